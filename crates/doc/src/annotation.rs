@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A token of the cleaned text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Token {
     pub span: Span,
 }
 
 /// A sentence (or headline / caption line) of the cleaned text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Sentence {
     pub span: Span,
     /// Index of the first token of the sentence in the document's token list.
@@ -21,7 +21,19 @@ pub struct Sentence {
 }
 
 /// CoNLL-2003 entity types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityLabel {
     Per,
@@ -65,7 +77,7 @@ impl fmt::Display for EntityLabel {
 }
 
 /// A named-entity mention found in one document.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EntityMention {
     pub span: Span,
     pub label: EntityLabel,

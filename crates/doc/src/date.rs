@@ -6,7 +6,9 @@ use std::fmt;
 /// "on the 19th" is `{day: 19}`; "last September" in a 2025 article is `{year: 2024, month: 9}`.
 /// Later stages complete partial dates from other documents of the same story and record how; no
 /// stage may invent a missing field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema, Default,
+)]
 pub struct PartialDate {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub year: Option<i32>,

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 /// Where a document came from: the path the user gave (or `-` for stdin) and, for containers
 /// holding many documents, which record inside it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SourceRef {
     pub path: String,
     /// Record inside a container: `line 12` (JSON lines), `item 3` (feeds), `record 7` (WARC).
@@ -16,7 +16,7 @@ pub struct SourceRef {
 }
 
 /// The reader that produced a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InputFormat {
     Text,
@@ -30,7 +30,7 @@ pub enum InputFormat {
 }
 
 /// Why a piece of the input was left out of the cleaned text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RemovalKind {
     /// `<script>`, `<style>`, `<template>`, comments and other non-text markup.
@@ -57,7 +57,7 @@ pub enum RemovalKind {
 }
 
 /// A piece of the input that is not in the cleaned text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Removal {
     pub kind: RemovalKind,
     /// Byte range in [`Document::original`].
@@ -67,7 +67,7 @@ pub struct Removal {
 }
 
 /// One input article: original bytes, cleaned text with its map back, metadata, removals.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Document {
     /// Stable id, unique within a run (derived from the source path and record).
     pub id: String,

@@ -9,7 +9,7 @@ use std::ops::Range;
 /// run of a legacy charset) map as a whole: any part of `text` maps to all of `orig`. Pieces that
 /// were inserted (a paragraph break between two HTML blocks) have an empty `orig` at the place
 /// they stand for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Segment {
     pub text: Range<usize>,
     pub orig: Range<usize>,
@@ -21,7 +21,7 @@ pub struct Segment {
 /// Invariants (checked by [`OffsetMap::check`]): segments are sorted, contiguous and cover the
 /// whole text; exact segments have equal text and original lengths; original ranges never go
 /// backwards (the cleaned text keeps the order of the input).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OffsetMap {
     segments: Vec<Segment>,
 }
@@ -88,7 +88,10 @@ impl OffsetMap {
         let mut orig_pos = 0;
         for (i, seg) in self.segments.iter().enumerate() {
             if seg.text.start != pos {
-                return Err(format!("segment {i} starts at {} not {pos}", seg.text.start));
+                return Err(format!(
+                    "segment {i} starts at {} not {pos}",
+                    seg.text.start
+                ));
             }
             if seg.orig.start < orig_pos {
                 return Err(format!("segment {i} goes backwards in the original"));
@@ -116,7 +119,7 @@ impl OffsetMap {
 }
 
 /// Text plus its [`OffsetMap`] back to the original input.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MappedText {
     pub text: String,
     pub map: OffsetMap,

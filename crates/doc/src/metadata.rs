@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Where a metadata value was found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "name")]
 pub enum EvidenceSource {
     /// `<meta name=... content=...>` (the name is given).
@@ -33,7 +33,7 @@ pub enum EvidenceSource {
 }
 
 /// Evidence for one metadata value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub source: EvidenceSource,
     /// Byte range in the document's original bytes, when the value was read from there.
@@ -43,14 +43,19 @@ pub struct Evidence {
     pub confidence: f32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MetaValue<T> {
     pub value: T,
     pub evidence: Evidence,
 }
 
 impl<T> MetaValue<T> {
-    pub fn new(value: T, source: EvidenceSource, orig: Option<Range<usize>>, confidence: f32) -> Self {
+    pub fn new(
+        value: T,
+        source: EvidenceSource,
+        orig: Option<Range<usize>>,
+        confidence: f32,
+    ) -> Self {
         MetaValue {
             value,
             evidence: Evidence {
@@ -63,7 +68,7 @@ impl<T> MetaValue<T> {
 }
 
 /// What is known about a document, each value with its evidence.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Metadata {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<MetaValue<String>>,

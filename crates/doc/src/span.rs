@@ -4,7 +4,20 @@ use std::ops::Range;
 /// A half-open byte range `[start, end)` into a document's cleaned text.
 ///
 /// Both ends always fall on UTF-8 character boundaries of the text they were made for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+    Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
