@@ -1,0 +1,1896 @@
+//! The rules. Each rule is a method that tries to match at token `i` and returns a [`Hit`]
+//! (how many tokens it covers and what they mean); [`Grammar::run`] keeps the longest match at
+//! each position and moves past it, so expressions never overlap.
+
+use std::cell::Cell;
+
+use chrono::{Datelike, NaiveDate};
+use triangulate_doc::{PartialDate, Span};
+
+use crate::calendar::{
+    add_days, day_value, easter, month_value, quarter_of, quarter_value, shift_month,
+    shift_quarter, thanksgiving, week_value, weekday_in_week, weekday_number, year_value, ymd,
+};
+use crate::lexicon::{self, Unit};
+use crate::scan::{tokenize, Tok, TokenKind};
+use crate::tense::{tense_around, Tense};
+use crate::{Anchor, AnchorUse, Timex, TimexType};
+
+/// A match: tokens `[start, end)` and their meaning.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    end: usize,
+    kind: TimexType,
+    value: String,
+    modifier: Option<&'static str>,
+    anchored: AnchorUse,
+    range_end: Option<String>,
+    partial: Option<PartialDate>,
+}
+
+impl Hit {
+    fn new(end: usize, kind: TimexType, value: String, anchored: AnchorUse) -> Self {
+        Hit {
+            end,
+            kind,
+            value,
+            modifier: None,
+            anchored,
+            range_end: None,
+            partial: None,
+        }
+    }
+
+    fn date(end: usize, v: Val) -> Self {
+        Hit {
+            end,
+            kind: TimexType::Date,
+            value: v.value,
+            modifier: None,
+            anchored: v.anchored,
+            range_end: None,
+            partial: v.partial,
+        }
+    }
+
+    fn with_kind(mut self, kind: TimexType) -> Self {
+        self.kind = kind;
+        self
+    }
+}
+
+/// A resolved value with its provenance.
+#[derive(Clone, Debug)]
+struct Val {
+    value: String,
+    anchored: AnchorUse,
+    partial: Option<PartialDate>,
+}
+
+impl Val {
+    fn absolute_day(date: NaiveDate) -> Val {
+        Val {
+            value: day_value(date),
+            anchored: AnchorUse::Absolute,
+            partial: Some(pd_day(date)),
+        }
+    }
+
+    fn anchored_day(date: NaiveDate) -> Val {
+        Val {
+            value: day_value(date),
+            anchored: AnchorUse::Publication,
+            partial: Some(pd_day(date)),
+        }
+    }
+
+    fn reference(value: &str) -> Val {
+        Val {
+            value: value.to_string(),
+            anchored: AnchorUse::None,
+            partial: None,
+        }
+    }
+
+    fn unknown(value: &str) -> Val {
+        Val {
+            value: value.to_string(),
+            anchored: AnchorUse::Partial,
+            partial: None,
+        }
+    }
+
+    fn year(year: i32, anchored: AnchorUse) -> Val {
+        Val {
+            value: year_value(year),
+            anchored,
+            partial: Some(PartialDate {
+                year: Some(year),
+                month: None,
+                day: None,
+            }),
+        }
+    }
+
+    fn month(year: i32, month: u32, anchored: AnchorUse) -> Val {
+        Val {
+            value: month_value(year, month),
+            anchored,
+            partial: Some(PartialDate {
+                year: Some(year),
+                month: Some(month as u8),
+                day: None,
+            }),
+        }
+    }
+
+    fn other(value: String, anchored: AnchorUse) -> Val {
+        Val {
+            value,
+            anchored,
+            partial: None,
+        }
+    }
+
+    fn with_suffix(mut self, suffix: &str) -> Val {
+        self.value.push_str(suffix);
+        self
+    }
+}
+
+fn pd_day(date: NaiveDate) -> PartialDate {
+    PartialDate::ymd(date.year(), date.month() as u8, date.day() as u8)
+}
+
+/// Which way to read an expression whose tense gives no hint.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    Past,
+    Future,
+}
+
+pub(crate) struct Grammar<'a> {
+    toks: Vec<Tok>,
+    text: &'a str,
+    /// The complete anchor date, when known.
+    anchor: Option<NaiveDate>,
+    anchor_year: Option<i32>,
+    anchor_month: Option<u32>,
+    anchor_weekday: Option<u32>,
+    /// The last quarter mentioned: "a year earlier" after "the third quarter" means the same
+    /// quarter of the year before (financial news' reference time).
+    last_quarter: Cell<Option<(i32, u32)>>,
+    /// Token index of the last quarter mention, to let that reference expire.
+    last_quarter_at: Cell<usize>,
+}
+
+const MAX_QUARTER_DISTANCE: usize = 120;
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(text: &'a str, anchor: &Anchor) -> Self {
+        let date = anchor.date.filter(|d| d.is_valid());
+        let full = date.and_then(|d| match (d.year, d.month, d.day) {
+            (Some(y), Some(m), Some(dd)) => ymd(y, m as u32, dd as u32),
+            _ => None,
+        });
+        Grammar {
+            toks: tokenize(text),
+            text,
+            anchor: full,
+            anchor_year: date.and_then(|d| d.year),
+            anchor_month: date.and_then(|d| d.month.map(u32::from)),
+            anchor_weekday: full
+                .map(weekday_number)
+                .or(anchor.weekday.map(|w| w.number())),
+            last_quarter: Cell::new(None),
+            last_quarter_at: Cell::new(0),
+        }
+    }
+
+    pub(crate) fn run(&self) -> Vec<Timex> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.best_at(i) {
+                Some(hit) if hit.end > i => {
+                    let (Some(first), Some(last)) = (self.toks.get(i), self.toks.get(hit.end - 1))
+                    else {
+                        break;
+                    };
+                    if hit.value.contains("-Q") && hit.kind == TimexType::Date {
+                        if let Some((y, q)) = parse_quarter(&hit.value) {
+                            self.last_quarter.set(Some((y, q)));
+                            self.last_quarter_at.set(i);
+                        }
+                    }
+                    out.push(Timex {
+                        span: Span::new(first.start, last.end),
+                        kind: hit.kind,
+                        value: hit.value,
+                        modifier: hit.modifier.map(str::to_string),
+                        anchored: hit.anchored,
+                        range_end: hit.range_end,
+                        partial: hit.partial,
+                    });
+                    i = hit.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    // ------------------------------------------------------------------ token helpers
+
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    fn capital(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.capital)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The value of a digit token of at most `max_len` digits.
+    fn digits(&self, i: usize, max_len: usize) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokenKind::Number || t.lower.len() > max_len {
+            return None;
+        }
+        t.lower.parse().ok()
+    }
+
+    fn prev_word(&self, i: usize) -> &str {
+        i.checked_sub(1).map(|p| self.w(p)).unwrap_or("")
+    }
+
+    /// A number glued to a decimal part or a thousands group is not a date number.
+    fn number_continues(&self, i: usize) -> bool {
+        (self.is(i + 1, ".") || self.is(i + 1, ","))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.kind(i + 2) == Some(TokenKind::Number)
+    }
+
+    fn number_preceded(&self, i: usize) -> bool {
+        i > 0 && self.glued(i) && matches!(self.w(i - 1), "." | "," | "$" | "#" | "-" | "/" | ":")
+    }
+
+    /// A quantity: digits ("25", "1.5", "5 1/2"), words ("twenty-five", "a", "a couple of")
+    /// or a vague amount ("several", "a few"). Returns (amount, next token); `None` amount
+    /// means vague.
+    fn quantity(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        let w = self.w(i);
+        if let Some(n) = self.digits(i, 6) {
+            if self.number_preceded(i) {
+                return None;
+            }
+            let mut value = n as f64;
+            let mut j = i + 1;
+            if self.is(j, ".") && self.glued(j) && self.glued(j + 1) {
+                let frac = self
+                    .toks
+                    .get(j + 1)
+                    .filter(|t| t.kind == TokenKind::Number)?;
+                value = format!("{n}.{}", frac.lower).parse().ok()?;
+                j += 2;
+            } else if self.is(j, ",")
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.kind(j + 1) == Some(TokenKind::Number)
+            {
+                return None;
+            }
+            // "5 1/2"
+            if self.digits(j, 1) == Some(1)
+                && self.is(j + 1, "/")
+                && self.digits(j + 2, 1) == Some(2)
+            {
+                value += 0.5;
+                j += 3;
+            }
+            return Some((Some(value), j));
+        }
+        match w {
+            "a" | "an" | "one" => {
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                    return Some((Some(2.0), i + 3));
+                }
+                if self.is(i + 1, "few") {
+                    return Some((None, i + 2));
+                }
+                if self.is(i + 1, "half") && w != "one" {
+                    return Some((Some(0.5), i + 2));
+                }
+                return Some((Some(1.0), i + 1));
+            }
+            "half" if self.is(i + 1, "a") || self.is(i + 1, "an") => {
+                return Some((Some(0.5), i + 2));
+            }
+            "couple" if self.is(i + 1, "of") => return Some((Some(2.0), i + 2)),
+            _ => {}
+        }
+        if lexicon::vague_quantity(w) {
+            return Some((None, i + 1));
+        }
+        let n = lexicon::cardinal(w)?;
+        let mut value = n;
+        let mut j = i + 1;
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            // "twenty-five", "twenty five"
+            let k = if self.is(j, "-") { j + 1 } else { j };
+            if let Some(u) = lexicon::cardinal(self.w(k)).filter(|u| *u < 10) {
+                value += u;
+                j = k + 1;
+            }
+        }
+        let mut value = value as f64;
+        if self.is(j, "and") && self.is(j + 1, "a") && self.is(j + 2, "half") {
+            value += 0.5;
+            j += 3;
+        }
+        Some((Some(value), j))
+    }
+
+    /// An ordinal: "19th", "third", "twenty-first". Returns (value, next token).
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(n) = self.digits(i, 2) {
+            if self.glued(i + 1) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") {
+                return Some((n, i + 2));
+            }
+            return None;
+        }
+        let w = self.w(i);
+        if let Some(n) = lexicon::ordinal(w) {
+            return Some((n, i + 1));
+        }
+        if let Some(tens @ (20 | 30)) = lexicon::cardinal(w) {
+            if self.is(i + 1, "-") {
+                if let Some(u) = lexicon::ordinal(self.w(i + 2)).filter(|u| *u < 10) {
+                    return Some((tens + u, i + 3));
+                }
+            }
+        }
+        None
+    }
+
+    /// A four-digit year 1000-2999 standing alone.
+    fn year4(&self, i: usize) -> Option<i32> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokenKind::Number || t.lower.len() != 4 {
+            return None;
+        }
+        let y: i32 = t.lower.parse().ok()?;
+        if !(1000..=2999).contains(&y) || self.number_continues(i) || self.number_preceded(i) {
+            return None;
+        }
+        Some(y)
+    }
+
+    /// A year after a month or day: four digits, or "'98" (two digits after an apostrophe).
+    fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year4(i) {
+            return Some((y, i + 1));
+        }
+        if self.is(i, "'") && self.glued(i + 1) {
+            let yy = self.digits(i + 1, 2).filter(|_| self.w(i + 1).len() == 2)? as i32;
+            let century = self.anchor_year.map(|y| y / 100 * 100).unwrap_or(1900);
+            return Some((century + yy, i + 2));
+        }
+        None
+    }
+
+    /// A month name at `i`, with its period if abbreviated. Returns (month, next token).
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        let m = lexicon::month(w)?;
+        if !self.capital(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if lexicon::month_is_abbreviation(w) {
+            if self.is(j, ".") && self.glued(j) {
+                j += 1;
+            } else if (w.len() <= 3 && self.raw(i).chars().all(|c| c.is_uppercase()))
+                || self.digits(j, 2).is_none()
+            {
+                // "MAR" in capitals is an acronym; "Mar" needs a day number after it.
+                return None;
+            }
+        }
+        Some((m, j))
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        let d = lexicon::weekday(w)?;
+        if !self.capital(i) {
+            return None;
+        }
+        if lexicon::weekday_is_abbreviation(w) {
+            if self.is(i + 1, ".") && self.glued(i + 1) {
+                return Some((d, i + 2));
+            }
+            return None;
+        }
+        Some((d, i + 1))
+    }
+
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        tense_around(&self.toks, start, end)
+    }
+
+    fn lean(&self, start: usize, end: usize, default: Lean) -> Lean {
+        match self.tense(start, end) {
+            Tense::Past => Lean::Past,
+            Tense::Future => Lean::Future,
+            Tense::Unknown => default,
+        }
+    }
+
+    // ------------------------------------------------------------------ resolution
+
+    fn rel_day(&self, days: i64) -> Val {
+        match self.anchor.and_then(|a| add_days(a, days)) {
+            Some(d) => Val::anchored_day(d),
+            None => Val::unknown("XXXX-XX-XX"),
+        }
+    }
+
+    fn rel_year(&self, delta: i32) -> Val {
+        match self.anchor_year {
+            Some(y) => Val::year(y + delta, AnchorUse::Publication),
+            None => Val::unknown("XXXX"),
+        }
+    }
+
+    fn rel_month(&self, delta: i32) -> Val {
+        match (self.anchor_year, self.anchor_month) {
+            (Some(y), Some(m)) => {
+                let (y, m) = shift_month(y, m, delta);
+                Val::month(y, m, AnchorUse::Publication)
+            }
+            _ => Val::unknown("XXXX-XX"),
+        }
+    }
+
+    fn rel_week(&self, delta: i64) -> Val {
+        match self.anchor.and_then(|a| add_days(a, delta * 7)) {
+            Some(d) => Val::other(week_value(d), AnchorUse::Publication),
+            None => Val::unknown("XXXX-WXX"),
+        }
+    }
+
+    fn rel_quarter(&self, delta: i32) -> Val {
+        match (self.anchor_year, self.anchor_month) {
+            (Some(y), Some(m)) => {
+                let (y, q) = shift_quarter(y, quarter_of(m), delta);
+                Val::other(quarter_value(y, q), AnchorUse::Publication)
+            }
+            _ => Val::unknown("XXXX-QX"),
+        }
+    }
+
+    /// A weekday relative to the anchor: the same day, or the nearest one in the tense's
+    /// direction.
+    fn resolve_weekday(&self, weekday: u32, lean: Lean, strict: bool) -> Val {
+        let (Some(a), Some(aw)) = (self.anchor, self.anchor_weekday) else {
+            return Val {
+                value: format!("XXXX-WXX-{weekday}"),
+                anchored: AnchorUse::Partial,
+                partial: None,
+            };
+        };
+        let diff = weekday as i64 - aw as i64;
+        let offset = match lean {
+            Lean::Past => {
+                let back = (-diff).rem_euclid(7);
+                if back == 0 && strict {
+                    -7
+                } else {
+                    -back
+                }
+            }
+            Lean::Future => {
+                let ahead = diff.rem_euclid(7);
+                if ahead == 0 && strict {
+                    7
+                } else {
+                    ahead
+                }
+            }
+        };
+        match add_days(a, offset) {
+            Some(d) => Val::anchored_day(d),
+            None => Val::unknown("XXXX-XX-XX"),
+        }
+    }
+
+    /// The year of a month (and day) named without one: the anchor's year, moved back or ahead
+    /// when the tense says the date lies on the other side of the anchor.
+    fn year_for(&self, month: u32, day: Option<u32>, lean: Option<Lean>) -> Option<i32> {
+        let y = self.anchor_year?;
+        let Some(am) = self.anchor_month else {
+            return Some(y);
+        };
+        let ad = self.anchor.map(|a| a.day()).unwrap_or(15);
+        let key = (
+            month,
+            day.unwrap_or(if lean == Some(Lean::Past) { 1 } else { 31 }),
+        );
+        let anchor_key = (am, ad);
+        Some(match lean {
+            Some(Lean::Past) if key > anchor_key => y - 1,
+            Some(Lean::Future) if key < anchor_key && (month != am || day.is_some()) => y + 1,
+            _ => y,
+        })
+    }
+
+    fn resolve_month_day(&self, month: u32, day: u32, lean: Option<Lean>) -> Val {
+        match self.year_for(month, Some(day), lean) {
+            Some(y) => match ymd(y, month, day) {
+                Some(d) => Val::anchored_day(d),
+                None => Val::unknown("XXXX-XX-XX"),
+            },
+            None => Val {
+                value: format!("XXXX-{month:02}-{day:02}"),
+                anchored: AnchorUse::Partial,
+                partial: Some(PartialDate {
+                    year: None,
+                    month: Some(month as u8),
+                    day: Some(day as u8),
+                }),
+            },
+        }
+    }
+
+    fn resolve_month(&self, month: u32, lean: Option<Lean>) -> Val {
+        match self.year_for(month, None, lean) {
+            Some(y) => Val::month(y, month, AnchorUse::Publication),
+            None => Val {
+                value: format!("XXXX-{month:02}"),
+                anchored: AnchorUse::Partial,
+                partial: Some(PartialDate {
+                    year: None,
+                    month: Some(month as u8),
+                    day: None,
+                }),
+            },
+        }
+    }
+
+    /// "the 19th": the anchor's month, or the one before/after when the tense says so.
+    fn resolve_day_of_month(&self, day: u32, lean: Lean) -> Val {
+        let partial = Val {
+            value: format!("XXXX-XX-{day:02}"),
+            anchored: AnchorUse::Partial,
+            partial: Some(PartialDate {
+                year: None,
+                month: None,
+                day: Some(day as u8),
+            }),
+        };
+        let Some(a) = self.anchor else { return partial };
+        let delta = match lean {
+            Lean::Past if day > a.day() => -1,
+            Lean::Future if day < a.day() => 1,
+            _ => 0,
+        };
+        let (y, m) = shift_month(a.year(), a.month(), delta);
+        ymd(y, m, day).map(Val::anchored_day).unwrap_or(partial)
+    }
+
+    /// Last/this/next season.
+    fn resolve_season(&self, code: &str, delta: i32) -> Val {
+        let Some(y) = self.anchor_year else {
+            return Val::unknown(&format!("XXXX-{code}"));
+        };
+        let current = self.anchor_month.map(|m| match m {
+            3..=5 => "SP",
+            6..=8 => "SU",
+            9..=11 => "FA",
+            _ => "WI",
+        });
+        let start = match code {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        };
+        let am = self.anchor_month.unwrap_or(6);
+        let year = match delta {
+            d if d < 0 => {
+                if current == Some(code) || start > am {
+                    y - 1
+                } else {
+                    y
+                }
+            }
+            d if d > 0 => {
+                if current == Some(code) || start <= am {
+                    y + 1
+                } else {
+                    y
+                }
+            }
+            _ => y,
+        };
+        Val::other(format!("{year:04}-{code}"), AnchorUse::Publication)
+    }
+
+    // ------------------------------------------------------------------ matching
+
+    fn best_at(&self, i: usize) -> Option<Hit> {
+        if let Some((modifier, j, for_dates)) = self.prefix_modifier(i) {
+            if let Some(mut hit) = self.core_at(j) {
+                let fits = match hit.kind {
+                    TimexType::Set => false,
+                    TimexType::Duration => !for_dates,
+                    _ => for_dates || modifier == "APPROX",
+                };
+                if fits && !hit.value.ends_with("_REF") {
+                    hit.modifier = Some(modifier);
+                    return Some(hit);
+                }
+            }
+        }
+        self.core_at(i)
+    }
+
+    /// A modifier before a date or duration: (mod, first token after it, whether it belongs
+    /// to dates (START/MID/END) rather than amounts).
+    fn prefix_modifier(&self, i: usize) -> Option<(&'static str, usize, bool)> {
+        let w = self.w(i);
+        let two = |a: &str, b: &str| self.is(i, a) && self.is(i + 1, b);
+        Some(match w {
+            "about" | "around" | "roughly" | "approximately" | "some" | "nearly" | "almost"
+            | "over" | "under" => {
+                let m = match w {
+                    "nearly" | "almost" | "under" => "LESS_THAN",
+                    "over" => "MORE_THAN",
+                    _ => "APPROX",
+                };
+                let next = i + 1;
+                if matches!(w, "some" | "over" | "under") && self.quantity(next).is_none() {
+                    return None;
+                }
+                (m, next, false)
+            }
+            "more" | "less" | "fewer" if self.is(i + 1, "than") => (
+                if w == "more" {
+                    "MORE_THAN"
+                } else {
+                    "LESS_THAN"
+                },
+                i + 2,
+                false,
+            ),
+            "at" if self.is(i + 1, "least") => ("EQUAL_OR_MORE", i + 2, false),
+            "at" if self.is(i + 1, "most") => ("EQUAL_OR_LESS", i + 2, false),
+            "up" if self.is(i + 1, "to") => ("EQUAL_OR_LESS", i + 2, false),
+            "no" if two("no", "more") && self.is(i + 2, "than") => ("EQUAL_OR_LESS", i + 3, false),
+            "just" if self.is(i + 1, "over") => ("MORE_THAN", i + 2, false),
+            "just" if self.is(i + 1, "under") => ("LESS_THAN", i + 2, false),
+            "early" | "earlier" => ("START", self.skip_hyphen(i + 1), true),
+            "late" | "later" => ("END", self.skip_hyphen(i + 1), true),
+            "mid" => ("MID", self.skip_hyphen(i + 1), true),
+            "the" | "end" | "beginning" | "start" | "middle" => {
+                let k = if w == "the" { i + 1 } else { i };
+                let m = match self.w(k) {
+                    "end" => "END",
+                    "beginning" | "start" => "START",
+                    "middle" => "MID",
+                    "close" => "END",
+                    _ => return None,
+                };
+                if !self.is(k + 1, "of") {
+                    return None;
+                }
+                (m, k + 2, true)
+            }
+            _ => return None,
+        })
+    }
+
+    fn skip_hyphen(&self, i: usize) -> usize {
+        if self.is(i, "-") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn core_at(&self, i: usize) -> Option<Hit> {
+        let candidates = [
+            self.numeric_date(i),
+            self.month_first(i),
+            self.day_first(i),
+            self.weekday_expr(i),
+            self.year_expr(i),
+            self.decade_words(i),
+            self.relative_word(i),
+            self.deictic(i),
+            self.ago(i),
+            self.duration(i),
+            self.quarter(i),
+            self.clock(i),
+            self.set(i),
+            self.holiday(i),
+            self.day_of_month(i),
+        ];
+        let mut best: Option<Hit> = None;
+        for hit in candidates.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| hit.end > b.end) {
+                best = Some(hit);
+            }
+        }
+        best
+    }
+
+    /// 3/4/2025, 2025-03-04.
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        if self.number_preceded(i) {
+            return None;
+        }
+        let a = self.digits(i, 4)?;
+        let sep = self.w(i + 1);
+        if !(sep == "/" || sep == "-")
+            || !self.glued(i + 1)
+            || !self.glued(i + 2)
+            || !self.glued(i + 4)
+            || self.w(i + 3) != sep
+        {
+            return None;
+        }
+        let b = self.digits(i + 2, 2)?;
+        let c = self.digits(i + 4, 4)?;
+        let c_len = self.w(i + 4).len();
+        let (y, m, d) = if self.w(i).len() == 4 && sep == "-" {
+            (a as i32, b, c)
+        } else if sep == "/" && (c_len == 4 || c_len == 2) {
+            let y = if c_len == 2 {
+                let century = self.anchor_year.map(|y| y / 100 * 100).unwrap_or(1900);
+                century + c as i32
+            } else {
+                c as i32
+            };
+            (y, a, b)
+        } else {
+            return None;
+        };
+        if self.glued(i + 5) && matches!(self.w(i + 5), "/" | "-" | ".") {
+            return None;
+        }
+        let date = ymd(y, m, d)?;
+        Some(Hit::date(i + 5, Val::absolute_day(date)))
+    }
+
+    /// "March 4", "March 4, 2025", "March 2025", "March", "March 4-5", "March of 2025".
+    fn month_first(&self, i: usize) -> Option<Hit> {
+        let (month, j) = self.month_at(i)?;
+        let w = self.w(i);
+        if let Some(day) = self.day_number(j) {
+            let mut k = j + if self.digits(j, 2).is_some()
+                && self.glued(j + 1)
+                && matches!(self.w(j + 1), "st" | "nd" | "rd" | "th")
+            {
+                2
+            } else {
+                1
+            };
+            let mut range_end_day = None;
+            if (self.is(k, "-") || self.is(k, "to") || self.is(k, "through"))
+                && self.day_number(k + 1).is_some()
+                && !self.is(k + 2, ":")
+            {
+                range_end_day = self.day_number(k + 1);
+                k += 2;
+            }
+            let mut year = None;
+            if self.is(k, ",") {
+                if let Some((y, k2)) = self.year_after(k + 1) {
+                    year = Some(y);
+                    k = k2;
+                }
+            } else if let Some((y, k2)) = self.year_after(k) {
+                year = Some(y);
+                k = k2;
+            }
+            let val = match year {
+                Some(y) => Val::absolute_day(ymd(y, month, day)?),
+                None => {
+                    let lean = self.lean(i, k, Lean::Past);
+                    self.resolve_month_day(month, day, Some(lean))
+                }
+            };
+            let mut hit = Hit::date(k, val);
+            if let Some(end_day) = range_end_day {
+                if end_day > day {
+                    if let Some(p) = hit.partial {
+                        let end = PartialDate {
+                            day: Some(end_day as u8),
+                            ..p
+                        };
+                        if end.is_valid() {
+                            hit.range_end = Some(end.to_iso());
+                        }
+                    }
+                }
+            }
+            return Some(hit);
+        }
+        let (k, year) = if let Some((y, k)) = self.year_after(j) {
+            (k, Some(y))
+        } else if self.is(j, ",") || self.is(j, "of") {
+            match self.year_after(j + 1) {
+                Some((y, k)) => (k, Some(y)),
+                None => (j, None),
+            }
+        } else {
+            (j, None)
+        };
+        if let Some(y) = year {
+            return Some(Hit::date(k, Val::month(y, month, AnchorUse::Absolute)));
+        }
+        // A bare month name: "may" and "march" need a preposition that makes them a date.
+        if matches!(w, "may" | "march") {
+            let prev = self.prev_word(i);
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "-"
+                    | "end"
+                    | "and"
+                    | "or"
+            ) {
+                return None;
+            }
+        }
+        let lean = self.lean(i, j, Lean::Past);
+        Some(Hit::date(j, self.resolve_month(month, Some(lean))))
+    }
+
+    /// A day-of-month number (1-31) possibly with its ordinal suffix; not a clock time.
+    fn day_number(&self, i: usize) -> Option<u32> {
+        let d = self.digits(i, 2)?;
+        if !(1..=31).contains(&d) || self.number_continues(i) {
+            return None;
+        }
+        let after = if self.glued(i + 1) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if self.is(after, ":")
+            || (self.is(after, ".")
+                && self.glued(after)
+                && self.kind(after + 1) == Some(TokenKind::Number))
+        {
+            return None;
+        }
+        Some(d)
+    }
+
+    /// "4 March 2025", "the 4th of March".
+    fn day_first(&self, i: usize) -> Option<Hit> {
+        let s = if self.is(i, "the") { i + 1 } else { i };
+        let (day, j) = if let Some(d) = self.day_number(s) {
+            let j = if self.glued(s + 1) && matches!(self.w(s + 1), "st" | "nd" | "rd" | "th") {
+                s + 2
+            } else {
+                s + 1
+            };
+            (d, j)
+        } else {
+            self.ordinal(s)?
+        };
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        let j = if self.is(j, "of") { j + 1 } else { j };
+        let (month, k) = self.month_at(j)?;
+        let (year, end) = match self.year_after(k) {
+            Some((y, e)) => (Some(y), e),
+            None if self.is(k, ",") => match self.year_after(k + 1) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, k),
+            },
+            None => (None, k),
+        };
+        let val = match year {
+            Some(y) => Val::absolute_day(ymd(y, month, day)?),
+            None => {
+                let lean = self.lean(i, end, Lean::Past);
+                self.resolve_month_day(month, day, Some(lean))
+            }
+        };
+        Some(Hit::date(end, val))
+    }
+
+    /// "Tuesday", "Monday, March 3", "Monday evening", "Monday at 3 p.m.".
+    fn weekday_expr(&self, i: usize) -> Option<Hit> {
+        let (weekday, j) = self.weekday_at(i)?;
+        // An explicit date after the weekday wins.
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        if let Some(mut hit) = self.month_first(k).or_else(|| self.day_first(k)) {
+            if hit.kind == TimexType::Date && hit.value.len() == 10 {
+                hit.end = hit.end.max(k);
+                return Some(hit);
+            }
+        }
+        let lean = self.lean(i, j, Lean::Past);
+        let val = self.resolve_weekday(weekday, lean, false);
+        if let Some(code) = lexicon::part_of_day(self.w(j)) {
+            return Some(
+                Hit::date(j + 1, val.with_suffix(&format!("T{code}"))).with_kind(TimexType::Time),
+            );
+        }
+        if self.is(j, "at") {
+            if let Some((hh, mm, end)) = self.clock_parts(j + 1) {
+                let v = val.with_suffix(&format!("T{hh:02}:{mm:02}"));
+                return Some(Hit::date(end, v).with_kind(TimexType::Time));
+            }
+        }
+        Some(Hit::date(j, val))
+    }
+
+    /// "1990", "fiscal 1989", "the 1990s", "'90s", "the 1800s".
+    fn year_expr(&self, i: usize) -> Option<Hit> {
+        let mut s = i;
+        let mut the = false;
+        if self.is(s, "the") {
+            the = true;
+            s += 1;
+        }
+        if self.is(s, "fiscal") || self.is(s, "fy") {
+            let k = if self.is(s + 1, "year") { s + 2 } else { s + 1 };
+            let k = if self.is(k, "-") { k + 1 } else { k };
+            let (y, end) = self.year_after(k)?;
+            return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
+        }
+        // Decades: "1990s", "'90s".
+        if let Some(y) = self.year4(s) {
+            if self.glued(s + 1) && self.is(s + 1, "s")
+                || self.is(s + 1, "'") && self.glued(s + 1) && self.is(s + 2, "s")
+            {
+                let end = if self.is(s + 1, "s") { s + 2 } else { s + 3 };
+                let value = if y % 100 == 0 {
+                    format!("{}XX", y / 100)
+                } else {
+                    format!("{}X", y / 10)
+                };
+                return Some(Hit::date(end, Val::other(value, AnchorUse::Absolute)));
+            }
+            if the {
+                return None;
+            }
+            // Four digits next to money, a percent sign or a unit are amounts, not years.
+            let next = self.w(s + 1);
+            if matches!(
+                next,
+                "%" | "percent"
+                    | "per"
+                    | "points"
+                    | "shares"
+                    | "people"
+                    | "tons"
+                    | "feet"
+                    | "meters"
+                    | "miles"
+                    | "kilometers"
+                    | "pounds"
+                    | "votes"
+                    | "troops"
+                    | "workers"
+                    | "jobs"
+                    | "cars"
+                    | "units"
+                    | "barrels"
+                    | "acres"
+                    | "yards"
+                    | "degrees"
+                    | "members"
+                    | "employees"
+                    | "soldiers"
+                    | "residents"
+                    | "hours"
+                    | "days"
+                    | "years"
+                    | "months"
+            ) {
+                return None;
+            }
+            if !(1800..=2100).contains(&y)
+                && !matches!(
+                    self.prev_word(s),
+                    "in" | "since" | "of" | "year" | "by" | "until"
+                )
+            {
+                return None;
+            }
+            return Some(Hit::date(s + 1, Val::year(y, AnchorUse::Absolute)));
+        }
+        if self.is(s, "'")
+            && self.glued(s + 1)
+            && self.w(s + 1).len() == 2
+            && self.is(s + 2, "s")
+            && self.glued(s + 2)
+        {
+            let yy = self.digits(s + 1, 2)? as i32;
+            let century = self.anchor_year.map(|y| y / 100).unwrap_or(19);
+            let century = if self.anchor_year.is_some_and(|a| a % 100 < yy) {
+                century - 1
+            } else {
+                century
+            };
+            return Some(Hit::date(
+                s + 3,
+                Val::other(format!("{century}{}X", yy / 10), AnchorUse::Publication),
+            ));
+        }
+        None
+    }
+
+    /// "the nineties", "the 20th century".
+    fn decade_words(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let digit = match self.w(i + 1) {
+            "twenties" => 2,
+            "thirties" => 3,
+            "forties" => 4,
+            "fifties" => 5,
+            "sixties" => 6,
+            "seventies" => 7,
+            "eighties" => 8,
+            "nineties" => 9,
+            _ => 0,
+        };
+        if digit > 0 {
+            let century = self.anchor_year.map(|y| y / 100).unwrap_or(19);
+            let century = if self.anchor_year.is_some_and(|a| a % 100 < digit * 10) {
+                century - 1
+            } else {
+                century
+            };
+            return Some(Hit::date(
+                i + 2,
+                Val::other(format!("{century}{digit}X"), AnchorUse::Publication),
+            ));
+        }
+        let (n, j) = self.ordinal(i + 1)?;
+        if self.is(j, "century") && (1..=30).contains(&n) {
+            return Some(Hit::date(
+                j + 1,
+                Val::other(format!("{:02}XX", n - 1), AnchorUse::Absolute),
+            ));
+        }
+        None
+    }
+
+    /// Single words and fixed phrases: "today", "yesterday", "now", "recently", "the future".
+    fn relative_word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let hit = |end: usize, v: Val| Some(Hit::date(end, v));
+        match w {
+            "today" | "yesterday" | "tomorrow" => {
+                let delta = match w {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                let v = self.rel_day(delta);
+                if let Some(code) = lexicon::part_of_day(self.w(i + 1)) {
+                    return Some(
+                        Hit::date(i + 2, v.with_suffix(&format!("T{code}")))
+                            .with_kind(TimexType::Time),
+                    );
+                }
+                if w == "today" && self.is(i + 1, "'") && self.is(i + 2, "s") {
+                    return hit(i + 1, Val::reference("PRESENT_REF"));
+                }
+                hit(i + 1, v)
+            }
+            "tonight" => Some(
+                Hit::date(i + 1, self.rel_day(0).with_suffix("TNI")).with_kind(TimexType::Time),
+            ),
+            "now" | "currently" | "presently" | "nowadays" => {
+                if w == "now" && (self.is(i + 1, "that") || self.prev_word(i) == "from") {
+                    return None;
+                }
+                hit(i + 1, Val::reference("PRESENT_REF"))
+            }
+            "current"
+                if !matches!(
+                    self.w(i + 1),
+                    "account" | "accounts" | "law" | "system" | "rules"
+                ) =>
+            {
+                hit(i + 1, Val::reference("PRESENT_REF"))
+            }
+            "recently" | "lately" => hit(i + 1, Val::reference("PAST_REF")),
+            "recent" => {
+                // "recent years" / "recent months" / "recent days".
+                if let Some((u, true)) = lexicon::unit(self.w(i + 1)) {
+                    let _ = u;
+                    return hit(i + 2, Val::reference("PAST_REF"));
+                }
+                hit(i + 1, Val::reference("PAST_REF"))
+            }
+            "previously" | "formerly" => hit(i + 1, Val::reference("PAST_REF")),
+            "soon" => hit(i + 1, Val::reference("FUTURE_REF")),
+            "at" if self.is(i + 1, "present") => hit(i + 2, Val::reference("PRESENT_REF")),
+            "right" if self.is(i + 1, "now") => hit(i + 2, Val::reference("PRESENT_REF")),
+            "the" => match self.w(i + 1) {
+                "future" => hit(i + 2, Val::reference("FUTURE_REF")),
+                "past"
+                    if self.quantity(i + 2).is_none() && lexicon::unit(self.w(i + 2)).is_none() =>
+                {
+                    hit(i + 2, Val::reference("PAST_REF"))
+                }
+                "present" if !self.capital(i + 2) => hit(i + 2, Val::reference("PRESENT_REF")),
+                _ => None,
+            },
+            "future" if matches!(self.prev_word(i), "near" | "foreseeable" | "distant") => {
+                hit(i + 1, Val::reference("FUTURE_REF"))
+            }
+            "near" | "foreseeable" | "distant"
+                if self.is(i + 1, "future") && self.prev_word(i) == "the" =>
+            {
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// this/last/next/past/coming + week, month, year, quarter, weekday, month name, season,
+    /// weekend; "the past two years".
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let mut s = i;
+        let the = self.is(s, "the");
+        if the {
+            s += 1;
+        }
+        let det = self.w(s);
+        let delta: i32 = match det {
+            "this" | "current" => 0,
+            "last" | "past" | "previous" | "preceding" => -1,
+            "next" | "coming" | "following" => 1,
+            "that" | "same" => 0,
+            _ => return None,
+        };
+        if det == "that" && the {
+            return None;
+        }
+        let j = s + 1;
+        // "the past two years", "the next few days", "the last 12 months": durations.
+        if matches!(
+            det,
+            "past" | "last" | "next" | "coming" | "previous" | "following"
+        ) {
+            if let Some((amount, k)) = self.quantity(j) {
+                if let Some((unit, _)) = lexicon::unit(self.w(k)) {
+                    if !(amount == Some(1.0) && matches!(self.w(j), "a" | "an")) {
+                        return Some(Hit::new(
+                            k + 1,
+                            TimexType::Duration,
+                            unit.duration(amount),
+                            AnchorUse::None,
+                        ));
+                    }
+                }
+            }
+        }
+        let w = self.w(j);
+        if let Some((unit, plural)) = lexicon::unit(w) {
+            if plural {
+                // "the past years", "recent months": an unspecified stretch.
+                if matches!(det, "past" | "last" | "next" | "coming") && the {
+                    return Some(Hit::new(
+                        j + 1,
+                        TimexType::Duration,
+                        unit.duration(None),
+                        AnchorUse::None,
+                    ));
+                }
+                return None;
+            }
+            if det == "that" || det == "same" {
+                return None;
+            }
+            // "the past year", "past decade": a stretch of time up to now.
+            if det == "past"
+                || (the && matches!(det, "last" | "next" | "coming") && unit != Unit::Weekend)
+            {
+                return Some(Hit::new(
+                    j + 1,
+                    TimexType::Duration,
+                    unit.duration(Some(1.0)),
+                    AnchorUse::None,
+                ));
+            }
+            let v = match unit {
+                Unit::Day => return None,
+                Unit::Week => self.rel_week(delta as i64),
+                Unit::Weekend => self.weekend(delta, i, j + 1),
+                Unit::Month => self.rel_month(delta),
+                Unit::Quarter => self.rel_quarter(delta),
+                Unit::Year => self.rel_year(delta),
+                Unit::Decade => match self.anchor_year {
+                    Some(y) => Val::other(
+                        format!("{}X", (y + 10 * delta) / 10),
+                        AnchorUse::Publication,
+                    ),
+                    None => Val::unknown("XXXX"),
+                },
+                Unit::Century => match self.anchor_year {
+                    Some(y) => Val::other(
+                        format!("{:02}XX", (y + 100 * delta) / 100),
+                        AnchorUse::Publication,
+                    ),
+                    None => Val::unknown("XXXX"),
+                },
+                _ => return None,
+            };
+            return Some(Hit::date(j + 1, v));
+        }
+        if the {
+            return None;
+        }
+        if let Some((weekday, k)) = self.weekday_at(j) {
+            let v = match delta {
+                d if d < 0 => self.resolve_weekday(weekday, Lean::Past, true),
+                d if d > 0 => self.resolve_weekday(weekday, Lean::Future, true),
+                _ => {
+                    let lean = self.lean(i, k, Lean::Past);
+                    self.resolve_weekday(weekday, lean, false)
+                }
+            };
+            if let Some(code) = lexicon::part_of_day(self.w(k)) {
+                return Some(
+                    Hit::date(k + 1, v.with_suffix(&format!("T{code}"))).with_kind(TimexType::Time),
+                );
+            }
+            return Some(Hit::date(k, v));
+        }
+        if let Some((month, k)) = self.month_at(j).or_else(|| {
+            lexicon::month(w)
+                .filter(|_| w.len() > 3)
+                .map(|m| (m, j + 1))
+        }) {
+            let v = match (self.anchor_year, self.anchor_month) {
+                (Some(y), Some(am)) => {
+                    let year = match delta {
+                        d if d < 0 => {
+                            if month < am {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                        d if d > 0 => {
+                            if month > am {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                        _ => y,
+                    };
+                    Val::month(year, month, AnchorUse::Publication)
+                }
+                _ => Val::unknown(&format!("XXXX-{month:02}")),
+            };
+            return Some(Hit::date(k, v));
+        }
+        if let Some(code) = lexicon::season(w) {
+            return Some(Hit::date(j + 1, self.resolve_season(code, delta)));
+        }
+        if let Some(code) = lexicon::part_of_day(w) {
+            if det == "this" || det == "last" && w == "night" {
+                let v = self.rel_day(if det == "last" { -1 } else { 0 });
+                return Some(
+                    Hit::date(j + 1, v.with_suffix(&format!("T{code}"))).with_kind(TimexType::Time),
+                );
+            }
+        }
+        None
+    }
+
+    /// The weekend relative to the anchor (`2025-W10-WE`).
+    fn weekend(&self, delta: i32, start: usize, end: usize) -> Val {
+        let (Some(a), Some(aw)) = (self.anchor, self.anchor_weekday) else {
+            return Val::unknown("XXXX-WXX-WE");
+        };
+        let delta = if delta == 0 && aw <= 5 {
+            // "this weekend" on a weekday: the coming one if future, else the one just past.
+            match self.lean(start, end, Lean::Future) {
+                Lean::Future => 0,
+                Lean::Past => -1,
+            }
+        } else {
+            delta
+        };
+        match add_days(a, delta as i64 * 7) {
+            Some(d) => Val::other(format!("{}-WE", week_value(d)), AnchorUse::Publication),
+            None => Val::unknown("XXXX-WXX-WE"),
+        }
+    }
+
+    /// "two days ago", "a year earlier", "three weeks from now".
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let (amount, j) = self.quantity(i)?;
+        let (unit, _) = lexicon::unit(self.w(j))
+            .or_else(|| (self.is(j, "-") && self.glued(j)).then_some(()).and(None))?;
+        let k = j + 1;
+        let dir: i32 = match self.w(k) {
+            "ago" | "earlier" | "before" => -1,
+            "later" | "hence" => 1,
+            "from" if self.is(k + 1, "now") => 1,
+            _ => return None,
+        };
+        if self.w(k) == "before" && !matches!(self.w(k + 1), "." | "," | "") {
+            return None;
+        }
+        let end = if self.w(k) == "from" { k + 2 } else { k + 1 };
+        let Some(n) = amount else {
+            let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(Hit::date(end, Val::reference(r)));
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let n = n as i32 * dir;
+        let v = match unit {
+            Unit::Second | Unit::Minute | Unit::Hour => {
+                return Some(Hit::date(end, self.rel_day(0)))
+            }
+            Unit::Day => self.rel_day(n as i64),
+            Unit::Week | Unit::Weekend => self.rel_week(n as i64),
+            Unit::Month => self.rel_month(n),
+            Unit::Quarter => self.rel_quarter(n),
+            Unit::Year => match self.quarter_context(i) {
+                Some((y, q)) if self.w(k) != "ago" || n == -1 => {
+                    Val::other(quarter_value(y + n, q), AnchorUse::Publication)
+                }
+                _ => self.rel_year(n),
+            },
+            Unit::Decade => self.rel_year(n * 10),
+            Unit::Century => self.rel_year(n * 100),
+        };
+        Some(Hit::date(end, v))
+    }
+
+    /// The quarter the surrounding financial text is about, if one was named recently.
+    fn quarter_context(&self, i: usize) -> Option<(i32, u32)> {
+        let q = self.last_quarter.get()?;
+        (i.saturating_sub(self.last_quarter_at.get()) <= MAX_QUARTER_DISTANCE).then_some(q)
+    }
+
+    /// "three days", "25 years", "16-hour", "the first nine months", "a year and a half".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut s = i;
+        if self.is(s, "the") {
+            s += 1;
+            if matches!(
+                self.w(s),
+                "first" | "last" | "past" | "next" | "latest" | "previous"
+            ) {
+                s += 1;
+            }
+        }
+        let (amount, j) = self.quantity(s)?;
+        // "a" before a unit is a duration only when nothing makes it a rate ("$5 a year").
+        let article = matches!(self.w(s), "a" | "an") && amount == Some(1.0);
+        let (k, adjectival) = if self.is(j, "-") && self.glued(j) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
+        let (unit, plural) = lexicon::unit(self.w(k))?;
+        if amount.is_none() && !plural && !adjectival {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut amount = amount;
+        if let Some(n) = amount.as_mut() {
+            if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+                *n += 0.5;
+                end += 3;
+            }
+        }
+        // Ages are not time expressions in TimeML news annotation ("a 46-year-old").
+        if self.is(end, "old") || self.is(end, "-") && self.is(end + 1, "old") {
+            return None;
+        }
+        if article {
+            let prev = self.prev_word(s);
+            if prev == "%"
+                || prev == "percent"
+                || prev == "times"
+                || i > 0 && self.kind(i - 1) == Some(TokenKind::Number)
+                || matches!(
+                    prev,
+                    "million" | "billion" | "thousand" | "hundred" | "once" | "twice"
+                )
+            {
+                return Some(Hit::new(
+                    end,
+                    TimexType::Set,
+                    unit.duration(Some(1.0)),
+                    AnchorUse::None,
+                ));
+            }
+        }
+        let _ = plural;
+        Some(Hit::new(
+            end,
+            TimexType::Duration,
+            unit.duration(amount),
+            AnchorUse::None,
+        ))
+    }
+
+    /// "the third quarter", "third-quarter", "Q3 2025", "the first half of 2024",
+    /// "the year-ago quarter".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let mut s = i;
+        if self.is(s, "the") {
+            s += 1;
+        }
+        // "Q3", "Q3 2025"
+        if self.is(s, "q") && self.glued(s + 1) {
+            let q = self.digits(s + 1, 1).filter(|q| (1..=4).contains(q))?;
+            let (year, end) = self.year_of(s + 2);
+            let y = year.or(self.anchor_year);
+            return Some(Hit::date(
+                end,
+                match y {
+                    Some(y) => Val::other(
+                        quarter_value(y, q),
+                        if year.is_some() {
+                            AnchorUse::Absolute
+                        } else {
+                            AnchorUse::Publication
+                        },
+                    ),
+                    None => Val::unknown(&format!("XXXX-Q{q}")),
+                },
+            ));
+        }
+        if self.is(s, "fiscal") {
+            s += 1;
+        }
+        if let Some((n, j)) = self.ordinal(s) {
+            let (j, _hyphen) = if self.is(j, "-") {
+                (j + 1, true)
+            } else {
+                (j, false)
+            };
+            let j = if self.is(j, "fiscal") { j + 1 } else { j };
+            let half = match self.w(j) {
+                "quarter" if (1..=4).contains(&n) => false,
+                "half" if (1..=2).contains(&n) => true,
+                _ => return None,
+            };
+            let (year, end) = self.year_of(j + 1);
+            let lean = self.lean(i, end, Lean::Past);
+            let y = match year {
+                Some(y) => Some(y),
+                None => self.anchor_year.map(|ay| {
+                    let current = self
+                        .anchor_month
+                        .map(|m| if half { m.div_ceil(6) } else { quarter_of(m) })
+                        .unwrap_or(4);
+                    if n > current && lean == Lean::Past {
+                        ay - 1
+                    } else {
+                        ay
+                    }
+                }),
+            };
+            let code = if half {
+                format!("H{n}")
+            } else {
+                format!("Q{n}")
+            };
+            let v = match y {
+                Some(y) => Val::other(
+                    format!("{y:04}-{code}"),
+                    if year.is_some() {
+                        AnchorUse::Absolute
+                    } else {
+                        AnchorUse::Publication
+                    },
+                ),
+                None => Val::unknown(&format!("XXXX-{code}")),
+            };
+            return Some(Hit::date(end, v));
+        }
+        // "the quarter", "the latest quarter", "the year-ago quarter".
+        if s == i {
+            return None;
+        }
+        let mut j = s;
+        let mut year_back = 0;
+        match self.w(j) {
+            "latest" | "recent" | "most" => {
+                if self.is(j, "most") {
+                    j += 1;
+                }
+                j += 1;
+            }
+            "year" if self.is(j + 1, "-") && matches!(self.w(j + 2), "ago" | "earlier") => {
+                year_back = 1;
+                j += 3;
+            }
+            _ => {}
+        }
+        if !(self.is(j, "quarter") || year_back == 1 && self.is(j, "period")) {
+            return None;
+        }
+        let (y, q) = match self.quarter_context(i) {
+            Some(q) => q,
+            None => {
+                let (y, m) = (self.anchor_year?, self.anchor_month?);
+                shift_quarter(y, quarter_of(m), -1)
+            }
+        };
+        Some(Hit::date(
+            j + 1,
+            Val::other(quarter_value(y - year_back, q), AnchorUse::Publication),
+        ))
+    }
+
+    /// "of 2025", "of last year", "2025" after a quarter; returns (year, end).
+    fn year_of(&self, i: usize) -> (Option<i32>, usize) {
+        let k = if self.is(i, "of") || self.is(i, "in") || self.is(i, ",") {
+            i + 1
+        } else {
+            i
+        };
+        let k2 = if self.is(k, "fiscal") { k + 1 } else { k };
+        if let Some(y) = self.year4(k2) {
+            return (Some(y), k2 + 1);
+        }
+        if k > i {
+            let delta = match (self.w(k), self.w(k + 1)) {
+                ("last", "year") => Some(-1),
+                ("this", "year") => Some(0),
+                ("next", "year") => Some(1),
+                _ => None,
+            };
+            if let (Some(d), Some(y)) = (delta, self.anchor_year) {
+                return (Some(y + d), k + 2);
+            }
+        }
+        (None, i)
+    }
+
+    /// Hours and minutes of a clock time at `i`: "3 p.m.", "8:15", "noon". Returns
+    /// (hour, minute, end).
+    fn clock_parts(&self, i: usize) -> Option<(u32, u32, usize)> {
+        match self.w(i) {
+            "noon" | "midday" => return Some((12, 0, i + 1)),
+            "midnight" => return Some((24, 0, i + 1)),
+            _ => {}
+        }
+        if self.number_preceded(i) {
+            return None;
+        }
+        let h = self.digits(i, 2)?;
+        let mut j = i + 1;
+        let mut m = 0;
+        let mut colon = false;
+        if (self.is(j, ":") || self.is(j, "."))
+            && self.glued(j)
+            && self.glued(j + 1)
+            && self.w(j + 1).len() == 2
+        {
+            m = self.digits(j + 1, 2)?;
+            colon = self.is(j, ":");
+            j += 2;
+        }
+        if m > 59 {
+            return None;
+        }
+        // a.m. / p.m. / am / pm
+        let meridiem = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("a", ".", "m") | ("p", ".", "m") => {
+                let pm = self.is(j, "p");
+                j += 3;
+                if self.is(j, ".") && self.glued(j) {
+                    j += 1;
+                }
+                Some(pm)
+            }
+            ("am", _, _) | ("pm", _, _) => {
+                let pm = self.is(j, "pm");
+                j += 1;
+                Some(pm)
+            }
+            _ => None,
+        };
+        let h = match meridiem {
+            Some(pm) => {
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                match (pm, h) {
+                    (false, 12) => 0,
+                    (true, 12) => 12,
+                    (true, h) => h + 12,
+                    (false, h) => h,
+                }
+            }
+            None if colon && h <= 23 => h,
+            None if self.is(j, "o")
+                && self.is(j + 1, "'")
+                && self.is(j + 2, "clock")
+                && (1..=12).contains(&h) =>
+            {
+                j += 3;
+                h
+            }
+            None => return None,
+        };
+        if lexicon::time_zone(self.w(j)) {
+            j += 1;
+        }
+        Some((h, m, j))
+    }
+
+    /// "3 p.m.", "8:15 GMT", "9 a.m. Tuesday", "noon".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let (h, m, mut end) = self.clock_parts(i)?;
+        let mut date = None;
+        let k = if self.is(end, ",") || self.is(end, "on") {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((weekday, e)) = self.weekday_at(k) {
+            let lean = self.lean(i, e, Lean::Past);
+            date = Some(self.resolve_weekday(weekday, lean, false));
+            end = e;
+        } else if matches!(self.w(k), "today" | "yesterday" | "tomorrow") {
+            if let Some(hit) = self.relative_word(k) {
+                date = Some(Val {
+                    value: hit.value,
+                    anchored: hit.anchored,
+                    partial: hit.partial,
+                });
+                end = hit.end;
+            }
+        } else if self.is(end, "in")
+            && self.is(end + 1, "the")
+            && matches!(self.w(end + 2), "morning" | "afternoon" | "evening")
+        {
+            end += 3;
+        }
+        let date = date.unwrap_or_else(|| self.rel_day(0));
+        let (h, date) = if h == 24 { (0, date) } else { (h, date) };
+        Some(
+            Hit::date(end, date.with_suffix(&format!("T{h:02}:{m:02}"))).with_kind(TimexType::Time),
+        )
+    }
+
+    /// "every Monday", "each year", "weekly", "annually", "per day".
+    fn set(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let fixed = match w {
+            "daily" | "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "biweekly" | "fortnightly" => Some("P2W"),
+            "monthly" => Some("P1M"),
+            "quarterly" => Some("P3M"),
+            "annually" | "yearly" | "annual" if w != "annual" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            _ => None,
+        };
+        if let Some(v) = fixed {
+            return Some(Hit::new(
+                i + 1,
+                TimexType::Set,
+                v.to_string(),
+                AnchorUse::None,
+            ));
+        }
+        if !matches!(w, "every" | "each" | "per") {
+            return None;
+        }
+        let mut j = i + 1;
+        if w != "per" && self.is(j, "other") {
+            j += 1;
+        }
+        if let Some((weekday, k)) = self.weekday_at(j) {
+            return Some(Hit::new(
+                k,
+                TimexType::Set,
+                format!("XXXX-WXX-{weekday}"),
+                AnchorUse::None,
+            ));
+        }
+        if let Some((month, k)) = self.month_at(j) {
+            return Some(Hit::new(
+                k,
+                TimexType::Set,
+                format!("XXXX-{month:02}"),
+                AnchorUse::None,
+            ));
+        }
+        if let Some(code) = lexicon::season(self.w(j)) {
+            return Some(Hit::new(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-{code}"),
+                AnchorUse::None,
+            ));
+        }
+        if let Some(code) = lexicon::part_of_day(self.w(j)) {
+            return Some(Hit::new(
+                j + 1,
+                TimexType::Set,
+                format!("TXX:XX{code}").replace("XX:XX", ""),
+                AnchorUse::None,
+            ));
+        }
+        let (amount, k) = match self.quantity(j) {
+            Some((a, k)) if lexicon::unit(self.w(k)).is_some() => (a, k),
+            _ => (Some(1.0), j),
+        };
+        let (unit, _) = lexicon::unit(self.w(k))?;
+        let amount = if self.is(i + 1, "other") {
+            amount.map(|a| a * 2.0)
+        } else {
+            amount
+        };
+        Some(Hit::new(
+            k + 1,
+            TimexType::Set,
+            unit.duration(amount),
+            AnchorUse::None,
+        ))
+    }
+
+    /// Fixed and movable holidays: "Christmas", "New Year's Day", "Thanksgiving".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.capital(i) {
+            return None;
+        }
+        let w = self.w(i);
+        // (month, day) for fixed holidays, or a rule for movable ones.
+        let (fixed, end): (Option<(u32, u32)>, usize) = match w {
+            "christmas" => {
+                if self.is(i + 1, "eve") {
+                    (Some((12, 24)), i + 2)
+                } else {
+                    (
+                        Some((12, 25)),
+                        if self.is(i + 1, "day") { i + 2 } else { i + 1 },
+                    )
+                }
+            }
+            "new" if self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") => {
+                match self.w(i + 4) {
+                    "day" => (Some((1, 1)), i + 5),
+                    "eve" => (Some((12, 31)), i + 5),
+                    _ => return None,
+                }
+            }
+            "halloween" => (Some((10, 31)), i + 1),
+            "independence" if self.is(i + 1, "day") => (Some((7, 4)), i + 2),
+            "valentine" if self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "day") => {
+                (Some((2, 14)), i + 4)
+            }
+            "thanksgiving" | "easter" => (
+                None,
+                if matches!(self.w(i + 1), "day" | "sunday") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            ),
+            _ => return None,
+        };
+        let lean = self.lean(i, end, Lean::Past);
+        let val = match fixed {
+            Some((m, d)) => self.resolve_month_day(m, d, Some(lean)),
+            None => {
+                let rule = |y: i32| {
+                    if w == "easter" {
+                        easter(y)
+                    } else {
+                        thanksgiving(y)
+                    }
+                };
+                match (self.anchor, self.anchor_year) {
+                    (Some(a), Some(y)) => {
+                        let this = rule(y)?;
+                        let d = match lean {
+                            Lean::Past if this > a => rule(y - 1)?,
+                            Lean::Future if this < a => rule(y + 1)?,
+                            _ => this,
+                        };
+                        Val::anchored_day(d)
+                    }
+                    _ => Val::unknown("XXXX-XX-XX"),
+                }
+            }
+        };
+        Some(Hit::date(end, val))
+    }
+
+    /// "the 19th" (day of month), read in the tense's direction; partial without an anchor.
+    fn day_of_month(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let d = self.digits(i + 1, 2)?;
+        if !(1..=31).contains(&d)
+            || !self.glued(i + 2)
+            || !matches!(self.w(i + 2), "st" | "nd" | "rd" | "th")
+        {
+            return None;
+        }
+        let end = i + 3;
+        let prev = self.prev_word(i);
+        let next = self.w(end);
+        let date_context = matches!(
+            prev,
+            "on" | "by" | "until" | "since" | "before" | "after" | "from" | "till"
+        ) && (matches!(
+            next,
+            "." | "," | ";" | "" | "and" | "to" | "through" | "or" | "when" | "at"
+        ) || self.kind(end) == Some(TokenKind::Punct));
+        if !date_context {
+            return None;
+        }
+        let lean = self.lean(i, end, Lean::Past);
+        Some(Hit::date(end, self.resolve_day_of_month(d, lean)))
+    }
+}
+
+fn parse_quarter(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok()?))
+}
+
+/// Weekday of a date in `week` (helper kept for sets of week days).
+#[allow(dead_code)]
+fn day_in_week(date: NaiveDate, weekday: u32) -> Option<NaiveDate> {
+    weekday_in_week(date, weekday)
+}

@@ -1,0 +1,115 @@
+//! Which way a relative expression points: the tense of its governing verb, found by the
+//! nearest tense marker in the same sentence (first looking back, then ahead). News prose is
+//! mostly past, so the caller decides what "unknown" means for each expression.
+
+use crate::scan::{Tok, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// How far (in tokens) we look for a marker on each side.
+const BACK: usize = 12;
+const AHEAD: usize = 8;
+
+pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
+    let mut i = start;
+    let mut seen = 0;
+    while i > 0 && seen < BACK {
+        i -= 1;
+        seen += 1;
+        if ends_sentence(toks, i) {
+            break;
+        }
+        let t = marker(toks, i);
+        if t != Tense::Unknown {
+            return t;
+        }
+    }
+    let mut i = end;
+    let mut seen = 0;
+    while i < toks.len() && seen < AHEAD {
+        if ends_sentence(toks, i) {
+            break;
+        }
+        let t = marker(toks, i);
+        if t != Tense::Unknown {
+            return t;
+        }
+        i += 1;
+        seen += 1;
+    }
+    Tense::Unknown
+}
+
+fn ends_sentence(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return true };
+    if t.kind != TokenKind::Punct {
+        return false;
+    }
+    match t.lower.as_str() {
+        "!" | "?" | ";" => true,
+        // A period after a one- or two-letter word is an abbreviation ("p.m.", "U.S.").
+        "." => !i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            p.kind == TokenKind::Word && (p.lower.len() <= 2 || p.capital && p.lower.len() <= 4)
+        }),
+        _ => false,
+    }
+}
+
+fn marker(toks: &[Tok], i: usize) -> Tense {
+    let Some(t) = toks.get(i) else {
+        return Tense::Unknown;
+    };
+    if t.kind != TokenKind::Word {
+        return Tense::Unknown;
+    }
+    let w = t.lower.as_str();
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .map(|p| p.lower.as_str());
+    match w {
+        "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "plans" | "plan"
+        | "intends" | "expects" | "hopes" | "would" | "going" => return Tense::Future,
+        "ll" if prev == Some("'") => return Tense::Future,
+        "expected" | "due" if next_is(toks, i, "to") => return Tense::Future,
+        "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "met" | "went" | "came"
+        | "took" | "told" | "made" | "left" | "held" | "gave" | "found" | "began" | "won"
+        | "lost" | "saw" | "got" | "fell" | "rose" | "led" | "fled" | "died" | "sent" | "sold"
+        | "bought" | "paid" | "spoke" | "wrote" | "became" | "struck" | "been" | "ended"
+        | "earlier" | "last" | "ran" | "broke" | "stood" | "chose" | "knew" | "thought"
+        | "brought" | "caught" | "fought" | "taught" | "felt" | "kept" | "meant" | "heard"
+        | "hit" | "shot" | "drew" | "flew" | "grew" | "threw" | "wore" | "rode" | "ate" | "sat"
+        | "slid" | "swore" | "beat" | "quit" | "cut" | "spent" | "built" => return Tense::Past,
+        _ => {}
+    }
+    if w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need"
+                | "indeed"
+                | "speed"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "feed"
+                | "breed"
+                | "bleed"
+                | "seed"
+                | "embed"
+                | "hundred"
+        )
+    {
+        return Tense::Past;
+    }
+    Tense::Unknown
+}
+
+fn next_is(toks: &[Tok], i: usize, word: &str) -> bool {
+    toks.get(i + 1).is_some_and(|t| t.lower == word)
+}
