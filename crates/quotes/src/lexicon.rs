@@ -1,0 +1,641 @@
+//! Word lists for attribution: speech verbs with their forms, pronouns, role nouns, titles.
+
+use crate::Tense;
+
+/// Grammatical form of a cue verb token; the tense comes from it plus any auxiliaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum VerbForm {
+    Base,
+    ThirdPerson,
+    Past,
+    Gerund,
+}
+
+/// Speech verbs: lemma, then base, 3rd person, past, gerund; and whether the verb can
+/// introduce indirect speech ("said that ..."), which some ("asked", "shouted") rarely do.
+const CUE_VERBS: &[(&str, [&str; 4], bool)] = &[
+    ("say", ["say", "says", "said", "saying"], true),
+    ("tell", ["tell", "tells", "told", "telling"], true),
+    ("add", ["add", "adds", "added", "adding"], true),
+    ("state", ["state", "states", "stated", "stating"], true),
+    (
+        "announce",
+        ["announce", "announces", "announced", "announcing"],
+        true,
+    ),
+    (
+        "declare",
+        ["declare", "declares", "declared", "declaring"],
+        true,
+    ),
+    (
+        "explain",
+        ["explain", "explains", "explained", "explaining"],
+        true,
+    ),
+    ("note", ["note", "notes", "noted", "noting"], true),
+    (
+        "insist",
+        ["insist", "insists", "insisted", "insisting"],
+        true,
+    ),
+    ("claim", ["claim", "claims", "claimed", "claiming"], true),
+    ("warn", ["warn", "warns", "warned", "warning"], true),
+    ("write", ["write", "writes", "wrote", "writing"], true),
+    ("argue", ["argue", "argues", "argued", "arguing"], true),
+    (
+        "acknowledge",
+        [
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+        ],
+        true,
+    ),
+    ("admit", ["admit", "admits", "admitted", "admitting"], true),
+    (
+        "confirm",
+        ["confirm", "confirms", "confirmed", "confirming"],
+        true,
+    ),
+    ("deny", ["deny", "denies", "denied", "denying"], true),
+    (
+        "stress",
+        ["stress", "stresses", "stressed", "stressing"],
+        true,
+    ),
+    (
+        "emphasize",
+        ["emphasize", "emphasizes", "emphasized", "emphasizing"],
+        true,
+    ),
+    (
+        "emphasise",
+        ["emphasise", "emphasises", "emphasised", "emphasising"],
+        true,
+    ),
+    (
+        "suggest",
+        ["suggest", "suggests", "suggested", "suggesting"],
+        true,
+    ),
+    (
+        "report",
+        ["report", "reports", "reported", "reporting"],
+        true,
+    ),
+    ("allege", ["allege", "alleges", "alleged", "alleging"], true),
+    (
+        "assert",
+        ["assert", "asserts", "asserted", "asserting"],
+        true,
+    ),
+    (
+        "predict",
+        ["predict", "predicts", "predicted", "predicting"],
+        true,
+    ),
+    (
+        "promise",
+        ["promise", "promises", "promised", "promising"],
+        true,
+    ),
+    ("vow", ["vow", "vows", "vowed", "vowing"], true),
+    (
+        "estimate",
+        ["estimate", "estimates", "estimated", "estimating"],
+        true,
+    ),
+    (
+        "concede",
+        ["concede", "concedes", "conceded", "conceding"],
+        true,
+    ),
+    (
+        "reveal",
+        ["reveal", "reveals", "revealed", "revealing"],
+        true,
+    ),
+    (
+        "disclose",
+        ["disclose", "discloses", "disclosed", "disclosing"],
+        true,
+    ),
+    ("tweet", ["tweet", "tweets", "tweeted", "tweeting"], true),
+    (
+        "recall",
+        ["recall", "recalls", "recalled", "recalling"],
+        true,
+    ),
+    (
+        "complain",
+        ["complain", "complains", "complained", "complaining"],
+        true,
+    ),
+    (
+        "contend",
+        ["contend", "contends", "contended", "contending"],
+        true,
+    ),
+    ("reply", ["reply", "replies", "replied", "replying"], true),
+    (
+        "respond",
+        ["respond", "responds", "responded", "responding"],
+        false,
+    ),
+    (
+        "continue",
+        ["continue", "continues", "continued", "continuing"],
+        false,
+    ),
+    ("ask", ["ask", "asks", "asked", "asking"], false),
+    ("shout", ["shout", "shouts", "shouted", "shouting"], false),
+    ("urge", ["urge", "urges", "urged", "urging"], false),
+    (
+        "comment",
+        ["comment", "comments", "commented", "commenting"],
+        false,
+    ),
+    (
+        "remark",
+        ["remark", "remarks", "remarked", "remarking"],
+        false,
+    ),
+    (
+        "observe",
+        ["observe", "observes", "observed", "observing"],
+        false,
+    ),
+    (
+        "conclude",
+        ["conclude", "concludes", "concluded", "concluding"],
+        false,
+    ),
+    ("quip", ["quip", "quips", "quipped", "quipping"], false),
+];
+
+/// A speech verb occurrence: its lemma, form, and whether it may introduce indirect speech.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CueVerb {
+    pub lemma: &'static str,
+    pub form: VerbForm,
+    pub indirect: bool,
+}
+
+/// Looks `word` up as a speech verb (case-insensitive on the first letter only, so that
+/// "Said" at a sentence start matches but "SAID" in a shouting headline does too via the
+/// lower-case copy below).
+pub(crate) fn cue_verb(word: &str) -> Option<CueVerb> {
+    if word.len() > 14 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 14];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    let forms = [
+        VerbForm::Base,
+        VerbForm::ThirdPerson,
+        VerbForm::Past,
+        VerbForm::Gerund,
+    ];
+    CUE_VERBS.iter().find_map(|(lemma, list, indirect)| {
+        list.iter().position(|f| *f == lower).map(|k| CueVerb {
+            lemma,
+            form: forms[k],
+            indirect: *indirect,
+        })
+    })
+}
+
+/// Adverbs and auxiliaries that can sit between a speaker and the cue verb ("Velic later said",
+/// "she has said", "the minister will tell").
+pub(crate) fn is_verb_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "later"
+            | "then"
+            | "further"
+            | "again"
+            | "previously"
+            | "earlier"
+            | "recently"
+            | "reportedly"
+            | "once"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "quickly"
+            | "simply"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "'ll"
+            | "shall"
+            | "could"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
+/// Tense of a cue from its form and the auxiliaries before it (`aux`, nearest first).
+pub(crate) fn tense(form: VerbForm, aux: &[&str]) -> Tense {
+    for a in aux {
+        match *a {
+            "will" | "'ll" | "shall" | "wo" => return Tense::Future,
+            "is" | "are" | "am" | "'s" | "'re" => {
+                return if form == VerbForm::Past {
+                    Tense::Past
+                } else {
+                    Tense::Present
+                }
+            }
+            "was" | "were" | "has" | "have" | "had" | "would" | "did" => return Tense::Past,
+            "does" | "do" => return Tense::Present,
+            _ => {}
+        }
+    }
+    match form {
+        VerbForm::Past | VerbForm::Gerund => Tense::Past,
+        VerbForm::Base | VerbForm::ThirdPerson => Tense::Present,
+    }
+}
+
+/// Third-person pronouns that can stand for a speaker.
+pub(crate) fn is_speaker_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "they" | "He" | "She" | "They")
+}
+
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "The" | "a" | "A" | "an" | "An" | "its" | "his" | "her" | "their" | "one" | "One"
+    )
+}
+
+/// Head nouns of descriptions that name a speaker by role ("the minister", "a spokeswoman").
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let singular = lower.strip_suffix('s').filter(|s| s.len() > 3);
+    [lower.as_str()]
+        .into_iter()
+        .chain(singular)
+        .any(|w| ROLE_NOUNS.binary_search(&w).is_ok())
+        || lower == "police"
+}
+
+/// Sorted for binary search.
+const ROLE_NOUNS: &[&str] = &[
+    "activist",
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "campaigner",
+    "candidate",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "commander",
+    "commissioner",
+    "correspondent",
+    "councillor",
+    "deputy",
+    "diplomat",
+    "director",
+    "doctor",
+    "economist",
+    "editor",
+    "envoy",
+    "executive",
+    "expert",
+    "founder",
+    "general",
+    "governor",
+    "head",
+    "inspector",
+    "investigator",
+    "journalist",
+    "judge",
+    "king",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "legislator",
+    "manager",
+    "mayor",
+    "minister",
+    "mp",
+    "negotiator",
+    "officer",
+    "official",
+    "organiser",
+    "organizer",
+    "premier",
+    "president",
+    "prince",
+    "professor",
+    "prosecutor",
+    "queen",
+    "regulator",
+    "representative",
+    "researcher",
+    "resident",
+    "scientist",
+    "secretary",
+    "senator",
+    "source",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "surgeon",
+    "witness",
+];
+
+/// Titles and capitalised role words that precede a name but are not part of it.
+pub(crate) fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Prof."
+            | "Gen."
+            | "Lt."
+            | "Col."
+            | "Maj."
+            | "Capt."
+            | "Sgt."
+            | "Adm."
+            | "Gov."
+            | "Sen."
+            | "Rep."
+            | "Rev."
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+    ) || (word.starts_with(|c: char| c.is_uppercase()) && is_role_noun(word))
+        || matches!(
+            word,
+            "Foreign"
+                | "Prime"
+                | "Finance"
+                | "Defence"
+                | "Defense"
+                | "Interior"
+                | "Justice"
+                | "Health"
+                | "Trade"
+                | "Deputy"
+                | "Vice"
+                | "Acting"
+                | "Former"
+                | "Opposition"
+                | "Presidential"
+                | "Economy"
+                | "Energy"
+                | "Education"
+                | "Attorney"
+        )
+}
+
+/// Capitalised words that start sentences or name times, never people.
+pub(crate) fn is_name_stopword(word: &str) -> bool {
+    crate::lexicon::is_month_or_day(word)
+        || matches!(
+            word,
+            "The"
+                | "A"
+                | "An"
+                | "He"
+                | "She"
+                | "It"
+                | "They"
+                | "We"
+                | "I"
+                | "You"
+                | "But"
+                | "And"
+                | "Or"
+                | "So"
+                | "In"
+                | "On"
+                | "At"
+                | "By"
+                | "For"
+                | "From"
+                | "With"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "His"
+                | "Her"
+                | "Its"
+                | "Their"
+                | "Our"
+                | "My"
+                | "There"
+                | "Here"
+                | "However"
+                | "Meanwhile"
+                | "After"
+                | "Before"
+                | "When"
+                | "While"
+                | "If"
+                | "As"
+                | "According"
+                | "Some"
+                | "Many"
+                | "Most"
+                | "Both"
+                | "Last"
+                | "Earlier"
+                | "Later"
+                | "Since"
+                | "Still"
+                | "Now"
+                | "Then"
+                | "What"
+                | "Who"
+                | "Why"
+                | "How"
+                | "We're"
+                | "Asked"
+                | "Speaking"
+                | "Photo"
+                | "Yes"
+                | "No"
+                | "Not"
+                | "All"
+                | "Every"
+                | "Each"
+                | "Nobody"
+                | "Everyone"
+        )
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan."
+            | "Feb."
+            | "Mar."
+            | "Apr."
+            | "Jun."
+            | "Jul."
+            | "Aug."
+            | "Sep."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// Last words that make a capitalised run an organisation rather than a person.
+pub(crate) fn is_org_word(word: &str) -> bool {
+    matches!(
+        word,
+        "News"
+            | "Press"
+            | "Wire"
+            | "Times"
+            | "Post"
+            | "Herald"
+            | "Agency"
+            | "TV"
+            | "Radio"
+            | "Television"
+            | "Ministry"
+            | "Party"
+            | "Council"
+            | "Bank"
+            | "Police"
+            | "Army"
+            | "Corp."
+            | "Inc."
+            | "Ltd."
+            | "Group"
+            | "Union"
+            | "Committee"
+            | "Commission"
+            | "Court"
+            | "Parliament"
+            | "Government"
+            | "Office"
+            | "Association"
+            | "Institute"
+            | "University"
+            | "Journal"
+            | "Tribune"
+            | "Gazette"
+            | "Daily"
+            | "Service"
+            | "Company"
+            | "Co."
+            | "Bureau"
+            | "Department"
+            | "Federation"
+            | "Network"
+            | "Channel"
+    ) || word.ends_with("wire")
+}
+
+/// Nouns that make "according to a Nordwire ___" a report (intermediary), not a speaker.
+pub(crate) fn is_report_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "report"
+            | "reports"
+            | "statement"
+            | "statements"
+            | "article"
+            | "story"
+            | "interview"
+            | "broadcast"
+            | "survey"
+            | "poll"
+            | "study"
+            | "analysis"
+            | "documents"
+            | "document"
+            | "count"
+            | "tally"
+            | "figures"
+            | "data"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_nouns_sorted() {
+        assert!(ROLE_NOUNS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn verbs_and_tense() {
+        let said = cue_verb("said").map(|c| (c.lemma, c.form));
+        assert_eq!(said, Some(("say", VerbForm::Past)));
+        assert_eq!(cue_verb("Says").map(|c| c.lemma), Some("say"));
+        assert!(cue_verb("sail").is_none());
+        assert_eq!(tense(VerbForm::Base, &["will"]), Tense::Future);
+        assert_eq!(tense(VerbForm::ThirdPerson, &[]), Tense::Present);
+        assert_eq!(
+            tense(VerbForm::Gerund, &["as", "quoted", "was"]),
+            Tense::Past
+        );
+        assert!(is_role_noun("officials"));
+        assert!(is_role_noun("Minister"));
+    }
+}

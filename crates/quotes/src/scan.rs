@@ -1,0 +1,1030 @@
+//! The quote scanner: quote-mark regions, attribution windows, indirect-speech patterns, and a
+//! final pass in text order that resolves pronouns and descriptions to named speakers.
+use crate::lexicon::{self, CueVerb};
+use crate::{Cue, Quote, QuoteKind, Resolution, SpeakerRef};
+use triangulate_doc::{EntityLabel, EntityMention, Sentence, Span, Token};
+
+/// A token range `[first, end)`.
+type Range = (usize, usize);
+
+/// What an attribution pattern found: cue, speaker, intermediary, confidence.
+type Attribution = (Option<CueAt>, Option<Draft>, Option<Draft>, f32);
+
+/// A quote-mark region: opening mark, closing mark, content ranges (one per paragraph).
+struct Region {
+    open: usize,
+    close: usize,
+    parts: Vec<Range>,
+}
+
+/// A speaker or intermediary before resolution.
+#[derive(Clone, Debug)]
+struct Draft {
+    range: Range,
+    resolution: Resolution,
+    /// Index into the entity list when the draft is a named mention.
+    entity: Option<usize>,
+    role: Option<Range>,
+}
+
+#[derive(Clone, Copy)]
+struct CueAt {
+    token: usize,
+    verb: CueVerb,
+}
+
+struct Candidate {
+    content: Vec<Range>,
+    kind: QuoteKind,
+    cue: Option<CueAt>,
+    speaker: Option<Draft>,
+    via: Option<Draft>,
+    confidence: f32,
+}
+
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    sentences: Vec<Range>,
+    entities: Vec<EntityMention>,
+    fallback: bool,
+    entity_ending_at: Vec<Option<usize>>,
+    entity_starting_at: Vec<Option<usize>>,
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &[Sentence],
+        entities: &[EntityMention],
+    ) -> Self {
+        let n = tokens.len();
+        let mut sentence_ranges: Vec<Range> = sentences
+            .iter()
+            .filter(|s| s.first_token < s.end_token && s.end_token <= n)
+            .map(|s| (s.first_token, s.end_token))
+            .collect();
+        if sentence_ranges.is_empty() && n > 0 {
+            sentence_ranges.push((0, n));
+        }
+        let mut scanner = Scanner {
+            text,
+            tokens,
+            sentences: sentence_ranges,
+            entities: Vec::new(),
+            fallback: entities.is_empty(),
+            entity_ending_at: vec![None; n],
+            entity_starting_at: vec![None; n],
+        };
+        let mut valid: Vec<EntityMention> = if entities.is_empty() {
+            scanner.fallback_mentions()
+        } else {
+            entities
+                .iter()
+                .filter(|e| e.first_token < e.end_token && e.end_token <= n)
+                .cloned()
+                .collect()
+        };
+        valid.sort_by_key(|e| (e.first_token, e.end_token));
+        for (k, e) in valid.iter().enumerate() {
+            scanner.entity_starting_at[e.first_token] = Some(k);
+            scanner.entity_ending_at[e.end_token - 1] = Some(k);
+        }
+        scanner.entities = valid;
+        scanner
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| t.span.text(self.text))
+            .unwrap_or_default()
+    }
+
+    fn line_break_before(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(i),
+        ) {
+            (Some(prev), Some(cur)) => self
+                .text
+                .get(prev.span.end..cur.span.start)
+                .is_some_and(|g| g.contains('\n')),
+            _ => true,
+        }
+    }
+
+    fn span_of(&self, (first, end): Range) -> Span {
+        match (
+            self.tokens.get(first),
+            end.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(a), Some(b)) if first < end => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    fn text_of(&self, range: Range) -> String {
+        self.span_of(range)
+            .text(self.text)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    fn sentence_of(&self, token: usize) -> Range {
+        let k = self.sentences.partition_point(|&(_, end)| end <= token);
+        self.sentences
+            .get(k)
+            .copied()
+            .filter(|&(first, _)| first <= token)
+            .unwrap_or((token, token + 1))
+    }
+
+    pub(crate) fn run(self) -> Vec<Quote> {
+        let regions = self.quote_regions();
+        let mut used_cues = vec![false; self.tokens.len()];
+        let mut in_region = vec![false; self.tokens.len()];
+        for r in &regions {
+            let end = (r.close + 1).min(in_region.len());
+            if let Some(marks) = in_region.get_mut(r.open..end) {
+                marks.fill(true);
+            }
+        }
+        // Direct quotes first: their cues must not be read again as indirect speech.
+        let mut direct: Vec<Option<Candidate>> = Vec::with_capacity(regions.len());
+        for (k, region) in regions.iter().enumerate() {
+            let mut found = self.attribute_direct(region, &in_region);
+            if found.is_none() && k > 0 {
+                found = self.inherit(&regions[k - 1], region, direct[k - 1].as_ref());
+            }
+            let content_tokens: usize = region.parts.iter().map(|(a, b)| b - a).sum();
+            let candidate = match found {
+                Some((cue, speaker, via, confidence)) => {
+                    if let Some(c) = cue {
+                        used_cues[c.token] = true;
+                    }
+                    Some(Candidate {
+                        content: region.parts.clone(),
+                        kind: QuoteKind::Direct,
+                        cue,
+                        speaker,
+                        via,
+                        confidence,
+                    })
+                }
+                // Short unattributed quotes are titles or scare quotes, not speech.
+                None if content_tokens < 4 => None,
+                None => Some(Candidate {
+                    content: region.parts.clone(),
+                    kind: QuoteKind::Direct,
+                    cue: None,
+                    speaker: None,
+                    via: None,
+                    confidence: 0.4,
+                }),
+            };
+            direct.push(candidate);
+        }
+        let mut out: Vec<Candidate> = Vec::new();
+        for s in 0..self.sentences.len() {
+            let Some(mut cand) = self.indirect(self.sentences[s], &used_cues, &in_region) else {
+                continue;
+            };
+            let (a, b) = cand.content[0];
+            let mut overlaps_kept = false;
+            let mut inner = Vec::new();
+            for (k, region) in regions.iter().enumerate() {
+                let inside = a <= region.open && region.close < b;
+                let overlaps = region.open < b && a <= region.close;
+                let unattributed = direct[k].as_ref().is_none_or(|c| c.cue.is_none());
+                if inside && unattributed {
+                    inner.push(k);
+                } else if overlaps {
+                    overlaps_kept = true;
+                }
+            }
+            if overlaps_kept {
+                continue;
+            }
+            if !inner.is_empty() {
+                cand.kind = QuoteKind::Mixed;
+                for k in inner {
+                    direct[k] = None;
+                }
+            }
+            out.push(cand);
+        }
+        out.extend(direct.into_iter().flatten());
+        out.sort_by_key(|c| c.content.first().map(|r| r.0));
+        self.resolve(out)
+    }
+
+    /// Finds quote-mark regions. A double quote still open at a line break continues only if
+    /// the next paragraph reopens it; otherwise the stray mark is dropped.
+    fn quote_regions(&self) -> Vec<Region> {
+        let mut regions = Vec::new();
+        let mut open: Option<(usize, usize, Vec<Range>)> = None; // (open mark, content start, parts)
+        for i in 0..self.tokens.len() {
+            let w = self.word(i);
+            if self.line_break_before(i) {
+                if let Some((o, start, mut parts)) = open.take() {
+                    if matches!(w, "“" | "\"" | "«" | "„") {
+                        parts.push((start, i));
+                        open = Some((o, i + 1, parts));
+                        continue;
+                    }
+                }
+            }
+            match (w, open.take()) {
+                ("“" | "«" | "„", None) => open = Some((i, i + 1, Vec::new())),
+                ("\"", None) => open = Some((i, i + 1, Vec::new())),
+                ("”" | "»" | "\"", Some((o, start, mut parts))) => {
+                    parts.push((start, i));
+                    parts.retain(|(a, b)| a < b);
+                    if !parts.is_empty() {
+                        regions.push(Region {
+                            open: o,
+                            close: i,
+                            parts,
+                        });
+                    }
+                }
+                (_, state) => open = state,
+            }
+        }
+        self.single_quote_regions(&mut regions);
+        regions.sort_by_key(|r| r.open);
+        regions
+    }
+
+    /// Curly single quotes used as top-level quote marks (headline style), outside any double
+    /// quote, closed on the same line.
+    fn single_quote_regions(&self, regions: &mut Vec<Region>) {
+        let inside_double =
+            |i: usize, regions: &[Region]| regions.iter().any(|r| r.open <= i && i <= r.close);
+        let mut open: Option<usize> = None;
+        let mut found = Vec::new();
+        for i in 0..self.tokens.len() {
+            if self.line_break_before(i) {
+                open = None;
+            }
+            match self.word(i) {
+                "‘" if !inside_double(i, regions) => open = Some(i),
+                "’" => {
+                    if let Some(o) = open.take() {
+                        if i > o + 1 {
+                            found.push(Region {
+                                open: o,
+                                close: i,
+                                parts: vec![(o + 1, i)],
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        regions.extend(found);
+    }
+
+    /// Attribution of a direct quote: first after the closing mark ("…,” said Velic." /
+    /// "…,” she added."), then before the opening mark ("Velic said: “…”").
+    fn attribute_direct(&self, region: &Region, in_region: &[bool]) -> Option<Attribution> {
+        let n = self.tokens.len();
+        // After the closing mark, up to the next quote or line break or sentence end.
+        let mut start = region.close + 1;
+        while start < n && matches!(self.word(start), "," | "—" | "–" | "-") {
+            start += 1;
+        }
+        let mut stop = start;
+        while stop < n
+            && stop < start + 14
+            && !in_region[stop]
+            && !(stop > start && self.line_break_before(stop))
+            && !matches!(self.word(stop), "." | "!" | "?" | ";")
+        {
+            stop += 1;
+        }
+        if start < stop && !self.line_break_before(start) {
+            if let Some(found) = self.attribution_in(start, stop) {
+                return Some(found);
+            }
+        }
+        // Before the opening mark: "Velic said:", "Velic told Nordwire,", "as saying:".
+        let (sentence_first, _) = self.sentence_of(region.open);
+        let mut end = region.open;
+        while end > sentence_first && matches!(self.word(end - 1), ":" | "," | "that" | "—") {
+            end -= 1;
+        }
+        let lower = sentence_first.max(region.open.saturating_sub(16));
+        // With a colon or comma before the mark, a short adverbial may follow the cue
+        // ("Velic said on Tuesday: “…”"); without one, the cue must touch the mark, or the
+        // quote is a fragment inside indirect speech ("said the plan was “dead”").
+        let reach = if matches!(self.word(end), ":" | ",") {
+            4
+        } else {
+            1
+        };
+        for cue_token in (lower..end).rev().take(reach) {
+            if let Some(verb) = lexicon::cue_verb(self.word(cue_token)) {
+                let cue = CueAt {
+                    token: cue_token,
+                    verb,
+                };
+                if let Some((speaker, via)) = self.speaker_before_cue(cue, lower) {
+                    let conf = confidence(&speaker, self.fallback);
+                    let via = via.or_else(|| self.via_after_tell(cue, end));
+                    return Some((Some(cue), Some(speaker), via, conf));
+                }
+            }
+        }
+        None
+    }
+
+    /// A speaker and cue inside the window `[start, stop)` right after a closing quote mark.
+    fn attribution_in(&self, start: usize, stop: usize) -> Option<Attribution> {
+        // "…,” according to Velic."
+        if self.word(start).eq_ignore_ascii_case("according") && self.word(start + 1) == "to" {
+            let (speaker, via) = self.according_to(start + 2, stop)?;
+            let conf = speaker
+                .as_ref()
+                .map_or(0.6, |s| confidence(s, self.fallback));
+            return Some((None, speaker, via, conf));
+        }
+        // "…,” said Velic." / "…,” said the minister."
+        if let Some(verb) = lexicon::cue_verb(self.word(start)) {
+            let cue = CueAt { token: start, verb };
+            let speaker = self.np_after(start + 1, stop)?;
+            let via = self.via_after_tell(
+                CueAt {
+                    token: speaker.range.1 - 1,
+                    verb,
+                },
+                stop,
+            );
+            let conf = confidence(&speaker, self.fallback);
+            return Some((Some(cue), Some(speaker), via, conf));
+        }
+        // "…,” Velic said." / "…,” Ana Velic, the minister, told Nordwire."
+        for cue_token in start + 1..stop.min(start + 10) {
+            let Some(verb) = lexicon::cue_verb(self.word(cue_token)) else {
+                continue;
+            };
+            let cue = CueAt {
+                token: cue_token,
+                verb,
+            };
+            let (speaker, via) = self.speaker_before_cue(cue, start)?;
+            if speaker.range.0 > start {
+                return None;
+            }
+            let via = via.or_else(|| self.via_after_tell(cue, stop));
+            let conf = confidence(&speaker, self.fallback);
+            return Some((Some(cue), Some(speaker), via, conf));
+        }
+        None
+    }
+
+    /// A quote with no attribution of its own that continues the previous one in the same
+    /// sentence: "“We will win,” Velic said, “and we will govern.”"
+    fn inherit(
+        &self,
+        prev: &Region,
+        region: &Region,
+        prev_candidate: Option<&Candidate>,
+    ) -> Option<Attribution> {
+        let prev = prev_candidate
+            .filter(|_| region.open > prev.close && region.open - prev.close <= 10)?;
+        let cue = prev.cue?;
+        let between_ok = (cue.token + 1..region.open)
+            .all(|t| !matches!(self.word(t), "." | "!" | "?") && !self.line_break_before(t));
+        (between_ok && cue.token > prev_close_of(prev)).then(|| {
+            (
+                Some(cue),
+                prev.speaker.clone(),
+                prev.via.clone(),
+                prev.confidence * 0.9,
+            )
+        })
+    }
+
+    /// The speaker ending right before `cue` (with fillers such as "also", "has" between), and
+    /// an intermediary for "X was quoted by Y as saying".
+    fn speaker_before_cue(&self, cue: CueAt, lower: usize) -> Option<(Draft, Option<Draft>)> {
+        let mut end = cue.token;
+        let mut via = None;
+        // "Velic was quoted by Nordwire as saying" / "Velic was quoted as saying".
+        if self.word(end.wrapping_sub(1)) == "as" {
+            let quoted = (lower..end.saturating_sub(1))
+                .rev()
+                .take(7)
+                .find(|&t| self.word(t) == "quoted")?;
+            if self.word(quoted + 1) == "by" {
+                via = self.np_after(quoted + 2, end - 1);
+            }
+            end = quoted;
+        }
+        while end > lower && lexicon::is_verb_filler(self.word(end - 1)) {
+            end -= 1;
+        }
+        let speaker = self.np_before(end, lower)?;
+        Some((speaker, via))
+    }
+
+    /// The noun phrase ending just before `end`: a pronoun, a named mention (with a role before
+    /// it or an appositive after it), or a description.
+    fn np_before(&self, end: usize, lower: usize) -> Option<Draft> {
+        let mut end = end;
+        let mut appositive = None;
+        if end > lower && self.word(end - 1) == "," {
+            let close = end - 1;
+            let open = (lower..close)
+                .rev()
+                .take(10)
+                .find(|&t| self.word(t) == ",")?;
+            let role = self.role_phrase(open + 1, close)?;
+            appositive = Some(role);
+            end = open;
+        }
+        let last = end.checked_sub(1).filter(|&l| l >= lower)?;
+        let w = self.word(last);
+        if lexicon::is_speaker_pronoun(w) && appositive.is_none() {
+            return Some(Draft {
+                range: (last, end),
+                resolution: Resolution::Pronoun,
+                entity: None,
+                role: None,
+            });
+        }
+        if let Some(k) = self.entity_ending_at.get(last).copied().flatten() {
+            let e = &self.entities[k];
+            if e.first_token >= lower {
+                let role = appositive.or_else(|| self.role_before(e.first_token, lower));
+                return Some(self.named(k, role));
+            }
+        }
+        if lexicon::is_role_noun(w) && appositive.is_none() {
+            let mut first = last;
+            while first > lower && first + 5 > last {
+                let prev = self.word(first - 1);
+                if lexicon::is_determiner(prev) {
+                    first -= 1;
+                    break;
+                }
+                if !is_modifier(prev) {
+                    break;
+                }
+                first -= 1;
+            }
+            let has_det = lexicon::is_determiner(self.word(first));
+            let plural = w.ends_with('s') || w.eq_ignore_ascii_case("police");
+            if has_det || plural || first < last {
+                let role_first = if has_det { first + 1 } else { first };
+                return Some(Draft {
+                    range: (first, end),
+                    resolution: Resolution::Description,
+                    entity: None,
+                    role: Some((role_first, end)),
+                });
+            }
+        }
+        None
+    }
+
+    /// The noun phrase starting at `start` (after a cue verb, "said ___"): pronoun, role words
+    /// and a name ("presidential aide Ana Velic"), or a description ("the minister").
+    fn np_after(&self, start: usize, stop: usize) -> Option<Draft> {
+        let mut start = start;
+        while start < stop && self.word(start) == "," {
+            start += 1;
+        }
+        if start >= stop {
+            return None;
+        }
+        if lexicon::is_speaker_pronoun(self.word(start)) {
+            return Some(Draft {
+                range: (start, start + 1),
+                resolution: Resolution::Pronoun,
+                entity: None,
+                role: None,
+            });
+        }
+        let mut t = start;
+        while t < stop && t < start + 6 {
+            if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
+                let role_first = if lexicon::is_determiner(self.word(start)) {
+                    start + 1
+                } else {
+                    start
+                };
+                let mut role = (role_first < t).then_some((role_first, t));
+                if role.is_some_and(|r| self.role_phrase(r.0, r.1).is_none()) {
+                    role = None;
+                }
+                let e_end = self.entities[k].end_token;
+                let role = role.or_else(|| self.appositive_after(e_end));
+                return Some(self.named(k, role));
+            }
+            let w = self.word(t);
+            let fits = (t == start && lexicon::is_determiner(w))
+                || is_modifier(w)
+                || lexicon::is_role_noun(w)
+                || (lexicon::is_title(w) && t > start);
+            if !fits {
+                break;
+            }
+            t += 1;
+        }
+        // A description: "the minister", "a government spokeswoman".
+        let mut last = None;
+        for t in start..stop.min(start + 5) {
+            let w = self.word(t);
+            if lexicon::is_role_noun(w) {
+                last = Some(t);
+            } else if !(is_modifier(w) || (lexicon::is_determiner(w) && t == start)) {
+                break;
+            }
+        }
+        let last = last?;
+        let role_first = if lexicon::is_determiner(self.word(start)) {
+            start + 1
+        } else {
+            start
+        };
+        Some(Draft {
+            range: (start, last + 1),
+            resolution: Resolution::Description,
+            entity: None,
+            role: Some((role_first, last + 1)),
+        })
+    }
+
+    fn named(&self, k: usize, role: Option<Range>) -> Draft {
+        let e = &self.entities[k];
+        Draft {
+            range: (e.first_token, e.end_token),
+            resolution: if e.label == EntityLabel::Org {
+                Resolution::Agency
+            } else {
+                Resolution::Named
+            },
+            entity: Some(k),
+            role,
+        }
+    }
+
+    /// Role words right before a name: "presidential aide", "Foreign Minister".
+    fn role_before(&self, first: usize, lower: usize) -> Option<Range> {
+        let end = first;
+        let mut start = first;
+        while start > lower && start + 4 > end {
+            let w = self.word(start - 1);
+            if lexicon::is_role_noun(w) || is_modifier(w) || lexicon::is_title(w) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        self.role_phrase(start, end)
+    }
+
+    /// ", the foreign minister," after a name.
+    fn appositive_after(&self, end: usize) -> Option<Range> {
+        if self.word(end) != "," {
+            return None;
+        }
+        let close = (end + 1..end + 8).find(|&t| matches!(self.word(t), "," | "." | ""))?;
+        self.role_phrase(end + 1, close)
+    }
+
+    /// `[start, end)` as a role if it ends in a role noun and holds only role words; a leading
+    /// determiner is dropped and honorifics alone ("Mr.") are not a role.
+    fn role_phrase(&self, start: usize, end: usize) -> Option<Range> {
+        let mut start = start;
+        if start < end && lexicon::is_determiner(self.word(start)) {
+            start += 1;
+        }
+        if start >= end || !lexicon::is_role_noun(self.word(end - 1)) {
+            return None;
+        }
+        let all_role_words = (start..end).all(|t| {
+            let w = self.word(t);
+            lexicon::is_role_noun(w)
+                || is_modifier(w)
+                || lexicon::is_title(w)
+                || w == "'s"
+                || self.is_capitalised_word(t)
+        });
+        all_role_words.then_some((start, end))
+    }
+
+    fn is_capitalised_word(&self, t: usize) -> bool {
+        let w = self.word(t);
+        w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic())
+    }
+
+    /// For "told Nordwire": the organisation addressed is the intermediary; a person addressed
+    /// is not.
+    fn via_after_tell(&self, cue: CueAt, stop: usize) -> Option<Draft> {
+        if cue.verb.lemma != "tell" {
+            return None;
+        }
+        let mut t = cue.token + 1;
+        if lexicon::is_determiner(self.word(t)) {
+            t += 1;
+        }
+        if t >= stop {
+            return None;
+        }
+        let k = self.entity_starting_at.get(t).copied().flatten()?;
+        let e = &self.entities[k];
+        let single_fallback_word = self.fallback && e.end_token - e.first_token == 1;
+        (e.label == EntityLabel::Org || single_fallback_word).then(|| Draft {
+            resolution: Resolution::Agency,
+            ..self.named(k, None)
+        })
+    }
+
+    /// After "according to": a person or description is the speaker; an organisation is the
+    /// speaker too, unless followed by a report noun ("a Nordwire report"), then it is the
+    /// intermediary.
+    fn according_to(&self, start: usize, stop: usize) -> Option<(Option<Draft>, Option<Draft>)> {
+        let mut t = start;
+        if lexicon::is_determiner(self.word(t)) {
+            t += 1;
+        }
+        if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
+            let e_end = self.entities[k].end_token;
+            let mut r = e_end;
+            while r < stop && r < e_end + 2 && is_modifier(self.word(r)) {
+                r += 1;
+            }
+            if lexicon::is_report_noun(self.word(r)) {
+                let via = Draft {
+                    resolution: Resolution::Agency,
+                    ..self.named(k, None)
+                };
+                return Some((None, Some(via)));
+            }
+        }
+        let speaker = self.np_after(start, stop.max(start + 1))?;
+        Some((Some(speaker), None))
+    }
+
+    /// Indirect speech in one sentence; `None` when the sentence reports no speech.
+    fn indirect(
+        &self,
+        (first, end): Range,
+        used: &[bool],
+        in_region: &[bool],
+    ) -> Option<Candidate> {
+        // Content ends before the final punctuation and closing marks.
+        let mut content_end = end;
+        while content_end > first
+            && matches!(
+                self.word(content_end - 1),
+                "." | "!" | "?" | "”" | "’" | ")" | "\""
+            )
+        {
+            content_end -= 1;
+        }
+        // "According to Velic, ..." / "..., according to a Nordwire report."
+        for t in first..end {
+            if self.word(t).eq_ignore_ascii_case("according") && self.word(t + 1) == "to" {
+                if t == first {
+                    let comma = (t + 2..content_end).find(|&c| self.word(c) == ",")?;
+                    let (speaker, via) = self.according_to(t + 2, comma)?;
+                    return self.indirect_candidate((comma + 1, content_end), None, speaker, via);
+                }
+                if self.word(t - 1) == "," {
+                    let (speaker, via) = self.according_to(t + 2, content_end)?;
+                    return self.indirect_candidate((first, t - 1), None, speaker, via);
+                }
+            }
+        }
+        for t in first..end {
+            if used.get(t).copied().unwrap_or(true) || in_region.get(t).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(verb) = lexicon::cue_verb(self.word(t)) else {
+                continue;
+            };
+            if !verb.indirect {
+                continue;
+            }
+            let cue = CueAt { token: t, verb };
+            // "The plan failed, Velic said." / "The plan failed, said Velic."
+            if let Some(speaker) = self.np_after(t + 1, content_end) {
+                if speaker.range.1 == content_end && self.word(t - 1) == "," && t > first {
+                    return self.indirect_candidate((first, t - 1), Some(cue), Some(speaker), None);
+                }
+            }
+            let Some((speaker, via)) = self.speaker_before_cue(cue, first) else {
+                continue;
+            };
+            if t + 1 == content_end || (t + 1 < content_end && self.word(t + 1) == ".") {
+                if speaker.range.0 > first && self.word(speaker.range.0 - 1) == "," {
+                    let content = (first, speaker.range.0 - 1);
+                    return self.indirect_candidate(content, Some(cue), Some(speaker), via);
+                }
+                continue;
+            }
+            // "Velic said (on Tuesday) (that) ...", "Velic told Nordwire (that) ...".
+            let via = via.or_else(|| self.via_after_tell(cue, content_end));
+            let mut start = t + 1;
+            if verb.lemma == "tell" {
+                start = self.skip_addressee(start, content_end);
+            }
+            if let Some(that) =
+                (start..content_end.min(start + 6)).find(|&c| self.word(c) == "that")
+            {
+                let clean = (start..that).all(|c| !matches!(self.word(c), "," | ";" | ":"));
+                if clean {
+                    start = that + 1;
+                }
+            }
+            if matches!(self.word(start), ":" | ",")
+                || in_region.get(start).copied().unwrap_or(false) && self.word(start) != "“"
+            {
+                continue;
+            }
+            if content_end <= start + 2 {
+                continue;
+            }
+            return self.indirect_candidate((start, content_end), Some(cue), Some(speaker), via);
+        }
+        None
+    }
+
+    /// Skips the object of "told": "told Nordwire", "told reporters", "told the Brenna Herald".
+    fn skip_addressee(&self, start: usize, stop: usize) -> usize {
+        let mut t = start;
+        if lexicon::is_determiner(self.word(t)) {
+            t += 1;
+        }
+        if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
+            return self.entities[k].end_token.min(stop);
+        }
+        match self.word(t) {
+            "reporters" | "journalists" | "parliament" | "lawmakers" | "him" | "her" | "them"
+            | "us" | "me" | "supporters" | "delegates" | "the" => (t + 1).min(stop),
+            w if lexicon::is_role_noun(w) => (t + 1).min(stop),
+            _ => start,
+        }
+    }
+
+    fn indirect_candidate(
+        &self,
+        content: Range,
+        cue: Option<CueAt>,
+        speaker: Option<Draft>,
+        via: Option<Draft>,
+    ) -> Option<Candidate> {
+        if content.1 < content.0 + 2 {
+            return None;
+        }
+        let confidence = speaker
+            .as_ref()
+            .map_or(0.5, |s| confidence(s, self.fallback))
+            * 0.85;
+        Some(Candidate {
+            content: vec![content],
+            kind: QuoteKind::Indirect,
+            cue,
+            speaker,
+            via,
+            confidence,
+        })
+    }
+
+    /// Turns drafts into spans in text order, resolving pronouns to the most recent speaker (or
+    /// person mention) and descriptions to the last person given that role.
+    fn resolve(&self, candidates: Vec<Candidate>) -> Vec<Quote> {
+        let mut last_person: Option<usize> = None;
+        let mut out = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let speaker = c.speaker.as_ref().map(|d| {
+                let resolved = match d.resolution {
+                    Resolution::Named | Resolution::Agency => d.entity,
+                    Resolution::Pronoun => self.resolve_pronoun(d, last_person),
+                    Resolution::Description => self.resolve_description(d, last_person),
+                };
+                if let Some(k) = resolved {
+                    if self.entities[k].label != EntityLabel::Org {
+                        last_person = Some(k);
+                    }
+                }
+                self.speaker_ref(d, resolved)
+            });
+            let via = c.via.as_ref().map(|d| self.speaker_ref(d, d.entity));
+            let spans: Vec<Span> = c.content.iter().map(|&r| self.span_of(r)).collect();
+            let Some(span) = spans.iter().copied().reduce(|a, b| a.cover(b)) else {
+                continue;
+            };
+            out.push(Quote {
+                span,
+                parts: if spans.len() > 1 { spans } else { Vec::new() },
+                kind: c.kind,
+                cue: c.cue.map(|cue| Cue {
+                    span: self.span_of((cue.token, cue.token + 1)),
+                    lemma: cue.verb.lemma.to_string(),
+                    tense: lexicon::tense(cue.verb.form, &self.aux_before(cue.token)),
+                }),
+                speaker,
+                via,
+                confidence: c.confidence,
+            });
+        }
+        out
+    }
+
+    fn aux_before(&self, cue: usize) -> Vec<&'a str> {
+        (cue.saturating_sub(6)..cue)
+            .rev()
+            .map(|t| self.word(t))
+            .collect()
+    }
+
+    fn resolve_pronoun(&self, d: &Draft, last_person: Option<usize>) -> Option<usize> {
+        let before = |k: &usize| self.entities[*k].end_token <= d.range.0;
+        if self.word(d.range.0).eq_ignore_ascii_case("they") {
+            return (0..self.entities.len())
+                .rev()
+                .filter(before)
+                .find(|&k| self.entities[k].label == EntityLabel::Org);
+        }
+        last_person.filter(before).or_else(|| {
+            (0..self.entities.len())
+                .rev()
+                .filter(before)
+                .find(|&k| self.entities[k].label == EntityLabel::Per)
+        })
+    }
+
+    fn resolve_description(&self, d: &Draft, last_person: Option<usize>) -> Option<usize> {
+        let head = d.role.map(|(_, end)| singular(self.word(end - 1)))?;
+        if head == "police" || self.word(d.range.1 - 1).ends_with('s') {
+            return None;
+        }
+        let role_head = |k: usize| {
+            let e = &self.entities[k];
+            let (sent_first, _) = self.sentence_of(e.first_token);
+            self.role_before(e.first_token, sent_first)
+                .or_else(|| self.appositive_after(e.end_token))
+                .map(|(_, end)| singular(self.word(end - 1)))
+        };
+        let matching = (0..self.entities.len())
+            .rev()
+            .filter(|&k| self.entities[k].end_token <= d.range.0)
+            .filter(|&k| self.entities[k].label == EntityLabel::Per)
+            .find(|&k| role_head(k).as_deref() == Some(head.as_str()));
+        matching.or(last_person.filter(|&k| role_head(k).as_deref() == Some(head.as_str())))
+    }
+
+    fn speaker_ref(&self, d: &Draft, resolved: Option<usize>) -> SpeakerRef {
+        let resolved_range =
+            resolved.map(|k| (self.entities[k].first_token, self.entities[k].end_token));
+        SpeakerRef {
+            span: self.span_of(d.range),
+            resolved: resolved_range.map(|r| self.span_of(r)),
+            name: resolved_range.map(|r| self.text_of(r)),
+            role: d.role.map(|r| self.text_of(r)),
+            resolution: d.resolution,
+        }
+    }
+
+    /// Stand-in mentions when no NER output is given: runs of capitalised words, without
+    /// leading titles and role words, labelled ORG when they end in an organisation word.
+    fn fallback_mentions(&self) -> Vec<EntityMention> {
+        let mut out = Vec::new();
+        let n = self.tokens.len();
+        let mut t = 0;
+        while t < n {
+            let w = self.word(t);
+            let starts_name =
+                is_name_word(w) && !lexicon::is_title(w) && !lexicon::is_name_stopword(w);
+            if !starts_name {
+                t += 1;
+                continue;
+            }
+            let first = t;
+            t += 1;
+            while t < n && !self.line_break_before(t) {
+                let w = self.word(t);
+                let particle = matches!(w, "de" | "van" | "von" | "bin" | "al-" | "da" | "del")
+                    && self.next_is_name(t);
+                if (is_name_word(w) && !lexicon::is_name_stopword(w)) || particle {
+                    t += 1;
+                } else {
+                    break;
+                }
+            }
+            let last = self.word(t - 1);
+            let label = if lexicon::is_org_word(last)
+                || (t - first == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase()))
+            {
+                EntityLabel::Org
+            } else {
+                EntityLabel::Per
+            };
+            out.push(EntityMention {
+                span: self.span_of((first, t)),
+                label,
+                first_token: first,
+                end_token: t,
+                confidence: 0.5,
+            });
+        }
+        out
+    }
+
+    fn next_is_name(&self, t: usize) -> bool {
+        is_name_word(self.word(t + 1)) && !lexicon::is_name_stopword(self.word(t + 1))
+    }
+}
+
+fn prev_close_of(c: &Candidate) -> usize {
+    c.content.last().map_or(0, |r| r.1)
+}
+
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+}
+
+/// Words that can modify a role noun: "presidential", "senior", "government", "Foreign".
+fn is_modifier(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "senior"
+            | "chief"
+            | "deputy"
+            | "former"
+            | "top"
+            | "foreign"
+            | "government"
+            | "party"
+            | "opposition"
+            | "police"
+            | "state"
+            | "acting"
+            | "interim"
+            | "company"
+            | "union"
+            | "campaign"
+            | "prime"
+            | "vice"
+            | "finance"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "justice"
+            | "health"
+            | "trade"
+            | "army"
+            | "ministry"
+            | "city"
+            | "court"
+            | "white"
+            | "house"
+            | "defence-ministry"
+            | "energy"
+            | "education"
+            | "economy"
+            | "general"
+            | "press"
+            | "communications"
+            | "security"
+            | "intelligence"
+            | "military"
+            | "spokesman"
+    ) || (lower.len() > 4
+        && lower.chars().all(|c| c.is_ascii_lowercase())
+        && (lower.ends_with("al") || lower.ends_with("ary") || lower.ends_with("ian")))
+}
+
+fn singular(w: &str) -> String {
+    let lower = w.to_ascii_lowercase();
+    match lower.strip_suffix('s') {
+        Some(s) if s.len() > 3 && !lower.ends_with("ss") => s.to_string(),
+        _ => lower,
+    }
+}
+
+/// Confidence by how the speaker is referred to; the name fallback is less sure than NER.
+fn confidence(speaker: &Draft, fallback: bool) -> f32 {
+    let base = match speaker.resolution {
+        Resolution::Named => 0.9,
+        Resolution::Agency => 0.85,
+        Resolution::Pronoun => 0.75,
+        Resolution::Description => 0.7,
+    };
+    if fallback {
+        base * 0.85
+    } else {
+        base
+    }
+}

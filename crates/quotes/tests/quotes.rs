@@ -1,0 +1,342 @@
+//! Quote and attribution cases (all people, outlets and places are fictional).
+use triangulate_doc::{EntityLabel, EntityMention, Span};
+use triangulate_quotes::{find_quotes, Quote, QuoteKind, Resolution, Tense};
+use triangulate_text::analyze;
+
+/// Hand-made NER output: each `(surface, label)` is marked at every occurrence.
+fn mentions(text: &str, names: &[(&str, EntityLabel)]) -> Vec<EntityMention> {
+    let layer = analyze(text);
+    let mut out = Vec::new();
+    for &(name, label) in names {
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let first = layer.tokens.iter().position(|t| t.span.start == start);
+            let last = layer.tokens.iter().position(|t| t.span.end == end);
+            if let (Some(first), Some(last)) = (first, last) {
+                out.push(EntityMention {
+                    span: Span::new(start, end),
+                    label,
+                    first_token: first,
+                    end_token: last + 1,
+                    confidence: 1.0,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn quotes(text: &str, names: &[(&str, EntityLabel)]) -> Vec<Quote> {
+    let layer = analyze(text);
+    find_quotes(
+        text,
+        &layer.tokens,
+        &layer.sentences,
+        &mentions(text, names),
+    )
+}
+
+fn s(text: &str, span: Span) -> &str {
+    span.text(text).unwrap_or("<bad span>")
+}
+
+const PER: EntityLabel = EntityLabel::Per;
+const ORG: EntityLabel = EntityLabel::Org;
+
+#[test]
+fn direct_curly_with_cue_after_and_name_after_cue() {
+    let text = "“We will not resign over this,” said Ana Velic.";
+    let q = quotes(text, &[("Ana Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(s(text, q[0].span), "We will not resign over this,");
+    let cue = q[0].cue.as_ref().expect("cue");
+    assert_eq!((cue.lemma.as_str(), cue.tense), ("say", Tense::Past));
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "Ana Velic");
+    assert_eq!(speaker.name.as_deref(), Some("Ana Velic"));
+    assert_eq!(speaker.resolution, Resolution::Named);
+}
+
+#[test]
+fn direct_straight_with_name_before_cue() {
+    let text = "\"The budget is balanced for the first time,\" Velic says.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        s(text, q[0].span),
+        "The budget is balanced for the first time,"
+    );
+    assert_eq!(q[0].cue.as_ref().map(|c| c.tense), Some(Tense::Present));
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+}
+
+#[test]
+fn cue_before_the_quote() {
+    let text = "Velic told Nordwire: “The talks will resume on Monday in Brenna.”";
+    let q = quotes(text, &[("Velic", PER), ("Nordwire", ORG)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        s(text, q[0].span),
+        "The talks will resume on Monday in Brenna."
+    );
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+    let via = q[0].via.as_ref().expect("via");
+    assert_eq!(
+        (s(text, via.span), via.resolution),
+        ("Nordwire", Resolution::Agency)
+    );
+    assert_eq!(q[0].cue.as_ref().map(|c| c.lemma.as_str()), Some("tell"));
+}
+
+#[test]
+fn pronoun_resolves_to_most_recent_speaker() {
+    let text = "“We will not resign,” said Ana Velic. Tomas Reyl was in the room. “Nobody asked us about the plan,” she added.";
+    let q = quotes(text, &[("Ana Velic", PER), ("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 2);
+    let speaker = q[1].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "she");
+    assert_eq!(speaker.resolution, Resolution::Pronoun);
+    assert_eq!(speaker.name.as_deref(), Some("Ana Velic"));
+    assert_eq!(q[1].cue.as_ref().map(|c| c.lemma.as_str()), Some("add"));
+}
+
+#[test]
+fn description_resolves_to_person_with_that_role() {
+    let text = "Foreign Minister Ana Velic arrived in Brenna on Tuesday. “The border will stay open to trade,” the minister said.";
+    let q = quotes(text, &[("Ana Velic", PER), ("Brenna", EntityLabel::Loc)]);
+    assert_eq!(q.len(), 1);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "the minister");
+    assert_eq!(speaker.resolution, Resolution::Description);
+    assert_eq!(speaker.role.as_deref(), Some("minister"));
+    assert_eq!(speaker.name.as_deref(), Some("Ana Velic"));
+}
+
+#[test]
+fn role_before_name_after_cue() {
+    let text = "“There is no deal yet on the table,” said presidential aide Ana Velic.";
+    let q = quotes(text, &[("Ana Velic", PER)]);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(speaker.name.as_deref(), Some("Ana Velic"));
+    assert_eq!(speaker.role.as_deref(), Some("presidential aide"));
+    assert_eq!(speaker.resolution, Resolution::Named);
+}
+
+#[test]
+fn appositive_role_before_cue() {
+    let text = "“There is no deal yet on the table,” Ana Velic, the foreign minister, said.";
+    let q = quotes(text, &[("Ana Velic", PER)]);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(speaker.name.as_deref(), Some("Ana Velic"));
+    assert_eq!(speaker.role.as_deref(), Some("foreign minister"));
+}
+
+#[test]
+fn multi_paragraph_quote_reopens_without_closing() {
+    let text = "“We waited three days for the convoy to arrive in Oskar Bay.\n\n“When it came, half the trucks were empty,” said Tomas Reyl.";
+    let q = quotes(
+        text,
+        &[("Tomas Reyl", PER), ("Oskar Bay", EntityLabel::Loc)],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].parts.len(), 2);
+    assert_eq!(
+        s(text, q[0].parts[0]),
+        "We waited three days for the convoy to arrive in Oskar Bay."
+    );
+    assert_eq!(
+        s(text, q[0].parts[1]),
+        "When it came, half the trucks were empty,"
+    );
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Tomas Reyl")
+    );
+}
+
+#[test]
+fn nested_single_quotes_stay_inside() {
+    let text = "“He told me ‘go home now’ and walked away from the desk,” Reyl said.";
+    let q = quotes(text, &[("Reyl", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        s(text, q[0].span),
+        "He told me ‘go home now’ and walked away from the desk,"
+    );
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Reyl")
+    );
+}
+
+#[test]
+fn continued_quote_inherits_speaker() {
+    let text = "“We will win the vote,” Velic said, “and then we will govern alone.”";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(s(text, q[1].span), "and then we will govern alone.");
+    assert_eq!(
+        q[1].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_speech() {
+    let text = "The so-called “peace plan” was published on Monday.";
+    assert!(quotes(text, &[]).is_empty());
+}
+
+#[test]
+fn indirect_said_that() {
+    let text = "Velic said on Tuesday that the border would reopen next week.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(s(text, q[0].span), "the border would reopen next week");
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+}
+
+#[test]
+fn indirect_cue_at_end() {
+    let text = "The border would reopen next week, Velic said.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "The border would reopen next week");
+    let text = "The border would reopen next week, said a government spokeswoman.";
+    let q = quotes(text, &[]);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "a government spokeswoman");
+    assert_eq!(speaker.resolution, Resolution::Description);
+}
+
+#[test]
+fn indirect_according_to_person_and_report() {
+    let text = "According to Velic, the talks collapsed after midnight.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "the talks collapsed after midnight");
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+    assert!(q[0].cue.is_none());
+
+    let text = "Forty people were hurt, according to a Nordwire report.";
+    let q = quotes(text, &[("Nordwire", ORG)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "Forty people were hurt");
+    assert!(q[0].speaker.is_none());
+    let via = q[0].via.as_ref().expect("via");
+    assert_eq!(via.name.as_deref(), Some("Nordwire"));
+}
+
+#[test]
+fn indirect_told_agency_is_intermediary() {
+    let text = "Velic told Nordwire that the ceasefire was holding.";
+    let q = quotes(text, &[("Velic", PER), ("Nordwire", ORG)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "the ceasefire was holding");
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+    assert_eq!(
+        q[0].via.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Nordwire")
+    );
+}
+
+#[test]
+fn quoted_by_agency_as_saying() {
+    let text = "Velic was quoted by Nordwire as saying the army had withdrawn.";
+    let q = quotes(text, &[("Velic", PER), ("Nordwire", ORG)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "the army had withdrawn");
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+    assert_eq!(
+        q[0].via.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Nordwire")
+    );
+    assert_eq!(
+        q[0].cue.as_ref().map(|c| (c.lemma.as_str(), c.tense)),
+        Some(("say", Tense::Past))
+    );
+}
+
+#[test]
+fn future_tense_cue() {
+    let text = "Velic will say that the reform is finished.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q[0].cue.as_ref().map(|c| c.tense), Some(Tense::Future));
+}
+
+#[test]
+fn mixed_quote_fragment_inside_indirect() {
+    let text = "Velic said the plan was “dead on arrival” in parliament.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(
+        s(text, q[0].span),
+        "the plan was “dead on arrival” in parliament"
+    );
+}
+
+#[test]
+fn works_without_ner_via_capitalised_names() {
+    let text = "“The bridge will be rebuilt by spring,” said Mayor Ivo Dane. Later Dane told Nordwire that costs had doubled.";
+    let layer = analyze(text);
+    let q = find_quotes(text, &layer.tokens, &layer.sentences, &[]);
+    assert_eq!(q.len(), 2);
+    let first = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(first.name.as_deref(), Some("Ivo Dane"));
+    assert_eq!(first.role.as_deref(), Some("Mayor"));
+    assert_eq!(
+        q[1].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Dane")
+    );
+    assert_eq!(
+        q[1].via.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Nordwire")
+    );
+    assert!(q.iter().all(|q| q.confidence < 0.9));
+}
+
+#[test]
+fn bad_entity_indices_are_ignored() {
+    let text = "“We will not resign over this,” said Ana Velic.";
+    let layer = analyze(text);
+    let bogus = EntityMention {
+        span: Span::new(0, 3),
+        label: PER,
+        first_token: 50,
+        end_token: 90,
+        confidence: 1.0,
+    };
+    let q = find_quotes(text, &layer.tokens, &layer.sentences, &[bogus]);
+    assert_eq!(q.len(), 1);
+    assert!(find_quotes("", &[], &[], &[]).is_empty());
+}
+
+#[test]
+fn serializes_to_json() {
+    let text = "“We will not resign over this,” said Ana Velic.";
+    let q = quotes(text, &[("Ana Velic", PER)]);
+    let json = serde_json::to_string(&q).expect("serialize");
+    let back: Vec<Quote> = serde_json::from_str(&json).expect("deserialize");
+    assert_eq!(back, q);
+}
