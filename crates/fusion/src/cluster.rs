@@ -1,0 +1,512 @@
+//! Incremental story clustering: documents arrive one by one and each is put into an existing
+//! story or starts a new one ([`StoryClusterer::add`]).
+//!
+//! Each document becomes a sparse vector of content-word features (folded, stemmed, stop words
+//! dropped; sublinear term frequency) plus *name* features (capitalised words inside sentences,
+//! or the words of NER mentions when the language layer supplied them) and years. Document
+//! frequencies are learned online, and the IDF is applied at comparison time, so early
+//! documents are not frozen with the IDF of a nearly empty collection.
+//!
+//! A story is the sum of its members' term frequencies (a centroid, capped at its strongest
+//! terms). Candidate stories come from an inverted index over the document's strongest terms,
+//! never from all pairs: each term keeps only its most recent stories (bounded postings), and
+//! only the best-scoring candidates are compared in full. Ids are `u32`. This keeps time per
+//! document and memory bounded for streams of millions of documents.
+//!
+//! The score of a candidate is the cosine of the word vectors times the cosine of the name
+//! vectors raised to [`ClusterOptions::name_weight`]: stories of the same kind (two earthquakes,
+//! two rehab stays) share vocabulary but not names, so a product (both must agree) keeps them
+//! apart far better than a sum. Time damps the score: a document whose anchor year (publication
+//! year, or the first year in its head, where datelines put it) no member of the story has is
+//! scored down, and publication dates far from the story's are decayed.
+use crate::text::{fold, is_stop_word, stem, words};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use triangulate_doc::PartialDate;
+
+/// Identifier of a story within one [`StoryClusterer`] (dense, from 0).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+pub struct StoryId(pub u32);
+
+/// Tuning of the [`StoryClusterer`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterOptions {
+    /// Minimum score for joining an existing story; below it the document starts a new one.
+    pub threshold: f32,
+    /// Exponent of the name cosine in the score (0 ignores names).
+    pub name_weight: f32,
+    /// How many of a document's strongest terms are looked up in the inverted index.
+    pub query_terms: usize,
+    /// How many candidate stories are scored in full.
+    pub candidates: usize,
+    /// Most recent stories kept per term in the inverted index.
+    pub max_postings: usize,
+    /// Terms kept per story centroid (the strongest ones).
+    pub centroid_terms: usize,
+    /// Score factor for a document whose anchor year none of the story's members has.
+    pub year_mismatch: f32,
+    /// Days apart beyond which the score decays (when both sides have dates).
+    pub time_window_days: f32,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            threshold: 0.08,
+            name_weight: 1.0,
+            query_terms: 24,
+            candidates: 16,
+            max_postings: 256,
+            centroid_terms: 400,
+            year_mismatch: 0.25,
+            time_window_days: 4.0,
+        }
+    }
+}
+
+/// What the clusterer reads of a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClusterInput<'a> {
+    pub text: &'a str,
+    /// Entity mention texts from the language layer; when empty, capitalised words inside
+    /// sentences stand in for names.
+    pub names: &'a [&'a str],
+    pub published: Option<PartialDate>,
+}
+
+#[derive(Default)]
+struct Story {
+    /// Summed (sublinear) term frequencies of member documents, by term id.
+    words: FxHashMap<u32, f32>,
+    names: FxHashMap<u32, f32>,
+    size: u32,
+    /// Publication days of members (days since 1970), min and max.
+    days: Option<(i32, i32)>,
+    /// Anchor years of members (publication year, or the first year in the text's head).
+    years: Vec<i32>,
+}
+
+/// Incremental story clusterer with an inverted index over story centroids.
+pub struct StoryClusterer {
+    opts: ClusterOptions,
+    vocab: FxHashMap<Box<str>, u32>,
+    doc_freq: Vec<u32>,
+    docs_seen: u32,
+    stories: Vec<Story>,
+    /// Term id → most recent stories containing it (ring buffer of at most `max_postings`).
+    postings: Vec<Vec<u32>>,
+    postings_head: Vec<u32>,
+}
+
+/// A document's features: term ids with sublinear tf.
+struct Features {
+    words: Vec<(u32, f32)>,
+    names: Vec<(u32, f32)>,
+    /// Publication year, or the first year written in the head of the text (a dateline).
+    anchor_year: Option<i32>,
+}
+
+/// What a story is compared against: IDF-weighted, normalised vectors plus time anchors.
+struct Probe<'a> {
+    words: &'a [(u32, f32)],
+    names: &'a [(u32, f32)],
+    days: Option<(i32, i32)>,
+    years: &'a [i32],
+}
+
+/// Bytes at the start of a text searched for a dateline year.
+const HEAD_BYTES: usize = 400;
+
+impl StoryClusterer {
+    pub fn new(opts: ClusterOptions) -> Self {
+        StoryClusterer {
+            opts,
+            vocab: FxHashMap::default(),
+            doc_freq: Vec::new(),
+            docs_seen: 0,
+            stories: Vec::new(),
+            postings: Vec::new(),
+            postings_head: Vec::new(),
+        }
+    }
+
+    /// Number of stories so far.
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Number of documents added so far.
+    pub fn document_count(&self) -> usize {
+        self.docs_seen as usize
+    }
+
+    /// Size of the vocabulary learned so far.
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Put a document into its story (an existing one or a new one) and return the story id.
+    pub fn add(&mut self, doc: &ClusterInput<'_>) -> StoryId {
+        let features = self.features(doc);
+        let day = doc.published.and_then(days_since_epoch);
+        let words = self.weighted(&features.words);
+        let names = self.weighted(&features.names);
+        let years: Vec<i32> = features.anchor_year.into_iter().collect();
+        let probe = Probe {
+            words: &words,
+            names: &names,
+            days: day.map(|d| (d, d)),
+            years: &years,
+        };
+        let best = self.best_story(&probe);
+        let id = match best {
+            Some((id, score)) if score >= self.opts.threshold => id,
+            _ => self.new_story(),
+        };
+        self.join(id, &features, day);
+        StoryId(id)
+    }
+
+    /// Put a document into a given story (e.g. a syndicated copy of one of its members).
+    pub fn add_to(&mut self, doc: &ClusterInput<'_>, story: StoryId) -> StoryId {
+        let features = self.features(doc);
+        let day = doc.published.and_then(days_since_epoch);
+        let id = if (story.0 as usize) < self.stories.len() {
+            story.0
+        } else {
+            self.new_story()
+        };
+        self.join(id, &features, day);
+        StoryId(id)
+    }
+
+    fn new_story(&mut self) -> u32 {
+        let id = self.stories.len() as u32;
+        self.stories.push(Story::default());
+        id
+    }
+
+    fn term_id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(term) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(term.into(), id);
+        self.doc_freq.push(0);
+        self.postings.push(Vec::new());
+        self.postings_head.push(0);
+        id
+    }
+
+    fn features(&mut self, doc: &ClusterInput<'_>) -> Features {
+        let mut word_tf: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut name_tf: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut key = String::new();
+        let text = doc.text;
+        // A capitalised word is taken for a name unless the same document also writes it in
+        // lower case: that keeps sentence-initial and title-case headline words out.
+        let lower_case: rustc_hash::FxHashSet<&str> = words(text)
+            .filter(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+            .map(|w| w.text)
+            .collect();
+        for w in words(text) {
+            let folded = fold(w.text);
+            let is_name_like = doc.names.is_empty()
+                && w.is_capitalised()
+                && w.text.len() > 1
+                && !lower_case.contains(folded.as_str());
+
+            if w.is_numeric() {
+                // Years anchor a story in time; other numbers are noise for topic.
+                let is_year = w.text.len() == 4 && matches!(w.text.as_bytes()[0], b'1' | b'2');
+                if is_year {
+                    key.clear();
+                    key.push_str("y:");
+                    key.push_str(w.text);
+                    let id = self.term_id(&key);
+                    *name_tf.entry(id).or_default() += 1;
+                }
+                continue;
+            }
+            if folded.len() < 2 || is_stop_word(&folded) {
+                continue;
+            }
+            let id = self.term_id(stem(&folded));
+            *word_tf.entry(id).or_default() += 1;
+            if is_name_like {
+                key.clear();
+                key.push_str("n:");
+                key.push_str(&folded);
+                let id = self.term_id(&key);
+                *name_tf.entry(id).or_default() += 1;
+            }
+        }
+        for name in doc.names {
+            for w in words(name) {
+                let folded = fold(w.text);
+                if folded.len() < 2 || is_stop_word(&folded) {
+                    continue;
+                }
+                key.clear();
+                key.push_str("n:");
+                key.push_str(&folded);
+                let id = self.term_id(&key);
+                *name_tf.entry(id).or_default() += 1;
+            }
+        }
+        self.docs_seen += 1;
+        let mut finish = |tf: FxHashMap<u32, u32>| -> Vec<(u32, f32)> {
+            let mut v: Vec<(u32, f32)> = tf
+                .into_iter()
+                .map(|(id, n)| {
+                    if let Some(df) = self.doc_freq.get_mut(id as usize) {
+                        *df += 1;
+                    }
+                    (id, 1.0 + (n as f32).ln())
+                })
+                .collect();
+            v.sort_unstable_by_key(|&(id, _)| id);
+            v
+        };
+        let anchor_year = doc
+            .published
+            .and_then(|d| d.year)
+            .or_else(|| head_year(text));
+        Features {
+            anchor_year,
+            words: finish(word_tf),
+            names: finish(name_tf),
+        }
+    }
+
+    fn idf(&self, id: u32) -> f32 {
+        let df = self.doc_freq.get(id as usize).copied().unwrap_or(0) as f32;
+        ((self.docs_seen as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// IDF-weighted, L2-normalised copy of a feature vector.
+    fn weighted(&self, v: &[(u32, f32)]) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = v.iter().map(|&(id, tf)| (id, tf * self.idf(id))).collect();
+        let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut out {
+                *w /= norm;
+            }
+        }
+        out
+    }
+
+    /// Cosine of a weighted document vector with a story centroid under the current IDF.
+    fn cosine(&self, doc: &[(u32, f32)], centroid: &FxHashMap<u32, f32>) -> f32 {
+        if doc.is_empty() || centroid.is_empty() {
+            return 0.0;
+        }
+        let mut dot = 0.0;
+        for &(id, w) in doc {
+            if let Some(&c) = centroid.get(&id) {
+                dot += w * c * self.idf(id);
+            }
+        }
+        if dot == 0.0 {
+            return 0.0;
+        }
+        let norm = centroid
+            .iter()
+            .map(|(&id, &c)| {
+                let x = c * self.idf(id);
+                x * x
+            })
+            .sum::<f32>()
+            .sqrt();
+        if norm > 0.0 {
+            dot / norm
+        } else {
+            0.0
+        }
+    }
+
+    /// Best existing story for weighted vectors, other than `exclude`.
+    fn best_story(&self, probe: &Probe<'_>) -> Option<(u32, f32)> {
+        let mut query: Vec<(u32, f32)> = probe
+            .words
+            .iter()
+            .chain(probe.names.iter())
+            .copied()
+            .collect();
+        query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        query.truncate(self.opts.query_terms);
+        let mut votes: FxHashMap<u32, f32> = FxHashMap::default();
+        for &(id, w) in &query {
+            for &s in self
+                .postings
+                .get(id as usize)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
+                *votes.entry(s).or_default() += w;
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = votes.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.opts.candidates);
+        ranked
+            .into_iter()
+            .filter_map(|(s, _)| {
+                let story = self.stories.get(s as usize)?;
+                let wc = self.cosine(probe.words, &story.words);
+                let nc = self.cosine(probe.names, &story.names);
+                // A product, not a sum: sharing vocabulary is not enough, the names must agree.
+                let mut score = wc * nc.max(0.0).powf(self.opts.name_weight);
+                if !probe.years.is_empty()
+                    && !story.years.is_empty()
+                    && !probe.years.iter().any(|y| story.years.contains(y))
+                {
+                    score *= self.opts.year_mismatch;
+                }
+                if let (Some((dlo, dhi)), Some((lo, hi))) = (probe.days, story.days) {
+                    let apart = (lo - dhi).max(dlo - hi).max(0) as f32;
+                    if apart > self.opts.time_window_days {
+                        score *= (-(apart - self.opts.time_window_days) / 30.0).exp();
+                    }
+                }
+                Some((s, score))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    fn join(&mut self, id: u32, f: &Features, day: Option<i32>) {
+        let cap = self.opts.centroid_terms;
+        let Some(story) = self.stories.get_mut(id as usize) else {
+            return;
+        };
+        story.size += 1;
+        if let Some(y) = f.anchor_year {
+            if !story.years.contains(&y) {
+                story.years.push(y);
+            }
+        }
+        if let Some(d) = day {
+            story.days = Some(match story.days {
+                Some((lo, hi)) => (lo.min(d), hi.max(d)),
+                None => (d, d),
+            });
+        }
+        for (centroid, v) in [(&mut story.words, &f.words), (&mut story.names, &f.names)] {
+            // Members count equally whatever their length.
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+            for &(t, w) in v {
+                *centroid.entry(t).or_default() += w / norm;
+            }
+            prune(centroid, cap);
+        }
+        // Index the story under the document's strongest terms (and keep postings bounded).
+        let mut strongest: Vec<(u32, f32)> = f
+            .words
+            .iter()
+            .chain(f.names.iter())
+            .map(|&(t, w)| (t, w * self.idf(t)))
+            .collect();
+        strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        strongest.truncate(self.opts.query_terms * 2);
+        let max = self.opts.max_postings;
+        for (t, _) in strongest {
+            let (Some(list), Some(head)) = (
+                self.postings.get_mut(t as usize),
+                self.postings_head.get_mut(t as usize),
+            ) else {
+                continue;
+            };
+            if list.contains(&id) {
+                continue;
+            }
+            if list.len() < max {
+                list.push(id);
+            } else if let Some(slot) = list.get_mut(*head as usize) {
+                *slot = id;
+                *head = (*head + 1) % max as u32;
+            }
+        }
+    }
+}
+
+/// The first plausible year (1900–2099) written in the head of a text: datelines and
+/// "Posted: Jul 07, 2012" lines put the publication year there.
+fn head_year(text: &str) -> Option<i32> {
+    let mut cut = HEAD_BYTES.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    words(text.get(..cut)?)
+        .filter(|w| w.text.len() == 4 && w.is_numeric())
+        .filter_map(|w| w.text.parse::<i32>().ok())
+        .find(|y| (1900..2100).contains(y))
+}
+
+/// Keep a centroid to its `cap` strongest terms (amortised: only once it holds twice as many).
+fn prune(centroid: &mut FxHashMap<u32, f32>, cap: usize) {
+    if centroid.len() > 2 * cap {
+        let mut all: Vec<(u32, f32)> = centroid.drain().collect();
+        all.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        all.truncate(cap);
+        centroid.extend(all);
+    }
+}
+
+/// Days since 1970-01-01 for a complete date (civil-from-days inverse, proleptic Gregorian).
+pub fn days_since_epoch(d: PartialDate) -> Option<i32> {
+    let (y, m, day) = (d.year?, i32::from(d.month?), i32::from(d.day?));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(text: &str) -> ClusterInput<'_> {
+        ClusterInput {
+            text,
+            names: &[],
+            published: None,
+        }
+    }
+
+    #[test]
+    fn epoch_days() {
+        assert_eq!(days_since_epoch(PartialDate::ymd(1970, 1, 1)), Some(0));
+        assert_eq!(days_since_epoch(PartialDate::ymd(2000, 3, 1)), Some(11_017));
+        assert_eq!(days_since_epoch(PartialDate::ymd(2025, 3, 4)), Some(20_151));
+    }
+
+    #[test]
+    fn same_kind_events_with_different_people_stay_apart() {
+        let mut c = StoryClusterer::new(ClusterOptions::default());
+        let docs = [
+            "Singer Mira Osk entered a rehab clinic in Tallow on Monday, her agent Joss Brin said. Osk checked in after a difficult tour.",
+            "Actor Pell Varno checked into a rehab facility near Quarn, his publicist said. Varno had cancelled two film shoots this year.",
+            "Mira Osk is in rehab at a Tallow clinic, agent Joss Brin confirmed. Osk will stay for thirty days after her tour.",
+            "Pell Varno is receiving treatment at a rehab centre near Quarn, according to his publicist. Varno cancelled film work.",
+        ];
+        let ids: Vec<StoryId> = docs.iter().map(|d| c.add(&input(d))).collect();
+        assert_eq!(ids[0], ids[2]);
+        assert_eq!(ids[1], ids[3]);
+        assert_ne!(ids[0], ids[1]);
+    }
+}

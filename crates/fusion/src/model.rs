@@ -1,0 +1,331 @@
+//! The output of the fusion stage: one self-contained, serialisable [`Analysis`].
+//!
+//! Every type here is plain data (ids, strings, [`Span`]s, [`PartialDate`]s) so that the JSON is
+//! stable and readable without the input documents. Every finding carries [`EvidenceSpan`]s: a
+//! document id plus a byte span into that document's cleaned text (`Document::body.text`); the
+//! `Document` maps such a span back to the original input bytes.
+//!
+//! Ids are strings unique within one analysis: `story-N`, `synd-N`, `src-N`, `ent-N`, `quote-N`,
+//! `claim-N`, `conflict-N`, numbered in output order.
+use serde::{Deserialize, Serialize};
+use triangulate_doc::{EntityLabel, PartialDate, Span};
+
+/// Version of the [`Analysis`] JSON layout. Bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the fusion stage found in a batch of documents.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Analysis {
+    /// Layout version ([`SCHEMA_VERSION`]).
+    pub schema_version: u32,
+    /// One entry per input document, in input order.
+    pub documents: Vec<DocumentSummary>,
+    /// Stories (events), largest first.
+    pub stories: Vec<Story>,
+    /// Documents that could not be used, with the reason. The rest of the batch is analysed.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub problems: Vec<DocumentProblem>,
+}
+
+/// A document and where the analysis put it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DocumentSummary {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub published: Option<PartialDate>,
+    /// Agencies the document credits ("(Nordwire)", "Source: Nordwire").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub credited_agencies: Vec<String>,
+    /// The story the document belongs to.
+    pub story: String,
+    /// The syndication group, when the document is a copy (or the origin) of another one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub syndication_group: Option<String>,
+    /// The independent source the document counts towards.
+    pub source: String,
+}
+
+/// A document the analysis skipped or used only in part.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DocumentProblem {
+    pub doc_id: String,
+    pub message: String,
+}
+
+/// A piece of evidence: a span of one document's cleaned text, with the text it covers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct EvidenceSpan {
+    pub doc_id: String,
+    /// Byte range into the document's cleaned text.
+    pub span: Span,
+    /// The covered text (whitespace collapsed), so the JSON reads without the documents.
+    pub text: String,
+}
+
+/// One real-world event and everything said about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Story {
+    pub id: String,
+    /// Headline of the story's most central document (or its first sentence).
+    pub title: String,
+    /// Member document ids, in input order.
+    pub documents: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub first_published: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_published: Option<PartialDate>,
+    /// Groups of documents that are copies of one text (wire stories republished with edits).
+    pub syndication_groups: Vec<SyndicationGroup>,
+    /// The independent sources of the story: each syndication group counts once.
+    pub independent_sources: Vec<IndependentSource>,
+    pub entities: Vec<Entity>,
+    /// Dated events and statements, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    pub quotes: Vec<QuoteGroup>,
+    /// Statements grouped across documents, best corroborated first.
+    pub claims: Vec<Claim>,
+    pub conflicts: Vec<Conflict>,
+    /// Inferences the analysis made (completed dates, resolved aliases), with their evidence.
+    pub notes: Vec<Note>,
+}
+
+/// Documents that carry one text (near-duplicates and documents crediting the same agency).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SyndicationGroup {
+    pub id: String,
+    pub documents: Vec<String>,
+    /// The agency the text comes from, when a member credits one or is published by one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub origin: Option<String>,
+    /// Why the documents were grouped.
+    pub links: Vec<SyndicationLink>,
+    /// Paragraphs that appear (possibly edited) in more than one member.
+    pub shared_passages: Vec<SharedPassage>,
+}
+
+/// Why two documents of a [`SyndicationGroup`] are taken for copies of one text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum SyndicationLink {
+    /// Word 5-gram shingle overlap: Jaccard of the two sets and containment of the smaller one.
+    NearDuplicate {
+        doc_a: String,
+        doc_b: String,
+        jaccard: f32,
+        containment: f32,
+    },
+    /// Both documents credit (or are published by) the same agency.
+    SameAgency {
+        doc_a: String,
+        doc_b: String,
+        agency: String,
+    },
+}
+
+/// One paragraph found in several documents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SharedPassage {
+    /// The paragraph in each document that has it.
+    pub evidence: Vec<EvidenceSpan>,
+    /// Word 5-gram Jaccard between the first two copies (1.0 = identical wording).
+    pub similarity: f32,
+}
+
+/// A source that counts once towards corroboration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct IndependentSource {
+    pub id: String,
+    /// Outlet or agency name, or the document id when neither is known.
+    pub name: String,
+    pub documents: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub syndication_group: Option<String>,
+}
+
+/// A person, organisation, place or other named thing, merged across documents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Entity {
+    pub id: String,
+    /// The fullest name seen ("Ana Velic").
+    pub name: String,
+    pub label: EntityLabel,
+    /// Other names and forms it appears under ("Velic", "Prime Minister Ana Velic").
+    pub aliases: Vec<String>,
+    /// Titles or roles seen with the name ("prime minister").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub titles: Vec<String>,
+    pub mentions: Vec<EntityMentionRef>,
+    /// Number of documents mentioning it.
+    pub document_count: usize,
+}
+
+/// One mention of an [`Entity`] and how it was linked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct EntityMentionRef {
+    pub evidence: EvidenceSpan,
+    pub link: MentionLink,
+}
+
+/// How a mention was attached to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionLink {
+    /// The same name (after folding case, diacritics, hyphens and spacing).
+    Name,
+    /// A built-in alias ("U.K." for "United Kingdom").
+    AliasTable,
+    /// A surname alone, attached because one entity of the story carries it.
+    Surname,
+    /// A title alone ("the prime minister"), attached because one entity of the story holds it.
+    Title,
+}
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A dated event or statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TimelineEntry {
+    /// The date, completed from the story where the text gave only part of it.
+    pub date: PartialDate,
+    pub precision: DatePrecision,
+    /// The sentence that places something on this date (from the first document that says it).
+    pub text: String,
+    /// Independent sources (ids) that give this date for this statement.
+    pub sources: Vec<String>,
+    /// The date expressions and their sentences, in every document that says it.
+    pub evidence: Vec<EvidenceSpan>,
+    /// Present when the date was completed: what the text said and where the rest came from.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inferred: Option<DateInference>,
+}
+
+/// How a partial date was completed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DateInference {
+    /// The date as written ("XXXX-XX-04").
+    pub written: PartialDate,
+    /// The rule that completed it.
+    pub rule: String,
+    /// Where the missing fields came from (publication dates, dated sentences).
+    pub evidence: Vec<EvidenceSpan>,
+}
+
+/// One utterance, quoted by one or more documents, possibly in different wordings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct QuoteGroup {
+    pub id: String,
+    /// Speaker as written in the first variant that names one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    /// The speaker's entity id, when the speaker was resolved.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker_entity: Option<String>,
+    pub variants: Vec<QuoteVariant>,
+    /// Independent sources (ids) quoting it.
+    pub sources: Vec<String>,
+}
+
+/// One document's rendering of a quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct QuoteVariant {
+    /// The quoted words.
+    pub evidence: EvidenceSpan,
+    /// Whether the words are given as a direct quote (in quotation marks).
+    pub direct: bool,
+    /// Intermediary the quote was obtained through ("told Nordwire").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub via: Option<String>,
+}
+
+/// A statement made by several documents, in the same or different words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Claim {
+    pub id: String,
+    /// The statement as worded by its first source.
+    pub text: String,
+    /// Every document sentence making the statement.
+    pub statements: Vec<Statement>,
+    /// Independent sources (ids) making it. Syndicated copies count once.
+    pub sources: Vec<String>,
+    /// `sources.len()`: how many independent outlets confirm it.
+    pub corroboration: usize,
+}
+
+/// One document's sentence supporting a [`Claim`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Statement {
+    pub evidence: EvidenceSpan,
+    /// Independent source id of the document.
+    pub source: String,
+    /// The statement is negated ("does not target").
+    pub negated: bool,
+    /// Similarity to the claim's first statement, 0.0–1.0.
+    pub similarity: f32,
+}
+
+/// What kind of value two sides disagree on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Years ("signed in 2012" vs "signed in 2002").
+    Year,
+    /// Calendar dates.
+    Date,
+    /// Counts and amounts, with their units.
+    Quantity,
+    /// The same values given to different names ("A in 1987, B in 1994" vs "A in 1994, B in 1987").
+    Assignment,
+    /// Polarity: one side states it, the other denies it.
+    Negation,
+}
+
+/// Aligned statements that give different values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Conflict {
+    pub id: String,
+    /// The claim whose statements disagree.
+    pub claim: String,
+    pub kind: ConflictKind,
+    /// One line for readers: "2012 vs 2002".
+    pub summary: String,
+    /// Each position with the sources and sentences that take it.
+    pub sides: Vec<ConflictSide>,
+}
+
+/// One position in a [`Conflict`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ConflictSide {
+    /// The values this side gives, rendered ("1987, 1994, 2012").
+    pub value: String,
+    pub sources: Vec<String>,
+    pub evidence: Vec<EvidenceSpan>,
+}
+
+/// What a [`Note`] records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    DateCompleted,
+    AliasResolved,
+    AmbiguousMention,
+    Syndication,
+}
+
+/// An inference the analysis made, with what it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub message: String,
+    pub evidence: Vec<EvidenceSpan>,
+}
