@@ -1,0 +1,470 @@
+//! What an element looks like from its tag, `class`, `id`, `role` and `itemprop`: page chrome of
+//! some kind (with the [`RemovalKind`] it will be reported as), a likely article container, or
+//! neither.
+//!
+//! The keyword lists are general web conventions (WordPress, Drupal, schema.org, ARIA roles, the
+//! class names of common ad, share and comment widgets), never the names of particular sites.
+
+use crate::dom::Node;
+use triangulate_doc::RemovalKind;
+
+/// Tags whose content is never article text.
+pub fn markup_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "head"
+            | "title"
+            | "video"
+            | "audio"
+            | "map"
+            | "noembed"
+            | "noframes"
+            | "frameset"
+            | "dialog"
+    )
+}
+
+/// Tags that are chrome by themselves (their kind does not come from class names).
+pub fn chrome_tag(tag: &str) -> bool {
+    markup_tag(tag)
+        || matches!(
+            tag,
+            "nav"
+                | "footer"
+                | "aside"
+                | "figcaption"
+                | "button"
+                | "select"
+                | "input"
+                | "textarea"
+                | "label"
+                | "option"
+                | "fieldset"
+                | "h1"
+                | "header"
+                | "form"
+        )
+}
+
+/// The class, id, role and itemprop of an element, lower-cased and joined with spaces.
+pub fn descriptor(node: &Node) -> String {
+    let mut s = String::new();
+    for name in [
+        "class",
+        "id",
+        "role",
+        "itemprop",
+        "aria-label",
+        "data-component",
+    ] {
+        if let Some(v) = node.attr(name) {
+            if !v.is_empty() {
+                s.push_str(&v.to_ascii_lowercase());
+                s.push(' ');
+            }
+        }
+    }
+    s
+}
+
+/// Tokens of a descriptor split at spaces, `-`, `_`, `:` and `.`.
+fn tokens(desc: &str) -> impl Iterator<Item = &str> {
+    desc.split([' ', '-', '_', ':', '.', '/'])
+        .filter(|t| !t.is_empty())
+}
+
+fn has_token(desc: &str, words: &[&str]) -> bool {
+    tokens(desc).any(|t| words.contains(&t))
+}
+
+fn has_sub(desc: &str, subs: &[&str]) -> bool {
+    subs.iter().any(|s| desc.contains(s))
+}
+
+/// Class names that mark the article body itself.
+pub fn strong_article(desc: &str) -> bool {
+    has_sub(
+        desc,
+        &[
+            "articlebody",
+            "article-body",
+            "article_body",
+            "article__body",
+            "article-content",
+            "article_content",
+            "article__content",
+            "articlecontent",
+            "article-text",
+            "articletext",
+            "article_text",
+            "story-body",
+            "storybody",
+            "story-content",
+            "story_content",
+            "story-text",
+            "entry-content",
+            "entry_content",
+            "entrycontent",
+            "post-content",
+            "post_content",
+            "postcontent",
+            "post-body",
+            "postbody",
+            "post_body",
+            "post-entry",
+            "post-text",
+            "main-content",
+            "body-text",
+            "bodytext",
+            "content-body",
+            "text-body",
+            "rich-text",
+            "richtext",
+            "single-content",
+            "blog-content",
+            "news-text",
+            "article-main",
+            "story__body",
+            "caas-body",
+        ],
+    )
+}
+
+/// Weaker hints of an article container (used to protect it from removal and to score it).
+pub fn weak_article(desc: &str) -> bool {
+    has_token(
+        desc,
+        &[
+            "article", "content", "main", "story", "entry", "post", "body", "text", "blog",
+            "hentry", "column", "page",
+        ],
+    )
+}
+
+/// Readability-style class weight: positive for content-like names, negative for chrome.
+pub fn class_weight(node: &Node) -> f32 {
+    let mut w = 0.0;
+    for name in ["class", "id"] {
+        let Some(v) = node.attr(name) else { continue };
+        let v = v.to_ascii_lowercase();
+        if v.is_empty() {
+            continue;
+        }
+        if has_sub(
+            &v,
+            &[
+                "comment",
+                "foot",
+                "masthead",
+                "outbrain",
+                "promo",
+                "related",
+                "share",
+                "shoutbox",
+                "sidebar",
+                "skyscraper",
+                "sponsor",
+                "shopping",
+                "widget",
+                "banner",
+                "combx",
+                "contact",
+                "meta",
+                "tags",
+                "tool",
+                "scroll",
+                "gdpr",
+            ],
+        ) || has_token(&v, &["ad", "ads", "hidden", "hid", "media", "com"])
+        {
+            w -= 25.0;
+        }
+        if has_sub(
+            &v,
+            &[
+                "article", "body", "content", "entry", "hentry", "main", "page", "post", "text",
+                "blog", "story",
+            ],
+        ) {
+            w += 25.0;
+        }
+        if strong_article(&v) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+/// The kind of page chrome an element is, from its tag and descriptor, if it is chrome.
+///
+/// `desc` is [`descriptor`] of the node.
+pub fn chrome_kind(tag: &str, desc: &str, node: &Node) -> Option<RemovalKind> {
+    if markup_tag(tag) {
+        return Some(RemovalKind::Markup);
+    }
+    match tag {
+        "nav" => return Some(RemovalKind::Navigation),
+        "footer" => return Some(RemovalKind::Footer),
+        "aside" => {
+            return Some(if related_words(desc) {
+                RemovalKind::RelatedLinks
+            } else {
+                RemovalKind::Boilerplate
+            })
+        }
+        "figcaption" => return Some(RemovalKind::Caption),
+        "button" | "select" | "input" | "textarea" | "label" | "option" | "fieldset" => {
+            return Some(RemovalKind::Boilerplate)
+        }
+        "h1" => return Some(RemovalKind::Metadata),
+        _ => {}
+    }
+    if hidden(node) {
+        return Some(RemovalKind::Boilerplate);
+    }
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return None;
+    }
+    if desc.is_empty() {
+        return None;
+    }
+    if strong_article(desc) {
+        return None;
+    }
+    if has_sub(desc, &["comment", "disqus", "respond", "replies"])
+        && !has_sub(
+            desc,
+            &[
+                "commentary",
+                "comment-count",
+                "comments-count",
+                "commentcount",
+            ],
+        )
+    {
+        return Some(RemovalKind::Comments);
+    }
+    if has_sub(
+        desc,
+        &[
+            "share",
+            "sharing",
+            "social",
+            "addthis",
+            "sociable",
+            "follow-us",
+            "followus",
+            "shariff",
+        ],
+    ) {
+        return Some(RemovalKind::ShareBar);
+    }
+    if related_words(desc) {
+        return Some(RemovalKind::RelatedLinks);
+    }
+    if has_token(
+        desc,
+        &[
+            "ad",
+            "ads",
+            "adv",
+            "advert",
+            "advertisement",
+            "advertising",
+            "adsense",
+            "adslot",
+            "adunit",
+            "ad300",
+            "sponsored",
+            "sponsor",
+            "promo",
+            "promotion",
+            "dfp",
+            "gpt",
+            "banner",
+            "anzeige",
+            "werbung",
+            "commercial",
+        ],
+    ) || has_sub(
+        desc,
+        &[
+            "advertisement",
+            "google_ads",
+            "adsbygoogle",
+            "ad-slot",
+            "ad-container",
+            "ad-wrapper",
+            "skyscraper",
+        ],
+    ) {
+        return Some(RemovalKind::Advertisement);
+    }
+    if has_sub(
+        desc,
+        &[
+            "cookie",
+            "consent",
+            "gdpr",
+            "paywall",
+            "popup",
+            "modal",
+            "overlay",
+            "lightbox",
+            "subscription",
+            "signup",
+            "sign-up",
+            "login",
+            "register",
+        ],
+    ) {
+        return Some(RemovalKind::Boilerplate);
+    }
+    if has_sub(
+        desc,
+        &[
+            "newsletter",
+            "subscribe",
+            "weather",
+            "ticker",
+            "widget",
+            "poll",
+        ],
+    ) {
+        return Some(RemovalKind::Widget);
+    }
+    if has_sub(
+        desc,
+        &[
+            "breadcrumb",
+            "pagination",
+            "pager",
+            "skip-link",
+            "skiplink",
+            "menu",
+        ],
+    ) || has_token(
+        desc,
+        &["nav", "navbar", "navigation", "toc", "topnav", "subnav"],
+    ) {
+        return Some(RemovalKind::Navigation);
+    }
+    if has_sub(desc, &["footer", "copyright", "colophon", "contentinfo"]) {
+        return Some(RemovalKind::Footer);
+    }
+    if has_sub(
+        desc,
+        &["masthead", "topbar", "top-bar", "site-header", "banner"],
+    ) || has_token(desc, &["header"])
+    {
+        return Some(RemovalKind::Header);
+    }
+    if has_sub(
+        desc,
+        &["sidebar", "side-bar", "rail", "complementary", "secondary"],
+    ) {
+        return Some(RemovalKind::Boilerplate);
+    }
+    if has_sub(
+        desc,
+        &[
+            "caption",
+            "credit",
+            "photo-source",
+            "image-source",
+            "bildquelle",
+        ],
+    ) {
+        return Some(RemovalKind::Caption);
+    }
+    if has_sub(
+        desc,
+        &[
+            "byline",
+            "author",
+            "dateline",
+            "timestamp",
+            "publish",
+            "posted-on",
+            "entry-meta",
+            "post-meta",
+            "article-meta",
+            "article-info",
+        ],
+    ) || has_token(desc, &["date", "time", "meta", "published", "updated"])
+    {
+        return Some(RemovalKind::Metadata);
+    }
+    if has_token(
+        desc,
+        &[
+            "tags",
+            "tag",
+            "tagged",
+            "categories",
+            "keywords",
+            "topics",
+            "kicker",
+            "eyebrow",
+            "label",
+        ],
+    ) {
+        return Some(RemovalKind::SectionLabel);
+    }
+    None
+}
+
+fn related_words(desc: &str) -> bool {
+    has_sub(
+        desc,
+        &[
+            "related",
+            "recommend",
+            "more-stories",
+            "morestories",
+            "read-more",
+            "readmore",
+            "also-read",
+            "outbrain",
+            "taboola",
+            "trending",
+            "popular",
+            "most-read",
+            "mostread",
+            "you-may-like",
+            "next-article",
+            "more-from",
+            "further-reading",
+            "teaser",
+            "recirc",
+        ],
+    )
+}
+
+/// `hidden`, `aria-hidden=true` on non-inline elements, or `display:none` styling.
+fn hidden(node: &Node) -> bool {
+    if node.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,480 @@
+//! Main-content extraction: pick the article's container(s), write their text with a byte-exact
+//! map, and report everything else as removals.
+//!
+//! The approach combines Readability's paragraph scoring (each paragraph credits its parent and
+//! grandparent by length and commas, containers are weighted by class names and link density)
+//! with explicit chrome classification (tags such as `nav` and class names such as `share-bar`)
+//! applied both outside and inside the chosen container, plus a link-density filter on blocks.
+
+use crate::classify::{self, chrome_kind};
+use crate::dom::{Dom, NodeId, NodeKind};
+use crate::entity::{self, Piece};
+use std::ops::Range;
+use triangulate_doc::{MappedText, MappedTextBuilder, Removal, RemovalKind, Span};
+
+/// Per-node figures computed bottom-up.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stats {
+    /// Non-whitespace characters of visible text in the subtree.
+    pub chars: u32,
+    /// Of those, characters inside links.
+    pub link_chars: u32,
+    /// Commas (`,` and the CJK/Arabic ones) in the subtree's text.
+    pub commas: u32,
+    /// Paragraph (`p`) descendants with some text.
+    pub paragraphs: u32,
+    /// Whether any descendant element is a block.
+    pub has_block: bool,
+}
+
+pub(crate) fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "ul"
+            | "caption"
+            | "body"
+            | "html"
+            | "listing"
+    )
+}
+
+fn count_text(raw: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for &b in raw.as_bytes() {
+        if !b.is_ascii_whitespace() && (b & 0xC0) != 0x80 {
+            chars += 1;
+        }
+        if b == b',' {
+            commas += 1;
+        }
+    }
+    (chars, commas)
+}
+
+pub(crate) struct Analysis {
+    pub stats: Vec<Stats>,
+    /// Chrome kind of the node itself (not inherited).
+    pub own_kind: Vec<Option<RemovalKind>>,
+    pub desc: Vec<String>,
+}
+
+pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
+    let n = dom.nodes.len();
+    let mut stats = vec![Stats::default(); n];
+    let mut own_kind = vec![None; n];
+    let mut desc = vec![String::new(); n];
+    // Children always follow their parent in `nodes`, so one reverse pass aggregates bottom-up.
+    for id in (0..n).rev() {
+        let node = &dom.nodes[id];
+        match &node.kind {
+            NodeKind::Text => {
+                let (c, commas) = count_text(html.get(node.range.clone()).unwrap_or(""));
+                stats[id].chars = c;
+                stats[id].commas = commas;
+            }
+            NodeKind::Element { tag, .. } => {
+                let d = classify::descriptor(node);
+                own_kind[id] = chrome_kind(tag, &d, node);
+                desc[id] = d;
+                if classify::markup_tag(tag) {
+                    stats[id] = Stats::default();
+                } else if tag == "a" {
+                    stats[id].link_chars = stats[id].chars;
+                } else if tag == "p" && stats[id].chars > 0 {
+                    stats[id].paragraphs += 1;
+                }
+            }
+            _ => {}
+        }
+        if let Some(p) = node.parent {
+            let s = stats[id].clone();
+            let is_block_el = node.tag().is_some_and(is_block);
+            let ps = &mut stats[p];
+            ps.chars += s.chars;
+            ps.link_chars += s.link_chars;
+            ps.commas += s.commas;
+            ps.paragraphs += s.paragraphs;
+            ps.has_block |= s.has_block || is_block_el;
+        }
+    }
+    Analysis {
+        stats,
+        own_kind,
+        desc,
+    }
+}
+
+fn link_density(s: &Stats) -> f32 {
+    if s.chars == 0 {
+        0.0
+    } else {
+        s.link_chars as f32 / s.chars as f32
+    }
+}
+
+/// Choose the article container(s): the ids of the subtrees whose text is the article.
+pub(crate) fn choose_roots(
+    dom: &Dom,
+    html: &str,
+    a: &Analysis,
+    dropped: &[Option<RemovalKind>],
+) -> Vec<NodeId> {
+    let n = dom.nodes.len();
+    let body = dom.find_first("body").unwrap_or(0);
+    let mut score = vec![0f32; n];
+    let mut scored = vec![false; n];
+    let init = |id: NodeId, score: &mut Vec<f32>, scored: &mut Vec<bool>| {
+        if scored[id] {
+            return;
+        }
+        scored[id] = true;
+        let node = &dom.nodes[id];
+        let base = match node.tag().unwrap_or("") {
+            "div" | "article" | "section" | "main" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        score[id] = base + classify::class_weight(node);
+        if node
+            .attr("itemprop")
+            .is_some_and(|v| v.contains("articleBody"))
+        {
+            score[id] += 50.0;
+        }
+    };
+    for (id, drop) in dropped.iter().enumerate() {
+        if drop.is_some() || !dom.is_ancestor_or_self(body, id) {
+            continue;
+        }
+        let node = &dom.nodes[id];
+        let Some(tag) = node.tag() else { continue };
+        let is_para = match tag {
+            "p" | "pre" | "td" => true,
+            "div" | "section" | "blockquote" => !a.stats[id].has_block,
+            _ => false,
+        };
+        if !is_para {
+            continue;
+        }
+        let s = &a.stats[id];
+        if s.chars < 25 {
+            continue;
+        }
+        let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).floor().min(3.0);
+        let mut anc = node.parent;
+        let mut level = 0;
+        while let Some(p) = anc {
+            if level >= 5 || dom.nodes[p].tag().is_none() {
+                break;
+            }
+            init(p, &mut score, &mut scored);
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[p] += content / divider;
+            anc = dom.nodes[p].parent;
+            level += 1;
+        }
+    }
+    let mut best: Option<(NodeId, f32)> = None;
+    for id in 0..n {
+        if !scored[id] || dropped[id].is_some() {
+            continue;
+        }
+        let fin = score[id] * (1.0 - link_density(&a.stats[id]));
+        score[id] = fin;
+        if best.is_none_or(|(_, b)| fin > b) {
+            best = Some((id, fin));
+        }
+    }
+    let Some((mut top, mut top_score)) = best else {
+        return vec![body];
+    };
+    // Climb while the parent scores as well: the article is often split over sibling wrappers.
+    let threshold = top_score / 3.0;
+    let mut last = top_score;
+    let mut parent = dom.nodes[top].parent;
+    while let Some(p) = parent {
+        if p == body || p == 0 {
+            break;
+        }
+        if !scored[p] {
+            parent = dom.nodes[p].parent;
+            continue;
+        }
+        let ps = score[p];
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            top_score = ps;
+            break;
+        }
+        last = ps;
+        parent = dom.nodes[p].parent;
+    }
+    // An only child adds nothing: its parent is the same container with more context.
+    while let Some(p) = dom.nodes[top].parent {
+        if p == body || p == 0 || dropped[p].is_some() {
+            break;
+        }
+        let element_children = dom.nodes[p]
+            .children
+            .iter()
+            .filter(|&&c| dom.nodes[c].tag().is_some() || a.stats[c].chars > 0)
+            .count();
+        if element_children != 1 {
+            break;
+        }
+        top = p;
+    }
+    // Siblings that look like more of the article join it.
+    let Some(parent) = dom.nodes[top].parent else {
+        return vec![top];
+    };
+    let sibling_threshold = (top_score * 0.2).max(10.0);
+    let top_desc = &a.desc[top];
+    let mut roots = Vec::new();
+    for &sib in &dom.nodes[parent].children {
+        if sib == top {
+            roots.push(sib);
+            continue;
+        }
+        if dropped[sib].is_some() {
+            continue;
+        }
+        let node = &dom.nodes[sib];
+        let Some(tag) = node.tag() else { continue };
+        let s = &a.stats[sib];
+        let mut append = false;
+        let mut bonus = 0.0;
+        if !top_desc.is_empty() && a.desc[sib] == *top_desc {
+            bonus += top_score * 0.2;
+        }
+        if scored[sib] && score[sib] + bonus >= sibling_threshold {
+            append = true;
+        } else if tag == "p" {
+            let ld = link_density(s);
+            let long_prose = s.chars > 80 && ld < 0.25;
+            let short_sentence =
+                s.chars > 0 && s.chars <= 80 && ld == 0.0 && ends_sentence(&dom.text_of(html, sib));
+            append = long_prose || short_sentence;
+        }
+        if append {
+            roots.push(sib);
+        }
+    }
+    roots
+}
+
+/// Readability's test for a short paragraph that is still prose: a full stop before a space or
+/// at the end.
+fn ends_sentence(text: &str) -> bool {
+    text.ends_with('.') || text.contains(". ")
+}
+
+/// Writes the kept text with whitespace collapsed and block breaks inserted.
+pub(crate) struct TextWriter<'a> {
+    src: &'a MappedText,
+    pub out: MappedTextBuilder,
+    /// Break owed before the next visible text: 0 none, 1 space-like, 2 line, 3 paragraph.
+    pending_break: u8,
+    pending_at: usize,
+    /// Whitespace seen since the last visible character (source range).
+    pending_space: Option<Range<usize>>,
+    pieces: Vec<Piece>,
+}
+
+impl<'a> TextWriter<'a> {
+    pub fn new(src: &'a MappedText) -> Self {
+        TextWriter {
+            src,
+            out: MappedTextBuilder::with_capacity(src.len() / 8),
+            pending_break: 0,
+            pending_at: 0,
+            pending_space: None,
+            pieces: Vec::new(),
+        }
+    }
+
+    pub fn request_break(&mut self, strength: u8, at: usize) {
+        if strength > self.pending_break {
+            self.pending_break = strength;
+            self.pending_at = at;
+        }
+    }
+
+    fn flush_separators(&mut self) {
+        if self.out.is_empty() {
+            self.pending_break = 0;
+            self.pending_space = None;
+            return;
+        }
+        match self.pending_break {
+            3 => self
+                .out
+                .push_inserted("\n\n", self.src_orig(self.pending_at)),
+            2 => self.out.push_inserted("\n", self.src_orig(self.pending_at)),
+            _ => {
+                if let Some(ws) = self.pending_space.take() {
+                    if self.src.text.get(ws.clone()) == Some(" ") {
+                        self.out.push_from(self.src, ws);
+                    } else {
+                        self.out.push_replacing(" ", self.src, ws);
+                    }
+                } else if self.pending_break == 1 {
+                    self.out.push_inserted(" ", self.src_orig(self.pending_at));
+                }
+            }
+        }
+        self.pending_break = 0;
+        self.pending_space = None;
+    }
+
+    fn src_orig(&self, at: usize) -> usize {
+        self.src.to_original(Span::new(at, at)).start
+    }
+
+    /// Append the text node at `range` of the source (raw, references undecoded).
+    pub fn text(&mut self, range: Range<usize>) {
+        let Some(raw) = self.src.text.get(range.clone()) else {
+            return;
+        };
+        self.pieces.clear();
+        entity::pieces(raw, range.start, &mut self.pieces);
+        let pieces = std::mem::take(&mut self.pieces);
+        for p in &pieces {
+            match p {
+                Piece::Literal(r) => self.literal(r.clone()),
+                Piece::Reference { range, text } => {
+                    if text.chars().all(|c| c.is_whitespace()) {
+                        self.space(range.clone());
+                    } else {
+                        self.flush_separators();
+                        self.out.push_replacing(text, self.src, range.clone());
+                    }
+                }
+            }
+        }
+        self.pieces = pieces;
+    }
+
+    fn space(&mut self, r: Range<usize>) {
+        match &mut self.pending_space {
+            Some(ws) => ws.end = r.end,
+            None => self.pending_space = Some(r),
+        }
+    }
+
+    fn literal(&mut self, r: Range<usize>) {
+        let Some(s) = self.src.text.get(r.clone()) else {
+            return;
+        };
+        let base = r.start;
+        let mut run_start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let ws = c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}';
+            if ws {
+                if let Some(st) = run_start.take() {
+                    self.flush_separators();
+                    self.out.push_from(self.src, base + st..base + i);
+                }
+                self.space(base + i..base + i + c.len_utf8());
+            } else if run_start.is_none() {
+                run_start = Some(i);
+            }
+        }
+        if let Some(st) = run_start {
+            self.flush_separators();
+            self.out.push_from(self.src, base + st..base + s.len());
+        }
+    }
+
+    pub fn finish(mut self) -> MappedText {
+        self.out.trim_end();
+        self.out.finish()
+    }
+}
+
+/// Break strength a tag asks for around itself.
+pub(crate) fn break_of(tag: &str) -> u8 {
+    match tag {
+        "br" | "li" | "tr" | "dt" | "dd" => 2,
+        "td" | "th" => 1,
+        t if is_block(t) => 3,
+        _ => 0,
+    }
+}
+
+/// Make a removal for `range` of the source, with a short preview of `text`.
+pub(crate) fn removal(
+    src: &MappedText,
+    kind: RemovalKind,
+    range: Range<usize>,
+    text: &str,
+) -> Removal {
+    let mut preview = String::new();
+    for w in text.split_whitespace() {
+        if preview.len() + w.len() > 80 {
+            preview.push('…');
+            break;
+        }
+        if !preview.is_empty() {
+            preview.push(' ');
+        }
+        preview.push_str(w);
+    }
+    Removal {
+        kind,
+        orig: src.to_original(Span::from(range)),
+        preview,
+    }
+}

@@ -1,0 +1,430 @@
+//! HTML for Triangulate: parse a page keeping byte positions, pull out the article text with a
+//! byte-exact map back to the input, report everything dropped, and read the page metadata.
+//!
+//! ```
+//! use triangulate_doc::MappedText;
+//!
+//! let page = r#"<html lang="en"><head><title>Flood in Vell | Brenna Herald</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+//!   <article><h1>Flood in Vell</h1>
+//!     <p>The river Oss rose two metres overnight, officials in Vell said on Tuesday.</p>
+//!     <p>Mayor Ilsa Varn said 300 homes were evacuated &amp; schools would stay shut.</p>
+//!   </article>
+//!   <footer>&copy; 2025 Brenna Herald</footer></body></html>"#;
+//! let src = MappedText::identity(page);
+//! let ex = triangulate_html::extract(&src);
+//! assert!(ex.body.text.starts_with("The river Oss rose"));
+//! assert!(ex.body.text.contains("evacuated & schools"));
+//! assert!(!ex.body.text.contains("Home"));
+//! ex.body.map.check(&ex.body.text, page.as_bytes()).unwrap();
+//! assert_eq!(ex.meta.lang.as_deref(), Some("en"));
+//! ```
+//!
+//! # Why a parser of our own
+//!
+//! Every kept character must map to its input bytes, and the whole extraction has a budget of
+//! about 3 ms per page on one core. html5ever and lol_html do not expose text positions through
+//! their tree (lol_html streams, so the global scoring extraction needs would be a second pass),
+//! and `tl` drops positions of decoded text. The tokenizer and tree builder in [`dom`] are one
+//! linear pass, keep the byte range of every node, and follow the WHATWG rules that decide where
+//! text ends up (implied end tags, raw-text elements, void elements); they never fail on
+//! malformed input.
+//!
+//! # How the article is found
+//!
+//! 1. Elements are classified as page chrome from their tag (`nav`, `footer`, `aside`, `form`
+//!    controls, `script`...) and their class/id/role (share bars, related-article lists, ads,
+//!    comments, cookie banners, captions, bylines...) — see [`classify`].
+//! 2. Readability-style scoring: each paragraph credits its ancestors by length and commas;
+//!    containers are weighted by class names and discounted by link density. The best container
+//!    and the siblings that score like it hold the article.
+//! 3. The article is written block by block (`\n\n` between blocks, `\n` for line breaks and list
+//!    items) with whitespace runs collapsed; blocks inside it that are chrome or mostly links are
+//!    dropped. Everything not written becomes a [`Removal`] with its kind and original range.
+
+pub mod classify;
+pub mod dom;
+pub mod entity;
+mod extract;
+mod meta;
+
+pub use meta::{sniff_charset, HtmlMeta, MetaField, MetaKey};
+
+use dom::{Dom, NodeId, NodeKind};
+use extract::{break_of, Analysis, TextWriter};
+use triangulate_doc::{MappedText, Removal, RemovalKind};
+
+/// The result of [`extract`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// The article text; its map points at the bytes the input's map points at.
+    pub body: MappedText,
+    /// Everything with text (and every script/style block) that is not in `body`, in input order.
+    pub removed: Vec<Removal>,
+    pub meta: HtmlMeta,
+}
+
+/// Errors of the byte-level entry point [`extract_utf8`].
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum HtmlError {
+    /// The bytes are not UTF-8; decode them first (see [`sniff_charset`]).
+    #[error("input is not valid UTF-8 (first bad byte at offset {offset}); declared charset: {declared}")]
+    NotUtf8 { offset: usize, declared: String },
+}
+
+/// Extract from raw bytes that should be UTF-8 (for other charsets decode first and call
+/// [`extract`] with a [`MappedText`] whose map points at the raw bytes).
+pub fn extract_utf8(bytes: &[u8]) -> Result<Extraction, HtmlError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| HtmlError::NotUtf8 {
+        offset: e.valid_up_to(),
+        declared: sniff_charset(bytes).unwrap_or_else(|| "none".into()),
+    })?;
+    Ok(extract(&MappedText::identity(text)))
+}
+
+/// Parse `html` (decoded text whose map points at the raw input) and extract the article.
+pub fn extract(html: &MappedText) -> Extraction {
+    let dom = dom::parse(&html.text);
+    let analysis = extract::analyse(&dom, &html.text);
+    let n = dom.nodes.len();
+    let body_id = dom.find_first("body").unwrap_or(0);
+    let body_chars = analysis.stats.get(body_id).map_or(0, |s| s.chars);
+
+    // Subtrees are contiguous in `nodes`: `last[id]` is the last id of the subtree of `id`.
+    let mut last: Vec<NodeId> = (0..n).collect();
+    for id in (1..n).rev() {
+        if let Some(p) = dom.nodes[id].parent {
+            last[p] = last[p].max(last[id]);
+        }
+    }
+
+    let own = effective_kinds(&dom, &analysis, body_chars);
+    // Inherited: a node is dropped if it or any ancestor is chrome.
+    let mut dropped: Vec<Option<RemovalKind>> = vec![None; n];
+    for id in 0..n {
+        let inherited = dom.nodes[id].parent.and_then(|p| dropped[p].clone());
+        dropped[id] = inherited.or_else(|| own[id].clone());
+    }
+    let roots = extract::choose_roots(&dom, &html.text, &analysis, &dropped);
+
+    let mut state = Walk {
+        dom: &dom,
+        src: html,
+        a: &analysis,
+        own: &own,
+        last: &last,
+        writer: TextWriter::new(html),
+        removed: Vec::new(),
+        in_root: vec![false; n],
+        chrome: vec![false; n],
+        page_dates: Vec::new(),
+    };
+    let mut contains_root = vec![false; n];
+    for &r in &roots {
+        let mut cur = Some(r);
+        while let Some(c) = cur {
+            if contains_root[c] {
+                break;
+            }
+            contains_root[c] = true;
+            cur = dom.nodes[c].parent;
+        }
+    }
+    let mut contains_kind = vec![false; n];
+    for id in (0..n).rev() {
+        if own[id].is_some() {
+            contains_kind[id] = true;
+        }
+        if contains_kind[id] {
+            if let Some(p) = dom.nodes[id].parent {
+                contains_kind[p] = true;
+            }
+        }
+    }
+    state.walk_outside(0, &roots, &contains_root, &contains_kind);
+
+    let Walk {
+        writer,
+        removed,
+        chrome,
+        mut page_dates,
+        ..
+    } = state;
+    let body = writer.finish();
+    let mut meta = meta::collect(&dom, html, &|id| chrome.get(id).copied().unwrap_or(false));
+    meta.page_dates.append(&mut page_dates);
+    meta.page_dates
+        .sort_by_key(|f| f.orig.as_ref().map_or(0, |r| r.start));
+    meta.page_dates.dedup_by(|a, b| a.orig == b.orig);
+    Extraction {
+        body,
+        removed,
+        meta,
+    }
+}
+
+/// Chrome kind of each element itself, with the guards that keep a page's main wrapper.
+fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<RemovalKind>> {
+    let mut own = a.own_kind.clone();
+    let strong_below = strong_article_below(dom, a);
+    for (id, node) in dom.nodes.iter().enumerate() {
+        let Some(tag) = node.tag() else { continue };
+        if tag == "header" && own[id].is_none() {
+            own[id] = Some(if dom.is_inside(id, "article") {
+                RemovalKind::Metadata
+            } else {
+                RemovalKind::Header
+            });
+        }
+        if tag == "form" && own[id].is_none() {
+            // Some sites wrap the whole page in a form; only small forms are chrome.
+            if a.stats[id].paragraphs < 3 {
+                own[id] = Some(RemovalKind::Boilerplate);
+            }
+        }
+        let Some(kind) = &own[id] else { continue };
+        let by_class = !matches!(kind, RemovalKind::Markup) && !classify::chrome_tag(tag);
+        if !by_class {
+            continue;
+        }
+        let s = &a.stats[id];
+        let keep = match kind {
+            // Bylines, datelines, tag lists and captions are short; a long block with such a
+            // class name (`status-publish`, `has-caption`) is a wrapper.
+            RemovalKind::Metadata | RemovalKind::SectionLabel | RemovalKind::Caption => {
+                s.chars >= 400 || s.paragraphs >= 2
+            }
+            // A wrapper holding most of the page's prose is not chrome, whatever its class says.
+            _ => body_chars > 0 && s.paragraphs >= 3 && s.chars as f32 > body_chars as f32 * 0.5,
+        };
+        if keep || strong_below[id] {
+            own[id] = None;
+        }
+    }
+    own
+}
+
+/// Whether each element is or contains an element whose class marks the article body.
+fn strong_article_below(dom: &Dom, a: &Analysis) -> Vec<bool> {
+    let n = dom.nodes.len();
+    let mut below = vec![false; n];
+    for id in (0..n).rev() {
+        let node = &dom.nodes[id];
+        if classify::strong_article(&a.desc[id])
+            || node
+                .attr("itemprop")
+                .is_some_and(|v| v.contains("articleBody"))
+        {
+            below[id] = true;
+        }
+        if below[id] {
+            if let Some(p) = node.parent {
+                below[p] = true;
+            }
+        }
+    }
+    below
+}
+
+struct Walk<'a> {
+    dom: &'a Dom,
+    src: &'a MappedText,
+    a: &'a Analysis,
+    own: &'a [Option<RemovalKind>],
+    last: &'a [NodeId],
+    writer: TextWriter<'a>,
+    removed: Vec<Removal>,
+    in_root: Vec<bool>,
+    /// Nodes removed as page chrome outside the article (for telling page dates apart).
+    chrome: Vec<bool>,
+    page_dates: Vec<MetaField>,
+}
+
+impl Walk<'_> {
+    fn text_of(&self, id: NodeId) -> String {
+        self.dom.text_of(&self.src.text, id)
+    }
+
+    fn remove(&mut self, id: NodeId, kind: RemovalKind, outside: bool) {
+        let Some(node) = self.dom.nodes.get(id) else {
+            return;
+        };
+        let preview_source;
+        let preview = match (&kind, &node.raw_content) {
+            (RemovalKind::Markup, Some(r)) => self.src.text.get(r.clone()).unwrap_or(""),
+            (RemovalKind::Markup, None) if node.tag() == Some("head") => "",
+            _ => {
+                if self.a.stats[id].chars == 0 {
+                    return;
+                }
+                preview_source = self.text_of(id);
+                preview_source.as_str()
+            }
+        };
+        let chrome_like = !matches!(
+            kind,
+            RemovalKind::Markup | RemovalKind::Metadata | RemovalKind::Caption
+        );
+        if outside && chrome_like {
+            let end = self.last[id];
+            if let Some(slot) = self.chrome.get_mut(id..=end) {
+                slot.fill(true);
+            }
+            meta::chrome_dates(self.dom, self.src, id, end, &mut self.page_dates);
+        }
+        let r = extract::removal(self.src, kind, node.range.clone(), preview);
+        self.removed.push(r);
+    }
+
+    fn walk_outside(
+        &mut self,
+        id: NodeId,
+        roots: &[NodeId],
+        contains_root: &[bool],
+        contains_kind: &[bool],
+    ) {
+        let dom = self.dom;
+        let Some(node) = dom.nodes.get(id) else {
+            return;
+        };
+        if roots.contains(&id) {
+            self.walk_inside(id);
+            return;
+        }
+        if let NodeKind::Element { .. } = node.kind {
+            if !contains_root[id] {
+                if let Some(kind) = self.own[id].clone() {
+                    self.remove(id, kind, true);
+                    return;
+                }
+                if !contains_kind[id] {
+                    self.remove(id, RemovalKind::Boilerplate, true);
+                    return;
+                }
+            }
+        } else if node.is_text() {
+            let text = self.text_of(id);
+            if !text.is_empty() {
+                let r = extract::removal(
+                    self.src,
+                    RemovalKind::Boilerplate,
+                    node.range.clone(),
+                    &text,
+                );
+                self.removed.push(r);
+            }
+            return;
+        } else if !matches!(node.kind, NodeKind::Document) {
+            return;
+        }
+        for &c in &node.children {
+            self.walk_outside(c, roots, contains_root, contains_kind);
+        }
+    }
+
+    fn walk_inside(&mut self, id: NodeId) {
+        let dom = self.dom;
+        let Some(node) = dom.nodes.get(id) else {
+            return;
+        };
+        match &node.kind {
+            NodeKind::Text => {
+                self.in_root[id] = true;
+                self.writer.text(node.range.clone());
+            }
+            NodeKind::Element { tag, .. } => {
+                if let Some(kind) = self.own[id].clone() {
+                    self.remove(id, kind, false);
+                    return;
+                }
+                if let Some(kind) = self.in_content_filter(id, tag) {
+                    self.remove(id, kind, false);
+                    return;
+                }
+                let brk = break_of(tag);
+                if brk > 0 {
+                    self.writer.request_break(brk, node.range.start);
+                }
+                if tag == "br" || tag == "hr" {
+                    return;
+                }
+                for &c in &node.children {
+                    self.walk_inside(c);
+                }
+                if brk > 0 {
+                    self.writer.request_break(brk, node.range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Blocks inside the article container that are not article text.
+    fn in_content_filter(&self, id: NodeId, tag: &str) -> Option<RemovalKind> {
+        let s = &self.a.stats[id];
+        if s.chars == 0 {
+            return None;
+        }
+        let ld = s.link_chars as f32 / s.chars as f32;
+        match tag {
+            "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li" | "span"
+                if ld > 0.6 && (tag != "p" || s.chars < 200) && s.paragraphs < 3 =>
+            {
+                return Some(RemovalKind::RelatedLinks);
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+/// Diagnostics for tuning: the chosen article containers and, for the first text node containing
+/// `needle`, its ancestors with their chrome kind, text size and link density.
+#[doc(hidden)]
+pub fn explain(html: &MappedText, needle: &str) -> String {
+    use std::fmt::Write;
+    let dom = dom::parse(&html.text);
+    let analysis = extract::analyse(&dom, &html.text);
+    let n = dom.nodes.len();
+    let body_id = dom.find_first("body").unwrap_or(0);
+    let body_chars = analysis.stats.get(body_id).map_or(0, |s| s.chars);
+    let own = effective_kinds(&dom, &analysis, body_chars);
+    let mut dropped: Vec<Option<RemovalKind>> = vec![None; n];
+    for id in 0..n {
+        let inherited = dom.nodes[id].parent.and_then(|p| dropped[p].clone());
+        dropped[id] = inherited.or_else(|| own[id].clone());
+    }
+    let roots = extract::choose_roots(&dom, &html.text, &analysis, &dropped);
+    let mut out = String::new();
+    let describe = |id: NodeId| {
+        let node = &dom.nodes[id];
+        let s = &analysis.stats[id];
+        format!(
+            "#{id} <{} {}> chars={} links={} paras={} own={:?}",
+            node.tag().unwrap_or("#"),
+            analysis.desc[id].trim(),
+            s.chars,
+            s.link_chars,
+            s.paragraphs,
+            own[id]
+        )
+    };
+    for &r in &roots {
+        let _ = writeln!(out, "root {}", describe(r));
+    }
+    let hit = dom.nodes.iter().position(|nd| {
+        nd.is_text()
+            && html
+                .text
+                .get(nd.range.clone())
+                .is_some_and(|t| t.contains(needle))
+    });
+    if let Some(mut id) = hit {
+        let _ = writeln!(out, "needle in:");
+        while let Some(p) = dom.nodes[id].parent {
+            let _ = writeln!(out, "  {}", describe(p));
+            id = p;
+        }
+    }
+    out
+}
