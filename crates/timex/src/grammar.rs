@@ -26,6 +26,8 @@ pub(crate) struct Hit {
     anchored: AnchorUse,
     range_end: Option<String>,
     partial: Option<PartialDate>,
+    /// Names a quarter explicitly, so it becomes the reference for "a year earlier".
+    quarter_ref: bool,
 }
 
 impl Hit {
@@ -38,6 +40,7 @@ impl Hit {
             anchored,
             range_end: None,
             partial: None,
+            quarter_ref: false,
         }
     }
 
@@ -50,7 +53,13 @@ impl Hit {
             anchored: v.anchored,
             range_end: None,
             partial: v.partial,
+            quarter_ref: false,
         }
+    }
+
+    fn quarter_ref(mut self) -> Self {
+        self.quarter_ref = true;
+        self
     }
 
     fn with_kind(mut self, kind: TimexType) -> Self {
@@ -197,7 +206,7 @@ impl<'a> Grammar<'a> {
                     else {
                         break;
                     };
-                    if hit.value.contains("-Q") && hit.kind == TimexType::Date {
+                    if hit.quarter_ref {
                         if let Some((y, q)) = parse_quarter(&hit.value) {
                             self.last_quarter.set(Some((y, q)));
                             self.last_quarter_at.set(i);
@@ -271,7 +280,15 @@ impl<'a> Grammar<'a> {
     }
 
     fn number_preceded(&self, i: usize) -> bool {
-        i > 0 && self.glued(i) && matches!(self.w(i - 1), "." | "," | "$" | "#" | "-" | "/" | ":")
+        if i == 0 || !self.glued(i) {
+            return false;
+        }
+        match self.w(i - 1) {
+            "." | "," | "$" | "#" | "/" | ":" => true,
+            // "3-4" is a number range; "mid-1996", "post-1959" are dates.
+            "-" => i < 2 || self.kind(i - 2) != Some(TokenKind::Word),
+            _ => false,
+        }
     }
 
     /// A quantity: digits ("25", "1.5", "5 1/2"), words ("twenty-five", "a", "a couple of")
@@ -390,12 +407,53 @@ impl<'a> Grammar<'a> {
         if let Some(y) = self.year4(i) {
             return Some((y, i + 1));
         }
+        if let Some(spelled) = self.spelled_year(i) {
+            return Some(spelled);
+        }
         if self.is(i, "'") && self.glued(i + 1) {
             let yy = self.digits(i + 1, 2).filter(|_| self.w(i + 1).len() == 2)? as i32;
             let century = self.anchor_year.map(|y| y / 100 * 100).unwrap_or(1900);
             return Some((century + yy, i + 2));
         }
         None
+    }
+
+    /// A year in words, as broadcast transcripts write it: "nineteen ninety-six",
+    /// "nineteen hundred", "two thousand", "two thousand and one".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let century = match self.w(i) {
+            "nineteen" => 19,
+            "eighteen" => 18,
+            "seventeen" => 17,
+            "two" if self.is(i + 1, "thousand") => {
+                let mut j = i + 2;
+                if self.is(j, "and") {
+                    j += 1;
+                }
+                return Some(match self.spelled_below_hundred(j) {
+                    Some((n, k)) if n < 100 => (2000 + n as i32, k),
+                    _ => (2000, i + 2),
+                });
+            }
+            _ => return None,
+        };
+        if self.is(i + 1, "hundred") {
+            return Some((century * 100, i + 2));
+        }
+        let (n, k) = self.spelled_below_hundred(i + 1)?;
+        (n >= 10).then_some((century * 100 + n as i32, k))
+    }
+
+    /// "ninety-six", "ninety six", "ten": numbers below a hundred written in words.
+    fn spelled_below_hundred(&self, i: usize) -> Option<(u32, usize)> {
+        let n = lexicon::cardinal(self.w(i)).filter(|n| *n < 100)?;
+        if n >= 20 && n % 10 == 0 {
+            let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+            if let Some(u) = lexicon::cardinal(self.w(k)).filter(|u| *u < 10) {
+                return Some((n + u, k + 1));
+            }
+        }
+        Some((n, i + 1))
     }
 
     /// A month name at `i`, with its period if abbreviated. Returns (month, next token).
@@ -526,21 +584,36 @@ impl<'a> Grammar<'a> {
 
     /// The year of a month (and day) named without one: the anchor's year, moved back or ahead
     /// when the tense says the date lies on the other side of the anchor.
+    /// The year of a month (and day) named without one: of the anchor's year and the years
+    /// around it, the one that puts the date nearest the anchor; the tense only decides between
+    /// two candidates less than two months apart in distance ("met in September" in March is
+    /// last September, "will meet in September" the next one).
     fn year_for(&self, month: u32, day: Option<u32>, lean: Option<Lean>) -> Option<i32> {
         let y = self.anchor_year?;
         let Some(am) = self.anchor_month else {
             return Some(y);
         };
-        let ad = self.anchor.map(|a| a.day()).unwrap_or(15);
-        let key = (
-            month,
-            day.unwrap_or(if lean == Some(Lean::Past) { 1 } else { 31 }),
-        );
-        let anchor_key = (am, ad);
-        Some(match lean {
-            Some(Lean::Past) if key > anchor_key => y - 1,
-            Some(Lean::Future) if key < anchor_key && (month != am || day.is_some()) => y + 1,
-            _ => y,
+        let ad = self.anchor.map(|a| a.day()).unwrap_or(15) as i32;
+        let position = |year: i32, m: u32, d: i32| (year * 12 + m as i32) * 31 + d;
+        let anchor_pos = position(y, am, ad);
+        let d = day.map(|d| d as i32).unwrap_or(15);
+        if day.is_none() && month == am {
+            return Some(y);
+        }
+        let mut candidates: Vec<(i32, i32)> = (y - 1..=y + 1)
+            .map(|year| (position(year, month, d) - anchor_pos, year))
+            .collect();
+        candidates.sort_by_key(|(dist, _)| dist.abs());
+        let (nearest, other) = (candidates.first()?, candidates.get(1)?);
+        let wrong_side = match lean {
+            Some(Lean::Past) => nearest.0 > 0 && other.0 <= 0,
+            Some(Lean::Future) => nearest.0 < 0 && other.0 >= 0,
+            None => false,
+        };
+        Some(if wrong_side && other.0.abs() - nearest.0.abs() < 62 {
+            other.1
+        } else {
+            nearest.1
         })
     }
 
@@ -644,7 +717,7 @@ impl<'a> Grammar<'a> {
                 let fits = match hit.kind {
                     TimexType::Set => false,
                     TimexType::Duration => !for_dates,
-                    _ => for_dates || modifier == "APPROX",
+                    _ => true,
                 };
                 if fits && !hit.value.ends_with("_REF") {
                     hit.modifier = Some(modifier);
@@ -692,6 +765,14 @@ impl<'a> Grammar<'a> {
             "early" | "earlier" => ("START", self.skip_hyphen(i + 1), true),
             "late" | "later" => ("END", self.skip_hyphen(i + 1), true),
             "mid" => ("MID", self.skip_hyphen(i + 1), true),
+            "the" if matches!(self.w(i + 1), "early" | "late" | "mid") => {
+                let m = match self.w(i + 1) {
+                    "early" => "START",
+                    "late" => "END",
+                    _ => "MID",
+                };
+                (m, self.skip_hyphen(i + 2), true)
+            }
             "the" | "end" | "beginning" | "start" | "middle" => {
                 let k = if w == "the" { i + 1 } else { i };
                 let m = match self.w(k) {
@@ -850,6 +931,21 @@ impl<'a> Grammar<'a> {
         if let Some(y) = year {
             return Some(Hit::date(k, Val::month(y, month, AnchorUse::Absolute)));
         }
+        // "January this year", "June last year".
+        if let (Some(ay), true) = (self.anchor_year, self.is(j + 1, "year")) {
+            let delta = match self.w(j) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(d) = delta {
+                return Some(Hit::date(
+                    j + 2,
+                    Val::month(ay + d, month, AnchorUse::Publication),
+                ));
+            }
+        }
         // A bare month name: "may" and "march" need a preposition that makes them a date.
         if matches!(w, "may" | "march") {
             let prev = self.prev_word(i);
@@ -979,6 +1075,14 @@ impl<'a> Grammar<'a> {
             let k = if self.is(k, "-") { k + 1 } else { k };
             let (y, end) = self.year_after(k)?;
             return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
+        }
+        if let Some((y, end)) = self.spelled_year(s) {
+            return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
+        }
+        if the && self.is(s, "year") {
+            if let Some((y, end)) = self.year_after(s + 1) {
+                return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
+            }
         }
         // Decades: "1990s", "'90s".
         if let Some(y) = self.year4(s) {
@@ -1142,20 +1246,36 @@ impl<'a> Grammar<'a> {
                 hit(i + 1, Val::reference("PRESENT_REF"))
             }
             "recently" | "lately" => hit(i + 1, Val::reference("PAST_REF")),
-            "recent" => {
-                // "recent years" / "recent months" / "recent days".
-                if let Some((u, true)) = lexicon::unit(self.w(i + 1)) {
-                    let _ = u;
-                    return hit(i + 2, Val::reference("PAST_REF"));
-                }
-                hit(i + 1, Val::reference("PAST_REF"))
+            // "recent years", "coming weeks": an unspecified stretch.
+            "recent" | "coming" => match lexicon::unit(self.w(i + 1)) {
+                Some((unit, true)) => Some(Hit::new(
+                    i + 2,
+                    TimexType::Duration,
+                    unit.duration(None),
+                    AnchorUse::None,
+                )),
+                _ => None,
+            },
+            "these" if self.is(i + 1, "days") => hit(i + 2, Val::reference("PRESENT_REF")),
+            "as" if self.is(i + 1, "soon")
+                && self.is(i + 2, "as")
+                && self.is(i + 3, "possible") =>
+            {
+                hit(i + 4, Val::reference("FUTURE_REF"))
             }
-            "previously" | "formerly" => hit(i + 1, Val::reference("PAST_REF")),
-            "soon" => hit(i + 1, Val::reference("FUTURE_REF")),
+            "overnight" if !self.kind(i + 1).is_some_and(|k| k == TokenKind::Word) => Some(
+                Hit::date(i + 1, self.rel_day(-1).with_suffix("TNI")).with_kind(TimexType::Time),
+            ),
             "at" if self.is(i + 1, "present") => hit(i + 2, Val::reference("PRESENT_REF")),
             "right" if self.is(i + 1, "now") => hit(i + 2, Val::reference("PRESENT_REF")),
             "the" => match self.w(i + 1) {
                 "future" => hit(i + 2, Val::reference("FUTURE_REF")),
+                "near" | "foreseeable" | "distant" | "immediate" if self.is(i + 2, "future") => {
+                    hit(i + 3, Val::reference("FUTURE_REF"))
+                }
+                "near" | "short" if self.is(i + 2, "term") => {
+                    hit(i + 3, Val::reference("FUTURE_REF"))
+                }
                 "past"
                     if self.quantity(i + 2).is_none() && lexicon::unit(self.w(i + 2)).is_none() =>
                 {
@@ -1184,7 +1304,14 @@ impl<'a> Grammar<'a> {
         if the {
             s += 1;
         }
-        let det = self.w(s);
+        let mut det = self.w(s);
+        if det == "this" && matches!(self.w(s + 1), "coming" | "past") && !the {
+            s += 1;
+            det = self.w(s);
+        }
+        if the && self.is(s, "weekend") {
+            return Some(Hit::date(s + 1, self.weekend(0, i, s + 1, Lean::Past)));
+        }
         let delta: i32 = match det {
             "this" | "current" => 0,
             "last" | "past" | "previous" | "preceding" => -1,
@@ -1245,7 +1372,7 @@ impl<'a> Grammar<'a> {
             let v = match unit {
                 Unit::Day => return None,
                 Unit::Week => self.rel_week(delta as i64),
-                Unit::Weekend => self.weekend(delta, i, j + 1),
+                Unit::Weekend => self.weekend(delta, i, j + 1, Lean::Future),
                 Unit::Month => self.rel_month(delta),
                 Unit::Quarter => self.rel_quarter(delta),
                 Unit::Year => self.rel_year(delta),
@@ -1267,7 +1394,7 @@ impl<'a> Grammar<'a> {
             };
             return Some(Hit::date(j + 1, v));
         }
-        if the {
+        if the && !matches!(det, "previous" | "following" | "preceding") {
             return None;
         }
         if let Some((weekday, k)) = self.weekday_at(j) {
@@ -1331,13 +1458,13 @@ impl<'a> Grammar<'a> {
     }
 
     /// The weekend relative to the anchor (`2025-W10-WE`).
-    fn weekend(&self, delta: i32, start: usize, end: usize) -> Val {
+    fn weekend(&self, delta: i32, start: usize, end: usize, default: Lean) -> Val {
         let (Some(a), Some(aw)) = (self.anchor, self.anchor_weekday) else {
             return Val::unknown("XXXX-WXX-WE");
         };
         let delta = if delta == 0 && aw <= 5 {
             // "this weekend" on a weekday: the coming one if future, else the one just past.
-            match self.lean(start, end, Lean::Future) {
+            match self.lean(start, end, default) {
                 Lean::Future => 0,
                 Lean::Past => -1,
             }
@@ -1352,10 +1479,24 @@ impl<'a> Grammar<'a> {
 
     /// "two days ago", "a year earlier", "three weeks from now".
     fn ago(&self, i: usize) -> Option<Hit> {
-        let (amount, j) = self.quantity(i)?;
-        let (unit, _) = lexicon::unit(self.w(j))
-            .or_else(|| (self.is(j, "-") && self.glued(j)).then_some(()).and(None))?;
-        let k = j + 1;
+        // "year-earlier results", "year-ago levels": the adjective form of "a year earlier".
+        let adjective = self.is(i, "year")
+            && self.is(i + 1, "-")
+            && matches!(self.w(i + 2), "ago" | "earlier")
+            && !matches!(self.prev_word(i), "a" | "one");
+        let (amount, j) = if adjective {
+            (Some(1.0), i)
+        } else {
+            self.quantity(i)?
+        };
+        let (unit, _) = lexicon::unit(self.w(j))?;
+        let mut k = j + 1;
+        if adjective {
+            k += 1;
+        }
+        if self.is(k, "or") && self.is(k + 1, "so") {
+            k += 2;
+        }
         let dir: i32 = match self.w(k) {
             "ago" | "earlier" | "before" => -1,
             "later" | "hence" => 1,
@@ -1400,10 +1541,12 @@ impl<'a> Grammar<'a> {
         (i.saturating_sub(self.last_quarter_at.get()) <= MAX_QUARTER_DISTANCE).then_some(q)
     }
 
-    /// "three days", "25 years", "16-hour", "the first nine months", "a year and a half".
+    /// "three days", "25 years", "16-hour", "the first nine months", "a year and a half",
+    /// "two to three weeks", "for years".
     fn duration(&self, i: usize) -> Option<Hit> {
         let mut s = i;
-        if self.is(s, "the") {
+        let the = self.is(s, "the");
+        if the {
             s += 1;
             if matches!(
                 self.w(s),
@@ -1412,7 +1555,34 @@ impl<'a> Grammar<'a> {
                 s += 1;
             }
         }
-        let (amount, j) = self.quantity(s)?;
+        // Bare plural units after "for"/"over"/"in": "for years", "in months".
+        if !the {
+            if let Some((unit, true)) = lexicon::unit(self.w(i)) {
+                if matches!(self.prev_word(i), "for" | "over" | "within") && unit != Unit::Second {
+                    return Some(Hit::new(
+                        i + 1,
+                        TimexType::Duration,
+                        unit.duration(None),
+                        AnchorUse::None,
+                    ));
+                }
+            }
+        }
+        let (amount, mut j) = self.quantity(s)?;
+        // A year-like number before a unit is a year ("the 1988 quarter"), not an amount.
+        if amount.is_some_and(|n| n >= 1000.0) {
+            return None;
+        }
+        let mut amount = amount;
+        // "two to three weeks", "12 to 18 months": a vague amount of that unit.
+        if matches!(self.w(j), "to" | "or" | "-") {
+            if let Some((_, k)) = self.quantity(j + 1).filter(|(a, _)| a.is_some()) {
+                if lexicon::unit(self.w(k)).is_some() && !self.glued(k) {
+                    amount = None;
+                    j = k;
+                }
+            }
+        }
         // "a" before a unit is a duration only when nothing makes it a rate ("$5 a year").
         let article = matches!(self.w(s), "a" | "an") && amount == Some(1.0);
         let (k, adjectival) = if self.is(j, "-") && self.glued(j) {
@@ -1425,15 +1595,21 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut end = k + 1;
-        let mut amount = amount;
         if let Some(n) = amount.as_mut() {
             if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
                 *n += 0.5;
                 end += 3;
             }
         }
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            end += 2;
+        }
         // Ages are not time expressions in TimeML news annotation ("a 46-year-old").
         if self.is(end, "old") || self.is(end, "-") && self.is(end + 1, "old") {
+            return None;
+        }
+        // "the two-week strike": the article belongs to the noun phrase.
+        if adjectival && the && s == i + 1 {
             return None;
         }
         if article {
@@ -1455,7 +1631,6 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        let _ = plural;
         Some(Hit::new(
             end,
             TimexType::Duration,
@@ -1465,10 +1640,11 @@ impl<'a> Grammar<'a> {
     }
 
     /// "the third quarter", "third-quarter", "Q3 2025", "the first half of 2024",
-    /// "the year-ago quarter".
+    /// "this year's third quarter", "the 1988 second quarter", "the year-ago quarter".
     fn quarter(&self, i: usize) -> Option<Hit> {
         let mut s = i;
-        if self.is(s, "the") {
+        let the = self.is(s, "the");
+        if the {
             s += 1;
         }
         // "Q3", "Q3 2025"
@@ -1476,37 +1652,65 @@ impl<'a> Grammar<'a> {
             let q = self.digits(s + 1, 1).filter(|q| (1..=4).contains(q))?;
             let (year, end) = self.year_of(s + 2);
             let y = year.or(self.anchor_year);
-            return Some(Hit::date(
-                end,
-                match y {
-                    Some(y) => Val::other(
-                        quarter_value(y, q),
-                        if year.is_some() {
-                            AnchorUse::Absolute
-                        } else {
-                            AnchorUse::Publication
-                        },
-                    ),
-                    None => Val::unknown(&format!("XXXX-Q{q}")),
-                },
-            ));
+            let v = match y {
+                Some(y) => Val::other(
+                    quarter_value(y, q),
+                    if year.is_some() {
+                        AnchorUse::Absolute
+                    } else {
+                        AnchorUse::Publication
+                    },
+                ),
+                None => Val::unknown(&format!("XXXX-Q{q}")),
+            };
+            return Some(Hit::date(end, v).quarter_ref());
         }
+        // A year before the ordinal: "the 1988 second quarter", "this year's third quarter",
+        // "the year-ago third quarter".
+        let mut given_year = None;
+        let mut year_back = 0;
+        if let Some(y) = self.year4(s).filter(|_| the) {
+            given_year = Some(y);
+            s += 1;
+        } else if let (Some(ay), true) = (
+            self.anchor_year,
+            self.is(s + 1, "year") && self.is(s + 2, "'") && self.is(s + 3, "s"),
+        ) {
+            let delta = match self.w(s) {
+                "this" => 0,
+                "last" => -1,
+                "next" => 1,
+                _ => 2,
+            };
+            if delta != 2 && !the {
+                given_year = Some(ay + delta);
+                s += 4;
+            }
+        } else if self.is(s, "year")
+            && self.is(s + 1, "-")
+            && matches!(self.w(s + 2), "ago" | "earlier")
+            && the
+        {
+            year_back = 1;
+            s += 3;
+        }
+        let adjectival_the = the && given_year.is_none() && year_back == 0;
         if self.is(s, "fiscal") {
             s += 1;
         }
         if let Some((n, j)) = self.ordinal(s) {
-            let (j, _hyphen) = if self.is(j, "-") {
-                (j + 1, true)
-            } else {
-                (j, false)
-            };
+            let hyphen = self.is(j, "-");
+            let j = if hyphen { j + 1 } else { j };
             let j = if self.is(j, "fiscal") { j + 1 } else { j };
             let half = match self.w(j) {
                 "quarter" if (1..=4).contains(&n) => false,
                 "half" if (1..=2).contains(&n) => true,
                 _ => return None,
             };
-            let (year, end) = self.year_of(j + 1);
+            let (year, end) = match given_year {
+                Some(y) => (Some(y), j + 1),
+                None => self.year_of(j + 1),
+            };
             let lean = self.lean(i, end, Lean::Past);
             let y = match year {
                 Some(y) => Some(y),
@@ -1522,6 +1726,7 @@ impl<'a> Grammar<'a> {
                     }
                 }),
             };
+            let y = y.map(|y| y - year_back);
             let code = if half {
                 format!("H{n}")
             } else {
@@ -1538,28 +1743,42 @@ impl<'a> Grammar<'a> {
                 ),
                 None => Val::unknown(&format!("XXXX-{code}")),
             };
-            return Some(Hit::date(end, v));
+            // "the third-quarter results": the article belongs to the noun phrase; the match
+            // one token later takes over.
+            if hyphen && adjectival_the {
+                return None;
+            }
+            let hit = Hit::date(end, v);
+            return Some(if year_back == 0 {
+                hit.quarter_ref()
+            } else {
+                hit
+            });
         }
-        // "the quarter", "the latest quarter", "the year-ago quarter".
-        if s == i {
+        // "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 quarter".
+        if !the {
             return None;
         }
         let mut j = s;
-        let mut year_back = 0;
-        match self.w(j) {
-            "latest" | "recent" | "most" => {
-                if self.is(j, "most") {
-                    j += 1;
-                }
+        if matches!(
+            self.w(j),
+            "latest" | "recent" | "most" | "same" | "comparable"
+        ) {
+            if self.is(j, "most") {
                 j += 1;
             }
-            "year" if self.is(j + 1, "-") && matches!(self.w(j + 2), "ago" | "earlier") => {
-                year_back = 1;
-                j += 3;
-            }
-            _ => {}
+            j += 1;
         }
-        if !(self.is(j, "quarter") || year_back == 1 && self.is(j, "period")) {
+        if year_back == 0
+            && self.is(j, "year")
+            && self.is(j + 1, "-")
+            && matches!(self.w(j + 2), "ago" | "earlier")
+        {
+            year_back = 1;
+            j += 3;
+        }
+        let period = self.is(j, "period") && (year_back == 1 || given_year.is_some());
+        if !(self.is(j, "quarter") || period) {
             return None;
         }
         let (y, q) = match self.quarter_context(i) {
@@ -1569,9 +1788,10 @@ impl<'a> Grammar<'a> {
                 shift_quarter(y, quarter_of(m), -1)
             }
         };
+        let y = given_year.unwrap_or(y) - year_back;
         Some(Hit::date(
             j + 1,
-            Val::other(quarter_value(y - year_back, q), AnchorUse::Publication),
+            Val::other(quarter_value(y, q), AnchorUse::Publication),
         ))
     }
 
@@ -1682,7 +1902,17 @@ impl<'a> Grammar<'a> {
         } else {
             end
         };
-        if let Some((weekday, e)) = self.weekday_at(k) {
+        if let Some(hit) = self
+            .month_first(k)
+            .filter(|h| h.value.len() == 10 && h.kind == TimexType::Date)
+        {
+            date = Some(Val {
+                value: hit.value,
+                anchored: hit.anchored,
+                partial: hit.partial,
+            });
+            end = hit.end;
+        } else if let Some((weekday, e)) = self.weekday_at(k) {
             let lean = self.lean(i, e, Lean::Past);
             date = Some(self.resolve_weekday(weekday, lean, false));
             end = e;
@@ -1722,6 +1952,34 @@ impl<'a> Grammar<'a> {
             _ => None,
         };
         if let Some(v) = fixed {
+            // "a quarterly dividend", "the daily newspaper": adjectives before a noun are not
+            // time expressions; "paid quarterly", "twice daily" are.
+            let next = self.toks.get(i + 1);
+            let adverb = w == "annually"
+                || next.is_none_or(|t| t.kind != TokenKind::Word)
+                || matches!(
+                    self.w(i + 1),
+                    "and"
+                        | "or"
+                        | "but"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "by"
+                        | "with"
+                        | "since"
+                        | "until"
+                        | "than"
+                        | "as"
+                        | "over"
+                        | "through"
+                );
+            if !adverb {
+                return None;
+            }
             return Some(Hit::new(
                 i + 1,
                 TimexType::Set,
