@@ -1,0 +1,1253 @@
+//! Cleaning of scraped plain text and Markdown, keeping the map to the original bytes.
+//!
+//! Text dumps of news pages carry page furniture as lines of their own ("17.2 C",
+//! "- Advertisement -", "LATEST NEWS", "[image]", "Share this article", copyright lines), hard
+//! wraps inside paragraphs, and words broken across lines. The cleaner works line by line:
+//!
+//! 1. every line is classified (blank, furniture of some [`RemovalKind`], metadata such as a
+//!    byline or a date line, or article text);
+//! 2. furniture and metadata lines become [`Removal`]s; metadata goes into [`Candidates`];
+//! 3. the remaining lines are grouped into paragraphs (blank lines and removed lines end a
+//!    paragraph) and joined: a line break inside a paragraph becomes one space, a hyphen at the
+//!    end of a line followed by a lower-case continuation is joined ("agree-\nment" →
+//!    "agreement"), and a word fragment broken across lines ("Th\ne accord") is rejoined;
+//! 4. the result is normalised to NFC; pieces that NFC changes become replaced segments, so the
+//!    original bytes (NFD accents, curly quotes as typed) stay recoverable through the map.
+
+use crate::dates::{date_prefix, parse_date};
+use crate::meta::{confidence, Candidates};
+use std::ops::Range;
+use triangulate_doc::{EvidenceSource, MappedText, MappedTextBuilder, Removal, RemovalKind, Span};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Cleaned article text and what was taken out of it.
+#[derive(Debug)]
+pub struct Cleaned {
+    pub body: MappedText,
+    pub removed: Vec<Removal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum LineKind {
+    Blank,
+    Removed(RemovalKind),
+    Text,
+    /// Markdown heading (kept as its own paragraph unless it became the title).
+    Heading,
+    /// Markdown list item or block quote line: starts a new paragraph.
+    Item,
+}
+
+struct Line {
+    /// Trimmed content range in the source text (markup prefixes excluded).
+    content: Range<usize>,
+    kind: LineKind,
+    /// Kept pieces of the content (Markdown inline markup removed); plain text has one.
+    pieces: Vec<Range<usize>>,
+}
+
+/// Clean `src` (decoded text mapped to the original bytes).
+pub fn clean_text(src: &MappedText, markdown: bool, cands: &mut Candidates) -> Cleaned {
+    let text = src.text.as_str();
+    let mut removed = Vec::new();
+    let mut lines = split_lines(text, markdown, src, &mut removed);
+    classify_metadata(text, &mut lines, markdown, src, cands, &mut removed);
+    for line in &lines {
+        if let LineKind::Removed(kind) = &line.kind {
+            removed.push(removal(src, kind.clone(), line.content.clone()));
+        }
+    }
+    removed.sort_by_key(|r| (r.orig.start, r.orig.end));
+    let joined = join_paragraphs(src, &lines);
+    Cleaned {
+        body: nfc(&joined),
+        removed,
+    }
+}
+
+pub(crate) fn removal(src: &MappedText, kind: RemovalKind, range: Range<usize>) -> Removal {
+    let piece = src.text.get(range.clone()).unwrap_or_default();
+    Removal {
+        kind,
+        orig: src.to_original(Span::from(range)),
+        preview: preview(piece),
+    }
+}
+
+/// Whitespace collapsed, cut to 80 characters.
+pub(crate) fn preview(s: &str) -> String {
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match collapsed.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &collapsed[..i]),
+        None => collapsed,
+    }
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.trim_end().len();
+    if trail <= lead {
+        return r.start..r.start;
+    }
+    r.start + lead..r.start + trail
+}
+
+fn split_lines(
+    text: &str,
+    markdown: bool,
+    src: &MappedText,
+    removed: &mut Vec<Removal>,
+) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut in_code_fence = false;
+    while start <= text.len() {
+        let end = text[start..]
+            .find('\n')
+            .map(|i| start + i)
+            .unwrap_or(text.len());
+        let content = trim_range(text, start..end);
+        let s = &text[content.clone()];
+        let line = if content.is_empty() {
+            Line {
+                content,
+                kind: LineKind::Blank,
+                pieces: Vec::new(),
+            }
+        } else if markdown {
+            markdown_line(text, content, &mut in_code_fence, src, removed)
+        } else {
+            let kind = classify_line(s).map_or(LineKind::Text, LineKind::Removed);
+            Line {
+                pieces: vec![content.clone()],
+                content,
+                kind,
+            }
+        };
+        lines.push(line);
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+/// Furniture a scraped page leaves as a line of its own, or `None` for article text.
+pub fn classify_line(line: &str) -> Option<RemovalKind> {
+    let s = line.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let n = words.len();
+    let letters_only: String = s
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if n == 0 {
+        return None;
+    }
+    // Image placeholders and captions.
+    let lower = s.to_lowercase();
+    if (s.starts_with('[') && s.ends_with(']') && n <= 4)
+        || matches!(
+            letters_only.as_str(),
+            "image" | "photo" | "picture" | "video" | "graphic" | "gallery"
+        )
+    {
+        return Some(RemovalKind::ImagePlaceholder);
+    }
+    if [
+        "photo:",
+        "image:",
+        "picture:",
+        "photograph:",
+        "caption:",
+        "(photo",
+        "photo credit",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (lower.starts_with("image ") && lower.contains(" of ") && n <= 5)
+    {
+        return Some(RemovalKind::Caption);
+    }
+    // Advertisements.
+    if matches!(
+        letters_only.as_str(),
+        "advertisement"
+            | "advert"
+            | "ad"
+            | "ads"
+            | "sponsored"
+            | "sponsored content"
+            | "paid content"
+            | "story continues below advertisement"
+            | "continue reading below"
+            | "article continues below"
+            | "advertisement scroll to continue with content"
+    ) {
+        return Some(RemovalKind::Advertisement);
+    }
+    // Copyright lines.
+    if (s.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright ")
+        || lower.contains("all rights reserved"))
+        && n <= 16
+    {
+        return Some(RemovalKind::Copyright);
+    }
+    // Weather and similar widgets: a temperature among a few words.
+    if n <= 6
+        && words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| is_temperature(w, words.get(i + 1).copied()))
+    {
+        return Some(RemovalKind::Widget);
+    }
+    // Share / follow / subscribe bars.
+    const SHARE: [&str; 14] = [
+        "share this",
+        "share on",
+        "share via",
+        "share article",
+        "share story",
+        "follow us",
+        "follow on",
+        "tweet",
+        "subscribe",
+        "sign up for",
+        "sign up to",
+        "click here",
+        "email this",
+        "print this",
+    ];
+    if n <= 10 && !s.ends_with('.') && SHARE.iter().any(|p| starts_with_words(&letters_only, p)) {
+        return Some(RemovalKind::ShareBar);
+    }
+    if matches!(
+        letters_only.as_str(),
+        "share" | "print" | "email" | "comments" | "comment"
+    ) {
+        return Some(RemovalKind::ShareBar);
+    }
+    // Related links and section labels.
+    const RELATED: [&str; 18] = [
+        "latest news",
+        "latest",
+        "popular articles",
+        "popular",
+        "most read",
+        "most popular",
+        "most viewed",
+        "trending",
+        "trending now",
+        "related",
+        "related articles",
+        "related stories",
+        "related news",
+        "read more",
+        "read also",
+        "see also",
+        "recommended",
+        "more from",
+    ];
+    if RELATED.iter().any(|p| letters_only == *p)
+        || (letters_only.starts_with("read more") && n <= 12)
+        || (letters_only.starts_with("more from") && n <= 6)
+    {
+        return Some(RemovalKind::RelatedLinks);
+    }
+    if s.contains(" | ")
+        && s.split(" | ")
+            .all(|part| part.split_whitespace().count() <= 3)
+        && n <= 16
+    {
+        return Some(RemovalKind::Navigation);
+    }
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if n <= 3
+        && letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && s.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '&' || c == '/')
+    {
+        return Some(RemovalKind::SectionLabel);
+    }
+    None
+}
+
+fn starts_with_words(haystack: &str, prefix: &str) -> bool {
+    haystack == prefix
+        || haystack
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// `17.2 C`, `17°C`, `-3 °F`, `17.2°`.
+fn is_temperature(word: &str, next: Option<&str>) -> bool {
+    let w = word.trim_end_matches([',', '.']);
+    let num_end = w
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+'))))
+        .map(|(i, _)| i)
+        .unwrap_or(w.len());
+    let number = &w[..num_end];
+    if !number.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let unit = &w[num_end..];
+    match unit {
+        "°" | "°C" | "°F" | "ºC" | "ºF" | "C" | "F" | "℃" | "℉" => true,
+        "" => matches!(next, Some("C" | "F" | "°C" | "°F" | "°" | "ºC" | "ºF")),
+        _ => false,
+    }
+}
+
+fn markdown_line(
+    text: &str,
+    content: Range<usize>,
+    in_code_fence: &mut bool,
+    src: &MappedText,
+    removed: &mut Vec<Removal>,
+) -> Line {
+    let s = &text[content.clone()];
+    if s.starts_with("```") || s.starts_with("~~~") {
+        *in_code_fence = !*in_code_fence;
+        return Line {
+            content,
+            kind: LineKind::Removed(RemovalKind::Markup),
+            pieces: Vec::new(),
+        };
+    }
+    if *in_code_fence {
+        return Line {
+            pieces: vec![content.clone()],
+            content,
+            kind: LineKind::Item,
+        };
+    }
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() >= 3
+        && (compact.chars().all(|c| c == '-')
+            || compact.chars().all(|c| c == '*')
+            || compact.chars().all(|c| c == '_')
+            || compact.chars().all(|c| c == '='))
+    {
+        return Line {
+            content,
+            kind: LineKind::Removed(RemovalKind::Markup),
+            pieces: Vec::new(),
+        };
+    }
+    let mut start = content.start;
+    let mut kind = LineKind::Text;
+    let hashes = s.bytes().take_while(|b| *b == b'#').count();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\t']) {
+        start += hashes;
+        kind = LineKind::Heading;
+    } else {
+        loop {
+            let rest = &text[start..content.end];
+            if let Some(r) = rest.strip_prefix('>') {
+                start = content.end - r.len();
+                kind = LineKind::Item;
+                continue;
+            }
+            let marker = if rest.starts_with(['-', '*', '+']) && rest[1..].starts_with([' ', '\t'])
+            {
+                1
+            } else {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if (1..=3).contains(&digits)
+                    && rest[digits..].starts_with(['.', ')'])
+                    && rest[digits + 1..].starts_with([' ', '\t'])
+                {
+                    digits + 1
+                } else {
+                    0
+                }
+            };
+            if marker > 0 {
+                start += marker;
+                kind = LineKind::Item;
+            }
+            break;
+        }
+    }
+    let mut inner = trim_range(text, start..content.end);
+    if kind == LineKind::Heading {
+        // Closing hashes of an ATX heading.
+        let t = &text[inner.clone()];
+        let without = t.trim_end_matches('#');
+        if without.len() < t.len() && (without.is_empty() || without.ends_with(' ')) {
+            inner = trim_range(text, inner.start..inner.start + without.len());
+        }
+    }
+    let pieces = markdown_inline(text, inner, src, removed);
+    let plain: String = pieces.iter().map(|p| &text[p.clone()]).collect();
+    if kind == LineKind::Text {
+        if let Some(k) = classify_line(&plain) {
+            kind = LineKind::Removed(k);
+        }
+    }
+    if pieces.is_empty() && !matches!(kind, LineKind::Removed(_)) {
+        kind = LineKind::Removed(RemovalKind::Markup);
+    }
+    Line {
+        content,
+        kind,
+        pieces,
+    }
+}
+
+/// Kept pieces of a Markdown line: link text without its target, no emphasis markers or
+/// backticks; images are dropped (recorded as removals).
+fn markdown_inline(
+    text: &str,
+    range: Range<usize>,
+    src: &MappedText,
+    removed: &mut Vec<Removal>,
+) -> Vec<Range<usize>> {
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let keep = |r: Range<usize>, pieces: &mut Vec<Range<usize>>| {
+        if r.is_empty() {
+            return;
+        }
+        match pieces.last_mut() {
+            Some(last) if last.end == r.start => last.end = r.end,
+            _ => pieces.push(r),
+        }
+    };
+    let s = &text[range.clone()];
+    let base = range.start;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut run_start = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'!' | b'[' => {
+                let bracket = if b == b'!' { i + 1 } else { i };
+                if bytes.get(bracket) != Some(&b'[') {
+                    i += 1;
+                    continue;
+                }
+                let Some(link) = parse_link(s, bracket) else {
+                    i += 1;
+                    continue;
+                };
+                keep(base + run_start..base + i, &mut pieces);
+                if b == b'!' {
+                    removed.push(removal(
+                        src,
+                        RemovalKind::ImagePlaceholder,
+                        base + i..base + link.end,
+                    ));
+                } else {
+                    keep(base + link.text.start..base + link.text.end, &mut pieces);
+                    removed.push(removal(
+                        src,
+                        RemovalKind::Markup,
+                        base + link.target.start..base + link.target.end,
+                    ));
+                }
+                i = link.end;
+                run_start = i;
+            }
+            b'*' | b'_' | b'`' => {
+                let run = bytes[i..].iter().take_while(|c| **c == b).count();
+                let before = s[..i].chars().next_back();
+                let after = s[i + run..].chars().next();
+                let is_markup = match b {
+                    b'`' => true,
+                    b'*' => {
+                        !(before.is_some_and(char::is_whitespace)
+                            && after.is_some_and(char::is_whitespace))
+                    }
+                    // Underscores inside words (snake_case, URLs) are text.
+                    _ => {
+                        !(before.is_some_and(char::is_alphanumeric)
+                            && after.is_some_and(char::is_alphanumeric))
+                    }
+                };
+                if is_markup {
+                    keep(base + run_start..base + i, &mut pieces);
+                    run_start = i + run;
+                }
+                i += run;
+            }
+            _ => i += 1,
+        }
+    }
+    keep(base + run_start..base + bytes.len(), &mut pieces);
+    // Trim whitespace at the ends of the line's kept text.
+    if let Some(first) = pieces.first_mut() {
+        *first = trim_start_range(text, first.clone());
+    }
+    if let Some(last) = pieces.last_mut() {
+        let t = &text[last.clone()];
+        last.end = last.start + t.trim_end().len();
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+fn trim_start_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let t = &text[r.clone()];
+    r.start + (t.len() - t.trim_start().len())..r.end
+}
+
+struct Link {
+    text: Range<usize>,
+    target: Range<usize>,
+    end: usize,
+}
+
+/// `[text](target)` starting at `open` (the `[`), offsets relative to `s`.
+fn parse_link(s: &str, open: usize) -> Option<Link> {
+    let close = open + 1 + s.get(open + 1..)?.find(']')?;
+    let rest = s.get(close + 1..)?;
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let paren_close = close + 1 + rest.find(')')?;
+    Some(Link {
+        text: open + 1..close,
+        target: close + 1..paren_close + 1,
+        end: paren_close + 1,
+    })
+}
+
+fn is_boilerplate(kind: &LineKind) -> bool {
+    matches!(
+        kind,
+        LineKind::Removed(
+            RemovalKind::Widget
+                | RemovalKind::Advertisement
+                | RemovalKind::Navigation
+                | RemovalKind::SectionLabel
+                | RemovalKind::ShareBar
+                | RemovalKind::RelatedLinks
+                | RemovalKind::Header
+        )
+    )
+}
+
+fn line_text<'a>(text: &'a str, line: &Line) -> String {
+    let s: &'a str = &text[line.content.clone()];
+    if line.pieces.len() == 1 && line.pieces[0] == line.content {
+        s.to_string()
+    } else {
+        line.pieces.iter().map(|p| &text[p.clone()]).collect()
+    }
+}
+
+/// Find titles, bylines, date lines, trailers and datelines; mark the lines they occupy.
+fn classify_metadata(
+    text: &str,
+    lines: &mut [Line],
+    markdown: bool,
+    src: &MappedText,
+    cands: &mut Candidates,
+    removed: &mut Vec<Removal>,
+) {
+    let orig = |r: &Range<usize>| Some(src.to_original(Span::from(r.clone())));
+    let mut seen_title = false;
+    let mut body_paragraphs = 0usize;
+    let mut prev_was_text = false;
+    let mut first_body_line = None;
+    let n = lines.len();
+    for i in 0..n {
+        let kind = lines[i].kind.clone();
+        let content = lines[i].content.clone();
+        let s = line_text(text, &lines[i]);
+        match kind {
+            LineKind::Blank => {
+                prev_was_text = false;
+                continue;
+            }
+            LineKind::Removed(RemovalKind::Copyright) => {
+                if let Some(name) = copyright_holder(&s) {
+                    cands.add_outlet(
+                        &name,
+                        EvidenceSource::CopyrightLine,
+                        orig(&content),
+                        confidence::COPYRIGHT,
+                    );
+                }
+                prev_was_text = false;
+                continue;
+            }
+            LineKind::Removed(_) => {
+                prev_was_text = false;
+                continue;
+            }
+            _ => {}
+        }
+        let near_top = body_paragraphs < 2;
+        let starts_paragraph = !prev_was_text || kind != LineKind::Text;
+        if starts_paragraph && near_top {
+            if let Some(rest) = strip_label(&s, &["by", "written by", "words by"]) {
+                if let Some(parts) = byline_parts(rest) {
+                    for part in parts {
+                        match part {
+                            BylinePart::Author(a) => cands.add_author(
+                                &a,
+                                EvidenceSource::Byline,
+                                orig(&content),
+                                confidence::DATELINE,
+                            ),
+                            BylinePart::Agency(a) => cands.add_agency(
+                                &a,
+                                EvidenceSource::Byline,
+                                orig(&content),
+                                confidence::DATELINE,
+                            ),
+                            BylinePart::Date(d) => cands.add_published(
+                                d.date,
+                                d.time,
+                                EvidenceSource::Byline,
+                                orig(&content),
+                                confidence::DATELINE,
+                            ),
+                        }
+                    }
+                    lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                    prev_was_text = false;
+                    continue;
+                }
+            }
+            if let Some(rest) = strip_label(
+                &s,
+                &[
+                    "published",
+                    "published on",
+                    "posted",
+                    "posted on",
+                    "first published",
+                    "date",
+                ],
+            ) {
+                if let Some(d) = parse_date(rest).or_else(|| date_prefix(rest).map(|(d, _)| d)) {
+                    cands.add_published(
+                        d.date,
+                        d.time,
+                        EvidenceSource::Text,
+                        orig(&content),
+                        confidence::LABELLED_TEXT,
+                    );
+                    lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                    prev_was_text = false;
+                    continue;
+                }
+            }
+            if let Some(rest) = strip_label(&s, &["updated", "last updated", "modified"]) {
+                if parse_date(rest)
+                    .or_else(|| date_prefix(rest).map(|(d, _)| d))
+                    .is_some()
+                {
+                    lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                    prev_was_text = false;
+                    continue;
+                }
+            }
+            if let Some(d) = parse_date(&s) {
+                let chrome_neighbour = neighbours(lines, i).any(|k| is_boilerplate(&k));
+                if chrome_neighbour || !seen_title {
+                    cands.page_dates.push(triangulate_doc::MetaValue::new(
+                        d.date,
+                        EvidenceSource::Text,
+                        orig(&content),
+                        confidence::BARE_DATE,
+                    ));
+                    lines[i].kind = LineKind::Removed(RemovalKind::Header);
+                } else {
+                    cands.add_published(
+                        d.date,
+                        d.time,
+                        EvidenceSource::Text,
+                        orig(&content),
+                        confidence::BARE_DATE,
+                    );
+                    lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                }
+                prev_was_text = false;
+                continue;
+            }
+        }
+        if starts_paragraph {
+            if let Some(rest) = strip_label(&s, &["source", "sources"]) {
+                if rest.split_whitespace().count() <= 6 {
+                    let name = rest.trim_end_matches(['.', ')']);
+                    cands.add_agency(
+                        name,
+                        EvidenceSource::Trailer,
+                        orig(&content),
+                        confidence::LABELLED_TEXT,
+                    );
+                    cands.add_outlet(name, EvidenceSource::Trailer, orig(&content), 0.4);
+                    lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                    prev_was_text = false;
+                    continue;
+                }
+            }
+        }
+        if !seen_title && starts_paragraph && body_paragraphs == 0 {
+            let heading = kind == LineKind::Heading;
+            let next_breaks = next_nonblank(lines, i).is_some()
+                && lines.get(i + 1).is_none_or(|l| l.kind != LineKind::Text);
+            let is_title = if markdown {
+                heading
+            } else {
+                next_breaks && looks_like_title(&s)
+            };
+            if is_title {
+                cands.add_title(
+                    &s,
+                    EvidenceSource::Text,
+                    orig(&content),
+                    confidence::FIRST_LINE,
+                );
+                lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                seen_title = true;
+                prev_was_text = false;
+                continue;
+            }
+        }
+        if starts_paragraph {
+            body_paragraphs += 1;
+            if first_body_line.is_none() {
+                first_body_line = Some(i);
+            }
+        }
+        prev_was_text = kind == LineKind::Text;
+    }
+    if let Some(i) = first_body_line {
+        let first = lines[i]
+            .pieces
+            .first()
+            .cloned()
+            .unwrap_or(lines[i].content.clone());
+        if let Some(dl) = parse_dateline(&text[first.clone()]) {
+            let at = |r: Range<usize>| orig(&(first.start + r.start..first.start + r.end));
+            if let Some(place) = dl.place {
+                if let Some(v) = crate::meta::clean_value(
+                    &text[first.start + place.start..first.start + place.end],
+                ) {
+                    cands.dateline_place.push(triangulate_doc::MetaValue::new(
+                        v,
+                        EvidenceSource::Dateline,
+                        at(place),
+                        confidence::DATELINE,
+                    ));
+                }
+            }
+            if let Some((d, r)) = dl.date {
+                cands.add_published(
+                    d.date,
+                    d.time,
+                    EvidenceSource::Dateline,
+                    at(r),
+                    confidence::DATELINE,
+                );
+            }
+            if let Some(r) = dl.agency {
+                let name = text[first.start + r.start..first.start + r.end].to_string();
+                cands.add_agency(
+                    &name,
+                    EvidenceSource::Dateline,
+                    at(r.clone()),
+                    confidence::DATELINE,
+                );
+                cands.add_outlet(&name, EvidenceSource::Dateline, at(r), 0.45);
+            }
+        }
+    }
+    let _ = removed;
+}
+
+fn neighbours(lines: &[Line], i: usize) -> impl Iterator<Item = LineKind> + '_ {
+    let before = lines[..i]
+        .iter()
+        .rev()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(2);
+    let after = lines[i + 1..]
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(2);
+    before.chain(after).map(|l| l.kind.clone())
+}
+
+fn next_nonblank(lines: &[Line], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| lines[j].kind != LineKind::Blank)
+}
+
+fn looks_like_title(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let first = s.chars().next();
+    (2..=25).contains(&words)
+        && s.len() <= 250
+        && !s.ends_with(['.', ',', ';', ':'])
+        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘".contains(c))
+        && parse_dateline(s).is_none()
+}
+
+/// `label: rest`, `label rest`, `label - rest` (case-insensitive); the longest label wins.
+fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let t = s
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    let mut best: Option<&'a str> = None;
+    for label in labels {
+        let Some(head) = t.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let rest = &t[label.len()..];
+        if !rest.starts_with([' ', ':', '\t']) {
+            continue;
+        }
+        let rest = rest
+            .trim_start_matches([' ', ':', '\t', '-', '–', '—'])
+            .trim();
+        if rest.is_empty() {
+            continue;
+        }
+        if best.is_none_or(|b| rest.len() < b.len()) {
+            best = Some(rest);
+        }
+    }
+    best
+}
+
+enum BylinePart {
+    Author(String),
+    Agency(String),
+    Date(crate::dates::ParsedDate),
+}
+
+/// "Jane Doe and John Roe, Nordwire | March 3, 2025" → authors, agency, date. `None` when the
+/// line is a sentence rather than a byline.
+fn byline_parts(rest: &str) -> Option<Vec<BylinePart>> {
+    if rest.split_whitespace().count() > 14 || rest.ends_with('.') && !rest.ends_with(" Jr.") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for chunk in rest.split(['|', ';', '·', '•']) {
+        let chunk = chunk.trim();
+        if chunk.is_empty() {
+            continue;
+        }
+        if let Some(d) = parse_date(chunk).or_else(|| date_prefix(chunk).map(|(d, _)| d)) {
+            parts.push(BylinePart::Date(d));
+            continue;
+        }
+        for name in chunk
+            .split(',')
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split(" & "))
+        {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capitalised = words.iter().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    || matches!(
+                        *w,
+                        "de" | "van" | "von" | "der" | "da" | "del" | "la" | "le" | "al" | "bin"
+                    )
+            });
+            if !capitalised {
+                return None;
+            }
+            let lower = name.to_lowercase();
+            if lower.contains("staff")
+                || lower.contains("reporter")
+                || lower.contains("correspondent")
+            {
+                continue;
+            }
+            if words.len() == 1 {
+                parts.push(BylinePart::Agency(name.to_string()));
+            } else if words.len() <= 4 {
+                parts.push(BylinePart::Author(name.to_string()));
+            } else {
+                return None;
+            }
+        }
+    }
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// The holder named in a copyright line: "© 2025 The Brenna Herald. All rights reserved."
+fn copyright_holder(s: &str) -> Option<String> {
+    let mut t = s.trim().to_string();
+    for p in [
+        "©",
+        "(c)",
+        "(C)",
+        "Copyright",
+        "copyright",
+        "COPYRIGHT",
+        "©",
+    ] {
+        t = t.replace(p, " ");
+    }
+    let lower = t.to_lowercase();
+    if let Some(i) = lower.find("all rights reserved") {
+        t.truncate(i);
+    }
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| {
+            !w.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '–')
+        })
+        .collect();
+    let name = words.join(" ");
+    let name = name.trim_matches(|c: char| c.is_whitespace() || ".,;:-–".contains(c));
+    let n = name.split_whitespace().count();
+    ((1..=6).contains(&n)).then(|| name.to_string())
+}
+
+/// Parts of a dateline, as ranges relative to the paragraph start.
+#[derive(Debug, Default)]
+pub struct Dateline {
+    pub place: Option<Range<usize>>,
+    pub date: Option<(crate::dates::ParsedDate, Range<usize>)>,
+    pub agency: Option<Range<usize>>,
+    /// End of the dateline (after the dash).
+    pub end: usize,
+}
+
+/// "BRENNA, March 3 (Nordwire) — ...", "BRENNA (Nordwire) - ...", "BRENNA, Vestria, March 3 —".
+pub fn parse_dateline(s: &str) -> Option<Dateline> {
+    let window_end = s.char_indices().nth(160).map(|(i, _)| i).unwrap_or(s.len());
+    let window = &s[..window_end];
+    let (dash, dash_len) = ["—", "–", " - ", "--"]
+        .iter()
+        .filter_map(|d| window.find(d).map(|i| (i, d.len())))
+        .min_by_key(|(i, _)| *i)?;
+    let mut head_end = s[..dash].trim_end().len();
+    let mut dl = Dateline {
+        end: dash + dash_len,
+        ..Dateline::default()
+    };
+    let head = &s[..head_end];
+    if head.ends_with(')') {
+        let open = head.rfind('(')?;
+        let inner = &head[open + 1..head.len() - 1];
+        let inner_trim = inner.trim();
+        let words = inner_trim.split_whitespace().count();
+        if words == 0 || words > 5 || inner_trim.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let lead = inner.len() - inner.trim_start().len();
+        dl.agency = Some(open + 1 + lead..open + 1 + lead + inner_trim.len());
+        head_end = s[..open].trim_end().len();
+    }
+    let head = s[..head_end].trim_end_matches(',');
+    let head_end = head.len();
+    let place_end = head.find(',').unwrap_or(head_end);
+    let place = &head[..place_end];
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2
+        || !letters.iter().all(|c| c.is_uppercase())
+        || place.split_whitespace().count() > 4
+        || place.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    dl.place = Some(0..place.trim_end().len());
+    // After the place: an optional region or country, then an optional date.
+    let mut pos = place_end;
+    while pos < head_end {
+        let rest_start = pos + 1;
+        let rest = &head[rest_start.min(head_end)..];
+        let lead = rest.len() - rest.trim_start().len();
+        let rest_trim = rest.trim();
+        if let Some(d) = parse_date(rest_trim) {
+            let start = rest_start + lead;
+            dl.date = Some((d, start..start + rest_trim.len()));
+            break;
+        }
+        match rest.find(',') {
+            Some(c) => pos = rest_start + c,
+            None => break,
+        }
+    }
+    if dl.date.is_none() && dl.agency.is_none() && place_end != head_end {
+        // "WORD, something that is no date —" is a sentence, not a dateline.
+        let tail = &head[place_end + 1..];
+        if tail.split_whitespace().count() > 3 {
+            return None;
+        }
+    }
+    Some(dl)
+}
+
+/// Join the kept lines into paragraphs.
+fn join_paragraphs(src: &MappedText, lines: &[Line]) -> MappedText {
+    let text = src.text.as_str();
+    let mut paragraphs: Vec<Vec<&Line>> = Vec::new();
+    let mut current: Vec<&Line> = Vec::new();
+    for line in lines {
+        match line.kind {
+            LineKind::Text if !line.pieces.is_empty() => current.push(line),
+            LineKind::Heading | LineKind::Item if !line.pieces.is_empty() => {
+                if !current.is_empty() {
+                    paragraphs.push(std::mem::take(&mut current));
+                }
+                current.push(line);
+                if line.kind == LineKind::Heading {
+                    paragraphs.push(std::mem::take(&mut current));
+                }
+            }
+            _ => {
+                if !current.is_empty() {
+                    paragraphs.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    let mut b = MappedTextBuilder::with_capacity(text.len());
+    for para in &paragraphs {
+        let Some(first) = para.first().and_then(|l| l.pieces.first()) else {
+            continue;
+        };
+        if !b.is_empty() {
+            let at = src.to_original(Span::new(first.start, first.start)).start;
+            b.push_inserted("\n\n", at);
+        }
+        // Pieces of the paragraph, with whether each starts a new line.
+        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+        for line in para {
+            for (k, p) in line.pieces.iter().enumerate() {
+                pieces.push((p.clone(), k == 0 && !pieces.is_empty()));
+            }
+        }
+        // Decide the join at each line boundary before emitting anything.
+        let mut cut_end: Vec<usize> = pieces.iter().map(|(p, _)| p.end).collect();
+        let mut cut_start: Vec<usize> = pieces.iter().map(|(p, _)| p.start).collect();
+        let mut joins: Vec<Option<String>> = vec![None; pieces.len()];
+        for k in 1..pieces.len() {
+            if !pieces[k].1 {
+                continue;
+            }
+            let prev = pieces[k - 1].0.clone();
+            let next = pieces[k].0.clone();
+            let a_start = last_word_start(text, prev.clone());
+            let b_end = first_word_end(text, next.clone());
+            if a_start < cut_start[k - 1] || b_end > cut_end[k] {
+                continue;
+            }
+            if let Some(joined) = word_join(&text[a_start..prev.end], &text[next.start..b_end]) {
+                cut_end[k - 1] = a_start;
+                cut_start[k] = b_end;
+                joins[k] = Some(joined);
+            }
+        }
+        for (k, (piece, new_line)) in pieces.iter().enumerate() {
+            if *new_line {
+                let prev = &pieces[k - 1].0;
+                match &joins[k] {
+                    Some(joined) => {
+                        let a_start = cut_end[k - 1];
+                        b.push_replacing(joined, src, a_start..cut_start[k]);
+                    }
+                    None => b.push_replacing(" ", src, prev.end..piece.start),
+                }
+            } else if k > 0 && pieces[k - 1].0.end < piece.start {
+                // Markup removed inside a line: the kept text simply continues.
+            }
+            if cut_start[k] < cut_end[k] {
+                b.push_from(src, cut_start[k]..cut_end[k]);
+            }
+        }
+    }
+    b.finish()
+}
+
+fn last_word_start(text: &str, r: Range<usize>) -> usize {
+    let s = &text[r.clone()];
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| r.start + i + c.len_utf8())
+        .unwrap_or(r.start)
+}
+
+fn first_word_end(text: &str, r: Range<usize>) -> usize {
+    let s = &text[r.clone()];
+    s.find(|c: char| c.is_whitespace())
+        .map(|i| r.start + i)
+        .unwrap_or(r.end)
+}
+
+/// Words that are complete on their own, so a line ending in one is not a broken word.
+const COMMON_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "is", "was", "are", "were", "be", "been", "it", "its", "he", "she", "they", "we",
+    "you", "i", "his", "her", "their", "our", "this", "that", "these", "those", "not", "no", "so",
+    "if", "than", "then", "up", "out", "into", "over", "after", "before", "about", "said", "says",
+    "has", "had", "have", "will", "would", "can", "could", "may", "also", "new", "more", "most",
+    "one", "two", "all", "any", "some", "who", "which", "what", "when", "where", "there", "here",
+    "do", "did", "does", "my", "me", "him", "them", "us", "am", "an", "per", "via", "off", "under",
+];
+
+/// Whether a line-final fragment and a line-initial fragment form one word, and the word.
+fn word_join(end_frag: &str, start_frag: &str) -> Option<String> {
+    let next_first = start_frag.chars().next()?;
+    if !next_first.is_lowercase() {
+        return None;
+    }
+    let b_core = start_frag.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // Hyphenation at the line end: "agree-" + "ment".
+    if let Some(stem) = end_frag.strip_suffix('-') {
+        let stem_ok = stem.chars().last().is_some_and(char::is_alphabetic)
+            && stem
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+        if stem_ok && !b_core.is_empty() && b_core.chars().all(char::is_alphabetic) {
+            return Some(format!("{stem}{start_frag}"));
+        }
+        return None;
+    }
+    if !end_frag.chars().all(char::is_alphabetic) || !b_core.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let a = end_frag.to_lowercase();
+    let b = b_core.to_lowercase();
+    let is_word = |w: &str| COMMON_WORDS.contains(&w);
+    let has_vowel = |w: &str| w.chars().any(|c| "aeiouyáéíóúàèìòùäëïöüâêîôû".contains(c));
+    // "Th" + "e accord": a fragment without a vowel cannot be a word of its own.
+    let broken = (!has_vowel(&a) && !is_word(&a) && a.chars().count() <= 4)
+        || (!has_vowel(&b) && !is_word(&b) && b.chars().count() <= 3 && b != "s");
+    broken.then(|| format!("{end_frag}{start_frag}"))
+}
+
+/// Normalise to NFC; changed pieces become replaced segments over their original bytes.
+fn nfc(src: &MappedText) -> MappedText {
+    if is_nfc_quick(src.text.chars()) == IsNormalized::Yes {
+        return src.clone();
+    }
+    let text = src.text.as_str();
+    let mut b = MappedTextBuilder::with_capacity(text.len());
+    // Whitespace never takes part in a composition, so each whitespace-separated word normalises
+    // on its own; unchanged stretches are copied in one piece.
+    let mut copied_to = 0;
+    let mut word_start = 0;
+    let boundaries = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    for boundary in boundaries {
+        let word = &text[word_start..boundary];
+        if !word.is_ascii() {
+            let normalised: String = word.nfc().collect();
+            if normalised != word {
+                b.push_from(src, copied_to..word_start);
+                b.push_replacing(&normalised, src, word_start..boundary);
+                copied_to = boundary;
+            }
+        }
+        word_start = text[boundary..]
+            .chars()
+            .next()
+            .map_or(boundary, |c| boundary + c.len_utf8());
+    }
+    b.push_from(src, copied_to..text.len());
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> (Cleaned, Candidates) {
+        let src = MappedText::identity(s);
+        let mut c = Candidates::default();
+        let cleaned = clean_text(&src, false, &mut c);
+        cleaned
+            .body
+            .map
+            .check(&cleaned.body.text, s.as_bytes())
+            .unwrap();
+        (cleaned, c)
+    }
+
+    #[test]
+    fn joins_wraps_and_broken_words() {
+        let (c, _) =
+            clean("Ministers said th-\nat the agree-\nment holds.\nTh\ne accord was\nsigned.");
+        assert_eq!(
+            c.body.text,
+            "Ministers said that the agreement holds. The accord was signed."
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines_are_removed_with_reasons() {
+        let (c, _) = clean("17.2 C\n- Advertisement -\nLATEST NEWS\n[image]\nThe talks resumed on Monday.\nShare this article\n© 2025 Brenna Herald");
+        assert_eq!(c.body.text, "The talks resumed on Monday.");
+        let kinds: Vec<_> = c.removed.iter().map(|r| r.kind.clone()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                RemovalKind::Widget,
+                RemovalKind::Advertisement,
+                RemovalKind::RelatedLinks,
+                RemovalKind::ImagePlaceholder,
+                RemovalKind::ShareBar,
+                RemovalKind::Copyright
+            ]
+        );
+    }
+
+    #[test]
+    fn nfc_keeps_original_bytes_recoverable() {
+        let s = "Cafe\u{301} “talks” resumed.";
+        let (c, _) = clean(s);
+        assert_eq!(c.body.text, "Caf\u{e9} “talks” resumed.");
+        let at = c.body.text.find('“').unwrap();
+        let r = c.body.to_original(Span::new(at, at + "“talks”".len()));
+        assert_eq!(&s[r], "“talks”");
+    }
+
+    #[test]
+    fn dateline_parts() {
+        let s = "BRENNA, March 3 (Nordwire) — The accord";
+        let d = parse_dateline(s).unwrap();
+        assert_eq!(&s[d.place.unwrap()], "BRENNA");
+        assert_eq!(&s[d.agency.unwrap()], "Nordwire");
+        assert_eq!(d.date.unwrap().0.date.to_iso(), "XXXX-03-03");
+        assert!(parse_dateline("The minister - who spoke late - said").is_none());
+    }
+
+    #[test]
+    fn markdown_markup_is_stripped() {
+        let s = "# Accord signed\n\nThe **Vestrian** [council](https://x.example/c) met _today_.\n\n![map](m.png)\n";
+        let src = MappedText::identity(s);
+        let mut cands = Candidates::default();
+        let c = clean_text(&src, true, &mut cands);
+        c.body.map.check(&c.body.text, s.as_bytes()).unwrap();
+        assert_eq!(c.body.text, "The Vestrian council met today.");
+        assert_eq!(cands.resolve().title.unwrap().value, "Accord signed");
+    }
+}
