@@ -586,6 +586,15 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "Federation"
             | "Network"
             | "Channel"
+            | "Embassy"
+            | "Consulate"
+            | "Mission"
+            | "Organization"
+            | "Organisation"
+            | "Nations"
+            | "Forces"
+            | "Navy"
+            | "Authority"
     ) || word.ends_with("wire")
 }
 

@@ -229,7 +229,7 @@ impl<'a> Scanner<'a> {
             let w = self.word(i);
             if self.line_break_before(i) {
                 if let Some((o, start, mut parts)) = open.take() {
-                    if matches!(w, "“" | "\"" | "«" | "„") {
+                    if matches!(w, "“" | "\"" | "«" | "„" | "``") {
                         parts.push((start, i));
                         open = Some((o, i + 1, parts));
                         continue;
@@ -237,9 +237,9 @@ impl<'a> Scanner<'a> {
                 }
             }
             match (w, open.take()) {
-                ("“" | "«" | "„", None) => open = Some((i, i + 1, Vec::new())),
+                ("“" | "«" | "„" | "``", None) => open = Some((i, i + 1, Vec::new())),
                 ("\"", None) => open = Some((i, i + 1, Vec::new())),
-                ("”" | "»" | "\"", Some((o, start, mut parts))) => {
+                ("”" | "»" | "\"" | "''", Some((o, start, mut parts))) => {
                     parts.push((start, i));
                     parts.retain(|(a, b)| a < b);
                     if !parts.is_empty() {
@@ -387,24 +387,29 @@ impl<'a> Scanner<'a> {
     }
 
     /// A quote with no attribution of its own that continues the previous one in the same
-    /// sentence: "“We will win,” Velic said, “and we will govern.”"
+    /// paragraph: "“We will win,” Velic said, “and we will govern.”" or a second quote right
+    /// after an attributed one. News style gives a new speaker a new attribution, so an
+    /// unattributed quote in the same paragraph keeps the previous speaker.
     fn inherit(
         &self,
         prev: &Region,
         region: &Region,
         prev_candidate: Option<&Candidate>,
     ) -> Option<Attribution> {
-        let prev = prev_candidate
-            .filter(|_| region.open > prev.close && region.open - prev.close <= 10)?;
-        let cue = prev.cue?;
-        let between_ok = (cue.token + 1..region.open)
-            .all(|t| !matches!(self.word(t), "." | "!" | "?") && !self.line_break_before(t));
-        (between_ok && cue.token > prev_close_of(prev)).then(|| {
+        let prev_candidate = prev_candidate.filter(|c| c.speaker.is_some())?;
+        if region.open <= prev.close || region.open - prev.close > 40 {
+            return None;
+        }
+        let own_cue = prev_candidate.cue.map(|c| c.token);
+        let same_paragraph = (prev.close + 1..=region.open).all(|t| !self.line_break_before(t));
+        let no_other_cue = (prev.close + 1..region.open)
+            .all(|t| Some(t) == own_cue || lexicon::cue_verb(self.word(t)).is_none());
+        (same_paragraph && no_other_cue).then(|| {
             (
-                Some(cue),
-                prev.speaker.clone(),
-                prev.via.clone(),
-                prev.confidence * 0.9,
+                prev_candidate.cue,
+                prev_candidate.speaker.clone(),
+                prev_candidate.via.clone(),
+                prev_candidate.confidence * 0.85,
             )
         })
     }
@@ -513,6 +518,29 @@ impl<'a> Scanner<'a> {
         let mut t = start;
         while t < stop && t < start + 6 {
             if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
+                // "a U.S. Embassy official", "a Nordwire spokesman": the name is a modifier.
+                let e_end = self.entities[k].end_token;
+                let mut r = e_end;
+                while r < stop
+                    && r < e_end + 3
+                    && is_plain_modifier_word(self.word(r))
+                    && !lexicon::is_role_noun(self.word(r))
+                {
+                    r += 1;
+                }
+                if r < stop && lexicon::is_role_noun(self.word(r)) && !self.is_capitalised_word(r) {
+                    let role_first = if lexicon::is_determiner(self.word(start)) {
+                        start + 1
+                    } else {
+                        start
+                    };
+                    return Some(Draft {
+                        range: (start, r + 1),
+                        resolution: Resolution::Description,
+                        entity: None,
+                        role: Some((role_first, r + 1)),
+                    });
+                }
                 let role_first = if lexicon::is_determiner(self.word(start)) {
                     start + 1
                 } else {
@@ -520,7 +548,7 @@ impl<'a> Scanner<'a> {
                 };
                 let mut role = (role_first < t).then_some((role_first, t));
                 if role.is_some_and(|r| self.role_phrase(r.0, r.1).is_none()) {
-                    role = None;
+                    role = self.role_before(t, role_first);
                 }
                 let e_end = self.entities[k].end_token;
                 let role = role.or_else(|| self.appositive_after(e_end));
@@ -529,6 +557,7 @@ impl<'a> Scanner<'a> {
             let w = self.word(t);
             let fits = (t == start && lexicon::is_determiner(w))
                 || is_modifier(w)
+                || w.starts_with(|c: char| c.is_uppercase())
                 || lexicon::is_role_noun(w)
                 || (lexicon::is_title(w) && t > start);
             if !fits {
@@ -538,12 +567,18 @@ impl<'a> Scanner<'a> {
         }
         // A description: "the minister", "a government spokeswoman".
         let mut last = None;
+        let has_det = lexicon::is_determiner(self.word(start));
         for t in start..stop.min(start + 5) {
             let w = self.word(t);
             if lexicon::is_role_noun(w) {
                 last = Some(t);
-            } else if !(is_modifier(w) || (lexicon::is_determiner(w) && t == start)) {
-                break;
+            } else {
+                let modifies = is_modifier(w)
+                    || (has_det && t == start)
+                    || (has_det && is_plain_modifier_word(w));
+                if last.is_some() || !modifies {
+                    break;
+                }
             }
         }
         let last = last?;
@@ -679,12 +714,13 @@ impl<'a> Scanner<'a> {
         used: &[bool],
         in_region: &[bool],
     ) -> Option<Candidate> {
+        let first = self.skip_dateline(first, end);
         // Content ends before the final punctuation and closing marks.
         let mut content_end = end;
         while content_end > first
             && matches!(
                 self.word(content_end - 1),
-                "." | "!" | "?" | "”" | "’" | ")" | "\""
+                "." | "!" | "?" | "”" | "’" | ")" | "\"" | "''"
             )
         {
             content_end -= 1;
@@ -723,7 +759,8 @@ impl<'a> Scanner<'a> {
             let Some((speaker, via)) = self.speaker_before_cue(cue, first) else {
                 continue;
             };
-            if t + 1 == content_end || (t + 1 < content_end && self.word(t + 1) == ".") {
+            // "At least 82 were killed, officials said (as dawn broke Saturday)."
+            if t + 1 >= content_end || self.is_trailing_adverbial(t + 1, content_end) {
                 if speaker.range.0 > first && self.word(speaker.range.0 - 1) == "," {
                     let content = (first, speaker.range.0 - 1);
                     return self.indirect_candidate(content, Some(cue), Some(speaker), via);
@@ -755,6 +792,57 @@ impl<'a> Scanner<'a> {
             return self.indirect_candidate((start, content_end), Some(cue), Some(speaker), via);
         }
         None
+    }
+
+    /// The first token after a dateline that opens the sentence ("BRENNA, March 3 (Nordwire) —").
+    fn skip_dateline(&self, first: usize, end: usize) -> usize {
+        let place = self.word(first);
+        let upper_place = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !place.chars().any(char::is_lowercase);
+        if !upper_place {
+            return first;
+        }
+        (first + 1..end.min(first + 14))
+            .find(|&k| {
+                matches!(self.word(k), "—" | "–" | "-" | "--" | "_") && self.word(k - 1) == ")"
+            })
+            .map_or(first, |k| k + 1)
+    }
+
+    /// A short time or circumstance phrase after a cue that ends the sentence: "said on
+    /// Tuesday", "said as dawn broke", "said in a statement".
+    fn is_trailing_adverbial(&self, start: usize, end: usize) -> bool {
+        if end <= start || end - start > 7 || (start..end).any(|t| self.word(t) == "that") {
+            return false;
+        }
+        let w = self.word(start);
+        matches!(
+            w,
+            "as" | "on"
+                | "in"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "while"
+                | "when"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "last"
+                | "this"
+                | "from"
+                | "via"
+                | "by"
+                | "through"
+                | "without"
+                | "over"
+                | "recently"
+        ) || lexicon::is_name_stopword(w)
     }
 
     /// Skips the object of "told": "told Nordwire", "told reporters", "told the Brenna Herald".
@@ -802,14 +890,20 @@ impl<'a> Scanner<'a> {
     /// person mention) and descriptions to the last person given that role.
     fn resolve(&self, candidates: Vec<Candidate>) -> Vec<Quote> {
         let mut last_person: Option<usize> = None;
+        let mut last_speaker: Option<usize> = None;
+        let mut last_speaker_was: Option<Option<usize>> = None;
         let mut out = Vec::with_capacity(candidates.len());
         for c in candidates {
             let speaker = c.speaker.as_ref().map(|d| {
                 let resolved = match d.resolution {
                     Resolution::Named | Resolution::Agency => d.entity,
-                    Resolution::Pronoun => self.resolve_pronoun(d, last_person),
+                    Resolution::Pronoun => {
+                        self.resolve_pronoun(d, last_person, last_speaker, last_speaker_was)
+                    }
                     Resolution::Description => self.resolve_description(d, last_person),
                 };
+                last_speaker = resolved;
+                last_speaker_was = Some(resolved);
                 if let Some(k) = resolved {
                     if self.entities[k].label != EntityLabel::Org {
                         last_person = Some(k);
@@ -846,13 +940,27 @@ impl<'a> Scanner<'a> {
             .collect()
     }
 
-    fn resolve_pronoun(&self, d: &Draft, last_person: Option<usize>) -> Option<usize> {
+    fn resolve_pronoun(
+        &self,
+        d: &Draft,
+        last_person: Option<usize>,
+        last_speaker: Option<usize>,
+        last_speaker_was: Option<Option<usize>>,
+    ) -> Option<usize> {
         let before = |k: &usize| self.entities[*k].end_token <= d.range.0;
         if self.word(d.range.0).eq_ignore_ascii_case("they") {
-            return (0..self.entities.len())
-                .rev()
-                .filter(before)
-                .find(|&k| self.entities[k].label == EntityLabel::Org);
+            // "they" follows a plural description or an organisation speaker; only the latter
+            // has a name to resolve to.
+            return last_speaker.filter(|&k| self.entities[k].label == EntityLabel::Org);
+        }
+        if let Some(previous) = last_speaker_was {
+            // The pronoun continues the previous speaker, even one we could not name.
+            return previous.filter(|&k| self.entities[k].label != EntityLabel::Org);
+        }
+        if self.fallback {
+            // Without NER every capitalised run looks like a person; guessing is worse than
+            // leaving the pronoun unresolved.
+            return last_person.filter(before);
         }
         last_person.filter(before).or_else(|| {
             (0..self.entities.len())
@@ -920,6 +1028,14 @@ impl<'a> Scanner<'a> {
                     break;
                 }
             }
+            // "U.S. Deputy Ambassador Peter Burleigh": the name starts after the last title.
+            let first = (first..t)
+                .rev()
+                .find(|&k| lexicon::is_title(self.word(k)))
+                .map_or(first, |k| k + 1);
+            if first >= t || (t - first == 1 && self.word(first).chars().count() == 1) {
+                continue;
+            }
             let last = self.word(t - 1);
             let label = if lexicon::is_org_word(last)
                 || (t - first == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase()))
@@ -944,14 +1060,40 @@ impl<'a> Scanner<'a> {
     }
 }
 
-fn prev_close_of(c: &Candidate) -> usize {
-    c.content.last().map_or(0, |r| r.1)
-}
-
 fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+}
+
+/// A lower-case word that may modify a role noun when a determiner makes the phrase a
+/// description ("an embassy official"); function words are excluded.
+fn is_plain_modifier_word(w: &str) -> bool {
+    w.len() > 2
+        && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !matches!(
+            w,
+            "the"
+                | "and"
+                | "for"
+                | "with"
+                | "who"
+                | "which"
+                | "that"
+                | "from"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "said"
+                | "says"
+                | "told"
+                | "but"
+                | "not"
+                | "are"
+        )
+        && lexicon::cue_verb(w).is_none()
 }
 
 /// Words that can modify a role noun: "presidential", "senior", "government", "Foreign".

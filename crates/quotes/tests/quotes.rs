@@ -340,3 +340,51 @@ fn serializes_to_json() {
     let back: Vec<Quote> = serde_json::from_str(&json).expect("deserialize");
     assert_eq!(back, q);
 }
+
+#[test]
+fn dateline_is_not_part_of_indirect_content() {
+    let text = "BRENNA, March 3 (Nordwire) — The border will reopen next week, Velic said.";
+    let q = quotes(
+        text,
+        &[
+            ("Velic", PER),
+            ("Nordwire", ORG),
+            ("BRENNA", EntityLabel::Loc),
+        ],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "The border will reopen next week");
+}
+
+#[test]
+fn consecutive_quote_in_same_paragraph_keeps_speaker() {
+    let text = "“We extend our sympathies to the families,” Velic said in a statement. “No cause can justify this attack on civilians.”";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        q[1].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Velic")
+    );
+    assert!(q[1].confidence < q[0].confidence);
+}
+
+#[test]
+fn ldc_style_double_quotes() {
+    let text = "``It was definitely a bomb,'' said a Varnian embassy official in Brenna.";
+    let q = quotes(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "It was definitely a bomb,");
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(speaker.resolution, Resolution::Description);
+    assert_eq!(speaker.role.as_deref(), Some("Varnian embassy official"));
+}
+
+#[test]
+fn later_pronoun_after_unnamed_speaker_stays_unresolved() {
+    let text = "“It was a bomb,” said an embassy official. Ana Velic arrived later. “The crater is huge,” he said.";
+    let q = quotes(text, &[("Ana Velic", PER)]);
+    assert_eq!(q.len(), 2);
+    let he = q[1].speaker.as_ref().expect("speaker");
+    assert_eq!(he.resolution, Resolution::Pronoun);
+    assert_eq!(he.resolved, None);
+}

@@ -134,7 +134,7 @@ fn is_closer(word: &str, gap: &str) -> bool {
 }
 
 fn is_opening_quote(word: &str) -> bool {
-    matches!(word, "“" | "\"" | "‘" | "«" | "(")
+    matches!(word, "“" | "\"" | "‘" | "``" | "«" | "(")
 }
 
 fn starts_lowercase(word: &str) -> bool {
@@ -154,7 +154,21 @@ fn ends_unpunctuated_line<'a>(
     let last_word = word(last);
     let continues = matches!(
         last_word,
-        "," | ";" | ":" | "-" | "--" | "—" | "–" | "(" | "“" | "‘" | "&" | "/" | "\"" | "'"
+        "," | ";"
+            | ":"
+            | "-"
+            | "--"
+            | "—"
+            | "–"
+            | "_"
+            | "("
+            | "“"
+            | "‘"
+            | "``"
+            | "&"
+            | "/"
+            | "\""
+            | "'"
     );
     if continues || starts_lowercase(word(next)) {
         return false;

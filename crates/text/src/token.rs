@@ -245,8 +245,14 @@ fn split_piece(text: &str, start: usize, end: usize, next: Option<char>, out: &m
             if after.is_empty() || is_elision(after) {
                 break;
             }
-            push(out, a, a + len);
-            a += len;
+            // PTB/LDC double quotes written as two characters: ``Yes,'' he said.
+            let width = if matches!(c, '`' | '\'') && after.starts_with(c) && after.len() > 1 {
+                2
+            } else {
+                len
+            };
+            push(out, a, a + width);
+            a += width;
         } else if matches!(c, '$' | '€' | '£' | '¥' | '₹' | ',' | ':')
             && after.starts_with(|n: char| n.is_ascii_digit() || c == ',' || c == ':')
         {
@@ -266,7 +272,16 @@ fn split_piece(text: &str, start: usize, end: usize, next: Option<char>, out: &m
         }
         let cut = match c {
             ',' | ':' => len,
-            c if is_single_quote(c) => len,
+            c if is_single_quote(c) => {
+                let doubled = matches!(c, '`' | '\'')
+                    && b - a > 2
+                    && text.as_bytes().get(b - 2) == Some(&(c as u8));
+                if doubled {
+                    2
+                } else {
+                    len
+                }
+            }
             '%' => len,
             '.' => {
                 let run = text[a..b].bytes().rev().take_while(|&x| x == b'.').count();
