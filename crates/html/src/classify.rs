@@ -51,8 +51,6 @@ pub fn chrome_tag(tag: &str) -> bool {
                 | "option"
                 | "fieldset"
                 | "h1"
-                | "header"
-                | "form"
         )
 }
 
@@ -136,6 +134,8 @@ pub fn strong_article(desc: &str) -> bool {
             "article-main",
             "story__body",
             "caas-body",
+            "field-name-body",
+            "field-body",
         ],
     )
 }
@@ -452,7 +452,7 @@ fn related_words(desc: &str) -> bool {
 }
 
 /// `hidden`, `aria-hidden=true` on non-inline elements, or `display:none` styling.
-fn hidden(node: &Node) -> bool {
+pub fn hidden(node: &Node) -> bool {
     if node.attr("hidden").is_some() {
         return true;
     }

@@ -25,6 +25,8 @@ pub(crate) struct Stats {
     pub paragraphs: u32,
     /// Whether any descendant element is a block.
     pub has_block: bool,
+    /// Characters not inside a block descendant (text written straight into the element).
+    pub inline_chars: u32,
 }
 
 pub(crate) fn is_block(tag: &str) -> bool {
@@ -114,6 +116,7 @@ pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
                 let (c, commas) = count_text(html.get(node.range.clone()).unwrap_or(""));
                 stats[id].chars = c;
                 stats[id].commas = commas;
+                stats[id].inline_chars = c;
             }
             NodeKind::Element { tag, .. } => {
                 let d = classify::descriptor(node);
@@ -138,6 +141,9 @@ pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
             ps.commas += s.commas;
             ps.paragraphs += s.paragraphs;
             ps.has_block |= s.has_block || is_block_el;
+            if !is_block_el {
+                ps.inline_chars += s.inline_chars;
+            }
         }
     }
     Analysis {
@@ -198,14 +204,41 @@ pub(crate) fn choose_roots(
             "div" | "section" | "blockquote" => !a.stats[id].has_block,
             _ => false,
         };
+        let s = &a.stats[id];
         if !is_para {
+            // Text written straight into a container between its blocks is a paragraph of
+            // that container (Readability wraps such runs in `<p>`).
+            if s.has_block && s.inline_chars >= 25 && is_block(tag) {
+                let commas = s.commas as f32 * s.inline_chars as f32 / s.chars.max(1) as f32;
+                let content =
+                    1.0 + commas.floor() + (s.inline_chars as f32 / 100.0).floor().min(3.0);
+                let mut anc = Some(id);
+                let mut level = 0;
+                while let Some(p) = anc {
+                    if level >= 5 || dom.nodes[p].tag().is_none() {
+                        break;
+                    }
+                    init(p, &mut score, &mut scored);
+                    score[p] += content / level_divider(level);
+                    anc = dom.nodes[p].parent;
+                    level += 1;
+                }
+            }
             continue;
         }
-        let s = &a.stats[id];
         if s.chars < 25 {
             continue;
         }
         let content = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).floor().min(3.0);
+        // An article body written as one text block (no `<p>`s) is its own candidate.
+        let marked = classify::strong_article(&a.desc[id])
+            || node
+                .attr("itemprop")
+                .is_some_and(|v| v.contains("articleBody"));
+        if marked {
+            init(id, &mut score, &mut scored);
+            score[id] += content;
+        }
         let mut anc = node.parent;
         let mut level = 0;
         while let Some(p) = anc {
@@ -213,19 +246,17 @@ pub(crate) fn choose_roots(
                 break;
             }
             init(p, &mut score, &mut scored);
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            score[p] += content / divider;
+            score[p] += content / level_divider(level);
             anc = dom.nodes[p].parent;
             level += 1;
         }
     }
     let mut best: Option<(NodeId, f32)> = None;
     for id in 0..n {
-        if !scored[id] || dropped[id].is_some() {
+        if !scored[id]
+            || dropped[id].is_some()
+            || matches!(dom.nodes[id].tag(), Some("body" | "html"))
+        {
             continue;
         }
         let fin = score[id] * (1.0 - link_density(&a.stats[id]));
@@ -293,6 +324,10 @@ pub(crate) fn choose_roots(
         }
         let node = &dom.nodes[sib];
         let Some(tag) = node.tag() else { continue };
+        // Sibling `<article>`s are other posts (blog front pages, "next article" blocks).
+        if matches!(tag, "article" | "aside" | "nav" | "header" | "footer") {
+            continue;
+        }
         let s = &a.stats[sib];
         let mut append = false;
         let mut bonus = 0.0;
@@ -313,6 +348,15 @@ pub(crate) fn choose_roots(
         }
     }
     roots
+}
+
+/// How much of a paragraph's score an ancestor `level` steps up receives.
+fn level_divider(level: usize) -> f32 {
+    match level {
+        0 => 1.0,
+        1 => 2.0,
+        l => l as f32 * 3.0,
+    }
 }
 
 /// Readability's test for a short paragraph that is still prose: a full stop before a space or

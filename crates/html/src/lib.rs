@@ -183,7 +183,9 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             }
         }
         let Some(kind) = &own[id] else { continue };
-        let by_class = !matches!(kind, RemovalKind::Markup) && !classify::chrome_tag(tag);
+        let by_class = !matches!(kind, RemovalKind::Markup)
+            && !classify::chrome_tag(tag)
+            && !classify::hidden(node);
         if !by_class {
             continue;
         }
@@ -193,6 +195,16 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             // class name (`status-publish`, `has-caption`) is a wrapper.
             RemovalKind::Metadata | RemovalKind::SectionLabel | RemovalKind::Caption => {
                 s.chars >= 400 || s.paragraphs >= 2
+            }
+            // Layout names (`content-with-sidebar`, `main-header-wrap`) on a container of prose.
+            RemovalKind::Header
+            | RemovalKind::Footer
+            | RemovalKind::Navigation
+            | RemovalKind::Boilerplate
+            | RemovalKind::Widget
+                if s.paragraphs >= 3 && classify::weak_article(&a.desc[id]) =>
+            {
+                true
             }
             // A wrapper holding most of the page's prose is not chrome, whatever its class says.
             _ => body_chars > 0 && s.paragraphs >= 3 && s.chars as f32 > body_chars as f32 * 0.5,
