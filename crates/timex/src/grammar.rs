@@ -328,6 +328,13 @@ impl<'a> Grammar<'a> {
         }
         match w {
             "a" | "an" | "one" => {
+                // "a quarter of a century"
+                if self.is(i + 1, "quarter")
+                    && self.is(i + 2, "of")
+                    && matches!(self.w(i + 3), "a" | "an")
+                {
+                    return Some((Some(0.25), i + 4));
+                }
                 if self.is(i + 1, "couple") && self.is(i + 2, "of") {
                     return Some((Some(2.0), i + 3));
                 }
@@ -857,7 +864,12 @@ impl<'a> Grammar<'a> {
         } else {
             return None;
         };
-        if self.glued(i + 5) && matches!(self.w(i + 5), "/" | "-" | ".") {
+        if self.glued(i + 5)
+            && (matches!(self.w(i + 5), "/" | "-")
+                || self.is(i + 5, ".")
+                    && self.kind(i + 6) == Some(TokenKind::Number)
+                    && self.glued(i + 6))
+        {
             return None;
         }
         let date = ymd(y, m, d)?;

@@ -74,7 +74,13 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         .map(|p| p.lower.as_str());
     match w {
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "plans" | "plan"
-        | "intends" | "expects" | "hopes" | "would" | "going" => return Tense::Future,
+        | "planned" | "planning" | "intends" | "expects" | "hopes" | "would" | "going"
+        | "poised" => return Tense::Future,
+        // "is to resume", "were to meet"
+        "to" if matches!(prev, Some("is" | "are" | "am" | "was" | "were")) => return Tense::Future,
+        // "as soon as Tuesday", "as early as next week"
+        "soon" | "early" if prev == Some("as") && next_is(toks, i, "as") => return Tense::Future,
+        "set" if next_is(toks, i, "to") => return Tense::Future,
         "ll" if prev == Some("'") => return Tense::Future,
         "expected" | "due" if next_is(toks, i, "to") => return Tense::Future,
         "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "met" | "went" | "came"
@@ -87,7 +93,9 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         | "slid" | "swore" | "beat" | "quit" | "cut" | "spent" | "built" => return Tense::Past,
         _ => {}
     }
+    // Capitalised "-ed" words are names ("United States"), not verbs.
     if w.len() > 4
+        && !t.capital
         && w.ends_with("ed")
         && !matches!(
             w,

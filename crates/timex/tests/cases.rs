@@ -1,0 +1,369 @@
+//! The hard cases of news time expressions, on fictional text. Anchor: Monday, March 3, 2025
+//! unless a test says otherwise.
+
+use triangulate_doc::PartialDate;
+use triangulate_timex::{find_timexes, Anchor, AnchorUse, Timex, TimexType};
+
+fn monday() -> Anchor {
+    Anchor::ymd(2025, 3, 3).expect("valid date")
+}
+
+/// The timexes of `text`, as (covered text, value).
+fn found(text: &str, anchor: &Anchor) -> Vec<(String, String)> {
+    find_timexes(text, anchor)
+        .into_iter()
+        .map(|t| (t.span.text(text).unwrap_or("?").to_string(), t.value))
+        .collect()
+}
+
+/// The single timex whose text is `phrase`.
+fn one(text: &str, anchor: &Anchor, phrase: &str) -> Timex {
+    let all = find_timexes(text, anchor);
+    let hits: Vec<&Timex> = all
+        .iter()
+        .filter(|t| t.span.text(text) == Some(phrase))
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one timex {phrase:?} in {text:?}, found {:?}",
+        found(text, anchor)
+    );
+    hits[0].clone()
+}
+
+fn value(text: &str, phrase: &str) -> String {
+    one(text, &monday(), phrase).value
+}
+
+#[test]
+fn weekday_follows_the_governing_verb() {
+    assert_eq!(
+        value("The Norvane council will meet on Tuesday.", "Tuesday"),
+        "2025-03-04"
+    );
+    assert_eq!(
+        value("The Norvane council met on Tuesday.", "Tuesday"),
+        "2025-02-25"
+    );
+    assert_eq!(
+        value(
+            "Mayor Ilsa Grent said Tuesday that the bridge had closed.",
+            "Tuesday"
+        ),
+        "2025-02-25"
+    );
+    assert_eq!(
+        value("The vote is expected to take place Friday.", "Friday"),
+        "2025-03-07"
+    );
+    // The anchor's own weekday is the anchor date.
+    assert_eq!(
+        value("Officials said Monday the port reopened.", "Monday"),
+        "2025-03-03"
+    );
+}
+
+#[test]
+fn names_like_united_are_not_past_tense_verbs() {
+    assert_eq!(
+        value(
+            "Her envoy would be travelling to the United Provinces Thursday with aides.",
+            "Thursday"
+        ),
+        "2025-03-06"
+    );
+}
+
+#[test]
+fn last_month_name_is_the_most_recent_past_one() {
+    assert_eq!(
+        value("Prices fell last September.", "last September"),
+        "2024-09"
+    );
+    assert_eq!(
+        value("Prices fell last February.", "last February"),
+        "2025-02"
+    );
+    assert_eq!(
+        value("Talks resume next September.", "next September"),
+        "2025-09"
+    );
+}
+
+#[test]
+fn month_without_year_takes_the_nearest_year() {
+    assert_eq!(
+        value("The strike began in December.", "December"),
+        "2024-12"
+    );
+    assert_eq!(value("The harvest ends in April.", "April"), "2025-04");
+    assert_eq!(value("The deal closed Dec. 15.", "Dec. 15"), "2024-12-15");
+}
+
+#[test]
+fn day_ranges_keep_both_ends() {
+    let t = one(
+        "The Veltran summit runs March 4-5 in Ostrel.",
+        &monday(),
+        "March 4-5",
+    );
+    assert_eq!(t.value, "2025-03-04");
+    assert_eq!(t.range_end.as_deref(), Some("2025-03-05"));
+}
+
+#[test]
+fn approximations_keep_their_modifier() {
+    let t = one(
+        "The feud lasted nearly a quarter of a century.",
+        &monday(),
+        "nearly a quarter of a century",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P25Y"));
+    assert_eq!(t.modifier.as_deref(), Some("LESS_THAN"));
+
+    let t = one(
+        "It took more than 20 years.",
+        &monday(),
+        "more than 20 years",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("P20Y", Some("MORE_THAN"))
+    );
+
+    let t = one(
+        "Repairs end by the end of March.",
+        &monday(),
+        "the end of March",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2025-03", Some("END"))
+    );
+
+    let t = one("Elections come in early 2026.", &monday(), "early 2026");
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2026", Some("START"))
+    );
+
+    let t = one(
+        "Output rose in the late 1990s.",
+        &monday(),
+        "the late 1990s",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("199X", Some("END"))
+    );
+}
+
+#[test]
+fn day_of_month_alone() {
+    // With an anchor: the 19th before the anchor for a past verb.
+    assert_eq!(
+        value("The ferry sank on the 19th.", "the 19th"),
+        "2025-02-19"
+    );
+    // Without any anchor the month stays unknown and the timex says it needs completing.
+    let t = one("The ferry sank on the 19th.", &Anchor::none(), "the 19th");
+    assert_eq!(t.value, "XXXX-XX-19");
+    assert_eq!(t.anchored, AnchorUse::Partial);
+    assert_eq!(
+        t.partial,
+        Some(PartialDate {
+            year: None,
+            month: None,
+            day: Some(19)
+        })
+    );
+}
+
+#[test]
+fn partial_anchor_gives_partial_values() {
+    let year_only = Anchor::on(PartialDate {
+        year: Some(2025),
+        month: None,
+        day: None,
+    });
+    let t = one("Turnout fell last year.", &year_only, "last year");
+    assert_eq!(
+        (t.value.as_str(), t.anchored),
+        ("2024", AnchorUse::Publication)
+    );
+    let t = one("The mill shut yesterday.", &year_only, "yesterday");
+    assert_eq!(
+        (t.value.as_str(), t.anchored),
+        ("XXXX-XX-XX", AnchorUse::Partial)
+    );
+    let t = one("The mill shut Tuesday.", &Anchor::none(), "Tuesday");
+    assert_eq!(
+        (t.value.as_str(), t.anchored),
+        ("XXXX-WXX-2", AnchorUse::Partial)
+    );
+}
+
+#[test]
+fn relative_dates() {
+    let text = "Last year exports fell; next week the board meets. Two days ago a \
+                ship docked. This month sales rose. In the 1990s the mill thrived. \
+                Over the past decade prices doubled. A year earlier the mill was idle. \
+                Q3 results and fiscal 2025 targets were set. This summer is dry.";
+    let got = found(text, &monday());
+    let want = [
+        ("Last year", "2024"),
+        ("next week", "2025-W11"),
+        ("Two days ago", "2025-03-01"),
+        ("This month", "2025-03"),
+        ("the 1990s", "199X"),
+        ("the past decade", "P10Y"),
+        ("A year earlier", "2024"),
+        ("Q3", "2025-Q3"),
+        ("fiscal 2025", "2025"),
+        ("This summer", "2025-SU"),
+    ];
+    for (phrase, v) in want {
+        assert!(
+            got.iter().any(|(t, val)| t == phrase && val == v),
+            "{phrase:?} → {v:?} not in {got:?}"
+        );
+    }
+    assert_eq!(
+        value("This week the port is shut.", "This week"),
+        "2025-W10"
+    );
+    assert_eq!(
+        value("It was built in the 20th century.", "the 20th century"),
+        "19XX"
+    );
+    assert_eq!(
+        value("The third quarter was weak.", "The third quarter"),
+        "2024-Q3"
+    );
+}
+
+#[test]
+fn references_to_present_past_and_future() {
+    assert_eq!(value("The line is now open.", "now"), "PRESENT_REF");
+    assert_eq!(value("The line recently reopened.", "recently"), "PAST_REF");
+    assert_eq!(
+        value("Fares may rise in the future.", "the future"),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn times_of_day() {
+    let t = one("The vote opens at 3 p.m. today.", &monday(), "3 p.m. today");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2025-03-03T15:00")
+    );
+    assert_eq!(
+        value("Trading halted at 8:15 GMT.", "8:15 GMT"),
+        "2025-03-03T08:15"
+    );
+    assert_eq!(value("Crowds gather tonight.", "tonight"), "2025-03-03TNI");
+    let t = one(
+        "The minister spoke Monday evening.",
+        &monday(),
+        "Monday evening",
+    );
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2025-03-03TEV")
+    );
+}
+
+#[test]
+fn sets() {
+    let t = one("The market opens every Monday.", &monday(), "every Monday");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-1"));
+    assert_eq!(
+        value("The bulletin appears every Tuesday.", "every Tuesday"),
+        "XXXX-WXX-2"
+    );
+    let t = one("Inspections run weekly.", &monday(), "weekly");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1W"));
+    assert_eq!(value("The fee is paid annually.", "annually"), "P1Y");
+    // An adjective before a noun is not a time expression.
+    assert!(found("The weekly paper printed it.", &monday()).is_empty());
+}
+
+#[test]
+fn durations() {
+    let t = one("The strike lasted three days.", &monday(), "three days");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3D"));
+    assert_eq!(value("a 16-hour shift", "16-hour"), "PT16H");
+    assert_eq!(value("It took 5 1/2 hours.", "5 1/2 hours"), "PT5H30M");
+    assert_eq!(value("It took several years.", "several years"), "PXY");
+    assert_eq!(
+        value("the first nine months", "the first nine months"),
+        "P9M"
+    );
+    // Ages are not durations.
+    assert!(found("a 46-year-old fisherman", &monday()).is_empty());
+}
+
+#[test]
+fn explicit_dates_are_absolute() {
+    let t = one("It opened on March 4, 2019.", &monday(), "March 4, 2019");
+    assert_eq!(
+        (t.value.as_str(), t.anchored),
+        ("2019-03-04", AnchorUse::Absolute)
+    );
+    assert_eq!(
+        value("Filed 2019-03-04 in Ostrel.", "2019-03-04"),
+        "2019-03-04"
+    );
+    assert_eq!(value("Dated 3/4/2019.", "3/4/2019"), "2019-03-04");
+    assert_eq!(value("He was born in 1961.", "1961"), "1961");
+    assert_eq!(
+        value("It happened in nineteen ninety-six.", "nineteen ninety-six"),
+        "1996"
+    );
+    assert_eq!(
+        value("Sales fell in January last year.", "January last year"),
+        "2024-01"
+    );
+}
+
+#[test]
+fn not_time_expressions() {
+    let anchor = monday();
+    for text in [
+        "She may go.",
+        "The army will march on.",
+        "They paid $1990 for 2000 shares.",
+        "About 1,500 people came.",
+        "The score was 3-2.",
+    ] {
+        assert!(
+            found(text, &anchor).is_empty(),
+            "{text:?}: {:?}",
+            found(text, &anchor)
+        );
+    }
+}
+
+#[test]
+fn never_panics_on_any_slice() {
+    let text = "Late on Tuesday, 3/4/25, at 8:15 p.m. the 19th—naïve «Mar.» ’90s 2025-13-45 \
+                Q9 the 99th century every other week, nearly half a decade ago.";
+    let anchor = monday();
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    for (n, &a) in boundaries.iter().enumerate() {
+        for &b in boundaries.iter().skip(n).step_by(3) {
+            let slice = &text[a..b];
+            for t in find_timexes(slice, &anchor) {
+                assert!(t.span.text(slice).is_some());
+            }
+            let _ = find_timexes(slice, &Anchor::none());
+        }
+    }
+}
