@@ -40,7 +40,7 @@ fn align(gold: &[GoldTimex], pred: &[(Span, String)]) -> (usize, usize) {
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
     for (_, gi, pi) in candidates {
         if !used_gold[gi] && !used_pred[pi] {
             used_gold[gi] = true;
