@@ -416,7 +416,6 @@ pub fn chrome_kind(tag: &str, desc: &str, node: &Node) -> Option<RemovalKind> {
             "topics",
             "kicker",
             "eyebrow",
-            "label",
         ],
     ) {
         return Some(RemovalKind::SectionLabel);

@@ -185,7 +185,9 @@ pub(crate) fn choose_roots(
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
             _ => 0.0,
         };
-        score[id] = base + classify::class_weight(node);
+        // Class names vouch for a container only as far as it has text to show for them.
+        let text_share = (a.stats[id].chars as f32 / 500.0).min(1.0);
+        score[id] = base + classify::class_weight(node) * text_share;
         if node
             .attr("itemprop")
             .is_some_and(|v| v.contains("articleBody"))

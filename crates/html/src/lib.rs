@@ -190,24 +190,24 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             continue;
         }
         let s = &a.stats[id];
+        let link_density = s.link_chars as f32 / s.chars.max(1) as f32;
+        let most_of_page =
+            body_chars > 0 && s.paragraphs >= 3 && s.chars as f32 > body_chars as f32 * 0.5;
         let keep = match kind {
             // Bylines, datelines, tag lists and captions are short; a long block with such a
             // class name (`status-publish`, `has-caption`) is a wrapper.
             RemovalKind::Metadata | RemovalKind::SectionLabel | RemovalKind::Caption => {
                 s.chars >= 400 || s.paragraphs >= 2
             }
-            // Layout names (`content-with-sidebar`, `main-header-wrap`) on a container of prose.
-            RemovalKind::Header
-            | RemovalKind::Footer
-            | RemovalKind::Navigation
-            | RemovalKind::Boilerplate
-            | RemovalKind::Widget
-                if s.paragraphs >= 3 && classify::weak_article(&a.desc[id]) =>
-            {
-                true
+            // Comment threads are prose too; only a wrapper of most of the page escapes.
+            RemovalKind::Comments => most_of_page,
+            // Layout names (`elementor-widget-container`, `content-with-sidebar`,
+            // `page-wide-banner-placeholder`) on a block of prose with few links.
+            _ => {
+                (s.chars >= 400 && link_density < 0.3)
+                    || (s.paragraphs >= 3 && classify::weak_article(&a.desc[id]))
+                    || most_of_page
             }
-            // A wrapper holding most of the page's prose is not chrome, whatever its class says.
-            _ => body_chars > 0 && s.paragraphs >= 3 && s.chars as f32 > body_chars as f32 * 0.5,
         };
         if keep || strong_below[id] {
             own[id] = None;
