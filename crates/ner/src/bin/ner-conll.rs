@@ -1,0 +1,91 @@
+//! Tags a CoNLL column file: `ner-conll INPUT.conll [--model PATH] [--timing]` writes
+//! `token<TAB>TAG` lines (IOB2), a blank line after each sentence, to standard output: the layout
+//! `score_ner.py` reads. Only the first column of the input is used; `-DOCSTART-` lines mark
+//! documents (document-level features use them). `--timing` prints tagging speed (tokens/s,
+//! model loading excluded and reported separately) as JSON on standard error.
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use triangulate_ner::conll::read_conll;
+use triangulate_ner::NerModel;
+
+fn main() -> ExitCode {
+    let mut input = None;
+    let mut model_path = None;
+    let mut timing = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--model" => model_path = args.next().map(PathBuf::from),
+            "--timing" => timing = true,
+            _ if input.is_none() && !arg.starts_with("--") => input = Some(PathBuf::from(arg)),
+            _ => {
+                eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(input) = input else {
+        eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing]");
+        return ExitCode::from(2);
+    };
+    let result = (|| {
+        let docs = read_conll(&input, false)?;
+        let load_started = Instant::now();
+        let owned;
+        let model: &NerModel = match &model_path {
+            Some(p) => {
+                owned = NerModel::load(p)?;
+                &owned
+            }
+            None => NerModel::embedded()?,
+        };
+        let load_s = load_started.elapsed().as_secs_f64();
+        let words: Vec<Vec<Vec<&str>>> = docs
+            .iter()
+            .map(|d| {
+                d.sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str).collect())
+                    .collect()
+            })
+            .collect();
+        let tag_started = Instant::now();
+        let tagged: Vec<_> = words.iter().map(|d| model.tag_document(d)).collect();
+        let tag_s = tag_started.elapsed().as_secs_f64();
+        let tokens: usize = docs.iter().map(|d| d.token_count()).sum();
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        for (doc, tags) in docs.iter().zip(&tagged) {
+            for (sentence, sentence_tags) in doc.sentences.iter().zip(tags) {
+                for (word, tag) in sentence.words.iter().zip(sentence_tags) {
+                    writeln!(out, "{word}\t{tag}").map_err(io_error)?;
+                }
+                writeln!(out).map_err(io_error)?;
+            }
+        }
+        out.flush().map_err(io_error)?;
+        if timing {
+            eprintln!(
+                "{{\"tokens\": {tokens}, \"load_s\": {load_s:.4}, \"tag_s\": {tag_s:.4}, \"tokens_per_s\": {:.0}}}",
+                tokens as f64 / tag_s.max(1e-9)
+            );
+        }
+        Ok::<_, triangulate_ner::NerError>(())
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ner-conll: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn io_error(e: std::io::Error) -> triangulate_ner::NerError {
+    triangulate_ner::NerError::Io {
+        path: "standard output".into(),
+        source: e,
+    }
+}

@@ -1,0 +1,632 @@
+//! The trained model: lexicon plus sparse label weights, its binary file format, and tagging.
+//!
+//! File layout (little-endian): magic `TRNERMDL`, `u32` format version, `u64` payload length,
+//! the payload, then a `u64` hash of the payload so that a damaged file is refused rather than
+//! tagging garbage. The payload holds the feature settings, the lexicon (casing evidence, word
+//! clusters, gazetteer phrase hashes), a free-text description, and the weights: for every
+//! bucket with a non-zero weight, its delta-coded index and `(label, i16)` pairs scaled by one
+//! `f32` factor.
+use crate::features::{
+    apply_first_pass, best_label, hash_bytes, label_confidence, prepare_document, token_features,
+    LabelHistory, Lexicon, PreparedSentence, Weights,
+};
+use crate::labels::{Label, NUM_LABELS};
+use crate::NerError;
+use std::collections::HashMap;
+
+const MAGIC: &[u8; 8] = b"TRNERMDL";
+/// Version of the file layout.
+pub const FORMAT_VERSION: u32 = 1;
+/// Version of the feature templates; a model trained with other templates is refused.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// One stored weight.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Entry {
+    label: u8,
+    /// The weight in steps of the pass's scale (scores are summed as integers and scaled once).
+    steps: i16,
+}
+
+/// Weights as the tagger reads them: only buckets with a non-zero weight are stored. Most
+/// features of a new text hit empty buckets, so a bitmap of the used buckets (256 KiB for 2^21
+/// buckets, small enough to stay in cache) answers those without touching the entries; the
+/// used buckets are numbered by rank (a running count per 64-bit word of the bitmap), and each
+/// one's `(label, weight)` entries sit side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SparseWeights {
+    /// Value of one weight step.
+    scale: f32,
+    used: Vec<u64>,
+    /// Number of used buckets before each word of `used`.
+    rank: Vec<u32>,
+    /// `row_starts[r]..row_starts[r + 1]` are the entries of the `r`-th used bucket.
+    row_starts: Vec<u32>,
+    entries: Vec<Entry>,
+}
+
+impl SparseWeights {
+    /// Row of a bucket, or `None` when it has no weights.
+    #[inline]
+    fn row_of(&self, bucket: u32) -> Option<usize> {
+        let b = bucket as usize;
+        let (word_index, bit) = (b / 64, b % 64);
+        let word = *self.used.get(word_index)?;
+        if word & (1u64 << bit) == 0 {
+            return None;
+        }
+        let below = (word & ((1u64 << bit) - 1)).count_ones();
+        Some(*self.rank.get(word_index)? as usize + below as usize)
+    }
+
+    #[inline]
+    fn add_row(&self, row: usize, scores: &mut [i32; NUM_LABELS]) {
+        let (Some(&start), Some(&end)) = (self.row_starts.get(row), self.row_starts.get(row + 1))
+        else {
+            return;
+        };
+        for e in self
+            .entries
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
+        {
+            if let Some(s) = scores.get_mut(e.label as usize) {
+                *s += e.steps as i32;
+            }
+        }
+    }
+}
+
+impl Weights for SparseWeights {
+    fn add_scores(&self, bucket: u32, scores: &mut [f32; NUM_LABELS]) {
+        self.add_all(&[bucket], scores);
+    }
+
+    /// Looks up all rows first, then reads them: the independent look-ups let the processor
+    /// overlap their cache misses, which dominate tagging time.
+    fn add_all(&self, buckets: &[u32], scores: &mut [f32; NUM_LABELS]) {
+        let mut rows = [0usize; 256];
+        let mut n = 0;
+        for chunk in buckets.chunks(rows.len()) {
+            for &b in chunk {
+                if let Some(r) = self.row_of(b) {
+                    rows[n] = r;
+                    n += 1;
+                }
+            }
+            let mut steps = [0i32; NUM_LABELS];
+            for &r in &rows[..n] {
+                self.add_row(r, &mut steps);
+            }
+            for (s, &q) in scores.iter_mut().zip(&steps) {
+                *s += q as f32 * self.scale;
+            }
+            n = 0;
+        }
+    }
+}
+
+/// Builds [`SparseWeights`] from rows given in increasing bucket order.
+struct SparseBuilder {
+    weights: SparseWeights,
+    last: Option<usize>,
+}
+
+impl SparseBuilder {
+    fn new(hash_bits: u32, scale: f32) -> SparseBuilder {
+        let words = (1usize << hash_bits).div_ceil(64);
+        SparseBuilder {
+            weights: SparseWeights {
+                scale,
+                used: vec![0; words],
+                rank: vec![0; words],
+                row_starts: vec![0],
+                entries: Vec::new(),
+            },
+            last: None,
+        }
+    }
+
+    /// Adds a bucket's entries; `false` if the bucket is out of range or not after the last.
+    fn push_row(&mut self, bucket: usize, entries: &[Entry]) -> bool {
+        if bucket / 64 >= self.weights.used.len()
+            || self.last.is_some_and(|l| bucket <= l)
+            || entries.is_empty()
+        {
+            return false;
+        }
+        self.weights.used[bucket / 64] |= 1u64 << (bucket % 64);
+        self.weights.entries.extend_from_slice(entries);
+        self.weights
+            .row_starts
+            .push(self.weights.entries.len() as u32);
+        self.last = Some(bucket);
+        true
+    }
+
+    fn finish(mut self) -> SparseWeights {
+        let mut total = 0u32;
+        for (word, rank) in self.weights.used.iter().zip(self.weights.rank.iter_mut()) {
+            *rank = total;
+            total += word.count_ones();
+        }
+        self.weights
+    }
+}
+
+impl SparseWeights {
+    /// Keeps the non-zero weights of a dense `buckets × NUM_LABELS` table, quantised to `i16`
+    /// steps of `scale` (what the file stores, so a saved and reloaded model tags identically).
+    pub(crate) fn from_dense(dense: &[f32], hash_bits: u32) -> (SparseWeights, f32) {
+        let max = dense.iter().fold(0f32, |m, &w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut builder = SparseBuilder::new(hash_bits, scale);
+        let mut row_entries = Vec::with_capacity(NUM_LABELS);
+        for (bucket, row) in dense.chunks(NUM_LABELS).take(1 << hash_bits).enumerate() {
+            row_entries.clear();
+            for (l, &w) in row.iter().enumerate() {
+                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                if q != 0 {
+                    row_entries.push(Entry {
+                        label: l as u8,
+                        steps: q,
+                    });
+                }
+            }
+            builder.push_row(bucket, &row_entries);
+        }
+        (builder.finish(), scale)
+    }
+
+    /// Used buckets in increasing order with their entries.
+    fn rows(&self) -> impl Iterator<Item = (usize, &[Entry])> + '_ {
+        let buckets = self.used.iter().enumerate().flat_map(|(w, &word)| {
+            (0..64)
+                .filter(move |bit| word & (1u64 << bit) != 0)
+                .map(move |bit| w * 64 + bit)
+        });
+        buckets.zip(self.row_starts.windows(2)).map(|(b, range)| {
+            (
+                b,
+                self.entries
+                    .get(range[0] as usize..range[1] as usize)
+                    .unwrap_or(&[]),
+            )
+        })
+    }
+
+    /// Number of stored (bucket, label) weights.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// A trained named-entity model. Cheap to share: tagging takes `&self`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NerModel {
+    pub(crate) hash_bits: u32,
+    pub(crate) lexicon: Lexicon,
+    /// One weight set per pass: the first tags from local evidence, the second (when present)
+    /// also sees the first pass's labels across the whole document.
+    pub(crate) passes: Vec<(SparseWeights, f32)>,
+    pub(crate) description: String,
+}
+
+/// Labels and per-token confidences for one document.
+pub(crate) type TaggedDocument = Vec<Vec<(Label, f32)>>;
+
+/// Greedy left-to-right tagging of a prepared document, carrying label history across sentences.
+pub(crate) fn decode_document(
+    weights: &impl Weights,
+    hash_bits: u32,
+    prepared: &[PreparedSentence],
+) -> TaggedDocument {
+    let mut history = LabelHistory::default();
+    let mut buckets = Vec::with_capacity(128);
+    let mut out = Vec::with_capacity(prepared.len());
+    for sentence in prepared {
+        let n = sentence.tokens.len();
+        let mut labels: Vec<(Label, f32)> = Vec::with_capacity(n);
+        for i in 0..n {
+            let prev1 = i.checked_sub(1).and_then(|j| labels.get(j)).map(|x| x.0);
+            let prev2 = i.checked_sub(2).and_then(|j| labels.get(j)).map(|x| x.0);
+            token_features(sentence, i, prev1, prev2, &history, hash_bits, &mut buckets);
+            let (label, scores) = best_label(weights, &buckets, prev1, i + 1 == n);
+            labels.push((label, label_confidence(&scores, label, prev1)));
+        }
+        for (token, &(label, _)) in sentence.tokens.iter().zip(&labels) {
+            history.record(token.key, label);
+        }
+        out.push(labels);
+    }
+    out
+}
+
+impl NerModel {
+    pub(crate) fn new(
+        hash_bits: u32,
+        lexicon: Lexicon,
+        dense_passes: &[&[f32]],
+        description: String,
+    ) -> NerModel {
+        let passes = dense_passes
+            .iter()
+            .map(|d| SparseWeights::from_dense(d, hash_bits))
+            .collect();
+        NerModel {
+            hash_bits,
+            lexicon,
+            passes,
+            description,
+        }
+    }
+
+    /// What the model was trained on and how it scored, as written by `train-ner`.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Number of stored non-zero weights.
+    pub fn weight_count(&self) -> usize {
+        self.passes.iter().map(|p| p.0.len()).sum()
+    }
+
+    /// Number of tagging passes (1, or 2 with document-level stacking).
+    pub fn pass_count(&self) -> usize {
+        self.passes.len()
+    }
+
+    /// Tags a document given as sentences of words; labels are internal BILOU labels.
+    pub(crate) fn tag_words(&self, sentences: &[Vec<&str>]) -> TaggedDocument {
+        let mut prepared = prepare_document(&self.lexicon, None, sentences);
+        let mut tagged = Vec::new();
+        for (index, (weights, _)) in self.passes.iter().enumerate() {
+            if index > 0 {
+                let labels: Vec<Vec<Label>> = tagged
+                    .iter()
+                    .map(|s: &Vec<(Label, f32)>| s.iter().map(|x| x.0).collect())
+                    .collect();
+                apply_first_pass(&mut prepared, &labels);
+            }
+            tagged = decode_document(weights, self.hash_bits, &prepared);
+        }
+        if tagged.len() < sentences.len() {
+            tagged = sentences
+                .iter()
+                .map(|s| vec![(Label::OUTSIDE, 1.0); s.len()])
+                .collect();
+        }
+        tagged
+    }
+
+    /// Serialises the model in the format [`NerModel::from_bytes`] reads.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut p = Vec::new();
+        put_u32(&mut p, self.hash_bits);
+        put_u32(&mut p, NUM_LABELS as u32);
+        put_u32(&mut p, FEATURE_VERSION);
+        put_str(&mut p, &self.description);
+
+        let mut casing: Vec<(&String, &u8)> = self.lexicon.casing.iter().collect();
+        casing.sort();
+        put_u32(&mut p, casing.len() as u32);
+        for (word, code) in casing {
+            put_str(&mut p, word);
+            p.push(*code);
+        }
+
+        put_u32(&mut p, self.lexicon.cluster_levels as u32);
+        let mut clusters: Vec<(&String, &Vec<u16>)> = self.lexicon.clusters.iter().collect();
+        clusters.sort();
+        put_u32(&mut p, clusters.len() as u32);
+        for (word, ids) in clusters {
+            put_str(&mut p, word);
+            for level in 0..self.lexicon.cluster_levels {
+                put_u16(&mut p, ids.get(level).copied().unwrap_or(0));
+            }
+        }
+
+        put_u32(&mut p, self.lexicon.gazetteer_max_len as u32);
+        let mut gazetteer: Vec<(&u64, &u8)> = self.lexicon.gazetteer.iter().collect();
+        gazetteer.sort();
+        put_u32(&mut p, gazetteer.len() as u32);
+        for (key, mask) in gazetteer {
+            p.extend_from_slice(&key.to_le_bytes());
+            p.push(*mask);
+        }
+
+        put_u32(&mut p, self.passes.len() as u32);
+        for (weights, scale) in &self.passes {
+            p.extend_from_slice(&scale.to_le_bytes());
+            let rows: Vec<(usize, &[Entry])> = weights.rows().collect();
+            put_u32(&mut p, rows.len() as u32);
+            let mut last = 0usize;
+            for (b, entries) in rows {
+                put_varint(&mut p, (b - last) as u64);
+                last = b;
+                p.push(entries.len() as u8);
+                for e in entries {
+                    p.push(e.label);
+                    p.extend_from_slice(&e.steps.to_le_bytes());
+                }
+            }
+        }
+
+        let mut out = Vec::with_capacity(p.len() + 28);
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, FORMAT_VERSION);
+        out.extend_from_slice(&(p.len() as u64).to_le_bytes());
+        out.extend_from_slice(&p);
+        out.extend_from_slice(&hash_bytes(&p).to_le_bytes());
+        out
+    }
+
+    /// Reads a model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
+        if bytes.is_empty() {
+            return Err(NerError::Corrupt("model file is empty".into()));
+        }
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8, "magic")? != MAGIC {
+            return Err(NerError::Corrupt(
+                "not a Triangulate NER model (bad magic bytes)".into(),
+            ));
+        }
+        let version = r.u32("format version")?;
+        if version != FORMAT_VERSION {
+            return Err(NerError::UnsupportedVersion {
+                found: version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        let len = usize::try_from(r.u64("payload length")?)
+            .map_err(|_| NerError::Corrupt("payload length does not fit in memory".into()))?;
+        let payload = r.take(len, "payload")?;
+        let stored = r.u64("checksum")?;
+        if r.at != bytes.len() {
+            return Err(NerError::Corrupt(format!(
+                "{} unexpected bytes after the checksum",
+                bytes.len() - r.at
+            )));
+        }
+        if hash_bytes(payload) != stored {
+            return Err(NerError::Corrupt(
+                "checksum mismatch: the model file is damaged".into(),
+            ));
+        }
+
+        let mut r = Reader {
+            bytes: payload,
+            at: 0,
+        };
+        let hash_bits = r.u32("hash bits")?;
+        if !(8..=26).contains(&hash_bits) {
+            return Err(NerError::Corrupt(format!(
+                "hash bits {hash_bits} out of range 8..=26"
+            )));
+        }
+        let labels = r.u32("label count")?;
+        if labels != NUM_LABELS as u32 {
+            return Err(NerError::Corrupt(format!(
+                "model has {labels} labels, this code uses {NUM_LABELS}"
+            )));
+        }
+        let features = r.u32("feature version")?;
+        if features != FEATURE_VERSION {
+            return Err(NerError::UnsupportedVersion {
+                found: features,
+                supported: FEATURE_VERSION,
+            });
+        }
+        let description = r.string("description")?;
+
+        let n = r.count("casing entries", 3)?;
+        let mut casing = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let word = r.string("casing word")?;
+            casing.insert(word, r.u8("casing code")?);
+        }
+
+        let cluster_levels = r.u32("cluster levels")? as usize;
+        if cluster_levels > 4 {
+            return Err(NerError::Corrupt(format!(
+                "{cluster_levels} cluster levels (at most 4)"
+            )));
+        }
+        let n = r.count("cluster entries", 2)?;
+        let mut clusters = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let word = r.string("cluster word")?;
+            let mut ids = Vec::with_capacity(cluster_levels);
+            for _ in 0..cluster_levels {
+                ids.push(r.u16("cluster id")?);
+            }
+            clusters.insert(word, ids);
+        }
+
+        let gazetteer_max_len = r.u32("gazetteer phrase length")? as usize;
+        if gazetteer_max_len > 64 {
+            return Err(NerError::Corrupt(format!(
+                "gazetteer phrases of {gazetteer_max_len} tokens"
+            )));
+        }
+        let n = r.count("gazetteer entries", 9)?;
+        let mut gazetteer = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let key = r.u64("gazetteer key")?;
+            gazetteer.insert(key, r.u8("gazetteer types")?);
+        }
+
+        let pass_count = r.u32("pass count")?;
+        if !(1..=2).contains(&pass_count) {
+            return Err(NerError::Corrupt(format!(
+                "{pass_count} passes (expected 1 or 2)"
+            )));
+        }
+        let mut passes = Vec::with_capacity(pass_count as usize);
+        for _ in 0..pass_count {
+            let scale = f32::from_le_bytes(
+                r.take(4, "weight scale")?
+                    .try_into()
+                    .map_err(|_| NerError::Corrupt("weight scale".into()))?,
+            );
+            if !scale.is_finite() || scale <= 0.0 {
+                return Err(NerError::Corrupt(format!(
+                    "weight scale {scale} is not a positive number"
+                )));
+            }
+            let buckets = 1usize << hash_bits;
+            let used = r.count("weight buckets", 2)?;
+            let mut builder = SparseBuilder::new(hash_bits, scale);
+            let mut bucket = 0usize;
+            let mut row = Vec::with_capacity(NUM_LABELS);
+            for index in 0..used {
+                let delta = r.varint("bucket index")? as usize;
+                if index > 0 && delta == 0 {
+                    return Err(NerError::Corrupt("weight buckets out of order".into()));
+                }
+                bucket = bucket
+                    .checked_add(delta)
+                    .filter(|&b| b < buckets)
+                    .ok_or_else(|| NerError::Corrupt("weight bucket index out of range".into()))?;
+                let k = r.u8("entry count")? as usize;
+                row.clear();
+                for _ in 0..k {
+                    let label = r.u8("label")?;
+                    if label as usize >= NUM_LABELS {
+                        return Err(NerError::Corrupt(format!("label {label} out of range")));
+                    }
+                    let q = i16::from_le_bytes([r.u8("weight")?, r.u8("weight")?]);
+                    row.push(Entry { label, steps: q });
+                }
+                if !builder.push_row(bucket, &row) {
+                    return Err(NerError::Corrupt(format!(
+                        "weight bucket {bucket} is empty or repeated"
+                    )));
+                }
+            }
+            passes.push((builder.finish(), scale));
+        }
+        if r.at != payload.len() {
+            return Err(NerError::Corrupt(format!(
+                "{} unread bytes at the end of the payload",
+                payload.len() - r.at
+            )));
+        }
+        Ok(NerModel {
+            hash_bits,
+            lexicon: Lexicon {
+                casing,
+                clusters,
+                cluster_levels,
+                gazetteer,
+                gazetteer_max_len,
+            },
+            passes,
+            description,
+        })
+    }
+}
+
+fn put_u16(out: &mut Vec<u8>, v: u16) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], NerError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| NerError::Truncated {
+                what: what.to_string(),
+                offset: self.at,
+            })?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self, what: &str) -> Result<[u8; N], NerError> {
+        let slice = self.take(N, what)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(slice);
+        Ok(a)
+    }
+
+    fn u8(&mut self, what: &str) -> Result<u8, NerError> {
+        Ok(self.array::<1>(what)?[0])
+    }
+
+    fn u16(&mut self, what: &str) -> Result<u16, NerError> {
+        Ok(u16::from_le_bytes(self.array(what)?))
+    }
+
+    fn u32(&mut self, what: &str) -> Result<u32, NerError> {
+        Ok(u32::from_le_bytes(self.array(what)?))
+    }
+
+    fn u64(&mut self, what: &str) -> Result<u64, NerError> {
+        Ok(u64::from_le_bytes(self.array(what)?))
+    }
+
+    /// A count of items of at least `min_item_bytes` each, checked against the bytes left so a
+    /// damaged count cannot make us allocate gigabytes.
+    fn count(&mut self, what: &str, min_item_bytes: usize) -> Result<usize, NerError> {
+        let n = self.u32(what)? as usize;
+        let left = self.bytes.len() - self.at;
+        if n.saturating_mul(min_item_bytes) > left {
+            return Err(NerError::Corrupt(format!(
+                "{what}: {n} items cannot fit in the {left} bytes left"
+            )));
+        }
+        Ok(n)
+    }
+
+    fn string(&mut self, what: &str) -> Result<String, NerError> {
+        let n = self.count(what, 1)?;
+        let bytes = self.take(n, what)?;
+        String::from_utf8(bytes.to_vec())
+            .map_err(|_| NerError::Corrupt(format!("{what} is not UTF-8")))
+    }
+
+    fn varint(&mut self, what: &str) -> Result<u64, NerError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8(what)?;
+            v |= ((byte & 0x7f) as u64) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(NerError::Corrupt(format!(
+            "{what}: varint longer than 64 bits"
+        )))
+    }
+}

@@ -1,0 +1,465 @@
+//! Training: lexicon induction (casing evidence, clusters, gazetteer) and the averaged
+//! perceptron, with the number of epochs chosen on the development set.
+use crate::conll::ConllDocument;
+use crate::eval::Scores;
+use crate::features::{
+    apply_first_pass, best_label, case_is_informative, hash_str, lexicon_key, mix, phrase_key,
+    prepare_document, sentence_all_caps, token_features, CaseEvidence, LabelHistory, Lexicon,
+    PreparedSentence, Weights,
+};
+use crate::labels::{bilou_to_bio, bio_spans, bio_to_bilou, Label, NUM_LABELS};
+use crate::model::{decode_document, NerModel};
+use crate::NerError;
+use std::collections::HashMap;
+use triangulate_doc::EntityLabel;
+
+/// Training settings. The defaults are what `models/ner/conll2003.model` was trained with.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    /// log2 of the number of feature buckets.
+    pub hash_bits: u32,
+    /// Most passes over the training data.
+    pub max_epochs: usize,
+    /// Stop after this many epochs without a better development F1.
+    pub patience: usize,
+    /// Seed of the document shuffling (training is deterministic for a given seed).
+    pub seed: u64,
+    /// Folds for the training-time gazetteer: a document sees only entities from other folds.
+    pub gazetteer_folds: usize,
+    /// Cluster counts, coarse to fine (at most 4); empty for no clusters.
+    pub cluster_sizes: Vec<usize>,
+    /// Words seen fewer times than this get no cluster.
+    pub cluster_min_count: usize,
+    /// Train a second pass that sees the first pass's labels across the whole document.
+    pub second_pass: bool,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            hash_bits: 21,
+            max_epochs: 20,
+            patience: 4,
+            seed: 0x7472_6961_6e67,
+            gazetteer_folds: 10,
+            cluster_sizes: Vec::new(),
+            cluster_min_count: 3,
+            second_pass: true,
+        }
+    }
+}
+
+/// Development scores after each epoch and the epoch that was kept.
+#[derive(Clone, Debug, Default)]
+pub struct TrainReport {
+    pub epoch_dev_f1: Vec<f64>,
+    pub best_epoch: usize,
+    pub best_dev: Scores,
+    /// The second pass's own report, when one was trained.
+    pub second_pass: Option<Box<TrainReport>>,
+}
+
+struct Dense<'a>(&'a [f32]);
+
+impl Weights for Dense<'_> {
+    #[inline]
+    fn add_scores(&self, bucket: u32, scores: &mut [f32; NUM_LABELS]) {
+        let start = bucket as usize * NUM_LABELS;
+        if let Some(row) = self.0.get(start..start + NUM_LABELS) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+    }
+}
+
+fn words_of(doc: &ConllDocument) -> Vec<Vec<&str>> {
+    doc.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// How each lower-cased word is capitalised where case is informative, over all given text.
+fn casing_evidence(docs: &[&ConllDocument]) -> HashMap<String, u8> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for doc in docs {
+        for sentence in &doc.sentences {
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            let all_caps = sentence_all_caps(&words);
+            for (i, w) in words.iter().enumerate() {
+                let has_letter = w.chars().any(char::is_alphabetic);
+                let flag = if has_letter {
+                    crate::features::flags::HAS_LETTER
+                } else {
+                    0
+                };
+                if !case_is_informative(i, all_caps, flag) {
+                    continue;
+                }
+                let entry = counts.entry(lexicon_key(w)).or_default();
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    entry.0 += 1;
+                } else {
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(k, (c, l))| (k, CaseEvidence::from_counts(c, l) as u8))
+        .collect()
+}
+
+fn type_bit(label: EntityLabel) -> u8 {
+    1 << EntityLabel::ALL
+        .iter()
+        .position(|l| *l == label)
+        .unwrap_or(0)
+}
+
+/// Gazetteer phrases of the gold entities of `docs`, as (key, type bit, length).
+fn gold_phrases(doc: &ConllDocument) -> Vec<(u64, u8, usize)> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        for (start, end, label) in bio_spans(&sentence.tags) {
+            let keys: Vec<u64> = sentence.words[start..end]
+                .iter()
+                .map(|w| hash_str(&lexicon_key(w)))
+                .collect();
+            out.push((phrase_key(&keys), type_bit(label), end - start));
+        }
+    }
+    out
+}
+
+struct Shuffle(u64);
+
+impl Shuffle {
+    fn next(&mut self) -> u64 {
+        self.0 = mix(self.0, 0x5eed);
+        self.0
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+fn check_documents(docs: &[ConllDocument], what: &str) -> Result<(), NerError> {
+    if docs.is_empty() {
+        return Err(NerError::Training(format!("{what} has no sentences")));
+    }
+    for doc in docs {
+        for s in &doc.sentences {
+            if s.tags.len() != s.words.len() {
+                return Err(NerError::Training(format!("{what} was read without tags")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Scores a model's tagging of documents against their gold tags.
+pub fn evaluate(model: &NerModel, docs: &[ConllDocument]) -> Scores {
+    let mut scores = Scores::default();
+    for doc in docs {
+        let predicted = model.tag_document(&words_of(doc));
+        for (sentence, tags) in doc.sentences.iter().zip(&predicted) {
+            scores.add_sentence(&sentence.tags, tags);
+        }
+    }
+    scores
+}
+
+fn evaluate_prepared(
+    weights: &[f32],
+    hash_bits: u32,
+    prepared: &[Vec<PreparedSentence>],
+    docs: &[ConllDocument],
+) -> Scores {
+    let mut scores = Scores::default();
+    for (doc, prep) in docs.iter().zip(prepared) {
+        let tagged = decode_document(&Dense(weights), hash_bits, prep);
+        for (sentence, labels) in doc.sentences.iter().zip(&tagged) {
+            let plain: Vec<Label> = labels.iter().map(|x| x.0).collect();
+            scores.add_sentence(&sentence.tags, &bilou_to_bio(&plain));
+        }
+    }
+    scores
+}
+
+/// Trains a model on `train`, choosing the epoch by micro F1 on `dev`. `log` receives progress
+/// lines.
+pub fn train(
+    train: &[ConllDocument],
+    dev: &[ConllDocument],
+    config: &TrainConfig,
+    mut log: impl FnMut(&str),
+) -> Result<(NerModel, TrainReport), NerError> {
+    check_documents(train, "training data")?;
+    check_documents(dev, "development data")?;
+    if !(10..=24).contains(&config.hash_bits) {
+        return Err(NerError::Training(format!(
+            "hash bits {} out of range 10..=24",
+            config.hash_bits
+        )));
+    }
+    let folds = config.gazetteer_folds.max(2);
+
+    let all_text: Vec<&ConllDocument> = train.iter().chain(dev).collect();
+    let mut lexicon = Lexicon {
+        casing: casing_evidence(&all_text),
+        ..Lexicon::default()
+    };
+    if !config.cluster_sizes.is_empty() {
+        let clusters = crate::cluster::induce(
+            &all_text,
+            &config.cluster_sizes,
+            config.cluster_min_count,
+            config.seed,
+        );
+        lexicon.cluster_levels = config.cluster_sizes.len().min(4);
+        log(&format!("clusters: {} words", clusters.len()));
+        lexicon.clusters = clusters;
+    }
+
+    let mut fold_gazetteers: Vec<HashMap<u64, u8>> = vec![HashMap::new(); folds];
+    for (index, doc) in train.iter().enumerate() {
+        for (key, bit, len) in gold_phrases(doc) {
+            lexicon.gazetteer_max_len = lexicon.gazetteer_max_len.max(len.min(10));
+            if len > 10 {
+                continue;
+            }
+            *lexicon.gazetteer.entry(key).or_default() |= bit;
+            for (fold, gazetteer) in fold_gazetteers.iter_mut().enumerate() {
+                if fold != index % folds {
+                    *gazetteer.entry(key).or_default() |= bit;
+                }
+            }
+        }
+    }
+    log(&format!(
+        "gazetteer: {} phrases; casing: {} words",
+        lexicon.gazetteer.len(),
+        lexicon.casing.len()
+    ));
+
+    let train_prepared: Vec<Vec<PreparedSentence>> = train
+        .iter()
+        .enumerate()
+        .map(|(index, doc)| {
+            prepare_document(
+                &lexicon,
+                Some(&fold_gazetteers[index % folds]),
+                &words_of(doc),
+            )
+        })
+        .collect();
+    let dev_prepared: Vec<Vec<PreparedSentence>> = dev
+        .iter()
+        .map(|doc| prepare_document(&lexicon, None, &words_of(doc)))
+        .collect();
+    let gold: Vec<Vec<Vec<Label>>> = train
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| bio_to_bilou(&s.tags)).collect())
+        .collect();
+    let all_docs: Vec<usize> = (0..train.len()).collect();
+
+    log("pass 1 (local features)");
+    let (first, first_report) = train_pass(
+        config,
+        &train_prepared,
+        &gold,
+        &all_docs,
+        Some((&dev_prepared, dev)),
+        config.max_epochs,
+        &mut log,
+    )?;
+    let mut report = first_report;
+    let mut passes = vec![first];
+
+    if config.second_pass {
+        // The second pass learns how far to trust first-pass labels, so it must see first-pass
+        // labels as noisy as on unseen text: each training document is tagged by a first-pass
+        // model trained without its fold.
+        let mut stacked_train = train_prepared.clone();
+        for fold in 0..folds {
+            let inside: Vec<usize> = all_docs
+                .iter()
+                .copied()
+                .filter(|d| d % folds != fold)
+                .collect();
+            let (weights, _) = train_pass(
+                config,
+                &train_prepared,
+                &gold,
+                &inside,
+                None,
+                report.best_epoch,
+                &mut |_| {},
+            )?;
+            for d in all_docs.iter().copied().filter(|d| d % folds == fold) {
+                let labels = labels_of(&decode_document(
+                    &Dense(&weights),
+                    config.hash_bits,
+                    &stacked_train[d],
+                ));
+                apply_first_pass(&mut stacked_train[d], &labels);
+            }
+            log(&format!("first-pass labels for fold {fold}"));
+        }
+        let mut stacked_dev = dev_prepared.clone();
+        for prep in stacked_dev.iter_mut() {
+            let labels = labels_of(&decode_document(&Dense(&passes[0]), config.hash_bits, prep));
+            apply_first_pass(prep, &labels);
+        }
+        log("pass 2 (with document-level first-pass labels)");
+        let (second, second_report) = train_pass(
+            config,
+            &stacked_train,
+            &gold,
+            &all_docs,
+            Some((&stacked_dev, dev)),
+            config.max_epochs,
+            &mut log,
+        )?;
+        report.second_pass = Some(Box::new(second_report));
+        passes.push(second);
+    }
+    let final_report = report.second_pass.as_deref().unwrap_or(&report);
+    let description = format!(
+        "averaged perceptron, BILOU, greedy, {} pass(es); trained on {} documents / {} tokens; final pass epoch {} of {}; dev micro F1 {:.2}",
+        passes.len(),
+        train.len(),
+        train.iter().map(ConllDocument::token_count).sum::<usize>(),
+        final_report.best_epoch,
+        final_report.epoch_dev_f1.len(),
+        final_report.best_dev.micro.f1()
+    );
+    let dense: Vec<&[f32]> = passes.iter().map(Vec::as_slice).collect();
+    Ok((
+        NerModel::new(config.hash_bits, lexicon, &dense, description),
+        report,
+    ))
+}
+
+fn labels_of(tagged: &[Vec<(Label, f32)>]) -> Vec<Vec<Label>> {
+    tagged
+        .iter()
+        .map(|s| s.iter().map(|x| x.0).collect())
+        .collect()
+}
+
+/// One averaged-perceptron run over the documents `docs`. With `dev`, keeps the epoch with the
+/// best development F1 and stops after `config.patience` epochs without gain; without it, runs
+/// exactly `epochs` epochs.
+#[allow(clippy::type_complexity)]
+fn train_pass(
+    config: &TrainConfig,
+    prepared: &[Vec<PreparedSentence>],
+    gold: &[Vec<Vec<Label>>],
+    docs: &[usize],
+    dev: Option<(&[Vec<PreparedSentence>], &[ConllDocument])>,
+    epochs: usize,
+    log: &mut dyn FnMut(&str),
+) -> Result<(Vec<f32>, TrainReport), NerError> {
+    let size = (1usize << config.hash_bits) * NUM_LABELS;
+    let mut weights = vec![0f32; size];
+    let mut accumulated = vec![0f64; size];
+    let mut step: f64 = 1.0;
+    let mut order: Vec<usize> = docs.to_vec();
+    let mut shuffle = Shuffle(config.seed);
+    let mut buckets = Vec::with_capacity(128);
+    let mut report = TrainReport::default();
+    let mut best: Option<Vec<f32>> = None;
+
+    for epoch in 1..=epochs {
+        shuffle.shuffle(&mut order);
+        let mut mistakes = 0usize;
+        let mut tokens = 0usize;
+        for &d in &order {
+            let mut history = LabelHistory::default();
+            let (Some(doc), Some(doc_gold)) = (prepared.get(d), gold.get(d)) else {
+                continue;
+            };
+            for (sentence, gold_labels) in doc.iter().zip(doc_gold) {
+                let n = sentence.tokens.len().min(gold_labels.len());
+                let mut predicted = Vec::with_capacity(n);
+                for i in 0..n {
+                    // Gold previous labels (teacher forcing): with BILOU transition constraints a
+                    // wrong predicted history can make the gold label unreachable; measured on
+                    // dev, predicted history cost about one point of F1.
+                    let prev1 = i.checked_sub(1).map(|j| gold_labels[j]);
+                    let prev2 = i.checked_sub(2).map(|j| gold_labels[j]);
+                    token_features(
+                        sentence,
+                        i,
+                        prev1,
+                        prev2,
+                        &history,
+                        config.hash_bits,
+                        &mut buckets,
+                    );
+                    let (guess, _) = best_label(&Dense(&weights), &buckets, prev1, i + 1 == n);
+                    let truth = gold_labels[i];
+                    if guess != truth {
+                        mistakes += 1;
+                        for &b in &buckets {
+                            let row = b as usize * NUM_LABELS;
+                            weights[row + truth.index()] += 1.0;
+                            accumulated[row + truth.index()] += step;
+                            weights[row + guess.index()] -= 1.0;
+                            accumulated[row + guess.index()] -= step;
+                        }
+                    }
+                    predicted.push(guess);
+                    step += 1.0;
+                    tokens += 1;
+                }
+                for (token, &label) in sentence.tokens.iter().zip(&predicted) {
+                    history.record(token.key, label);
+                }
+            }
+        }
+        let mistakes_pct = 100.0 * mistakes as f64 / tokens.max(1) as f64;
+        let Some((dev_prepared, dev_docs)) = dev else {
+            log(&format!(
+                "epoch {epoch}: training mistakes {mistakes_pct:.2}%"
+            ));
+            continue;
+        };
+        let averaged = average(&weights, &accumulated, step);
+        let scores = evaluate_prepared(&averaged, config.hash_bits, dev_prepared, dev_docs);
+        let f1 = scores.micro.f1();
+        log(&format!(
+            "epoch {epoch}: training mistakes {mistakes_pct:.2}%, dev F1 {f1:.2}"
+        ));
+        report.epoch_dev_f1.push(f1);
+        if best.is_none() || f1 > report.best_dev.micro.f1() {
+            report.best_epoch = epoch;
+            report.best_dev = scores;
+            best = Some(averaged);
+        } else if epoch >= report.best_epoch + config.patience {
+            break;
+        }
+    }
+    if dev.is_none() {
+        report.best_epoch = epochs;
+        best = Some(average(&weights, &accumulated, step));
+    }
+    let best = best.ok_or_else(|| NerError::Training("no epochs were run".into()))?;
+    Ok((best, report))
+}
+
+fn average(weights: &[f32], accumulated: &[f64], step: f64) -> Vec<f32> {
+    weights
+        .iter()
+        .zip(accumulated)
+        .map(|(&w, &a)| (w as f64 - a / step) as f32)
+        .collect()
+}

@@ -1,0 +1,107 @@
+//! Training end to end on a small fictional corpus: the trainer learns, saves, and reloads.
+use triangulate_doc::EntityLabel;
+use triangulate_ner::conll::parse_conll;
+use triangulate_ner::train::{evaluate, train, TrainConfig};
+use triangulate_ner::{bio_spans, NerModel};
+
+/// Fictional articles in CoNLL layout (token and tag only).
+fn corpus() -> String {
+    let people = [
+        "Ana Velic",
+        "Tomas Brekke",
+        "Ilse Marov",
+        "Petr Odan",
+        "Mira Solt",
+        "Jon Harrel",
+    ];
+    let places = ["Brenna", "Ostria", "Valdmark", "Corvo", "Lunessa", "Tarsk"];
+    let orgs = [
+        "Nordwire",
+        "Korvath Mining",
+        "Ostrian Rail",
+        "Bank of Valdmark",
+        "Trelby Group",
+        "Selm Energy",
+    ];
+    let mut out = String::new();
+    for doc in 0..12 {
+        out.push_str("-DOCSTART- O\n\n");
+        for k in 0..6 {
+            let p = people[(doc + k) % 6];
+            let l = places[(doc * 5 + k) % 6];
+            let o = orgs[(doc * 7 + k) % 6];
+            let mut sentence: Vec<(String, String)> = Vec::new();
+            let mut add = |words: &str, label: Option<&str>| {
+                for (i, w) in words.split(' ').enumerate() {
+                    let tag = match label {
+                        None => "O".to_string(),
+                        Some(t) if i == 0 => format!("B-{t}"),
+                        Some(t) => format!("I-{t}"),
+                    };
+                    sentence.push((w.to_string(), tag));
+                }
+            };
+            add(p, Some("PER"));
+            add("told", None);
+            add(o, Some("ORG"));
+            add("staff in", None);
+            add(l, Some("LOC"));
+            add("that the", None);
+            add("Lunar Cup", Some("MISC"));
+            add("would go ahead .", None);
+            for (w, t) in sentence {
+                out.push_str(&format!("{w} {t}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn trains_saves_and_reloads_a_small_model() {
+    let docs = parse_conll(&corpus(), true, "fictional").unwrap();
+    let (train_docs, dev_docs) = docs.split_at(9);
+    let config = TrainConfig {
+        hash_bits: 16,
+        max_epochs: 5,
+        patience: 2,
+        gazetteer_folds: 3,
+        cluster_sizes: vec![4],
+        cluster_min_count: 2,
+        ..TrainConfig::default()
+    };
+    let (model, report) = train(train_docs, dev_docs, &config, |_| {}).unwrap();
+    assert!(report.best_dev.micro.f1() > 90.0, "{}", report.best_dev);
+    assert_eq!(model.pass_count(), 2);
+
+    let reloaded = NerModel::from_bytes(&model.to_bytes()).unwrap();
+    assert_eq!(reloaded, model);
+    assert_eq!(evaluate(&reloaded, dev_docs), evaluate(&model, dev_docs));
+
+    let words = [
+        "Mira", "Solt", "told", "Nordwire", "staff", "in", "Corvo", ".",
+    ];
+    let spans = bio_spans(&reloaded.tag_sentence(&words));
+    assert!(spans.contains(&(0, 2, EntityLabel::Per)), "{spans:?}");
+    assert!(spans.contains(&(6, 7, EntityLabel::Loc)), "{spans:?}");
+}
+
+#[test]
+fn training_refuses_untagged_or_empty_data() {
+    let untagged = parse_conll("Ana\nVelic\n", false, "t").unwrap();
+    let tagged = parse_conll("Ana B-PER\n", true, "t").unwrap();
+    let config = TrainConfig {
+        hash_bits: 12,
+        max_epochs: 1,
+        cluster_sizes: vec![],
+        ..TrainConfig::default()
+    };
+    assert!(train(&untagged, &tagged, &config, |_| {}).is_err());
+    assert!(train(&[], &tagged, &config, |_| {}).is_err());
+    let config = TrainConfig {
+        hash_bits: 40,
+        ..config
+    };
+    assert!(train(&tagged, &tagged, &config, |_| {}).is_err());
+}
