@@ -1,0 +1,695 @@
+//! The quantity scanner: number at a token, then scale, range, unit; approximator and
+//! currency before it.
+use crate::words::{self, Dimension};
+use crate::{Approx, Canonical, Quantity, QuantityKind, ValueRange};
+use triangulate_doc::{Span, Token};
+
+pub(crate) struct Scanner<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+/// A number read from one or more tokens.
+#[derive(Clone, Copy, Debug)]
+struct Number {
+    value: f64,
+    /// One past the last token read.
+    end: usize,
+    /// Four plain digits between 1000 and 2100: could be a year.
+    year_like: bool,
+    /// A scale was part of the number ("3bn", "1.2 million", "two hundred").
+    scaled: bool,
+    /// Currency written inside the token ("US$5").
+    currency: Option<&'static str>,
+    /// Unit glued to the digits ("40km", "5m").
+    glued_unit: Option<&'static str>,
+}
+
+/// Approximators, longest first so that "just under" wins over "under".
+const APPROXIMATORS: &[(&[&str], Approx)] = &[
+    (&["no", "fewer", "than"], Approx::AtLeast),
+    (&["no", "less", "than"], Approx::AtLeast),
+    (&["no", "more", "than"], Approx::AtMost),
+    (&["as", "many", "as"], Approx::AtMost),
+    (&["as", "much", "as"], Approx::AtMost),
+    (&["as", "few", "as"], Approx::AtMost),
+    (&["an", "estimated"], Approx::About),
+    (&["at", "least"], Approx::AtLeast),
+    (&["at", "most"], Approx::AtMost),
+    (&["up", "to"], Approx::AtMost),
+    (&["more", "than"], Approx::MoreThan),
+    (&["greater", "than"], Approx::MoreThan),
+    (&["less", "than"], Approx::LessThan),
+    (&["fewer", "than"], Approx::LessThan),
+    (&["close", "to"], Approx::Nearly),
+    (&["just", "under"], Approx::Nearly),
+    (&["just", "below"], Approx::Nearly),
+    (&["just", "over"], Approx::MoreThan),
+    (&["well", "over"], Approx::MoreThan),
+    (&["upwards", "of"], Approx::MoreThan),
+    (&["about"], Approx::About),
+    (&["around"], Approx::About),
+    (&["approximately"], Approx::About),
+    (&["roughly"], Approx::About),
+    (&["some"], Approx::About),
+    (&["estimated"], Approx::About),
+    (&["nearly"], Approx::Nearly),
+    (&["almost"], Approx::Nearly),
+    (&["over"], Approx::MoreThan),
+    (&["above"], Approx::MoreThan),
+    (&["under"], Approx::LessThan),
+    (&["below"], Approx::LessThan),
+];
+
+impl<'a> Scanner<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| t.span.text(self.text))
+            .unwrap_or_default()
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        match (
+            self.tokens.get(first),
+            end.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(a), Some(b)) if first < end && a.span.start <= b.span.end => {
+                Span::new(a.span.start, b.span.end)
+            }
+            _ => Span::default(),
+        }
+    }
+
+    pub(crate) fn run(&self) -> Vec<Quantity> {
+        let mut out: Vec<Quantity> = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self.at(i) {
+                Some((q, end)) => {
+                    // An approximator or currency sign may reach back over an earlier result
+                    // only if that result ended before it.
+                    if out.last().is_none_or(|prev| prev.span.end <= q.span.start) {
+                        out.push(q);
+                    }
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The quantity whose number starts at token `i`, and the token after it.
+    fn at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let w = self.word(i);
+        if let Some(m) = words::multiplier_word(w) {
+            return Some((
+                self.build(i, i + 1, QuantityKind::Multiplier, Some(m), None),
+                i + 1,
+            ));
+        }
+        if let Some(v) = self.ordinal(i) {
+            return Some((
+                self.build(i, i + 1, QuantityKind::Ordinal, Some(v), None),
+                i + 1,
+            ));
+        }
+        if let Some(found) = self.hyphenated_unit(i) {
+            return Some(found);
+        }
+        if let Some(found) = self.digit_range_token(i) {
+            return Some(found);
+        }
+        let first = self.number(i)?;
+        if self.is_date_or_time(i, &first) {
+            return None;
+        }
+        let mut end = first.end;
+        let mut value = first.value;
+        let mut range = None;
+        // A range: "10 to 12", "10 - 12", "between 5 and 7", "two or three".
+        let between = self.word(i.wrapping_sub(1)).eq_ignore_ascii_case("between");
+        let joiner = self.word(end);
+        let joins = matches!(joiner, "-" | "–" | "to" | "or") || (between && joiner == "and");
+        if joins {
+            if let Some(second) = self.number(end + 1) {
+                let mut low = first.value;
+                if second.scaled && !first.scaled {
+                    low *= second.value / strip_scale(second.value, self, end + 1, second.end);
+                }
+                if low <= second.value {
+                    range = Some(ValueRange {
+                        low,
+                        high: second.value,
+                    });
+                    end = second.end;
+                    value = second.value;
+                }
+            }
+        }
+        let year_like = first.year_like && range.is_none();
+        let currency_before = i
+            .checked_sub(1)
+            .and_then(|p| words::currency_prefix(self.word(p)))
+            .or(first.currency);
+        let mut start = if currency_before.is_some() && first.currency.is_none() {
+            i - 1
+        } else {
+            i
+        };
+        // A currency code written before the sign ("US $5"): keep the sign's code.
+        if currency_before.is_some() && start > 0 && self.word(start - 1) == "US" {
+            start -= 1;
+        }
+        let (kind, unit, currency, canonical_factor, unit_end) =
+            self.unit_after(end, currency_before, year_like, i, first.glued_unit);
+        end = unit_end;
+        let mut q = Quantity {
+            span: self.span(start, end),
+            kind,
+            value: if range.is_some() { None } else { Some(value) },
+            range,
+            unit: unit.map(str::to_string),
+            currency: currency.map(str::to_string),
+            approx: None,
+            canonical: None,
+        };
+        if let Some((dimension, factor)) = canonical_factor {
+            q.canonical = Some(Canonical {
+                unit: dimension.canonical_unit().to_string(),
+                value: q.value.map(|v| v * factor),
+                range: q.range.map(|r| ValueRange {
+                    low: r.low * factor,
+                    high: r.high * factor,
+                }),
+            });
+        }
+        self.attach_approx(&mut q, start, &mut end);
+        Some((q, end))
+    }
+
+    fn build(
+        &self,
+        first: usize,
+        end: usize,
+        kind: QuantityKind,
+        value: Option<f64>,
+        unit: Option<&str>,
+    ) -> Quantity {
+        let mut q = Quantity {
+            span: self.span(first, end),
+            kind,
+            value,
+            range: None,
+            unit: unit.map(str::to_string),
+            currency: None,
+            approx: None,
+            canonical: None,
+        };
+        let mut end = end;
+        self.attach_approx(&mut q, first, &mut end);
+        q
+    }
+
+    /// Adds an approximator before the number ("more than", "some") or after it ("or more").
+    fn attach_approx(&self, q: &mut Quantity, start: usize, end: &mut usize) {
+        for (phrase, approx) in APPROXIMATORS {
+            let n = phrase.len();
+            let Some(first) = start.checked_sub(n) else {
+                continue;
+            };
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.word(first + k).eq_ignore_ascii_case(p));
+            if matches {
+                q.approx = Some(*approx);
+                q.span = self.span(first, *end).cover(q.span);
+                return;
+            }
+        }
+        if self.word(*end) == "or" {
+            let after = self.word(*end + 1);
+            let approx = match after {
+                "more" => Some(Approx::AtLeast),
+                "so" => Some(Approx::About),
+                "less" | "fewer" => Some(Approx::AtMost),
+                _ => None,
+            };
+            if let Some(a) = approx {
+                q.approx = Some(a);
+                *end += 2;
+                q.span = q.span.cover(self.span(*end - 2, *end));
+            }
+        }
+    }
+
+    /// What follows the number: percent, currency word, "times", a unit or a counted noun.
+    #[allow(clippy::type_complexity)]
+    fn unit_after(
+        &self,
+        end: usize,
+        currency_before: Option<&'static str>,
+        year_like: bool,
+        number_start: usize,
+        glued_unit: Option<&'static str>,
+    ) -> (
+        QuantityKind,
+        Option<&'a str>,
+        Option<&'static str>,
+        Option<(Dimension, f64)>,
+        usize,
+    ) {
+        let w = self.word(end);
+        let lower = w.to_ascii_lowercase();
+        if let Some(code) = currency_before {
+            return (QuantityKind::Money, None, Some(code), None, end);
+        }
+        if let Some(u) = glued_unit.and_then(words::unit_word) {
+            let kind = kind_of(u.dimension);
+            return (kind, Some(u.name), None, Some((u.dimension, u.factor)), end);
+        }
+        match lower.as_str() {
+            "%" | "percent" | "pct" => {
+                return (QuantityKind::Percent, Some("percent"), None, None, end + 1)
+            }
+            "per" if self.word(end + 1) == "cent" => {
+                return (QuantityKind::Percent, Some("percent"), None, None, end + 2)
+            }
+            "percentage" if matches!(self.word(end + 1), "point" | "points") => {
+                return (
+                    QuantityKind::Percent,
+                    Some("percentage point"),
+                    None,
+                    None,
+                    end + 2,
+                )
+            }
+            "times" => return (QuantityKind::Multiplier, None, None, None, end + 1),
+            _ => {}
+        }
+        if let Some(code) = words::currency_suffix(w) {
+            return (QuantityKind::Money, None, Some(code), None, end + 1);
+        }
+        if year_like && (self.year_context(number_start) || !self.is_count_noun(w)) {
+            return (QuantityKind::Year, None, None, None, end);
+        }
+        if let Some(u) = words::unit_word(w) {
+            let kind = kind_of(u.dimension);
+            return (
+                kind,
+                Some(u.name),
+                None,
+                Some((u.dimension, u.factor)),
+                end + 1,
+            );
+        }
+        if self.is_count_noun(w) {
+            return (QuantityKind::Cardinal, Some(w), None, None, end + 1);
+        }
+        (QuantityKind::Cardinal, None, None, None, end)
+    }
+
+    fn is_count_noun(&self, w: &str) -> bool {
+        words::irregular_count_noun(w)
+            || (w.len() > 3
+                && w.ends_with('s')
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !words::is_non_noun_s_word(w))
+    }
+
+    /// Words before a year-like number that make it a year even before a noun
+    /// ("in 2012 elections were held").
+    fn year_context(&self, i: usize) -> bool {
+        let prev = self.word(i.wrapping_sub(1));
+        matches!(
+            prev,
+            "in" | "In"
+                | "since"
+                | "Since"
+                | "by"
+                | "until"
+                | "from"
+                | "From"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "through"
+                | "to"
+                | "and"
+                | ","
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "winter"
+        ) || words::is_month(prev)
+    }
+
+    /// Day numbers next to a month name and numbers followed by a clock marker belong to the
+    /// time-expression stage.
+    fn is_date_or_time(&self, i: usize, n: &Number) -> bool {
+        let small_int = n.value.fract() == 0.0 && (1.0..=31.0).contains(&n.value) && !n.scaled;
+        let prev = self.word(i.wrapping_sub(1));
+        let next = self.word(n.end);
+        (small_int && (words::is_month(prev) || words::is_month(next)))
+            || matches!(
+                next,
+                "a.m." | "p.m." | "am" | "pm" | "GMT" | "UTC" | "BST" | "CET"
+            )
+            || (small_int && next == "o'clock")
+    }
+
+    /// An ordinal at `i`: "19th", "first", "twenty-first"; "second" only after a determiner,
+    /// since it is also a unit of time.
+    fn ordinal(&self, i: usize) -> Option<f64> {
+        let w = self.word(i);
+        if let Some(digits) = w
+            .strip_suffix("st")
+            .or_else(|| w.strip_suffix("nd"))
+            .or_else(|| w.strip_suffix("rd"))
+            .or_else(|| w.strip_suffix("th"))
+        {
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                return digits.parse::<f64>().ok();
+            }
+        }
+        let v = words::ordinal_word(w)?;
+        if w.eq_ignore_ascii_case("second") {
+            let prev = self.word(i.wrapping_sub(1));
+            if !matches!(prev, "the" | "The" | "its" | "his" | "her" | "their" | "a") {
+                return None;
+            }
+            if words::unit_word(self.word(i + 1)).is_some() || prev == "a" {
+                return None;
+            }
+        }
+        Some(v)
+    }
+
+    /// "48-year-old", "five-year", "10-day", "3-km": a number glued to a unit.
+    fn hyphenated_unit(&self, i: usize) -> Option<(Quantity, usize)> {
+        let w = self.word(i);
+        let (num, rest) = w.split_once('-')?;
+        let unit_part = rest.split('-').next().unwrap_or(rest);
+        let unit = words::unit_word(unit_part)?;
+        let value = words::cardinal_word(num).or_else(|| plain_number(num))?;
+        let mut q = self.build(
+            i,
+            i + 1,
+            kind_of(unit.dimension),
+            Some(value),
+            Some(unit.name),
+        );
+        q.canonical = Some(Canonical {
+            unit: unit.dimension.canonical_unit().to_string(),
+            value: Some(value * unit.factor),
+            range: None,
+        });
+        Some((q, i + 1))
+    }
+
+    /// A range in one token: "10-12" (not a date such as "1996-12-06").
+    fn digit_range_token(&self, i: usize) -> Option<(Quantity, usize)> {
+        let w = self.word(i);
+        let (a, b) = w.split_once('-').or_else(|| w.split_once('–'))?;
+        let low = plain_number(a)?;
+        let high = plain_number(b)?;
+        if low >= high {
+            return None;
+        }
+        let number = Number {
+            value: high,
+            end: i + 1,
+            year_like: false,
+            scaled: false,
+            currency: None,
+            glued_unit: None,
+        };
+        let mut end = i + 1;
+        let mut scale = 1.0;
+        while let Some(s) = words::scale_word(self.word(end)) {
+            scale *= s;
+            end += 1;
+        }
+        let currency_before = i
+            .checked_sub(1)
+            .and_then(|p| words::currency_prefix(self.word(p)));
+        let start = if currency_before.is_some() { i - 1 } else { i };
+        let (kind, unit, currency, factor, end) =
+            self.unit_after(end, currency_before, number.year_like, i, None);
+        let range = ValueRange {
+            low: low * scale,
+            high: high * scale,
+        };
+        let mut q = Quantity {
+            span: self.span(start, end),
+            kind,
+            value: None,
+            range: Some(range),
+            unit: unit.map(str::to_string),
+            currency: currency.map(str::to_string),
+            approx: None,
+            canonical: factor.map(|(d, f)| Canonical {
+                unit: d.canonical_unit().to_string(),
+                value: None,
+                range: Some(ValueRange {
+                    low: range.low * f,
+                    high: range.high * f,
+                }),
+            }),
+        };
+        let mut end = end;
+        self.attach_approx(&mut q, start, &mut end);
+        Some((q, end))
+    }
+
+    /// A number at `i` in digits ("10,000", "3.5", "3bn") or words ("twenty-five",
+    /// "two hundred", "a million"), with scale words after it applied.
+    fn number(&self, i: usize) -> Option<Number> {
+        let w = self.word(i);
+        let mut n = if w.starts_with(|c: char| c.is_ascii_digit())
+            || w.starts_with(|c: char| c.is_ascii_uppercase()) && w.contains('$')
+        {
+            parse_digits(w, i)?
+        } else {
+            self.word_number(i)?
+        };
+        while let Some(s) = words::scale_word(self.word(n.end)) {
+            if s < 1e3 && n.value >= 1e3 {
+                break;
+            }
+            n.value *= s;
+            n.scaled = true;
+            n.year_like = false;
+            n.end += 1;
+        }
+        Some(n)
+    }
+
+    /// Number words: "seven", "twenty-five", "two hundred and forty", "a million", "a dozen".
+    fn word_number(&self, i: usize) -> Option<Number> {
+        let first = self.word(i);
+        let mut j = i;
+        let (mut total, mut current) = (0.0f64, 0.0f64);
+        let mut any = false;
+        let mut last_small = false;
+        if first.eq_ignore_ascii_case("a") || first.eq_ignore_ascii_case("one") {
+            let next = self.word(i + 1);
+            if next == "dozen" {
+                current = 12.0;
+                j = i + 2;
+                any = true;
+            } else if words::scale_word(next).is_some() {
+                current = 1.0;
+                j = i + 1;
+                any = true;
+            } else if first.eq_ignore_ascii_case("a") {
+                return None;
+            }
+        }
+        loop {
+            let w = self.word(j);
+            if let Some(v) = words::cardinal_word(w) {
+                if last_small {
+                    break;
+                }
+                current += v;
+                any = true;
+                last_small = true;
+            } else if any && w == "hundred" {
+                current = current.max(1.0) * 100.0;
+                last_small = false;
+            } else if any && w == "dozen" {
+                current = current.max(1.0) * 12.0;
+                last_small = false;
+            } else if any
+                && matches!(w, "thousand" | "million" | "billion" | "trillion")
+                && words::cardinal_word(self.word(j + 1)).is_some()
+            {
+                let scale = words::scale_word(w).unwrap_or(1.0);
+                total += current.max(1.0) * scale;
+                current = 0.0;
+                last_small = false;
+            } else if any
+                && w == "and"
+                && !last_small
+                && words::cardinal_word(self.word(j + 1)).is_some()
+            {
+                // "two hundred and forty"
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if !any {
+            return None;
+        }
+        // A bare "one" is mostly a pronoun ("one of them"); count it only before a unit.
+        if j == i + 1 && first.eq_ignore_ascii_case("one") {
+            let next = self.word(j);
+            let counts = words::unit_word(next).is_some()
+                || matches!(next, "%" | "percent")
+                || words::currency_suffix(next).is_some()
+                || matches!(
+                    next,
+                    "person"
+                        | "man"
+                        | "woman"
+                        | "child"
+                        | "soldier"
+                        | "civilian"
+                        | "officer"
+                        | "journalist"
+                        | "member"
+                        | "vote"
+                        | "seat"
+                        | "day"
+                        | "year"
+                );
+            if !counts {
+                return None;
+            }
+        }
+        Some(Number {
+            value: total + current,
+            end: j,
+            year_like: false,
+            scaled: false,
+            currency: None,
+            glued_unit: None,
+        })
+    }
+}
+
+/// The value of the range end without its scale words, to apply the same scale to the
+/// start: "5 to 7 million" means 5 million to 7 million.
+fn strip_scale(value: f64, scanner: &Scanner<'_>, start: usize, end: usize) -> f64 {
+    let scale: f64 = (start..end)
+        .filter_map(|t| words::scale_word(scanner.word(t)))
+        .product();
+    if scale > 0.0 {
+        value / scale
+    } else {
+        value
+    }
+}
+
+fn kind_of(d: Dimension) -> QuantityKind {
+    if d == Dimension::Duration {
+        QuantityKind::Duration
+    } else {
+        QuantityKind::Measure
+    }
+}
+
+/// "10,000", "3.5", "12": digits with well-formed thousands separators and one decimal point.
+fn plain_number(s: &str) -> Option<f64> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if frac.contains('.') || frac.contains(',') || int.is_empty() {
+        return None;
+    }
+    if int.contains(',') {
+        let mut groups = int.split(',');
+        let head = groups.next()?;
+        if head.is_empty() || head.len() > 3 || !groups.all(|g| g.len() == 3) {
+            return None;
+        }
+    }
+    let clean: String = s.chars().filter(|c| *c != ',').collect();
+    clean.parse::<f64>().ok()
+}
+
+/// A digit token with optional currency prefix ("US$5") and scale or unit suffix ("3bn",
+/// "40km").
+fn parse_digits(w: &str, i: usize) -> Option<Number> {
+    let first_digit = w.find(|c: char| c.is_ascii_digit())?;
+    let (prefix, rest) = w.split_at(first_digit);
+    let currency = if prefix.is_empty() {
+        None
+    } else {
+        Some(words::currency_prefix(prefix)?)
+    };
+    let num_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let (num, suffix) = rest.split_at(num_end);
+    let num = num.trim_end_matches(['.', ',']);
+    let value = plain_number(num)?;
+    if num.len() != num_end && !suffix.is_empty() {
+        return None;
+    }
+    let mut n = Number {
+        value,
+        end: i + 1,
+        year_like: num.len() == 4
+            && !num.contains([',', '.'])
+            && (1000.0..=2100.0).contains(&value)
+            && suffix.is_empty()
+            && currency.is_none(),
+        scaled: false,
+        currency,
+        glued_unit: None,
+    };
+    match suffix {
+        "" => {}
+        "k" | "K" => {
+            n.value *= 1e3;
+            n.scaled = true;
+        }
+        "m" | "mn" | "M" if currency.is_some() => {
+            n.value *= 1e6;
+            n.scaled = true;
+        }
+        "mn" | "mln" => {
+            n.value *= 1e6;
+            n.scaled = true;
+        }
+        "bn" | "b" | "B" | "bln" => {
+            n.value *= 1e9;
+            n.scaled = true;
+        }
+        "tn" => {
+            n.value *= 1e12;
+            n.scaled = true;
+        }
+        unit => {
+            let info = words::unit_word(unit)?;
+            n.glued_unit = Some(info.name);
+        }
+    }
+    Some(n)
+}
