@@ -287,6 +287,8 @@ impl<'a> Scanner<'a> {
                 )
             }
             "times" => return (QuantityKind::Multiplier, None, None, None, end + 1),
+            // The currency of a cent is rarely written next to it; keep the unit instead.
+            "cent" | "cents" => return (QuantityKind::Money, Some("cent"), None, None, end + 1),
             _ => {}
         }
         if let Some(code) = words::currency_suffix(w) {
@@ -518,6 +520,21 @@ impl<'a> Scanner<'a> {
             let w = self.word(j);
             if let Some(v) = words::cardinal_word(w) {
                 if last_small {
+                    // Spoken years in transcripts: "nineteen ninety-six".
+                    let spoken_year = total == 0.0
+                        && (10.0..=20.0).contains(&current)
+                        && (10.0..100.0).contains(&v)
+                        && j == i + 1;
+                    if spoken_year {
+                        return Some(Number {
+                            value: current * 100.0 + v,
+                            end: j + 1,
+                            year_like: true,
+                            scaled: false,
+                            currency: None,
+                            glued_unit: None,
+                        });
+                    }
                     break;
                 }
                 current += v;

@@ -107,6 +107,11 @@ fn money() {
         (q.value, q.currency.as_deref()),
         (Some(250_000.0), Some("GBP"))
     );
+    let (q, _) = one("up 15 cents");
+    assert_eq!(
+        (q.kind, q.value, q.unit.as_deref()),
+        (K::Money, Some(15.0), Some("cent"))
+    );
     let (q, _) = one("raised US$40m");
     assert_eq!((q.value, q.currency.as_deref()), (Some(4e7), Some("USD")));
 }
@@ -257,4 +262,13 @@ fn serializes_to_json() {
     let json = serde_json::to_string(&q).expect("serialize");
     let back: Vec<Quantity> = serde_json::from_str(&json).expect("deserialize");
     assert_eq!(back, q);
+}
+
+#[test]
+fn spoken_years_in_transcripts() {
+    let (q, s) = one("back in nineteen ninety-six");
+    assert_eq!(
+        (q.kind, q.value, s),
+        (K::Year, Some(1996.0), "nineteen ninety-six")
+    );
 }
