@@ -27,9 +27,13 @@ N=$(ls "$GOLD" | wc -l)
 echo "== $N documents from: $*"
 
 # --- ours
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-cargo build -q --release -p triangulate-timex --bin timex-tml
-"$CARGO_TARGET_DIR/release/timex-tml" "$GOLD" "$OUT/ours" | tee "$OUT/ours.log"
+# TIMEX_TML may name an already built binary; otherwise build it here.
+if [ -z "${TIMEX_TML:-}" ]; then
+  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+  (cd "$ROOT" && cargo build -q --release -p triangulate-timex --bin timex-tml)
+  TIMEX_TML="$CARGO_TARGET_DIR/release/timex-tml"
+fi
+"$TIMEX_TML" "$GOLD" "$OUT/ours" | tee "$OUT/ours.log"
 $SCORE "$GOLD" "$OUT/ours" --json "$OUT/res_ours.json" > "$OUT/score_ours.txt"
 
 # --- HeidelTime (same steps as shared/tools/baselines/timex_baselines/run_all.sh)

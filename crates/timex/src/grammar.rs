@@ -173,7 +173,7 @@ pub(crate) struct Grammar<'a> {
     last_quarter_at: Cell<usize>,
 }
 
-const MAX_QUARTER_DISTANCE: usize = 120;
+const MAX_QUARTER_DISTANCE: usize = 400;
 
 impl<'a> Grammar<'a> {
     pub(crate) fn new(text: &'a str, anchor: &Anchor) -> Self {
@@ -610,7 +610,8 @@ impl<'a> Grammar<'a> {
         let mut candidates: Vec<(i32, i32)> = (y - 1..=y + 1)
             .map(|year| (position(year, month, d) - anchor_pos, year))
             .collect();
-        candidates.sort_by_key(|(dist, _)| dist.abs());
+        // News looks back more often than ahead: a future date counts as farther away.
+        candidates.sort_by_key(|(dist, _)| if *dist > 0 { dist * 2 } else { -dist });
         let (nearest, other) = (candidates.first()?, candidates.get(1)?);
         let wrong_side = match lean {
             Some(Lean::Past) => nearest.0 > 0 && other.0 <= 0,
@@ -1001,10 +1002,11 @@ impl<'a> Grammar<'a> {
         } else {
             i + 1
         };
-        if self.is(after, ":")
-            || (self.is(after, ".")
-                && self.glued(after)
-                && self.kind(after + 1) == Some(TokenKind::Number))
+        // "Oct. 26 8:15" and "Oct. 26.5" are not days; "Oct. 26:" ending a line is.
+        if (self.is(after, ":") || self.is(after, "."))
+            && self.glued(after)
+            && self.glued(after + 1)
+            && self.kind(after + 1) == Some(TokenKind::Number)
         {
             return None;
         }
@@ -1430,6 +1432,10 @@ impl<'a> Grammar<'a> {
                 .filter(|_| w.len() > 3)
                 .map(|m| (m, j + 1))
         }) {
+            if self.day_number(k).is_some() {
+                // "last Oct. 23": the explicit date, read on its own.
+                return None;
+            }
             let v = match (self.anchor_year, self.anchor_month) {
                 (Some(y), Some(am)) => {
                     let year = match delta {
