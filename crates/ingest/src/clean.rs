@@ -139,28 +139,36 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
     let s = line.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     let n = words.len();
+    if n == 0 {
+        return None;
+    }
     let letters_only: String = s
         .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    if n == 0 {
-        return None;
-    }
-    // Image placeholders and captions.
     let lower = s.to_lowercase();
+    let has = |list: &[&str]| list.iter().any(|p| letters_only == *p);
+    let starts = |list: &[&str]| list.iter().any(|p| lower.starts_with(p));
+
+    // Image placeholders and captions.
     if (s.starts_with('[') && s.ends_with(']') && n <= 4)
-        || matches!(
-            letters_only.as_str(),
-            "image" | "photo" | "picture" | "video" | "graphic" | "gallery"
-        )
+        || has(&["image", "photo", "picture", "video", "graphic", "gallery"])
     {
         return Some(RemovalKind::ImagePlaceholder);
     }
-    if [
+    let caption_inside = [
+        " photo: ",
+        " photo by ",
+        " photograph: ",
+        " picture: ",
+        " image: ",
+        "(photo: ",
+    ];
+    if starts(&[
         "photo:",
         "image:",
         "picture:",
@@ -168,31 +176,26 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
         "caption:",
         "(photo",
         "photo credit",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-        || (lower.starts_with("image ") && lower.contains(" of ") && n <= 5)
+    ]) || (lower.starts_with("image ") && lower.contains(" of ") && n <= 5)
+        || (n <= 30 && caption_inside.iter().any(|p| lower.contains(p)))
     {
         return Some(RemovalKind::Caption);
     }
-    // Advertisements.
-    if matches!(
-        letters_only.as_str(),
-        "advertisement"
-            | "advert"
-            | "ad"
-            | "ads"
-            | "sponsored"
-            | "sponsored content"
-            | "paid content"
-            | "story continues below advertisement"
-            | "continue reading below"
-            | "article continues below"
-            | "advertisement scroll to continue with content"
-    ) {
+    if has(&[
+        "advertisement",
+        "advert",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "paid content",
+        "story continues below advertisement",
+        "continue reading below",
+        "article continues below",
+        "advertisement scroll to continue with content",
+    ]) {
         return Some(RemovalKind::Advertisement);
     }
-    // Copyright lines.
     if (s.starts_with('©')
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright ")
@@ -201,7 +204,27 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
     {
         return Some(RemovalKind::Copyright);
     }
-    // Weather and similar widgets: a temperature among a few words.
+    if lower.contains("cookies")
+        && (lower.contains("we use") || lower.contains("accept"))
+        && n <= 40
+    {
+        return Some(RemovalKind::Boilerplate);
+    }
+    if n <= 16
+        && starts(&[
+            "listen to the",
+            "listen:",
+            "watch:",
+            "watch the video",
+            "download our",
+            "download the app",
+            "get the app",
+            "get our newsletter",
+        ])
+    {
+        return Some(RemovalKind::Boilerplate);
+    }
+    // Weather and similar widgets: a temperature, a forecast, "Hi 19 / Lo 9".
     if n <= 6
         && words
             .iter()
@@ -210,7 +233,71 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
     {
         return Some(RemovalKind::Widget);
     }
+    const WEATHER: [&str; 21] = [
+        "sunny",
+        "cloudy",
+        "partly",
+        "mostly",
+        "rain",
+        "showers",
+        "clear",
+        "overcast",
+        "fog",
+        "foggy",
+        "snow",
+        "windy",
+        "thunderstorms",
+        "storms",
+        "drizzle",
+        "sleet",
+        "hail",
+        "mist",
+        "light",
+        "scattered",
+        "and",
+    ];
+    let lw: Vec<&str> = letters_only.split_whitespace().collect();
+    if n <= 4
+        && !lw.is_empty()
+        && lw.iter().all(|w| WEATHER.contains(w))
+        && lw.iter().any(|w| *w != "and" && *w != "light")
+    {
+        return Some(RemovalKind::Widget);
+    }
+    let is_hi_lo = |w: &&str| matches!(*w, "hi" | "lo" | "high" | "low");
+    if n <= 8
+        && lw.iter().any(is_hi_lo)
+        && lw.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && lw.iter().all(|w| {
+            is_hi_lo(w)
+                || matches!(*w, "max" | "min" | "c" | "f")
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+    {
+        return Some(RemovalKind::Widget);
+    }
     // Share / follow / subscribe bars.
+    const SOCIAL: [&str; 16] = [
+        "facebook",
+        "twitter",
+        "x",
+        "email",
+        "e",
+        "mail",
+        "print",
+        "whatsapp",
+        "linkedin",
+        "reddit",
+        "telegram",
+        "messenger",
+        "pinterest",
+        "copy",
+        "link",
+        "share",
+    ];
+    if (2..=12).contains(&n) && lw.iter().all(|w| SOCIAL.contains(w)) {
+        return Some(RemovalKind::ShareBar);
+    }
     const SHARE: [&str; 14] = [
         "share this",
         "share on",
@@ -227,19 +314,25 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
         "email this",
         "print this",
     ];
-    if n <= 10 && !s.ends_with('.') && SHARE.iter().any(|p| starts_with_words(&letters_only, p)) {
+    if (n <= 10 && !s.ends_with('.') && SHARE.iter().any(|p| starts_with_words(&letters_only, p)))
+        || has(&["share", "print", "email", "comments", "comment"])
+    {
         return Some(RemovalKind::ShareBar);
     }
-    if matches!(
-        letters_only.as_str(),
-        "share" | "print" | "email" | "comments" | "comment"
-    ) {
-        return Some(RemovalKind::ShareBar);
-    }
-    // Related links and section labels.
-    const RELATED: [&str; 18] = [
+    // Section labels, related links, navigation and footer link rows.
+    if has(&[
         "latest news",
         "latest",
+        "top stories",
+        "breaking news",
+        "in other news",
+    ]) {
+        return Some(RemovalKind::SectionLabel);
+    }
+    if n <= 14 && starts(&["related:", "see also:", "read more:", "more:", "read also:"]) {
+        return Some(RemovalKind::RelatedLinks);
+    }
+    if has(&[
         "popular articles",
         "popular",
         "most read",
@@ -256,9 +349,7 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
         "see also",
         "recommended",
         "more from",
-    ];
-    if RELATED.iter().any(|p| letters_only == *p)
-        || (letters_only.starts_with("read more") && n <= 12)
+    ]) || (letters_only.starts_with("read more") && n <= 12)
         || (letters_only.starts_with("more from") && n <= 6)
     {
         return Some(RemovalKind::RelatedLinks);
@@ -266,9 +357,25 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
     if s.contains(" | ")
         && s.split(" | ")
             .all(|part| part.split_whitespace().count() <= 3)
-        && n <= 16
+        && n <= 24
     {
-        return Some(RemovalKind::Navigation);
+        let footer = [
+            "privacy",
+            "terms",
+            "contact",
+            "cookie",
+            "imprint",
+            "about us",
+            "advertise",
+            "sitemap",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        return Some(if footer {
+            RemovalKind::Footer
+        } else {
+            RemovalKind::Navigation
+        });
     }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     if n <= 3
@@ -548,7 +655,8 @@ fn line_text<'a>(text: &'a str, line: &Line) -> String {
     }
 }
 
-/// Find titles, bylines, date lines, trailers and datelines; mark the lines they occupy.
+/// Find titles, bylines, date lines, trailers and datelines; mark the lines they occupy; then
+/// use the layout around furniture lines to find lists of other headlines and mastheads.
 fn classify_metadata(
     text: &str,
     lines: &mut [Line],
@@ -558,73 +666,74 @@ fn classify_metadata(
     removed: &mut Vec<Removal>,
 ) {
     let orig = |r: &Range<usize>| Some(src.to_original(Span::from(r.clone())));
-    let mut seen_title = false;
-    let mut body_paragraphs = 0usize;
-    let mut prev_was_text = false;
-    let mut first_body_line = None;
     let n = lines.len();
+    let texts: Vec<String> = lines.iter().map(|l| line_text(text, l)).collect();
+    let is_text = |l: &Line| matches!(l.kind, LineKind::Text | LineKind::Heading);
+    // The top region (title, byline, date lines) ends at the first line of running text.
+    let top_end = (0..n)
+        .find(|&i| {
+            lines[i].kind == LineKind::Text
+                && texts[i].split_whitespace().count() >= 12
+                && (texts[i].ends_with(['.', '"', '”'])
+                    || lines.get(i + 1).is_some_and(|l| l.kind == LineKind::Text))
+                && byline_of(&texts[i]).is_none()
+        })
+        .unwrap_or(n);
+    // Pass 1: labelled lines.
+    let mut bare_dates = Vec::new();
+    let mut labelled: Vec<usize> = Vec::new();
     for i in 0..n {
-        let kind = lines[i].kind.clone();
-        let content = lines[i].content.clone();
-        let s = line_text(text, &lines[i]);
-        match kind {
-            LineKind::Blank => {
-                prev_was_text = false;
-                continue;
-            }
-            LineKind::Removed(RemovalKind::Copyright) => {
-                if let Some(name) = copyright_holder(&s) {
-                    cands.add_outlet(
-                        &name,
-                        EvidenceSource::CopyrightLine,
-                        orig(&content),
-                        confidence::COPYRIGHT,
-                    );
-                }
-                prev_was_text = false;
-                continue;
-            }
-            LineKind::Removed(_) => {
-                prev_was_text = false;
-                continue;
-            }
-            _ => {}
+        if !is_text(&lines[i]) {
+            continue;
         }
-        let near_top = body_paragraphs < 2;
-        let starts_paragraph = !prev_was_text || kind != LineKind::Text;
-        if starts_paragraph && near_top {
-            if let Some(rest) = strip_label(&s, &["by", "written by", "words by"]) {
-                if let Some(parts) = byline_parts(rest) {
-                    for part in parts {
-                        match part {
-                            BylinePart::Author(a) => cands.add_author(
+        let s = texts[i].as_str();
+        let content = lines[i].content.clone();
+        let standalone = prev_nonblank(lines, i).is_none_or(|p| {
+            !is_text(&lines[p]) || texts[p].ends_with(['.', '!', '?', '"', '”', '’', ')', ':'])
+        });
+        if i < top_end {
+            if let Some(parts) = byline_of(s) {
+                let mut authors = 0;
+                for part in parts {
+                    match part {
+                        BylinePart::Author(a) => {
+                            authors += 1;
+                            cands.add_author(
                                 &a,
                                 EvidenceSource::Byline,
                                 orig(&content),
                                 confidence::DATELINE,
-                            ),
-                            BylinePart::Agency(a) => cands.add_agency(
-                                &a,
-                                EvidenceSource::Byline,
-                                orig(&content),
-                                confidence::DATELINE,
-                            ),
-                            BylinePart::Date(d) => cands.add_published(
-                                d.date,
-                                d.time,
-                                EvidenceSource::Byline,
-                                orig(&content),
-                                confidence::DATELINE,
-                            ),
+                            )
                         }
+                        BylinePart::Affiliation(a) => {
+                            // "By Jane Doe, Nordwire": the organisation the text is credited to.
+                            cands.add_outlet(&a, EvidenceSource::Byline, orig(&content), 0.55);
+                            if a.split_whitespace().count() == 1 {
+                                cands.add_agency(
+                                    &a,
+                                    EvidenceSource::Byline,
+                                    orig(&content),
+                                    confidence::DATELINE,
+                                );
+                            }
+                        }
+                        BylinePart::Date(d) => cands.add_published(
+                            d.date,
+                            d.time,
+                            EvidenceSource::Byline,
+                            orig(&content),
+                            confidence::DATELINE,
+                        ),
                     }
+                }
+                if authors > 0 {
                     lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
-                    prev_was_text = false;
+                    labelled.push(i);
                     continue;
                 }
             }
             if let Some(rest) = strip_label(
-                &s,
+                s,
                 &[
                     "published",
                     "published on",
@@ -643,46 +752,27 @@ fn classify_metadata(
                         confidence::LABELLED_TEXT,
                     );
                     lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
-                    prev_was_text = false;
+                    labelled.push(i);
                     continue;
                 }
             }
-            if let Some(rest) = strip_label(&s, &["updated", "last updated", "modified"]) {
+            if let Some(rest) = strip_label(s, &["updated", "last updated", "modified"]) {
                 if parse_date(rest)
                     .or_else(|| date_prefix(rest).map(|(d, _)| d))
                     .is_some()
                 {
                     lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
-                    prev_was_text = false;
                     continue;
                 }
             }
-            if let Some(d) = parse_date(&s) {
-                let chrome_neighbour = neighbours(lines, i).any(|k| is_boilerplate(&k));
-                if chrome_neighbour || !seen_title {
-                    cands.page_dates.push(triangulate_doc::MetaValue::new(
-                        d.date,
-                        EvidenceSource::Text,
-                        orig(&content),
-                        confidence::BARE_DATE,
-                    ));
-                    lines[i].kind = LineKind::Removed(RemovalKind::Header);
-                } else {
-                    cands.add_published(
-                        d.date,
-                        d.time,
-                        EvidenceSource::Text,
-                        orig(&content),
-                        confidence::BARE_DATE,
-                    );
-                    lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
-                }
-                prev_was_text = false;
+            if let Some(d) = parse_date(s) {
+                bare_dates.push((i, d));
+                lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
                 continue;
             }
         }
-        if starts_paragraph {
-            if let Some(rest) = strip_label(&s, &["source", "sources"]) {
+        if standalone {
+            if let Some(rest) = strip_label(s, &["source", "sources"]) {
                 if rest.split_whitespace().count() <= 6 {
                     let name = rest.trim_end_matches(['.', ')']);
                     cands.add_agency(
@@ -693,41 +783,122 @@ fn classify_metadata(
                     );
                     cands.add_outlet(name, EvidenceSource::Trailer, orig(&content), 0.4);
                     lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
-                    prev_was_text = false;
                     continue;
                 }
             }
         }
-        if !seen_title && starts_paragraph && body_paragraphs == 0 {
-            let heading = kind == LineKind::Heading;
-            let next_breaks = next_nonblank(lines, i).is_some()
-                && lines.get(i + 1).is_none_or(|l| l.kind != LineKind::Text);
-            let is_title = if markdown {
-                heading
-            } else {
-                next_breaks && looks_like_title(&s)
-            };
-            if is_title {
-                cands.add_title(
-                    &s,
-                    EvidenceSource::Text,
-                    orig(&content),
-                    confidence::FIRST_LINE,
-                );
-                lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
-                seen_title = true;
-                prev_was_text = false;
-                continue;
-            }
-        }
-        if starts_paragraph {
-            body_paragraphs += 1;
-            if first_body_line.is_none() {
-                first_body_line = Some(i);
-            }
-        }
-        prev_was_text = kind == LineKind::Text;
     }
+    // Pass 2: the title.
+    let headline =
+        |i: usize, lines: &[Line]| -> bool { is_text(&lines[i]) && looks_like_title(&texts[i]) };
+    let mut title;
+    if markdown {
+        title = (0..top_end.min(n)).find(|&i| lines[i].kind == LineKind::Heading);
+    } else {
+        // Strongest: a headline directly followed by a byline or "Published" line; then one
+        // followed by a bare date (a masthead is followed by the page's date too, so it comes
+        // second).
+        let followed_by = |i: usize, lines: &[Line], want_labelled: bool| {
+            next_nonblank(lines, i).is_some_and(|j| {
+                lines[j].kind == LineKind::Removed(RemovalKind::Metadata)
+                    && labelled.contains(&j) == want_labelled
+            })
+        };
+        title = (0..top_end.min(n)).find(|&i| headline(i, lines) && followed_by(i, lines, true));
+        if title.is_none() {
+            title =
+                (0..top_end.min(n)).find(|&i| headline(i, lines) && followed_by(i, lines, false));
+        }
+        if title.is_none() {
+            // "Title\n\nBody...": a headline standing alone before the first running text.
+            title = (0..top_end.min(n)).find(|&i| {
+                headline(i, lines)
+                    && lines.get(i + 1).is_some_and(|l| l.kind == LineKind::Blank)
+                    && next_nonblank(lines, i).is_some_and(|j| is_text(&lines[j]))
+            });
+        }
+    }
+    if let Some(i) = title {
+        cands.add_title(
+            &texts[i],
+            EvidenceSource::Text,
+            orig(&lines[i].content),
+            confidence::FIRST_LINE,
+        );
+        lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+    }
+    // Pass 3: a bare date before the title or beside furniture is page chrome.
+    for (i, d) in bare_dates {
+        let content = lines[i].content.clone();
+        let before_title = title.is_none_or(|t| i < t);
+        let chrome_neighbour = neighbours(lines, i).any(|k| is_boilerplate(&k));
+        if before_title || chrome_neighbour {
+            cands.page_dates.push(triangulate_doc::MetaValue::new(
+                d.date,
+                EvidenceSource::Text,
+                orig(&content),
+                confidence::BARE_DATE,
+            ));
+            lines[i].kind = LineKind::Removed(RemovalKind::Header);
+        } else {
+            cands.add_published(
+                d.date,
+                d.time,
+                EvidenceSource::Text,
+                orig(&content),
+                confidence::BARE_DATE,
+            );
+        }
+    }
+    // Pass 4: headline lists after "LATEST NEWS" / "Popular Articles", headlines wedged between
+    // furniture, and a masthead line at the very top.
+    let mut i = 0;
+    while i < n {
+        if is_list_header(&lines[i].kind, &texts[i]) {
+            let mut j = i + 1;
+            while j < n && lines[j].kind == LineKind::Text && headline(j, lines) {
+                lines[j].kind = LineKind::Removed(RemovalKind::RelatedLinks);
+                j += 1;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let furniture = |k: Option<&LineKind>| match k {
+        None => true,
+        Some(LineKind::Removed(RemovalKind::Metadata)) => false,
+        Some(LineKind::Removed(_)) => true,
+        _ => false,
+    };
+    for i in 0..n {
+        if lines[i].kind != LineKind::Text || !headline(i, lines) {
+            continue;
+        }
+        let prev = prev_nonblank(lines, i).map(|p| &lines[p].kind);
+        let next = next_nonblank(lines, i).map(|j| &lines[j].kind);
+        if prev.is_none() && next.is_some() && furniture(next) {
+            lines[i].kind = LineKind::Removed(RemovalKind::Header);
+        } else if prev.is_some() && furniture(prev) && furniture(next) {
+            lines[i].kind = LineKind::Removed(RemovalKind::RelatedLinks);
+        }
+    }
+    // Pass 5: copyright holders name the outlet.
+    for i in 0..n {
+        if lines[i].kind == LineKind::Removed(RemovalKind::Copyright) {
+            if let Some(name) = copyright_holder(&texts[i]) {
+                cands.add_outlet(
+                    &name,
+                    EvidenceSource::CopyrightLine,
+                    orig(&lines[i].content),
+                    confidence::COPYRIGHT,
+                );
+            }
+        }
+    }
+    // Pass 6: the dateline opens the first line of running text.
+    let first_body_line =
+        (0..n).find(|&i| matches!(lines[i].kind, LineKind::Text | LineKind::Item));
     if let Some(i) = first_body_line {
         let first = lines[i]
             .pieces
@@ -770,6 +941,36 @@ fn classify_metadata(
         }
     }
     let _ = removed;
+}
+
+fn is_list_header(kind: &LineKind, text: &str) -> bool {
+    if !matches!(
+        kind,
+        LineKind::Removed(RemovalKind::RelatedLinks | RemovalKind::SectionLabel)
+    ) {
+        return false;
+    }
+    let t = text.to_lowercase();
+    [
+        "latest",
+        "popular",
+        "most read",
+        "most popular",
+        "most viewed",
+        "trending",
+        "related",
+        "recommended",
+        "more from",
+        "top stories",
+        "read more",
+        "in other news",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+fn prev_nonblank(lines: &[Line], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| lines[j].kind != LineKind::Blank)
 }
 
 fn neighbours(lines: &[Line], i: usize) -> impl Iterator<Item = LineKind> + '_ {
@@ -831,16 +1032,54 @@ fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
 
 enum BylinePart {
     Author(String),
-    Agency(String),
+    /// The organisation after the names: "By Jane Doe, Nordwire".
+    Affiliation(String),
     Date(crate::dates::ParsedDate),
 }
 
-/// "Jane Doe and John Roe, Nordwire | March 3, 2025" → authors, agency, date. `None` when the
-/// line is a sentence rather than a byline.
+/// A "By ..." line split into its parts, or `None` when the line is not a byline.
+fn byline_of(s: &str) -> Option<Vec<BylinePart>> {
+    let rest = strip_label(s, &["by", "written by", "words by"])?;
+    byline_parts(rest)
+}
+
+const JOB_WORDS: &[&str] = &[
+    "correspondent",
+    "editor",
+    "reporter",
+    "staff",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+    "analyst",
+    "bureau",
+    "chief",
+];
+
+/// "Jane Doe and John Roe, Nordwire | March 3, 2025" → authors, affiliation, date. `None` when
+/// the line reads as a sentence rather than a byline.
 fn byline_parts(rest: &str) -> Option<Vec<BylinePart>> {
-    if rest.split_whitespace().count() > 14 || rest.ends_with('.') && !rest.ends_with(" Jr.") {
+    if rest.split_whitespace().count() > 16 || (rest.ends_with('.') && !rest.ends_with(" Jr.")) {
         return None;
     }
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(
+                w,
+                "de" | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "del"
+                    | "la"
+                    | "le"
+                    | "al"
+                    | "bin"
+                    | "and"
+                    | "&"
+            )
+    };
     let mut parts = Vec::new();
     for chunk in rest.split(['|', ';', '·', '•']) {
         let chunk = chunk.trim();
@@ -851,39 +1090,33 @@ fn byline_parts(rest: &str) -> Option<Vec<BylinePart>> {
             parts.push(BylinePart::Date(d));
             continue;
         }
-        for name in chunk
-            .split(',')
-            .flat_map(|p| p.split(" and "))
-            .flat_map(|p| p.split(" & "))
-        {
-            let name = name.trim();
-            if name.is_empty() {
+        for (k, piece) in chunk.split(',').enumerate() {
+            let piece = piece.trim();
+            if piece.is_empty() {
                 continue;
             }
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let capitalised = words.iter().all(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase())
-                    || matches!(
-                        *w,
-                        "de" | "van" | "von" | "der" | "da" | "del" | "la" | "le" | "al" | "bin"
-                    )
-            });
-            if !capitalised {
+            if !piece.split_whitespace().all(is_name_word) {
                 return None;
             }
-            let lower = name.to_lowercase();
-            if lower.contains("staff")
-                || lower.contains("reporter")
-                || lower.contains("correspondent")
-            {
+            let lower = piece.to_lowercase();
+            if lower.split_whitespace().any(|w| JOB_WORDS.contains(&w)) {
                 continue;
             }
-            if words.len() == 1 {
-                parts.push(BylinePart::Agency(name.to_string()));
-            } else if words.len() <= 4 {
-                parts.push(BylinePart::Author(name.to_string()));
-            } else {
-                return None;
+            if k > 0 {
+                parts.push(BylinePart::Affiliation(piece.to_string()));
+                continue;
+            }
+            for name in piece.split(" and ").flat_map(|p| p.split(" & ")) {
+                let name = name.trim();
+                let words = name.split_whitespace().count();
+                if words == 1 && parts.is_empty() {
+                    // "By Nordwire": the agency itself.
+                    parts.push(BylinePart::Affiliation(name.to_string()));
+                } else if (2..=4).contains(&words) {
+                    parts.push(BylinePart::Author(name.to_string()));
+                } else if words > 4 {
+                    return None;
+                }
             }
         }
     }
@@ -891,7 +1124,7 @@ fn byline_parts(rest: &str) -> Option<Vec<BylinePart>> {
 }
 
 /// The holder named in a copyright line: "© 2025 The Brenna Herald. All rights reserved."
-fn copyright_holder(s: &str) -> Option<String> {
+pub(crate) fn copyright_holder(s: &str) -> Option<String> {
     let mut t = s.trim().to_string();
     for p in [
         "©",
@@ -906,6 +1139,15 @@ fn copyright_holder(s: &str) -> Option<String> {
     }
     let lower = t.to_lowercase();
     if let Some(i) = lower.find("all rights reserved") {
+        t.truncate(i);
+    }
+    // "The Esterian Courier, Vask. Reprinting prohibited." → the holder before the first break.
+    if let Some(i) = t
+        .find([',', ';', '|'])
+        .into_iter()
+        .chain(t.find(". "))
+        .min()
+    {
         t.truncate(i);
     }
     let words: Vec<&str> = t
@@ -1212,7 +1454,7 @@ mod tests {
             vec![
                 RemovalKind::Widget,
                 RemovalKind::Advertisement,
-                RemovalKind::RelatedLinks,
+                RemovalKind::SectionLabel,
                 RemovalKind::ImagePlaceholder,
                 RemovalKind::ShareBar,
                 RemovalKind::Copyright

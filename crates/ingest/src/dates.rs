@@ -125,11 +125,7 @@ fn parse_time(t: &str) -> Option<String> {
             if d.len() != 4 {
                 return None;
             }
-            if d == "0000" {
-                "Z".to_string()
-            } else {
-                format!("{sign}{}:{}", &d[..2], &d[2..])
-            }
+            format!("{sign}{}:{}", &d[..2], &d[2..])
         }
         // Named zones other than UTC are ambiguous ("CST"); keep the clock time only.
         z if z.len() <= 5 && z.chars().all(|c| c.is_ascii_alphabetic()) => String::new(),

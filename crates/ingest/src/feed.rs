@@ -324,7 +324,7 @@ fn finish_item(
         }
     }
     if let Some(t) = channel_title {
-        cands.add_outlet(t, ev("channel title"), None, conf - 0.1);
+        cands.add_outlet(&outlet_name(t), ev("channel title"), None, conf - 0.1);
     }
     if let Some(l) = it.language.as_deref().or(channel_language) {
         cands.add_language(l, ev("language"), None, conf);
@@ -336,6 +336,18 @@ fn finish_item(
         payload_is_html,
         cands,
     })
+}
+
+/// "Brenna Morning Post - World", "Karvonski Dnevnik - English Edition" → the outlet's name.
+fn outlet_name(channel_title: &str) -> String {
+    for sep in [" - ", " | ", " – ", " — ", ": "] {
+        if let Some((head, _)) = channel_title.split_once(sep) {
+            if !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    channel_title.trim().to_string()
 }
 
 /// Feed titles sometimes carry escaped markup (`&lt;b&gt;`); keep the text only.
