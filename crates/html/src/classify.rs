@@ -310,24 +310,12 @@ pub fn chrome_kind(tag: &str, desc: &str, node: &Node) -> Option<RemovalKind> {
     ) {
         return Some(RemovalKind::Advertisement);
     }
-    if has_sub(
-        desc,
-        &[
-            "cookie",
-            "consent",
-            "gdpr",
-            "paywall",
-            "popup",
-            "modal",
-            "overlay",
-            "lightbox",
-            "subscription",
-            "signup",
-            "sign-up",
-            "login",
-            "register",
-        ],
-    ) {
+        if overlay(desc)
+        || has_sub(
+            desc,
+            &["paywall", "subscription", "signup", "sign-up", "login", "register"],
+        )
+    {
         return Some(RemovalKind::Boilerplate);
     }
     if has_sub(
@@ -466,4 +454,56 @@ pub fn hidden(node: &Node) -> bool {
         }
     }
     false
+}
+
+/// The kind of a short block whose whole text is an interface label ("Advertisement",
+/// "Related articles", "Share this", "Tags:"), in the languages of the benchmark pages.
+pub fn label_kind(text: &str) -> Option<RemovalKind> {
+    let t = text
+        .trim()
+        .trim_end_matches([':', '.', '…', '!', '»', '›', '>', '|', '-', '–'])
+        .trim()
+        .to_lowercase();
+    let kind = match t.as_str() {
+        "advertisement" | "advert" | "advertising" | "ad" | "ads" | "sponsored"
+        | "sponsored content" | "anzeige" | "werbung" | "publicidad" | "publicité"
+        | "annonce" | "reklama" | "pubblicità" | "story continues below advertisement"
+        | "article continues below advertisement" | "continue reading below" => {
+            RemovalKind::Advertisement
+        }
+        "tags" | "tagged" | "tagged with" | "topics" | "filed under" | "schlagwörter"
+        | "themen" | "etiquetas" | "categories" | "category" | "kategorien" | "tagi" => {
+            RemovalKind::SectionLabel
+        }
+        "related" | "related content" | "related articles" | "related stories"
+        | "related posts" | "read more" | "more" | "see also" | "also read" | "read also"
+        | "more stories" | "recommended" | "you may also like" | "mehr zum thema"
+        | "weitere artikel" | "das könnte sie auch interessieren" | "lesen sie auch"
+        | "auch interessant" | "mehr lesen" | "weiterlesen" | "leer más" | "lee también"
+        | "relacionadas" | "noticias relacionadas" | "czytaj także" | "czytaj też"
+        | "zobacz też" | "lire aussi" | "à lire aussi" => RemovalKind::RelatedLinks,
+        "comments" | "comment" | "leave a comment" | "leave a reply" | "kommentare"
+        | "kommentar" | "comentarios" | "commentaires" | "komentarze" | "tell us what you think"
+        | "add comment" => RemovalKind::Comments,
+        "share" | "share this" | "share this article" | "share this story" | "share on"
+        | "teilen" | "artikel teilen" | "compartir" | "partager" | "udostępnij"
+        | "follow us" | "print" | "email" | "e-mail" | "drucken" => RemovalKind::ShareBar,
+        "this slideshow requires javascript" | "loading" | "close" | "menu" | "skip to content"
+        | "back to top" | "nach oben" | "zurück" | "previous" | "next" | "weiter" => {
+            RemovalKind::Boilerplate
+        }
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Cookie and privacy notices, modal dialogs and pop-ups: prose, but never the article.
+pub fn overlay(desc: &str) -> bool {
+    has_sub(
+        desc,
+        &[
+            "cookie", "consent", "gdpr", "dsgvo", "privacy", "popup", "modal", "overlay",
+            "lightbox", "dialog",
+        ],
+    )
 }

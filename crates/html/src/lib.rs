@@ -199,8 +199,10 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             RemovalKind::Metadata | RemovalKind::SectionLabel | RemovalKind::Caption => {
                 s.chars >= 400 || s.paragraphs >= 2
             }
-            // Comment threads are prose too; only a wrapper of most of the page escapes.
+            // Comment threads and privacy notices are prose too; only a wrapper of most of the
+            // page escapes.
             RemovalKind::Comments => most_of_page,
+            _ if classify::overlay(&a.desc[id]) => most_of_page,
             // Layout names (`elementor-widget-container`, `content-with-sidebar`,
             // `page-wide-banner-placeholder`) on a block of prose with few links.
             _ => {
@@ -385,6 +387,9 @@ impl Walk<'_> {
                 return Some(RemovalKind::RelatedLinks);
             }
             _ => {}
+        }
+        if s.chars <= 40 && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em")) {
+            return classify::label_kind(&self.text_of(id));
         }
         None
     }
