@@ -1,8 +1,40 @@
-//! Triangulate's fusion stage (crate `triangulate-fusion`).
+//! Triangulate's fusion stage: from many annotated news documents to what happened, who said
+//! what, when, which statements are confirmed by how many independent outlets, and where outlets
+//! contradict each other — every finding with evidence spans into the documents.
+//!
+//! ```text
+//! AnnotatedDoc × N ──> syndication (near-duplicate shingles + agency credits)
+//!                  ──> StoryClusterer (incremental, inverted index)
+//!                  ──> per story: independent sources, entities, claims + conflicts,
+//!                      quote variants, timeline (partial dates completed)
+//!                  ──> Analysis (serde + JSON Schema, schema_version)
+//! ```
+//!
+//! Entry points:
+//! - [`analyze`]: a batch of [`AnnotatedDoc`]s to one [`Analysis`].
+//! - [`StoryClusterer`]: incremental story clustering for streams (`add(&ClusterInput) -> StoryId`).
+//! - [`syndication`]: near-duplicate detection on its own (MinHash/LSH with exact verification).
+//!
+//! Everything is offline and deterministic: no models to download, no randomness (hash seeds
+//! are fixed), and output order depends only on input order.
+//!
+//! Why hand-written rather than a crate: the near-duplicate step needs exact verification and
+//! paragraph spans, which MinHash crates do not give; the clusterer needs online IDF and
+//! bounded postings for million-document streams; the rest is the project's own logic.
+mod analyze;
+mod claims;
 pub mod cluster;
+mod entities;
+mod input;
 pub mod model;
 pub mod syndication;
 pub mod text;
+mod timeline;
+pub mod values;
 
+pub use analyze::analyze;
+pub use claims::{lemma, PARAPHRASES};
 pub use cluster::{ClusterInput, ClusterOptions, StoryClusterer, StoryId};
+pub use entities::{name_key, COUNTRY_ALIASES};
+pub use input::{AnnotatedDoc, FusionOptions, LayerError};
 pub use model::*;

@@ -274,16 +274,16 @@ const STOP_WORDS: &[&str] = &[
 /// needs to produce real words.
 pub fn stem(w: &str) -> &str {
     let n = w.len();
-    if n <= 4 || !w.is_ascii() {
+    if n <= 3 || !w.is_ascii() {
         return w;
     }
     for (suffix, keep_min) in [
         ("ies", 3),
         ("ing", 4),
         ("edly", 4),
-        ("ed", 4),
+        ("ed", 3),
         ("es", 4),
-        ("s", 4),
+        ("s", 3),
     ] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.len() >= keep_min && !(suffix == "s" && base.ends_with('s')) {

@@ -1,0 +1,517 @@
+//! The batch entry point: documents in, one [`Analysis`] out.
+use crate::claims;
+use crate::cluster::{ClusterInput, StoryClusterer, StoryId};
+use crate::entities;
+use crate::input::{check_spans, AnnotatedDoc, FusionOptions, LayerError};
+use crate::model::*;
+use crate::syndication::{
+    agency_key, near_duplicate_pairs, shared_paragraphs, shingles, NearDupThresholds,
+};
+use crate::text::{display, split_sentences};
+use crate::timeline;
+use rustc_hash::{FxHashMap, FxHashSet};
+use triangulate_doc::{EntityMention, PartialDate, Span};
+use triangulate_quotes::Quote;
+use triangulate_timex::Timex;
+
+/// A document with its layers checked against its text (bad layers dropped).
+pub(crate) struct Prepared<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub sentences: Vec<Span>,
+    pub entities: Vec<&'a EntityMention>,
+    pub timexes: Vec<&'a Timex>,
+    pub quotes: Vec<&'a Quote>,
+    pub published: Option<PartialDate>,
+    pub outlet: Option<&'a str>,
+    pub agencies: Vec<&'a str>,
+    /// Independent source id, filled in per story.
+    pub source: String,
+}
+
+impl Prepared<'_> {
+    pub fn evidence(&self, span: Span) -> EvidenceSpan {
+        EvidenceSpan {
+            doc_id: self.id.to_string(),
+            span,
+            text: display(self.text, span),
+        }
+    }
+
+    /// The sentence containing `span` (or the span itself when no sentence does).
+    pub fn sentence_of(&self, span: Span) -> Span {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|s| s.contains(span))
+            .unwrap_or(span)
+    }
+}
+
+fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Prepared<'a> {
+    let doc = &ad.doc;
+    let text = doc.text();
+    let mut keep_layer = |layer: &'static str, spans: Vec<Span>| -> bool {
+        match check_spans(&doc.id, text, layer, spans) {
+            Ok(()) => true,
+            Err(e) => {
+                problems.push(DocumentProblem {
+                    doc_id: doc.id.clone(),
+                    message: e.to_string(),
+                });
+                false
+            }
+        }
+    };
+    let sentences = if !ad.sentences.is_empty()
+        && keep_layer("sentence", ad.sentences.iter().map(|s| s.span).collect())
+    {
+        ad.sentences.iter().map(|s| s.span).collect()
+    } else {
+        split_sentences(text)
+    };
+    let entities = if keep_layer("entity", ad.entities.iter().map(|e| e.span).collect()) {
+        ad.entities.iter().collect()
+    } else {
+        Vec::new()
+    };
+    let timexes = if keep_layer("timex", ad.timexes.iter().map(|t| t.span).collect()) {
+        ad.timexes.iter().collect()
+    } else {
+        Vec::new()
+    };
+    let quote_spans = ad
+        .quotes
+        .iter()
+        .flat_map(|q| {
+            std::iter::once(q.span)
+                .chain(q.parts.iter().copied())
+                .chain(q.speaker.iter().map(|s| s.span))
+                .chain(q.via.iter().map(|s| s.span))
+        })
+        .collect();
+    let quotes = if keep_layer("quote", quote_spans) {
+        ad.quotes.iter().collect()
+    } else {
+        Vec::new()
+    };
+    Prepared {
+        id: &doc.id,
+        text,
+        sentences,
+        entities,
+        timexes,
+        quotes,
+        published: doc.metadata.published.as_ref().map(|m| m.value),
+        outlet: doc.metadata.outlet.as_ref().map(|m| m.value.as_str()),
+        agencies: doc
+            .metadata
+            .credited_agencies
+            .iter()
+            .map(|m| m.value.as_str())
+            .collect(),
+        source: String::new(),
+    }
+}
+
+/// Union-find over document indexes.
+pub(crate) struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.0.get(x) {
+            if p == x {
+                break;
+            }
+            let grand = self.0.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.0.get_mut(x) {
+                *slot = grand;
+            }
+            x = p;
+        }
+        x
+    }
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (keep, gone) = (ra.min(rb), ra.max(rb));
+            if let Some(slot) = self.0.get_mut(gone) {
+                *slot = keep;
+            }
+        }
+    }
+}
+
+/// Analyse a batch of documents: syndication, stories, entities, timeline, quotes, claims,
+/// conflicts. Documents are clustered in slice order (as a stream would deliver them).
+///
+/// Never fails as a whole: a document with a duplicate id or no text is skipped, a layer whose
+/// spans do not fit its document is dropped, and each such problem is listed in
+/// [`Analysis::problems`].
+pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
+    let mut problems = Vec::new();
+    let mut seen_ids = FxHashSet::default();
+    let mut prepared: Vec<Prepared<'_>> = Vec::new();
+    for ad in docs {
+        if !seen_ids.insert(ad.doc.id.as_str()) {
+            problems.push(DocumentProblem {
+                doc_id: ad.doc.id.clone(),
+                message: LayerError::DuplicateId(ad.doc.id.clone()).to_string(),
+            });
+            continue;
+        }
+        if ad.doc.text().trim().is_empty() {
+            problems.push(DocumentProblem {
+                doc_id: ad.doc.id.clone(),
+                message: LayerError::EmptyText(ad.doc.id.clone()).to_string(),
+            });
+            continue;
+        }
+        prepared.push(prepare(ad, &mut problems));
+    }
+
+    // Near-duplicates first: a copy always joins the story of the text it copies.
+    let sets: Vec<Vec<u64>> = prepared.iter().map(|p| shingles(p.text)).collect();
+    let dup_pairs = near_duplicate_pairs(&sets, NearDupThresholds::ARTICLE, |_, _| true);
+    let mut copy_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for pair in &dup_pairs {
+        copy_of.entry(pair.b).or_insert(pair.a);
+    }
+
+    let mut clusterer = StoryClusterer::new(opts.clustering.clone());
+    let mut story_of: Vec<StoryId> = Vec::with_capacity(prepared.len());
+    for (i, p) in prepared.iter().enumerate() {
+        let names: Vec<&str> = p
+            .entities
+            .iter()
+            .filter_map(|e| e.span.text(p.text))
+            .collect();
+        let input = ClusterInput {
+            text: p.text,
+            names: &names,
+            published: p.published,
+        };
+        let story = match copy_of.get(&i).and_then(|&j| story_of.get(j)) {
+            Some(&s) => clusterer.add_to(&input, s),
+            None => clusterer.add(&input),
+        };
+        story_of.push(story);
+    }
+
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusterer.story_count()];
+    for (i, s) in story_of.iter().enumerate() {
+        if let Some(m) = members.get_mut(s.0 as usize) {
+            m.push(i);
+        }
+    }
+    members.retain(|m| !m.is_empty());
+    // Largest stories first; ties by first document.
+    members.sort_by(|a, b| b.len().cmp(&a.len()).then(a.first().cmp(&b.first())));
+
+    let mut ids = IdCounters::default();
+    let mut stories = Vec::new();
+    let mut doc_story: FxHashMap<usize, (String, Option<String>)> = FxHashMap::default();
+    for m in &members {
+        let story_id = ids.next("story");
+        let (groups, sources) = syndication_groups(&mut prepared, m, &dup_pairs, &mut ids);
+        for &i in m {
+            let group = groups
+                .iter()
+                .find(|g| {
+                    prepared
+                        .get(i)
+                        .is_some_and(|p| g.documents.iter().any(|d| d == p.id))
+                })
+                .map(|g| g.id.clone());
+            doc_story.insert(i, (story_id.clone(), group));
+        }
+        let story_docs: Vec<&Prepared<'_>> = m.iter().filter_map(|&i| prepared.get(i)).collect();
+        stories.push(build_story(
+            story_id,
+            &story_docs,
+            groups,
+            sources,
+            opts,
+            &mut ids,
+        ));
+    }
+
+    let documents = prepared
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (story, syndication_group) = doc_story.get(&i).cloned().unwrap_or_default();
+            DocumentSummary {
+                id: p.id.to_string(),
+                title: docs
+                    .iter()
+                    .find(|d| d.doc.id == p.id)
+                    .and_then(|d| d.doc.metadata.title.as_ref())
+                    .map(|t| t.value.clone()),
+                outlet: p.outlet.map(str::to_string),
+                published: p.published,
+                credited_agencies: p.agencies.iter().map(|a| a.to_string()).collect(),
+                story,
+                syndication_group,
+                source: p.source.clone(),
+            }
+        })
+        .collect();
+    Analysis {
+        schema_version: SCHEMA_VERSION,
+        documents,
+        stories,
+        problems,
+    }
+}
+
+/// Sequential ids per kind: `story-1`, `claim-7`.
+#[derive(Default)]
+pub(crate) struct IdCounters(FxHashMap<&'static str, usize>);
+
+impl IdCounters {
+    pub fn next(&mut self, kind: &'static str) -> String {
+        let n = self.0.entry(kind).or_default();
+        *n += 1;
+        format!("{kind}-{n}")
+    }
+}
+
+/// Syndication groups and independent sources of one story; sets `Prepared::source`.
+fn syndication_groups(
+    prepared: &mut [Prepared<'_>],
+    members: &[usize],
+    dup_pairs: &[crate::syndication::NearDupPair],
+    ids: &mut IdCounters,
+) -> (Vec<SyndicationGroup>, Vec<IndependentSource>) {
+    let local: FxHashMap<usize, usize> = members.iter().enumerate().map(|(l, &g)| (g, l)).collect();
+    let n = members.len();
+    let mut synd = UnionFind::new(n);
+    let mut links: Vec<(usize, SyndicationLink)> = Vec::new();
+    for pair in dup_pairs {
+        let (Some(&a), Some(&b)) = (local.get(&pair.a), local.get(&pair.b)) else {
+            continue;
+        };
+        synd.union(a, b);
+        links.push((
+            a,
+            SyndicationLink::NearDuplicate {
+                doc_a: prepared
+                    .get(pair.a)
+                    .map(|p| p.id.to_string())
+                    .unwrap_or_default(),
+                doc_b: prepared
+                    .get(pair.b)
+                    .map(|p| p.id.to_string())
+                    .unwrap_or_default(),
+                jaccard: pair.jaccard,
+                containment: pair.containment,
+            },
+        ));
+    }
+    // Agency credits: documents crediting one agency (or published by it) carry one text.
+    let credited: FxHashSet<String> = members
+        .iter()
+        .filter_map(|&g| prepared.get(g))
+        .flat_map(|p| p.agencies.iter().map(|a| agency_key(a)))
+        .collect();
+    let agency_of = |p: &Prepared<'_>| -> Option<String> {
+        p.agencies
+            .first()
+            .map(|a| agency_key(a))
+            .or_else(|| p.outlet.map(agency_key).filter(|o| credited.contains(o)))
+    };
+    let agency_keys: Vec<Option<String>> = members
+        .iter()
+        .map(|&g| prepared.get(g).and_then(&agency_of))
+        .collect();
+    for a in 0..n {
+        for b in a + 1..n {
+            if let (Some(Some(ka)), Some(Some(kb))) = (agency_keys.get(a), agency_keys.get(b)) {
+                if ka == kb {
+                    synd.union(a, b);
+                    let name = members
+                        .get(a)
+                        .and_then(|&g| prepared.get(g))
+                        .and_then(|p| p.agencies.first().copied().or(p.outlet))
+                        .unwrap_or(ka)
+                        .to_string();
+                    links.push((
+                        a,
+                        SyndicationLink::SameAgency {
+                            doc_a: doc_id(prepared, members, a),
+                            doc_b: doc_id(prepared, members, b),
+                            agency: name,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // Independent sources: syndication groups, and documents of one outlet, count once.
+    let mut src = UnionFind::new(n);
+    for a in 0..n {
+        src.union(a, synd.find(a));
+    }
+    let outlet_keys: Vec<Option<String>> = members
+        .iter()
+        .map(|&g| prepared.get(g).and_then(|p| p.outlet.map(agency_key)))
+        .collect();
+    for a in 0..n {
+        for b in a + 1..n {
+            if let (Some(Some(x)), Some(Some(y))) = (outlet_keys.get(a), outlet_keys.get(b)) {
+                if x == y {
+                    src.union(a, b);
+                }
+            }
+        }
+    }
+
+    let mut groups = Vec::new();
+    let mut group_of_root: FxHashMap<usize, String> = FxHashMap::default();
+    for root in 0..n {
+        if synd.find(root) != root {
+            continue;
+        }
+        let local_members: Vec<usize> = (0..n).filter(|&x| synd.find(x) == root).collect();
+        if local_members.len() < 2 {
+            continue;
+        }
+        let id = ids.next("synd");
+        group_of_root.insert(root, id.clone());
+        let texts: Vec<&str> = local_members
+            .iter()
+            .filter_map(|&l| {
+                members
+                    .get(l)
+                    .and_then(|&g| prepared.get(g))
+                    .map(|p| p.text)
+            })
+            .collect();
+        let shared_passages = shared_paragraphs(&texts)
+            .into_iter()
+            .filter_map(|m| {
+                let pa = local_members
+                    .get(m.doc_a)
+                    .and_then(|&l| members.get(l))
+                    .and_then(|&g| prepared.get(g))?;
+                let pb = local_members
+                    .get(m.doc_b)
+                    .and_then(|&l| members.get(l))
+                    .and_then(|&g| prepared.get(g))?;
+                Some(SharedPassage {
+                    evidence: vec![pa.evidence(m.span_a), pb.evidence(m.span_b)],
+                    similarity: m.jaccard,
+                })
+            })
+            .collect();
+        let origin = local_members
+            .iter()
+            .filter_map(|&l| members.get(l).and_then(|&g| prepared.get(g)))
+            .find_map(|p| p.agencies.first().map(|a| a.to_string()));
+        groups.push(SyndicationGroup {
+            id,
+            documents: local_members
+                .iter()
+                .map(|&l| doc_id(prepared, members, l))
+                .collect(),
+            origin,
+            links: links
+                .iter()
+                .filter(|(a, _)| synd.find(*a) == root)
+                .map(|(_, l)| l.clone())
+                .collect(),
+            shared_passages,
+        });
+    }
+
+    let mut sources = Vec::new();
+    for root in 0..n {
+        if src.find(root) != root {
+            continue;
+        }
+        let local_members: Vec<usize> = (0..n).filter(|&x| src.find(x) == root).collect();
+        let id = ids.next("src");
+        let first = local_members
+            .first()
+            .and_then(|&l| members.get(l))
+            .and_then(|&g| prepared.get(g));
+        let name = local_members
+            .iter()
+            .filter_map(|&l| members.get(l).and_then(|&g| prepared.get(g)))
+            .find_map(|p| p.agencies.first().copied())
+            .or_else(|| first.and_then(|p| p.outlet))
+            .or_else(|| first.map(|p| p.id))
+            .unwrap_or_default()
+            .to_string();
+        let syndication_group = local_members
+            .iter()
+            .find_map(|&l| group_of_root.get(&synd.find(l)).cloned());
+        for &l in &local_members {
+            if let Some(p) = members.get(l).and_then(|&g| prepared.get_mut(g)) {
+                p.source = id.clone();
+            }
+        }
+        sources.push(IndependentSource {
+            id,
+            name,
+            documents: local_members
+                .iter()
+                .map(|&l| doc_id(prepared, members, l))
+                .collect(),
+            syndication_group,
+        });
+    }
+    (groups, sources)
+}
+
+fn doc_id(prepared: &[Prepared<'_>], members: &[usize], local: usize) -> String {
+    members
+        .get(local)
+        .and_then(|&g| prepared.get(g))
+        .map(|p| p.id.to_string())
+        .unwrap_or_default()
+}
+
+fn build_story(
+    id: String,
+    docs: &[&Prepared<'_>],
+    syndication_groups: Vec<SyndicationGroup>,
+    independent_sources: Vec<IndependentSource>,
+    opts: &FusionOptions,
+    ids: &mut IdCounters,
+) -> Story {
+    let mut notes = Vec::new();
+    let dates: Vec<PartialDate> = docs.iter().filter_map(|d| d.published).collect();
+    let key = |d: &PartialDate| (d.year, d.month, d.day);
+    let first_published = dates.iter().copied().min_by_key(key);
+    let last_published = dates.iter().copied().max_by_key(key);
+    let title = docs
+        .first()
+        .and_then(|d| d.sentences.first().map(|s| display(d.text, *s)))
+        .unwrap_or_default();
+    let (entities, entity_notes) = entities::resolve(docs, ids);
+    notes.extend(entity_notes);
+    let (claims, conflicts) = claims::build_claims(docs, opts, ids);
+    let quotes = claims::quote_groups(docs, &entities, ids);
+    let (timeline, timeline_notes) = timeline::build(docs, &claims);
+    notes.extend(timeline_notes);
+    Story {
+        id,
+        title,
+        documents: docs.iter().map(|d| d.id.to_string()).collect(),
+        first_published,
+        last_published,
+        syndication_groups,
+        independent_sources,
+        entities,
+        timeline,
+        quotes,
+        claims,
+        conflicts,
+        notes,
+    }
+}

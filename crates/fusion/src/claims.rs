@@ -1,0 +1,632 @@
+//! Claims (statements made by several documents), corroboration counts, quote variants and
+//! contradictions.
+//!
+//! A statement is a sentence reduced to a set of *lemmas*: content words folded, stemmed and
+//! mapped through a small paraphrase lexicon ([`PARAPHRASES`]: "pact" = "agreement" = "accord",
+//! "directed" = "aimed" = "target", "state" = "country", "third" = "other"), plus its polarity
+//! (negated or not) and its typed values ([`crate::values`]). Numbers are left out of the lemma
+//! set on purpose: statements that disagree on a number must still align, or the disagreement
+//! could never be found. Two statements of different documents are the same claim when their
+//! similarity — 0.7 × the mean of Jaccard and containment of the lemma sets (containment, so
+//! that "the prime minister said" around a statement does not hide it) + 0.3 × Dice of
+//! character trigrams (catching spelling and inflection variants the lexicon misses) — reaches
+//! [`crate::FusionOptions::claim_similarity`] and their polarity agrees.
+//!
+//! Within a claim, typed values are compared across independent sources: year sets that
+//! neither contain the other, the same years tied to different things (a swapped pair), and
+//! quantities of one unit that disagree beyond their approximators are conflicts. Durations are
+//! normalised, so "20 years" and "two decades" agree. Different kinds of value (a year against a
+//! duration: "since 2005" vs "20 years") are never compared.
+use crate::analyze::{IdCounters, Prepared};
+use crate::entities::entity_at;
+use crate::input::FusionOptions;
+use crate::model::*;
+use crate::text::{fold, is_stop_word, stem, words};
+use crate::values::{extract, Value, ValueKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+use triangulate_doc::Span;
+use triangulate_quotes::QuoteKind;
+
+/// The built-in paraphrase lexicon: each row's words share one lemma (the first). Kept small
+/// and general (news verbs and nouns whose synonyms outlets swap when rewriting copy).
+pub const PARAPHRASES: &[&[&str]] = &[
+    &[
+        "pact",
+        "agreement",
+        "accord",
+        "treaty",
+        "deal",
+        "agreements",
+        "accords",
+        "treaties",
+        "deals",
+        "pacts",
+    ],
+    &[
+        "target", "direct", "directed", "aim", "aimed", "aimed", "targeted", "targets", "aims",
+    ],
+    &[
+        "country",
+        "state",
+        "nation",
+        "countries",
+        "states",
+        "nations",
+    ],
+    &["other", "third", "another"],
+    &[
+        "sign",
+        "signed",
+        "signing",
+        "ink",
+        "inked",
+        "conclude",
+        "concluded",
+    ],
+    &["visit", "trip", "visits", "trips"],
+    &["border", "frontier", "borders", "frontiers"],
+    &["crossing", "checkpoint", "crossings", "checkpoints", "pass"],
+    &["dispute", "row", "quarrel", "feud", "disputes"],
+    &["reopen", "reopens", "reopened", "reopening"],
+    &["kill", "killed", "dead", "died", "die", "deaths", "death"],
+    &["arrest", "arrested", "detain", "detained"],
+    &["minister", "ministers"],
+    &["sour", "soured", "poison", "poisoned", "strain", "strained"],
+    &["begin", "began", "begun", "start", "started", "starts"],
+    &["end", "ended", "ending", "ends", "settle", "settled"],
+    &["cooperation", "co-operation", "collaboration"],
+    &["quota", "quotas"],
+    &[
+        "commission",
+        "commissions",
+        "committee",
+        "committees",
+        "body",
+    ],
+];
+
+/// Lemma of a folded word: paraphrase class, else its stem.
+pub fn lemma(folded: &str) -> String {
+    let stemmed = stem(folded);
+    for row in PARAPHRASES {
+        if row.contains(&folded) || row.contains(&stemmed) {
+            if let Some(first) = row.first() {
+                return (*first).to_string();
+            }
+        }
+    }
+    stemmed.to_string()
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "without", "nor", "neither", "cannot", "nothing", "none",
+];
+
+/// A sentence prepared for comparison.
+struct StatementFeatures {
+    doc: usize,
+    span: Span,
+    lemmas: FxHashSet<String>,
+    trigrams: FxHashSet<[char; 3]>,
+    negated: bool,
+    values: Vec<Value>,
+}
+
+fn features(doc: usize, text: &str, span: Span) -> Option<StatementFeatures> {
+    let sentence = span.text(text)?;
+    let mut lemmas = FxHashSet::default();
+    let mut negated = sentence.contains("n't") || sentence.contains("n’t");
+    let mut letters = String::new();
+    for w in words(sentence) {
+        let f = fold(w.text);
+        if NEGATIONS.contains(&f.as_str()) {
+            negated = true;
+            continue;
+        }
+        if f.chars().any(|c| c.is_ascii_digit()) || f.len() < 2 || is_stop_word(&f) {
+            continue;
+        }
+        let l = lemma(&f);
+        letters.push_str(&l);
+        letters.push(' ');
+        lemmas.insert(l);
+    }
+    let chars: Vec<char> = letters.chars().collect();
+    let trigrams = chars
+        .windows(3)
+        .filter_map(|w| <[char; 3]>::try_from(w).ok())
+        .collect();
+    Some(StatementFeatures {
+        doc,
+        span,
+        lemmas,
+        trigrams,
+        negated,
+        values: extract(sentence)
+            .into_iter()
+            .map(|mut v| {
+                v.span = Span::new(v.span.start + span.start, v.span.end + span.start);
+                v
+            })
+            .collect(),
+    })
+}
+
+fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f32 {
+    let inter = a.lemmas.intersection(&b.lemmas).count() as f32;
+    let union = (a.lemmas.len() + b.lemmas.len()) as f32 - inter;
+    let jaccard = if union > 0.0 { inter / union } else { 0.0 };
+    let smaller = a.lemmas.len().min(b.lemmas.len()) as f32;
+    let containment = if smaller > 0.0 { inter / smaller } else { 0.0 };
+    let tri_inter = a.trigrams.intersection(&b.trigrams).count() as f32;
+    let tri_total = (a.trigrams.len() + b.trigrams.len()) as f32;
+    let dice = if tri_total > 0.0 {
+        2.0 * tri_inter / tri_total
+    } else {
+        0.0
+    };
+    0.7 * (0.5 * jaccard + 0.5 * containment) + 0.3 * dice
+}
+
+/// Statements need this many lemmas to be compared (short fragments match anything).
+const MIN_LEMMAS: usize = 3;
+
+/// Group the sentences of a story's documents into claims and find conflicts within them.
+pub(crate) fn build_claims(
+    docs: &[&Prepared<'_>],
+    opts: &FusionOptions,
+    ids: &mut IdCounters,
+) -> (Vec<Claim>, Vec<Conflict>) {
+    let statements: Vec<StatementFeatures> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, p)| {
+            p.sentences
+                .iter()
+                .filter_map(move |&s| features(d, p.text, s))
+        })
+        .filter(|s| s.lemmas.len() >= MIN_LEMMAS)
+        .collect();
+    // Candidate retrieval through an inverted index over lemmas (no all-pairs).
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut claim_of: Vec<Option<usize>> = vec![None; statements.len()];
+    let mut groups: Vec<Vec<(usize, f32)>> = Vec::new();
+    for (i, s) in statements.iter().enumerate() {
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for l in &s.lemmas {
+            for &j in index.get(l.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        let best = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .filter_map(|(j, _)| {
+                let other = statements.get(j)?;
+                if other.doc == s.doc || other.negated != s.negated {
+                    return None;
+                }
+                let g = claim_of.get(j).copied().flatten()?;
+                // One statement per document per claim.
+                let taken = groups
+                    .get(g)?
+                    .iter()
+                    .any(|&(k, _)| statements.get(k).is_some_and(|t| t.doc == s.doc));
+                (!taken).then(|| (g, similarity(s, other)))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let g = match best {
+            Some((g, sim)) if sim >= opts.claim_similarity => {
+                if let Some(group) = groups.get_mut(g) {
+                    group.push((i, sim));
+                }
+                g
+            }
+            _ => {
+                groups.push(vec![(i, 1.0)]);
+                groups.len() - 1
+            }
+        };
+        if let Some(slot) = claim_of.get_mut(i) {
+            *slot = Some(g);
+        }
+        for l in &s.lemmas {
+            index.entry(l.as_str()).or_default().push(i);
+        }
+    }
+
+    let mut claims = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut kept: Vec<&Vec<(usize, f32)>> = groups
+        .iter()
+        .filter(|g| g.len() >= opts.min_claim_documents.max(1))
+        .collect();
+    let source_count = |g: &Vec<(usize, f32)>| -> usize {
+        g.iter()
+            .filter_map(|&(i, _)| {
+                statements
+                    .get(i)
+                    .and_then(|s| docs.get(s.doc))
+                    .map(|p| p.source.as_str())
+            })
+            .collect::<FxHashSet<_>>()
+            .len()
+    };
+    kept.sort_by(|a, b| {
+        source_count(b)
+            .cmp(&source_count(a))
+            .then(b.len().cmp(&a.len()))
+    });
+    for group in kept {
+        let id = ids.next("claim");
+        let mut sources: Vec<String> = Vec::new();
+        let mut out_statements = Vec::new();
+        for &(i, sim) in group {
+            let Some(s) = statements.get(i) else { continue };
+            let Some(p) = docs.get(s.doc) else { continue };
+            if !sources.contains(&p.source) {
+                sources.push(p.source.clone());
+            }
+            out_statements.push(Statement {
+                evidence: p.evidence(s.span),
+                source: p.source.clone(),
+                negated: s.negated,
+                similarity: sim,
+            });
+        }
+        let members: Vec<&StatementFeatures> = group
+            .iter()
+            .filter_map(|&(i, _)| statements.get(i))
+            .collect();
+        conflicts.extend(find_conflicts(&id, &members, docs, ids));
+        claims.push(Claim {
+            id,
+            text: out_statements
+                .first()
+                .map(|s| s.evidence.text.clone())
+                .unwrap_or_default(),
+            statements: out_statements,
+            corroboration: sources.len(),
+            sources,
+        });
+    }
+    (claims, conflicts)
+}
+
+/// One side of a value comparison: the rendered values and the statements holding them.
+fn side(value: String, members: &[&&StatementFeatures], docs: &[&Prepared<'_>]) -> ConflictSide {
+    let mut sources: Vec<String> = Vec::new();
+    let mut evidence = Vec::new();
+    for s in members {
+        if let Some(p) = docs.get(s.doc) {
+            if !sources.contains(&p.source) {
+                sources.push(p.source.clone());
+            }
+            evidence.push(p.evidence(s.span));
+        }
+    }
+    ConflictSide {
+        value,
+        sources,
+        evidence,
+    }
+}
+
+fn years(s: &StatementFeatures) -> Vec<i64> {
+    let mut y: Vec<i64> = s
+        .values
+        .iter()
+        .filter(|v| v.kind == ValueKind::Year)
+        .map(|v| v.amount as i64)
+        .collect();
+    y.sort_unstable();
+    y.dedup();
+    y
+}
+
+fn find_conflicts(
+    claim: &str,
+    members: &[&StatementFeatures],
+    docs: &[&Prepared<'_>],
+    ids: &mut IdCounters,
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let source_of = |s: &StatementFeatures| {
+        docs.get(s.doc)
+            .map(|p| p.source.clone())
+            .unwrap_or_default()
+    };
+
+    // Year sets that neither contain the other.
+    let mut by_years: Vec<(Vec<i64>, Vec<&&StatementFeatures>)> = Vec::new();
+    for s in members {
+        let y = years(s);
+        if y.is_empty() {
+            continue;
+        }
+        match by_years.iter_mut().find(|(k, _)| *k == y) {
+            Some((_, v)) => v.push(s),
+            None => by_years.push((y, vec![s])),
+        }
+    }
+    let incompatible =
+        |a: &[i64], b: &[i64]| !a.iter().all(|y| b.contains(y)) && !b.iter().all(|y| a.contains(y));
+    let clash = by_years.iter().enumerate().any(|(i, (a, sa))| {
+        by_years.iter().skip(i + 1).any(|(b, sb)| {
+            incompatible(a, b)
+                && sa
+                    .iter()
+                    .any(|x| sb.iter().any(|y| source_of(x) != source_of(y)))
+        })
+    });
+    if clash {
+        let render = |ys: &[i64]| {
+            ys.iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let sides: Vec<ConflictSide> = by_years
+            .iter()
+            .map(|(ys, m)| side(render(ys), m, docs))
+            .collect();
+        out.push(Conflict {
+            id: ids.next("conflict"),
+            claim: claim.to_string(),
+            kind: ConflictKind::Year,
+            summary: sides
+                .iter()
+                .map(|s| s.value.clone())
+                .collect::<Vec<_>>()
+                .join(" vs "),
+            sides,
+        });
+    }
+
+    // Swapped pairs: the same years, tied to different things.
+    for (ys, group_a) in &by_years {
+        if ys.len() < 2 {
+            continue;
+        }
+        let Some(a) = group_a.first() else { continue };
+        for (_, group_b) in by_years.iter().filter(|(k, _)| k == ys) {
+            for b in group_b {
+                if source_of(a) == source_of(b) || !swapped(a, b) {
+                    continue;
+                }
+                let render = |s: &StatementFeatures| {
+                    let disc = discriminating_contexts(s);
+                    disc.iter()
+                        .map(|(y, ctx)| format!("{} {}", ctx.join(" "), y))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let already = out
+                    .iter()
+                    .any(|c: &Conflict| c.kind == ConflictKind::Assignment);
+                if already {
+                    continue;
+                }
+                let agree_a: Vec<&&StatementFeatures> =
+                    group_a.iter().copied().filter(|s| !swapped(a, s)).collect();
+                let agree_b: Vec<&&StatementFeatures> =
+                    group_a.iter().copied().filter(|s| swapped(a, s)).collect();
+                let sides = vec![
+                    side(render(a), &agree_a, docs),
+                    side(render(b), &agree_b, docs),
+                ];
+                out.push(Conflict {
+                    id: ids.next("conflict"),
+                    claim: claim.to_string(),
+                    kind: ConflictKind::Assignment,
+                    summary: format!("{} vs {}", render(a), render(b)),
+                    sides,
+                });
+            }
+        }
+    }
+
+    // Quantities and durations of one unit that disagree.
+    let mut units: Vec<ValueKind> = Vec::new();
+    for s in members {
+        for v in &s.values {
+            if v.kind != ValueKind::Year && !units.contains(&v.kind) {
+                units.push(v.kind.clone());
+            }
+        }
+    }
+    for unit in units {
+        // Each statement's first value of this unit.
+        let mut sides: Vec<(Value, Vec<&&StatementFeatures>)> = Vec::new();
+        for s in members {
+            let Some(v) = s.values.iter().find(|v| v.kind == unit) else {
+                continue;
+            };
+            match sides.iter_mut().find(|(x, _)| x.agrees_with(v)) {
+                Some((_, m)) => m.push(s),
+                None => sides.push((v.clone(), vec![s])),
+            }
+        }
+        let distinct_sources = sides
+            .iter()
+            .map(|(_, m)| m.iter().map(|s| source_of(s)).collect::<FxHashSet<_>>())
+            .collect::<Vec<_>>();
+        let cross = distinct_sources.iter().enumerate().any(|(i, a)| {
+            distinct_sources
+                .iter()
+                .skip(i + 1)
+                .any(|b| a.iter().any(|x| b.iter().any(|y| x != y)))
+        });
+        if sides.len() >= 2 && cross {
+            let sides: Vec<ConflictSide> = sides
+                .iter()
+                .map(|(v, m)| side(v.render(), m, docs))
+                .collect();
+            out.push(Conflict {
+                id: ids.next("conflict"),
+                claim: claim.to_string(),
+                kind: ConflictKind::Quantity,
+                summary: sides
+                    .iter()
+                    .map(|s| s.value.clone())
+                    .collect::<Vec<_>>()
+                    .join(" vs "),
+                sides,
+            });
+        }
+    }
+    out
+}
+
+/// Per year, the context lemmas no other year of the statement shares.
+fn discriminating_contexts(s: &StatementFeatures) -> Vec<(i64, Vec<String>)> {
+    let ys: Vec<&Value> = s
+        .values
+        .iter()
+        .filter(|v| v.kind == ValueKind::Year)
+        .collect();
+    ys.iter()
+        .map(|v| {
+            let own: Vec<String> = v
+                .context
+                .iter()
+                .filter(|l| {
+                    !ys.iter()
+                        .any(|o| o.amount != v.amount && o.context.contains(l))
+                })
+                .cloned()
+                .collect();
+            (v.amount as i64, own)
+        })
+        .collect()
+}
+
+/// Same years, but a year's distinguishing words go with another year on the other side.
+fn swapped(a: &StatementFeatures, b: &StatementFeatures) -> bool {
+    let (ca, cb) = (discriminating_contexts(a), discriminating_contexts(b));
+    ca.iter().any(|(ya, la)| {
+        let own_b = cb.iter().find(|(yb, _)| yb == ya).map(|(_, l)| l);
+        let matches_own = own_b.is_some_and(|lb| la.iter().any(|l| lb.contains(l)));
+        let matches_other = cb
+            .iter()
+            .any(|(yb, lb)| yb != ya && la.iter().any(|l| lb.contains(l)));
+        !la.is_empty() && !matches_own && matches_other
+    })
+}
+
+/// Group the quotes of a story's documents into utterances with their variants.
+pub(crate) fn quote_groups(
+    docs: &[&Prepared<'_>],
+    entities: &[Entity],
+    ids: &mut IdCounters,
+) -> Vec<QuoteGroup> {
+    struct Q {
+        doc: usize,
+        span: Span,
+        direct: bool,
+        speaker: Option<String>,
+        entity: Option<String>,
+        via: Option<String>,
+        features: StatementFeatures,
+    }
+    let mut quotes: Vec<Q> = Vec::new();
+    for (d, p) in docs.iter().enumerate() {
+        for q in &p.quotes {
+            let Some(features) = features(d, p.text, q.span) else {
+                continue;
+            };
+            let speaker_span = q.speaker.as_ref().map(|s| s.resolved.unwrap_or(s.span));
+            let speaker = q.speaker.as_ref().and_then(|s| {
+                s.name
+                    .clone()
+                    .or_else(|| s.span.text(p.text).map(str::to_string))
+            });
+            let entity = speaker_span
+                .and_then(|s| entity_at(entities, p.id, s))
+                .map(|e| e.id.clone());
+            let via = q.via.as_ref().and_then(|v| {
+                v.name
+                    .clone()
+                    .or_else(|| v.span.text(p.text).map(str::to_string))
+            });
+            quotes.push(Q {
+                doc: d,
+                span: q.span,
+                direct: q.kind != QuoteKind::Indirect,
+                speaker,
+                entity,
+                via,
+                features,
+            });
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter_map(|(g, members)| {
+                let same_speaker_or_unknown = members.iter().all(|&m| {
+                    quotes.get(m).is_some_and(|o| {
+                        o.entity.is_none() || q.entity.is_none() || o.entity == q.entity
+                    })
+                });
+                if !same_speaker_or_unknown
+                    || members
+                        .iter()
+                        .any(|&m| quotes.get(m).is_some_and(|o| o.doc == q.doc))
+                {
+                    return None;
+                }
+                let sim = members
+                    .iter()
+                    .filter_map(|&m| quotes.get(m))
+                    .filter(|o| o.features.negated == q.features.negated)
+                    .map(|o| similarity(&o.features, &q.features))
+                    .fold(0.0f32, f32::max);
+                Some((g, sim))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((g, sim)) if sim >= QUOTE_SIMILARITY => {
+                if let Some(members) = groups.get_mut(g) {
+                    members.push(i);
+                }
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|members| {
+            let qs: Vec<&Q> = members.iter().filter_map(|&m| quotes.get(m)).collect();
+            let mut sources: Vec<String> = Vec::new();
+            for q in &qs {
+                if let Some(p) = docs.get(q.doc) {
+                    if !sources.contains(&p.source) {
+                        sources.push(p.source.clone());
+                    }
+                }
+            }
+            QuoteGroup {
+                id: ids.next("quote"),
+                speaker: qs.iter().find_map(|q| q.speaker.clone()),
+                speaker_entity: qs.iter().find_map(|q| q.entity.clone()),
+                variants: qs
+                    .iter()
+                    .filter_map(|q| {
+                        docs.get(q.doc).map(|p| QuoteVariant {
+                            evidence: p.evidence(q.span),
+                            direct: q.direct,
+                            via: q.via.clone(),
+                        })
+                    })
+                    .collect(),
+                sources,
+            }
+        })
+        .collect()
+}
+
+/// Minimum similarity for two quotes to be variants of one utterance.
+const QUOTE_SIMILARITY: f32 = 0.4;

@@ -1,0 +1,98 @@
+//! What the fusion stage reads: a [`Document`] with its language layers.
+use crate::cluster::ClusterOptions;
+use triangulate_doc::{Document, EntityMention, Sentence, Span, Token};
+use triangulate_quotes::Quote;
+use triangulate_timex::Timex;
+
+/// One document and the annotation layers of the language stages. Every layer is optional in
+/// practice (an empty `Vec`): fusion falls back to its own sentence splitter when `sentences` is
+/// empty, and skips what needs a missing layer (no entities without NER mentions, no timeline
+/// without time expressions, no quote groups without quotes).
+#[derive(Clone, Debug)]
+pub struct AnnotatedDoc {
+    pub doc: Document,
+    /// `triangulate_text::analyze(doc.text()).tokens`.
+    pub tokens: Vec<Token>,
+    /// `triangulate_text::analyze(doc.text()).sentences`.
+    pub sentences: Vec<Sentence>,
+    /// NER mentions (`triangulate-ner`).
+    pub entities: Vec<EntityMention>,
+    /// `triangulate_timex::find_timexes(doc.text(), &anchor)` with the publication date as anchor.
+    pub timexes: Vec<Timex>,
+    /// `triangulate_quotes::find_quotes(...)`.
+    pub quotes: Vec<Quote>,
+}
+
+impl AnnotatedDoc {
+    /// A document without language layers (fusion uses its own fallbacks).
+    pub fn bare(doc: Document) -> Self {
+        AnnotatedDoc {
+            doc,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            timexes: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+}
+
+/// Settings of [`crate::analyze`].
+#[derive(Clone, Debug)]
+pub struct FusionOptions {
+    pub clustering: ClusterOptions,
+    /// Minimum similarity (0.0–1.0) for two sentences of different documents to count as the
+    /// same statement.
+    pub claim_similarity: f32,
+    /// Claims supported by fewer documents than this are left out of the output.
+    pub min_claim_documents: usize,
+}
+
+impl Default for FusionOptions {
+    fn default() -> Self {
+        FusionOptions {
+            clustering: ClusterOptions::default(),
+            claim_similarity: 0.5,
+            min_claim_documents: 2,
+        }
+    }
+}
+
+/// A layer of a document that does not fit its text. The document's other layers are still
+/// used; the bad layer is dropped and the problem reported in [`crate::Analysis::problems`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LayerError {
+    #[error("document {doc_id}: {layer} span {start}..{end} does not fit its text of {len} bytes or splits a character")]
+    SpanOutOfText {
+        doc_id: String,
+        layer: &'static str,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("document id {0:?} appears more than once; later copies are ignored")]
+    DuplicateId(String),
+    #[error("document {0:?} has no text")]
+    EmptyText(String),
+}
+
+/// Check that every span of a layer lies on character boundaries of `text`.
+pub(crate) fn check_spans(
+    doc_id: &str,
+    text: &str,
+    layer: &'static str,
+    spans: impl IntoIterator<Item = Span>,
+) -> Result<(), LayerError> {
+    for span in spans {
+        if span.start > span.end || span.text(text).is_none() {
+            return Err(LayerError::SpanOutOfText {
+                doc_id: doc_id.to_string(),
+                layer,
+                start: span.start,
+                end: span.end,
+                len: text.len(),
+            });
+        }
+    }
+    Ok(())
+}

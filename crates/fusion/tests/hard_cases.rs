@@ -1,0 +1,385 @@
+//! The hard cases of the fusion stage on small fictional inputs (invented countries, people and
+//! outlets). Entity mentions are given by hand so these tests do not depend on the NER model;
+//! time expressions come from the real `triangulate-timex` scanner.
+use triangulate_doc::{
+    Document, EntityLabel, EntityMention, EvidenceSource, InputFormat, MappedText, MetaValue,
+    Metadata, PartialDate, SourceRef, Span,
+};
+use triangulate_fusion::{
+    analyze, Analysis, AnnotatedDoc, ConflictKind, FusionOptions, MentionLink, Story,
+};
+use triangulate_timex::{find_timexes, Anchor};
+
+struct Spec<'a> {
+    id: &'a str,
+    outlet: &'a str,
+    published: Option<PartialDate>,
+    agencies: &'a [&'a str],
+    text: &'a str,
+    /// Entity mentions as (surface, label); every occurrence of the surface is a mention.
+    entities: &'a [(&'a str, EntityLabel)],
+}
+
+fn annotated(s: &Spec<'_>) -> AnnotatedDoc {
+    let meta = |v: String| MetaValue::new(v, EvidenceSource::Text, None, 1.0);
+    let doc = Document {
+        id: s.id.to_string(),
+        source: SourceRef {
+            path: format!("{}.txt", s.id),
+            record: None,
+            record_offset: None,
+        },
+        format: InputFormat::Text,
+        encoding: "UTF-8".to_string(),
+        original: s.text.as_bytes().to_vec(),
+        body: MappedText::identity(s.text),
+        removed: Vec::new(),
+        metadata: Metadata {
+            outlet: Some(meta(s.outlet.to_string())),
+            published: s
+                .published
+                .map(|d| MetaValue::new(d, EvidenceSource::Text, None, 1.0)),
+            credited_agencies: s.agencies.iter().map(|a| meta(a.to_string())).collect(),
+            ..Metadata::default()
+        },
+        warnings: Vec::new(),
+    };
+    let mut entities = Vec::new();
+    for (surface, label) in s.entities {
+        let mut from = 0;
+        while let Some(pos) = s.text.get(from..).and_then(|t| t.find(surface)) {
+            let start = from + pos;
+            let end = start + surface.len();
+            // Skip matches inside a longer mention already taken.
+            if !entities
+                .iter()
+                .any(|e: &EntityMention| e.span.overlaps(Span::new(start, end)))
+            {
+                entities.push(EntityMention {
+                    span: Span::new(start, end),
+                    label: *label,
+                    first_token: 0,
+                    end_token: 0,
+                    confidence: 1.0,
+                });
+            }
+            from = end;
+        }
+    }
+    let anchor = s.published.map(Anchor::on).unwrap_or_default();
+    let timexes = find_timexes(s.text, &anchor);
+    let mut ad = AnnotatedDoc::bare(doc);
+    ad.entities = entities;
+    ad.timexes = timexes;
+    ad
+}
+
+fn run(specs: &[Spec<'_>]) -> Analysis {
+    let docs: Vec<AnnotatedDoc> = specs.iter().map(annotated).collect();
+    let analysis = analyze(&docs, &FusionOptions::default());
+    // The output must serialise (it is the CLI's JSON).
+    serde_json::to_string(&analysis).expect("analysis serialises");
+    analysis
+}
+
+fn story_with<'a>(a: &'a Analysis, doc: &str) -> &'a Story {
+    a.stories
+        .iter()
+        .find(|s| s.documents.iter().any(|d| d == doc))
+        .expect("document is in a story")
+}
+
+const WIRE: &str = "Esterian Prime Minister Ana Velic and Karvonian President Stoyan Markelov signed a friendship pact in Brenna on Wednesday. The pact reopens the Kalden Pass crossing and hands the Lake Ostrel fishing quotas to a joint commission. Velic said the pact was not directed against third states.";
+
+fn pact_docs() -> Vec<Spec<'static>> {
+    let people: &[(&str, EntityLabel)] = &[
+        ("Ana Velic", EntityLabel::Per),
+        ("Stoyan Markelov", EntityLabel::Per),
+        ("Stojan Markelov", EntityLabel::Per),
+        ("Velic Square", EntityLabel::Loc),
+        ("Milan Dask", EntityLabel::Per),
+        ("Irena Dask", EntityLabel::Per),
+        ("Dask", EntityLabel::Per),
+        ("Velic", EntityLabel::Per),
+        ("Brenna", EntityLabel::Loc),
+        ("Britain", EntityLabel::Loc),
+        ("U.K.", EntityLabel::Loc),
+    ];
+    vec![
+        Spec {
+            id: "herald",
+            outlet: "The Vask Herald",
+            published: Some(PartialDate::ymd(2025, 3, 5)),
+            agencies: &["Nordwire"],
+            text: WIRE,
+            entities: people,
+        },
+        Spec {
+            id: "post",
+            outlet: "Brenna Morning Post",
+            published: Some(PartialDate::ymd(2025, 3, 5)),
+            agencies: &["Nordwire"],
+            text: "Esterian Prime Minister Ana Velic and Karvonian President Stoyan Markelov signed a friendship pact in Brenna on Wednesday. The pact reopens the Kalden Pass crossing and hands the Lake Ostrel fishing quotas to a joint commission. Velic said the pact was not directed against third states. Crowds gathered in Velic Square.",
+            entities: people,
+        },
+        Spec {
+            id: "ledger",
+            outlet: "The Meridian Ledger",
+            published: Some(PartialDate::ymd(2025, 3, 6)),
+            agencies: &[],
+            text: "Prime Minister Ana Velic of Esteria and Stojan Markelov signed the friendship agreement in Brenna. The prime minister said the agreement does not target any other country. It follows accords signed in 1987, 1994 and 2012. It is her first visit in 20 years. The dispute over the lake lasted nearly 25 years. Britain welcomed the pact.",
+            entities: people,
+        },
+        Spec {
+            id: "dnevnik",
+            outlet: "Karvonski Dnevnik",
+            published: Some(PartialDate::ymd(2025, 3, 6)),
+            agencies: &[],
+            text: "Ms. Velic and President Stojan Markelov signed the friendship agreement in Brenna. This agreement is not aimed against any other country, Velic said. It follows accords signed in 1987, 1994 and 2002. It was the first visit in two decades. The dispute over the lake lasted a quarter of a century. The U.K. welcomed the agreement. Defence minister Milan Dask and his sister Irena Dask attended.",
+            entities: people,
+        },
+        Spec {
+            id: "radio",
+            outlet: "Esterian Public Radio",
+            published: None,
+            agencies: &[],
+            text: "Ana Velic signed the friendship pact with Stoyan Markelov in Brenna on March 5, 2025. Parliament will debate the friendship pact on the 19th. Dask, the opposition leader, said the pact came too late.",
+            entities: people,
+        },
+    ]
+}
+
+#[test]
+fn syndicated_copies_form_one_group_and_one_source() {
+    let a = run(&pact_docs());
+    let story = story_with(&a, "herald");
+    assert_eq!(
+        story.documents.len(),
+        5,
+        "one story: {:?}",
+        a.stories.iter().map(|s| &s.documents).collect::<Vec<_>>()
+    );
+    assert_eq!(story.syndication_groups.len(), 1);
+    let group = &story.syndication_groups[0];
+    assert_eq!(group.documents, vec!["herald", "post"]);
+    assert_eq!(group.origin.as_deref(), Some("Nordwire"));
+    assert!(!group.shared_passages.is_empty() || !group.links.is_empty());
+    // Five documents, four independent sources: the two Nordwire copies count once.
+    assert_eq!(story.independent_sources.len(), 4);
+    let wire = story
+        .independent_sources
+        .iter()
+        .find(|s| s.name == "Nordwire")
+        .expect("Nordwire source");
+    assert_eq!(wire.documents, vec!["herald", "post"]);
+}
+
+#[test]
+fn entities_merge_variants_but_keep_namesakes_and_places_apart() {
+    let a = run(&pact_docs());
+    let story = story_with(&a, "herald");
+    let find = |name: &str| story.entities.iter().find(|e| e.name == name);
+    let velic = find("Ana Velic").expect("Ana Velic");
+    // "Ms. Velic" / "Velic" attach by surname, "the prime minister" by title.
+    assert!(velic
+        .mentions
+        .iter()
+        .any(|m| m.link == MentionLink::Surname));
+    assert!(
+        velic
+            .mentions
+            .iter()
+            .any(|m| m.link == MentionLink::Title && m.evidence.doc_id == "ledger"),
+        "{velic:#?}"
+    );
+    assert!(velic.titles.iter().any(|t| t == "prime minister"));
+    // Transliteration variant merged.
+    let markelov = story
+        .entities
+        .iter()
+        .filter(|e| e.name.ends_with("Markelov"))
+        .count();
+    assert_eq!(markelov, 1);
+    // Place named after a person stays a place.
+    let square = find("Velic Square").expect("Velic Square");
+    assert_ne!(square.id, velic.id);
+    assert!(!velic
+        .mentions
+        .iter()
+        .any(|m| m.evidence.text.contains("Square")));
+    // Two Dasks stay apart; the bare "Dask" in another document is ambiguous and unresolved.
+    assert!(find("Milan Dask").is_some() && find("Irena Dask").is_some());
+    let milan = find("Milan Dask").map(|e| e.mentions.len());
+    let irena = find("Irena Dask").map(|e| e.mentions.len());
+    assert_eq!((milan, irena), (Some(1), Some(1)));
+    assert!(story.notes.iter().any(|n| n.message.contains("\"Dask\"")));
+    // Country alias table: Britain and U.K. are one entity.
+    let uk = story
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "U.K.") || e.name == "U.K.")
+        .expect("UK");
+    assert!(
+        uk.mentions.iter().any(|m| m.evidence.text == "Britain"),
+        "{uk:#?}"
+    );
+}
+
+#[test]
+fn partial_date_is_completed_from_the_story_with_evidence() {
+    let a = run(&pact_docs());
+    let story = story_with(&a, "radio");
+    let entry = story
+        .timeline
+        .iter()
+        .find(|e| {
+            e.evidence
+                .iter()
+                .any(|ev| ev.doc_id == "radio" && ev.text.contains("19th"))
+        })
+        .expect("the 19th is on the timeline");
+    assert_eq!(entry.date, PartialDate::ymd(2025, 3, 19));
+    let inf = entry.inferred.as_ref().expect("completion recorded");
+    assert_eq!(inf.written.to_iso(), "XXXX-XX-19");
+    assert!(!inf.evidence.is_empty());
+}
+
+#[test]
+fn paraphrases_corroborate_and_conflicts_are_flagged_with_both_sides() {
+    let a = run(&pact_docs());
+    let story = story_with(&a, "ledger");
+    // "not directed against third states" ~ "does not target any other country" ~ "not aimed
+    // against any other country": one claim, three independent sources (Nordwire once).
+    let claim = story
+        .claims
+        .iter()
+        .find(|c| {
+            c.statements
+                .iter()
+                .any(|s| s.evidence.text.contains("does not target"))
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "paraphrase claim: {:#?}",
+                story
+                    .claims
+                    .iter()
+                    .map(|c| c
+                        .statements
+                        .iter()
+                        .map(|s| s.evidence.text.clone())
+                        .collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            )
+        });
+    assert!(
+        claim
+            .statements
+            .iter()
+            .any(|s| s.evidence.text.contains("third states")),
+        "{claim:#?}"
+    );
+    assert!(
+        claim
+            .statements
+            .iter()
+            .any(|s| s.evidence.text.contains("not aimed against")),
+        "{claim:#?}"
+    );
+    assert_eq!(claim.corroboration, 3, "{claim:#?}");
+
+    let years: Vec<_> = story
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Year)
+        .collect();
+    assert_eq!(years.len(), 1, "{:#?}", story.conflicts);
+    let values: Vec<&str> = years[0].sides.iter().map(|s| s.value.as_str()).collect();
+    assert!(
+        values.contains(&"1987, 1994, 2012") && values.contains(&"1987, 1994, 2002"),
+        "{values:?}"
+    );
+    for side in &years[0].sides {
+        assert!(!side.evidence.is_empty() && !side.sources.is_empty());
+    }
+    // "20 years" ~ "two decades" and "nearly 25 years" ~ "a quarter of a century" agree.
+    assert!(
+        !story
+            .conflicts
+            .iter()
+            .any(|c| c.kind == ConflictKind::Quantity),
+        "false conflicts: {:#?}",
+        story.conflicts
+    );
+}
+
+#[test]
+fn swapped_years_are_an_assignment_conflict() {
+    let people: &[(&str, EntityLabel)] = &[];
+    let a = run(&[
+        Spec {
+            id: "a",
+            outlet: "Nordwire",
+            published: Some(PartialDate::ymd(2025, 3, 5)),
+            agencies: &[],
+            text: "The two countries already share the trade accord of 1994 and the border accord of 2002, officials in Lune said.",
+            entities: people,
+        },
+        Spec {
+            id: "b",
+            outlet: "Karvonski Dnevnik",
+            published: Some(PartialDate::ymd(2025, 3, 5)),
+            agencies: &[],
+            text: "The two countries already share the trade accord of 2002 and the border accord of 1994, officials in Lune said.",
+            entities: people,
+        },
+    ]);
+    let story = story_with(&a, "a");
+    assert_eq!(story.documents.len(), 2);
+    let swap: Vec<_> = story
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Assignment)
+        .collect();
+    assert_eq!(swap.len(), 1, "{:#?}", story.conflicts);
+    assert_eq!(swap[0].sides.len(), 2);
+    assert!(!story.conflicts.iter().any(|c| c.kind == ConflictKind::Year));
+}
+
+#[test]
+fn unrelated_event_is_its_own_story_and_bad_layers_are_reported() {
+    let mut specs = pact_docs();
+    specs.push(Spec {
+        id: "ship",
+        outlet: "Coastline Courier",
+        published: Some(PartialDate::ymd(2025, 3, 5)),
+        agencies: &[],
+        text: "A cargo ship ran aground off Calvessa in Duarnia on Tuesday night. The coast guard said the crew of twelve was safe and no fuel had leaked from the hull.",
+        entities: &[],
+    });
+    let mut docs: Vec<AnnotatedDoc> = specs.iter().map(annotated).collect();
+    // A layer that does not fit its text is dropped and reported, the document still used.
+    if let Some(last) = docs.last_mut() {
+        last.entities.push(EntityMention {
+            span: Span::new(5000, 5004),
+            label: EntityLabel::Loc,
+            first_token: 0,
+            end_token: 0,
+            confidence: 1.0,
+        });
+    }
+    let dup = docs.first().cloned().expect("a document");
+    docs.push(dup);
+    let a = analyze(&docs, &FusionOptions::default());
+    let ship = story_with(&a, "ship");
+    assert_eq!(ship.documents, vec!["ship"]);
+    assert!(a
+        .problems
+        .iter()
+        .any(|p| p.doc_id == "ship" && p.message.contains("5000")));
+    assert!(a
+        .problems
+        .iter()
+        .any(|p| p.doc_id == "herald" && p.message.contains("more than once")));
+    assert_eq!(a.documents.len(), 6);
+}
