@@ -731,6 +731,22 @@ impl<'a> Grammar<'a> {
                     hit.modifier = Some(modifier);
                     return Some(hit);
                 }
+            } else if for_dates {
+                // "the end of the year", "earlier in the month": the unit the article is in.
+                let k = if self.is(j, "in") { j + 1 } else { j };
+                if self.is(k, "the") {
+                    let v = match self.w(k + 1) {
+                        "year" => Some(self.rel_year(0)),
+                        "month" => Some(self.rel_month(0)),
+                        "week" => Some(self.rel_week(0)),
+                        _ => None,
+                    };
+                    if let Some(v) = v {
+                        let mut hit = Hit::date(k + 2, v);
+                        hit.modifier = Some(modifier);
+                        return Some(hit);
+                    }
+                }
             }
         }
         self.core_at(i)
@@ -816,6 +832,7 @@ impl<'a> Grammar<'a> {
             self.year_expr(i),
             self.decade_words(i),
             self.relative_word(i),
+            self.season_phrase(i),
             self.deictic(i),
             self.ago(i),
             self.duration(i),
@@ -1184,6 +1201,15 @@ impl<'a> Grammar<'a> {
     /// "the nineties", "the 20th century".
     fn decade_words(&self, i: usize) -> Option<Hit> {
         if !self.is(i, "the") {
+            // "20th-century", "in 20th century art"
+            let (n, j) = self.ordinal(i)?;
+            let j = if self.is(j, "-") { j + 1 } else { j };
+            if self.is(j, "century") && (1..=30).contains(&n) {
+                return Some(Hit::date(
+                    j + 1,
+                    Val::other(format!("{:02}XX", n - 1), AnchorUse::Absolute),
+                ));
+            }
             return None;
         }
         let digit = match self.w(i + 1) {
@@ -1217,6 +1243,58 @@ impl<'a> Grammar<'a> {
             ));
         }
         None
+    }
+
+    /// "in the summer", "during winter", "the early summer": a season of the anchor's year
+    /// (the year before when the verb is past and that season has not begun yet).
+    fn season_phrase(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let s = if w == "the" { i + 1 } else { i };
+        let code = lexicon::season(self.w(s))?;
+        if let (true, Some((y, end))) = (self.is(s + 1, "of"), self.year_after(s + 2)) {
+            return Some(Hit::date(
+                end,
+                Val::other(format!("{y:04}-{code}"), AnchorUse::Absolute),
+            ));
+        }
+        let prev = self.prev_word(i);
+        let governed = matches!(
+            prev,
+            "in" | "during"
+                | "over"
+                | "through"
+                | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+        );
+        if !governed || (w == "fall" && s == i) {
+            return None;
+        }
+        let lean = self.lean(i, s + 1, Lean::Past);
+        let v = match (self.anchor_year, self.anchor_month) {
+            (Some(y), Some(m)) => {
+                let start = match code {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let year = if lean == Lean::Past && start > m {
+                    y - 1
+                } else {
+                    y
+                };
+                Val::other(format!("{year:04}-{code}"), AnchorUse::Publication)
+            }
+            _ => Val::unknown(&format!("XXXX-{code}")),
+        };
+        Some(Hit::date(s + 1, v))
     }
 
     /// Single words and fixed phrases: "today", "yesterday", "now", "recently", "the future".
@@ -1970,10 +2048,14 @@ impl<'a> Grammar<'a> {
             _ => None,
         };
         if let Some(v) = fixed {
-            // "a quarterly dividend", "the daily newspaper": adjectives before a noun are not
-            // time expressions; "paid quarterly", "twice daily" are.
+            // "paid quarterly", "twice daily" and "daily flights" recur; "a quarterly report"
+            // and "the annual meeting" name a kind of thing, and "the Party daily Granma" is
+            // a newspaper.
             let next = self.toks.get(i + 1);
+            let frequency_adjective = matches!(w, "daily" | "weekly" | "hourly" | "nightly")
+                && next.is_some_and(|t| t.kind == TokenKind::Word && !t.capital);
             let adverb = w == "annually"
+                || frequency_adjective
                 || next.is_none_or(|t| t.kind != TokenKind::Word)
                 || matches!(
                     self.w(i + 1),
