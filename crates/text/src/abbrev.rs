@@ -63,7 +63,10 @@ pub(crate) fn classify(core: &str, next: Option<char>) -> Option<AbbrevKind> {
             AbbrevKind::Month
         }
         b"inc" | b"corp" | b"ltd" | b"co" | b"bros" | b"jr" | b"sr" | b"ave" | b"blvd" | b"rd"
-        | b"dept" | b"univ" | b"assn" | b"gov't"
+        | b"dept" | b"univ" | b"assn" | b"gov't" | b"ala" | b"ariz" | b"ark" | b"calif"
+        | b"colo" | b"conn" | b"fla" | b"ga" | b"ill" | b"kan" | b"ky" | b"md" | b"mass"
+        | b"mich" | b"minn" | b"neb" | b"nev" | b"okla" | b"ore" | b"pa" | b"tenn" | b"tex"
+        | b"va" | b"vt" | b"wis" | b"wyo"
             if capitalised =>
         {
             AbbrevKind::Other

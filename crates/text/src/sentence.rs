@@ -113,7 +113,8 @@ fn terminal_kind(word: &str, next_word: &str) -> Option<Terminal> {
         return Some(Terminal::Punctuation);
     }
     let core = word.strip_suffix('.')?;
-    if core.is_empty() {
+    // "1." is a list marker kept whole by the tokenizer, not a sentence end.
+    if core.is_empty() || core.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     match abbrev::classify(core, next_word.chars().next()) {

@@ -8,7 +8,7 @@
 //!    and sentence period (unless it is an abbreviation), then its clitic (`'s`, `n't`, ...).
 //!
 //! Everything works on byte offsets of the original `&str`, so tokens are spans, never copies.
-use crate::abbrev;
+use crate::abbrev::{self, AbbrevKind};
 use triangulate_doc::{Span, Token};
 
 /// Splits `text` into tokens; every token's span points into `text` and lies on character
@@ -294,10 +294,15 @@ fn split_piece(text: &str, start: usize, end: usize, next: Option<char>, out: &m
                     } else {
                         text.get(b..).and_then(|s| s.chars().next())
                     };
-                    if abbrev::classify(core, next_here).is_some() {
-                        break;
+                    match abbrev::classify(core, next_here) {
+                        Some(AbbrevKind::Prefix | AbbrevKind::Initial) => break,
+                        // At a sentence end the period is the sentence's ("Vessa Inc ."), as
+                        // in CoNLL-2003; elsewhere it belongs to the abbreviation.
+                        Some(_) if n_trailing > 0 || !ends_sentence_after(text, b) => break,
+                        Some(_) => 1,
+                        None if is_list_number(text, start, a, core) => break,
+                        None => 1,
                     }
-                    1
                 }
             }
             _ => break,
@@ -315,6 +320,44 @@ fn split_piece(text: &str, start: usize, end: usize, next: Option<char>, out: &m
     for &(s, e) in trailing[..n_trailing].iter().rev() {
         push(out, s, e);
     }
+}
+
+/// Whether the text after byte `at` starts a new sentence: the end of the text, a line
+/// break, or a typical sentence opener ("The", "He").
+fn ends_sentence_after(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return true;
+    };
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    if trimmed.is_empty() || trimmed.starts_with(['\n', '\r']) {
+        return true;
+    }
+    let word_end = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    abbrev::is_sentence_opener(&trimmed[..word_end])
+}
+
+/// "1." opening a numbered list item or ranking line: a short number at the start of a line,
+/// before a capitalised word.
+fn is_list_number(text: &str, piece_start: usize, core_start: usize, core: &str) -> bool {
+    if piece_start != core_start || core.is_empty() || core.len() > 3 {
+        return false;
+    }
+    if !core.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = text
+        .get(..piece_start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    let after_break = before.is_empty() || before.ends_with('\n');
+    let next_upper = text
+        .get(core_start + core.len() + 1..)
+        .map(|r| r.trim_start_matches([' ', '\t']))
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
+    after_break && next_upper
 }
 
 /// Text after a leading apostrophe that belongs to the word: "'90s", "'em", "'til".

@@ -107,6 +107,18 @@ fn paragraph_breaks_and_headlines_end_sentences() {
 }
 
 #[test]
+fn numbered_list_lines_are_sentences_of_their_own() {
+    assert_eq!(
+        sents("Final results\n1. Ana Velic 4:37:10\n2. Ivo Dane 4:38:12"),
+        [
+            "Final results",
+            "1. Ana Velic 4:37:10",
+            "2. Ivo Dane 4:38:12"
+        ]
+    );
+}
+
+#[test]
 fn lowercase_after_ellipsis_continues() {
     assert_eq!(
         sents("He paused... then went on. Done."),

@@ -40,10 +40,48 @@ fn abbreviations_stay_whole() {
         ]
     );
     assert_eq!(
-        toks("Halden Corp. and Vessa Inc., etc."),
-        ["Halden", "Corp.", "and", "Vessa", "Inc.", ",", "etc."]
+        toks("Halden Corp. and Vessa Inc., etc., agreed"),
+        ["Halden", "Corp.", "and", "Vessa", "Inc.", ",", "etc.", ",", "agreed"]
     );
     assert_eq!(toks("at 9 a.m. today"), ["at", "9", "a.m.", "today"]);
+}
+
+#[test]
+fn abbreviation_at_sentence_end_gives_up_its_period() {
+    // CoNLL-2003 convention: the period ends the sentence.
+    assert_eq!(
+        toks("It bought Vessa Inc. The deal closed."),
+        ["It", "bought", "Vessa", "Inc", ".", "The", "deal", "closed", "."]
+    );
+    assert_eq!(
+        toks("It moved to Brenna, Calif."),
+        ["It", "moved", "to", "Brenna", ",", "Calif", "."]
+    );
+    assert_eq!(
+        toks("in Brenna, Calif., on Monday"),
+        ["in", "Brenna", ",", "Calif.", ",", "on", "Monday"]
+    );
+    assert_eq!(toks("the U.S. Army"), ["the", "U.S.", "Army"]);
+}
+
+#[test]
+fn numbered_list_items_keep_their_period() {
+    assert_eq!(
+        toks("Results:\n1. Ana Velic\n2. Ivo Dane"),
+        ["Results", ":", "1.", "Ana", "Velic", "2.", "Ivo", "Dane"]
+    );
+    assert_eq!(
+        toks("He won in 1996. The"),
+        ["He", "won", "in", "1996", ".", "The"]
+    );
+}
+
+#[test]
+fn ldc_double_quotes() {
+    assert_eq!(
+        toks("``Yes,'' he said."),
+        ["``", "Yes", ",", "''", "he", "said", "."]
+    );
 }
 
 #[test]
