@@ -81,10 +81,10 @@ if ht_ok:
 def f1(r, k):
     return 100 * r[k]["F1"]
 print()
-print("| system | strict F1 | relaxed F1 | value F1 | type F1 | docs/s (1 core, tagging only) |")
+print("| system | strict F1 | relaxed F1 | value F1 | type F1 | docs/s (one process, tagging only) |")
 print("|---|---:|---:|---:|---:|---:|")
 for name, r, speed in rows:
-    print("| %s | %.2f | %.2f | %.2f | %.2f | %.0f |" % (name, f1(r, "strict"), f1(r, "relaxed"), f1(r, "value"), f1(r, "type"), speed))
+    print("| %s | %.2f | %.2f | %.2f | %.2f | %s |" % (name, f1(r, "strict"), f1(r, "relaxed"), f1(r, "value"), f1(r, "type"), ("%.0f" % speed) if speed >= 10 else ("%.1f" % speed)))
 if len(rows) == 2:
     print("\nspeed ratio (ours / HeidelTime): %.0fx" % (rows[0][2] / rows[1][2]))
 PY
