@@ -237,6 +237,9 @@ pub struct PreparedToken {
     clusters: [u64; 4],
     /// 4 bits (B, I, L, U) per entity type, from gazetteer phrases covering this token.
     gazetteer: u16,
+    /// Position (B/I/L/U as 0..4) and length (capped at 4) of the run of capitalised words
+    /// this token is in; 0 when it is not capitalised or the sentence is all capitals.
+    cap_run: u8,
     /// The lexicon key's hash, for document-level label history.
     pub key: u64,
     /// First-pass label (index), or [`NO_FIRST_PASS`].
@@ -352,12 +355,16 @@ pub fn prepare_document(
                 doc_case: 0,
                 clusters,
                 gazetteer: 0,
+                cap_run: 0,
                 key,
                 first_pass: NO_FIRST_PASS,
                 aggregate: [0; 4],
             });
         }
         mark_gazetteer(gazetteer, lexicon.gazetteer_max_len, &mut tokens);
+        if !all_caps {
+            mark_capitalised_runs(&mut tokens);
+        }
         prepared.push(PreparedSentence {
             tokens,
             all_caps,
@@ -372,6 +379,49 @@ pub fn prepare_document(
         }
     }
     prepared
+}
+
+/// Names are runs of capitalised words ("New York Stock Exchange"); a token's place in its run
+/// is a strong cue for B/I/L/U. A lower-case "of" inside a run does not break it when the run
+/// continues after it ("Bank of Valdmark").
+fn mark_capitalised_runs(tokens: &mut [PreparedToken]) {
+    let capitalised = |t: &PreparedToken| t.flags & flags::INIT_CAP != 0;
+    let of = hash_str("of");
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capitalised(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < tokens.len() && capitalised(&tokens[end]) {
+                end += 1;
+            } else if end + 1 < tokens.len()
+                && tokens[end].raw == of
+                && capitalised(&tokens[end + 1])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let len = (end - start).min(4) as u8;
+        for (offset, token) in tokens[start..end].iter_mut().enumerate() {
+            let position = if end - start == 1 {
+                3
+            } else if offset == 0 {
+                0
+            } else if start + offset + 1 == end {
+                2
+            } else {
+                1
+            };
+            token.cap_run = 1 + position * 4 + (len - 1);
+        }
+        i = end;
+    }
 }
 
 fn mark_gazetteer(gazetteer: &HashMap<u64, u8>, max_len: usize, tokens: &mut [PreparedToken]) {
@@ -485,6 +535,8 @@ mod template {
     pub const AGGREGATE: u64 = 46;
     pub const AGGREGATE_MAJOR: u64 = 47;
     pub const TOPIC_WORD: u64 = 48;
+    pub const CAP_RUN: u64 = 49;
+    pub const CAP_RUN_INITIAL: u64 = 50;
 }
 
 const BOUNDARY: u64 = 0x0b0d;
@@ -604,6 +656,11 @@ pub fn token_features(
     ));
 
     let own_gaz = gaz_types(tok.gazetteer);
+    push(mix(t::CAP_RUN, tok.cap_run as u64));
+    push(mix(
+        mix(t::CAP_RUN_INITIAL, tok.cap_run as u64),
+        initial << 8 | tok.casing_prior as u64,
+    ));
     push(mix(mix(t::TOPIC_CASE, sentence.topic), context));
     push(mix(mix(t::TOPIC_GAZ, sentence.topic), own_gaz));
     if tok.flags & flags::INIT_CAP != 0 {

@@ -38,7 +38,7 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             hash_bits: 21,
-            max_epochs: 20,
+            max_epochs: 12,
             patience: 4,
             seed: 0x7472_6961_6e67,
             gazetteer_folds: 10,

