@@ -1122,9 +1122,9 @@ impl<'a> Grammar<'a> {
             {
                 let end = if self.is(s + 1, "s") { s + 2 } else { s + 3 };
                 let value = if y % 100 == 0 {
-                    format!("{}XX", y / 100)
+                    format!("{}", y / 100)
                 } else {
-                    format!("{}X", y / 10)
+                    format!("{}", y / 10)
                 };
                 return Some(Hit::date(end, Val::other(value, AnchorUse::Absolute)));
             }
@@ -1192,7 +1192,7 @@ impl<'a> Grammar<'a> {
             };
             return Some(Hit::date(
                 s + 3,
-                Val::other(format!("{century}{}X", yy / 10), AnchorUse::Publication),
+                Val::other(format!("{century}{}", yy / 10), AnchorUse::Publication),
             ));
         }
         None
@@ -1207,7 +1207,7 @@ impl<'a> Grammar<'a> {
             if self.is(j, "century") && (1..=30).contains(&n) {
                 return Some(Hit::date(
                     j + 1,
-                    Val::other(format!("{:02}XX", n - 1), AnchorUse::Absolute),
+                    Val::other(format!("{:02}", n - 1), AnchorUse::Absolute),
                 ));
             }
             return None;
@@ -1232,14 +1232,14 @@ impl<'a> Grammar<'a> {
             };
             return Some(Hit::date(
                 i + 2,
-                Val::other(format!("{century}{digit}X"), AnchorUse::Publication),
+                Val::other(format!("{century}{digit}"), AnchorUse::Publication),
             ));
         }
         let (n, j) = self.ordinal(i + 1)?;
         if self.is(j, "century") && (1..=30).contains(&n) {
             return Some(Hit::date(
                 j + 1,
-                Val::other(format!("{:02}XX", n - 1), AnchorUse::Absolute),
+                Val::other(format!("{:02}", n - 1), AnchorUse::Absolute),
             ));
         }
         None
@@ -1315,9 +1315,7 @@ impl<'a> Grammar<'a> {
                             .with_kind(TimexType::Time),
                     );
                 }
-                if w == "today" && self.is(i + 1, "'") && self.is(i + 2, "s") {
-                    return hit(i + 1, Val::reference("PRESENT_REF"));
-                }
+
                 hit(i + 1, v)
             }
             "tonight" => Some(
@@ -1469,15 +1467,14 @@ impl<'a> Grammar<'a> {
                 Unit::Quarter => self.rel_quarter(delta),
                 Unit::Year => self.rel_year(delta),
                 Unit::Decade => match self.anchor_year {
-                    Some(y) => Val::other(
-                        format!("{}X", (y + 10 * delta) / 10),
-                        AnchorUse::Publication,
-                    ),
+                    Some(y) => {
+                        Val::other(format!("{}", (y + 10 * delta) / 10), AnchorUse::Publication)
+                    }
                     None => Val::unknown("XXXX"),
                 },
                 Unit::Century => match self.anchor_year {
                     Some(y) => Val::other(
-                        format!("{:02}XX", (y + 100 * delta) / 100),
+                        format!("{:02}", (y + 100 * delta) / 100),
                         AnchorUse::Publication,
                     ),
                     None => Val::unknown("XXXX"),

@@ -135,12 +135,16 @@ impl Unit {
         let (time, letter, factor) = match self {
             Unit::Second => (true, 'S', 1.0),
             Unit::Minute => (true, 'M', 1.0),
+            // TimeML writes whole days for multiples of 24 hours ("24 hours" is P1D).
+            Unit::Hour if amount.is_some_and(|n| n >= 24.0 && n % 24.0 == 0.0) => {
+                (false, 'D', 1.0 / 24.0)
+            }
             Unit::Hour => (true, 'H', 1.0),
             Unit::Day => (false, 'D', 1.0),
             Unit::Week => (false, 'W', 1.0),
             Unit::Weekend => (false, 'D', 2.0),
             Unit::Month => (false, 'M', 1.0),
-            Unit::Quarter => (false, 'M', 3.0),
+            Unit::Quarter => (false, 'Q', 1.0),
             Unit::Year => (false, 'Y', 1.0),
             Unit::Decade => (false, 'Y', 10.0),
             Unit::Century => (false, 'Y', 100.0),

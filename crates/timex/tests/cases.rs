@@ -155,7 +155,7 @@ fn approximations_keep_their_modifier() {
     );
     assert_eq!(
         (t.value.as_str(), t.modifier.as_deref()),
-        ("199X", Some("END"))
+        ("199", Some("END"))
     );
 }
 
@@ -216,7 +216,7 @@ fn relative_dates() {
         ("next week", "2025-W11"),
         ("Two days ago", "2025-03-01"),
         ("This month", "2025-03"),
-        ("the 1990s", "199X"),
+        ("the 1990s", "199"),
         ("the past decade", "P10Y"),
         ("A year earlier", "2024"),
         ("Q3", "2025-Q3"),
@@ -235,7 +235,7 @@ fn relative_dates() {
     );
     assert_eq!(
         value("It was built in the 20th century.", "the 20th century"),
-        "19XX"
+        "19"
     );
     assert_eq!(
         value("The third quarter was weak.", "The third quarter"),
