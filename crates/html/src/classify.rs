@@ -6,7 +6,235 @@
 //! class names of common ad, share and comment widgets), never the names of particular sites.
 
 use crate::dom::Node;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 use triangulate_doc::RemovalKind;
+
+// Substring groups of class/id names, matched in one pass (see `groups`).
+const STRONG: u32 = 1 << 0;
+const COMMENT: u32 = 1 << 1;
+const NOT_COMMENT: u32 = 1 << 2;
+const SHARE: u32 = 1 << 3;
+const RELATED: u32 = 1 << 4;
+const AD: u32 = 1 << 5;
+const OVERLAY: u32 = 1 << 6;
+const ACCOUNT: u32 = 1 << 7;
+const WIDGET: u32 = 1 << 8;
+const NAV: u32 = 1 << 9;
+const FOOTER: u32 = 1 << 10;
+const HEADER: u32 = 1 << 11;
+const SIDEBAR: u32 = 1 << 12;
+const CAPTION: u32 = 1 << 13;
+const META: u32 = 1 << 14;
+
+const GROUPS: &[(u32, &[&str])] = &[
+    (
+        STRONG,
+        &[
+            "articlebody",
+            "article-body",
+            "article_body",
+            "article__body",
+            "article-content",
+            "article_content",
+            "article__content",
+            "articlecontent",
+            "article-text",
+            "articletext",
+            "article_text",
+            "story-body",
+            "storybody",
+            "story-content",
+            "story_content",
+            "story-text",
+            "entry-content",
+            "entry_content",
+            "entrycontent",
+            "post-content",
+            "post_content",
+            "postcontent",
+            "post-body",
+            "postbody",
+            "post_body",
+            "post-entry",
+            "post-text",
+            "main-content",
+            "body-text",
+            "bodytext",
+            "content-body",
+            "text-body",
+            "rich-text",
+            "richtext",
+            "single-content",
+            "blog-content",
+            "news-text",
+            "article-main",
+            "story__body",
+            "caas-body",
+            "field-name-body",
+            "field-body",
+        ],
+    ),
+    (COMMENT, &["comment", "disqus", "respond", "replies"]),
+    (
+        NOT_COMMENT,
+        &[
+            "commentary",
+            "comment-count",
+            "comments-count",
+            "commentcount",
+        ],
+    ),
+    (
+        SHARE,
+        &[
+            "share",
+            "sharing",
+            "social",
+            "addthis",
+            "sociable",
+            "follow-us",
+            "followus",
+            "shariff",
+        ],
+    ),
+    (
+        RELATED,
+        &[
+            "related",
+            "recommend",
+            "more-stories",
+            "morestories",
+            "read-more",
+            "readmore",
+            "also-read",
+            "outbrain",
+            "taboola",
+            "trending",
+            "popular",
+            "most-read",
+            "mostread",
+            "you-may-like",
+            "next-article",
+            "more-from",
+            "further-reading",
+            "teaser",
+            "recirc",
+        ],
+    ),
+    (
+        AD,
+        &[
+            "advertisement",
+            "google_ads",
+            "adsbygoogle",
+            "ad-slot",
+            "ad-container",
+            "ad-wrapper",
+            "skyscraper",
+        ],
+    ),
+    (
+        OVERLAY,
+        &[
+            "cookie", "consent", "gdpr", "dsgvo", "privacy", "popup", "modal", "overlay",
+            "lightbox", "dialog",
+        ],
+    ),
+    (
+        ACCOUNT,
+        &[
+            "paywall",
+            "subscription",
+            "signup",
+            "sign-up",
+            "login",
+            "register",
+        ],
+    ),
+    (
+        WIDGET,
+        &[
+            "newsletter",
+            "subscribe",
+            "weather",
+            "ticker",
+            "widget",
+            "poll",
+        ],
+    ),
+    (
+        NAV,
+        &[
+            "breadcrumb",
+            "pagination",
+            "pager",
+            "skip-link",
+            "skiplink",
+            "menu",
+        ],
+    ),
+    (FOOTER, &["footer", "copyright", "colophon", "contentinfo"]),
+    (
+        HEADER,
+        &["masthead", "topbar", "top-bar", "site-header", "banner"],
+    ),
+    (
+        SIDEBAR,
+        &["sidebar", "side-bar", "rail", "complementary", "secondary"],
+    ),
+    (
+        CAPTION,
+        &[
+            "caption",
+            "credit",
+            "photo-source",
+            "image-source",
+            "bildquelle",
+        ],
+    ),
+    (
+        META,
+        &[
+            "byline",
+            "author",
+            "dateline",
+            "timestamp",
+            "publish",
+            "posted-on",
+            "entry-meta",
+            "post-meta",
+            "article-meta",
+            "article-info",
+        ],
+    ),
+];
+
+/// Bit set of the groups whose substrings occur in `desc`.
+fn groups(desc: &str) -> u32 {
+    static MATCHER: OnceLock<Option<(AhoCorasick, Vec<u32>)>> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut bits = Vec::new();
+        for (bit, words) in GROUPS {
+            for w in *words {
+                patterns.push(*w);
+                bits.push(*bit);
+            }
+        }
+        AhoCorasick::new(&patterns).ok().map(|ac| (ac, bits))
+    });
+    match matcher {
+        Some((ac, bits)) => ac.find_overlapping_iter(desc).fold(0, |acc, m| {
+            acc | bits.get(m.pattern().as_usize()).copied().unwrap_or(0)
+        }),
+        // The patterns are fixed literals; building cannot fail, but fall back to scanning.
+        None => GROUPS
+            .iter()
+            .filter(|(_, words)| has_sub(desc, words))
+            .fold(0, |acc, (bit, _)| acc | bit),
+    }
+}
 
 /// Tags whose content is never article text.
 pub fn markup_tag(tag: &str) -> bool {
@@ -91,53 +319,7 @@ fn has_sub(desc: &str, subs: &[&str]) -> bool {
 
 /// Class names that mark the article body itself.
 pub fn strong_article(desc: &str) -> bool {
-    has_sub(
-        desc,
-        &[
-            "articlebody",
-            "article-body",
-            "article_body",
-            "article__body",
-            "article-content",
-            "article_content",
-            "article__content",
-            "articlecontent",
-            "article-text",
-            "articletext",
-            "article_text",
-            "story-body",
-            "storybody",
-            "story-content",
-            "story_content",
-            "story-text",
-            "entry-content",
-            "entry_content",
-            "entrycontent",
-            "post-content",
-            "post_content",
-            "postcontent",
-            "post-body",
-            "postbody",
-            "post_body",
-            "post-entry",
-            "post-text",
-            "main-content",
-            "body-text",
-            "bodytext",
-            "content-body",
-            "text-body",
-            "rich-text",
-            "richtext",
-            "single-content",
-            "blog-content",
-            "news-text",
-            "article-main",
-            "story__body",
-            "caas-body",
-            "field-name-body",
-            "field-body",
-        ],
-    )
+    groups(desc) & STRONG != 0
 }
 
 /// Weaker hints of an article container (used to protect it from removal and to score it).
@@ -205,9 +387,8 @@ pub fn class_weight(node: &Node) -> f32 {
     w
 }
 
-/// The kind of page chrome an element is, from its tag and descriptor, if it is chrome.
-///
-/// `desc` is [`descriptor`] of the node.
+/// The kind of page chrome an element is from its tag (and `hidden`/`display:none`), if any;
+/// `desc` is [`descriptor`] of the node. Class names are judged by [`DescInfo`].
 pub fn chrome_kind(tag: &str, desc: &str, node: &Node) -> Option<RemovalKind> {
     if markup_tag(tag) {
         return Some(RemovalKind::Markup);
@@ -235,162 +416,105 @@ pub fn chrome_kind(tag: &str, desc: &str, node: &Node) -> Option<RemovalKind> {
     if matches!(tag, "html" | "body" | "main" | "article") {
         return None;
     }
-    if desc.is_empty() {
-        return None;
+    None
+}
+
+/// What an element's descriptor says about it; computed once per distinct descriptor of a page.
+#[derive(Debug, Clone, Default)]
+pub struct DescInfo {
+    /// Chrome kind the class/id/role names point to.
+    pub kind: Option<RemovalKind>,
+    /// [`strong_article`].
+    pub strong: bool,
+    /// [`weak_article`].
+    pub weak: bool,
+    /// [`overlay`].
+    pub overlay: bool,
+}
+
+impl DescInfo {
+    pub fn of(desc: &str) -> DescInfo {
+        if desc.is_empty() {
+            return DescInfo::default();
+        }
+        let g = groups(desc);
+        let strong = g & STRONG != 0;
+        DescInfo {
+            kind: if strong { None } else { desc_kind(desc, g) },
+            strong,
+            weak: weak_article(desc),
+            overlay: g & OVERLAY != 0,
+        }
     }
-    if strong_article(desc) {
-        return None;
+}
+
+/// The kind of chrome that class/id/role names describe (no strong article name among them).
+fn desc_kind(desc: &str, g: u32) -> Option<RemovalKind> {
+    if g & COMMENT != 0 && g & NOT_COMMENT == 0 {
+        return Some(RemovalKind::Comments);
     }
-    if has_sub(desc, &["comment", "disqus", "respond", "replies"])
-        && !has_sub(
+    if g & SHARE != 0 {
+        return Some(RemovalKind::ShareBar);
+    }
+    if g & RELATED != 0 {
+        return Some(RemovalKind::RelatedLinks);
+    }
+    if g & AD != 0
+        || has_token(
             desc,
             &[
-                "commentary",
-                "comment-count",
-                "comments-count",
-                "commentcount",
+                "ad",
+                "ads",
+                "adv",
+                "advert",
+                "advertisement",
+                "advertising",
+                "adsense",
+                "adslot",
+                "adunit",
+                "ad300",
+                "sponsored",
+                "sponsor",
+                "promo",
+                "promotion",
+                "dfp",
+                "gpt",
+                "banner",
+                "anzeige",
+                "werbung",
+                "commercial",
             ],
         )
     {
-        return Some(RemovalKind::Comments);
-    }
-    if has_sub(
-        desc,
-        &[
-            "share",
-            "sharing",
-            "social",
-            "addthis",
-            "sociable",
-            "follow-us",
-            "followus",
-            "shariff",
-        ],
-    ) {
-        return Some(RemovalKind::ShareBar);
-    }
-    if related_words(desc) {
-        return Some(RemovalKind::RelatedLinks);
-    }
-    if has_token(
-        desc,
-        &[
-            "ad",
-            "ads",
-            "adv",
-            "advert",
-            "advertisement",
-            "advertising",
-            "adsense",
-            "adslot",
-            "adunit",
-            "ad300",
-            "sponsored",
-            "sponsor",
-            "promo",
-            "promotion",
-            "dfp",
-            "gpt",
-            "banner",
-            "anzeige",
-            "werbung",
-            "commercial",
-        ],
-    ) || has_sub(
-        desc,
-        &[
-            "advertisement",
-            "google_ads",
-            "adsbygoogle",
-            "ad-slot",
-            "ad-container",
-            "ad-wrapper",
-            "skyscraper",
-        ],
-    ) {
         return Some(RemovalKind::Advertisement);
     }
-        if overlay(desc)
-        || has_sub(
-            desc,
-            &["paywall", "subscription", "signup", "sign-up", "login", "register"],
-        )
-    {
+    if g & (OVERLAY | ACCOUNT) != 0 {
         return Some(RemovalKind::Boilerplate);
     }
-    if has_sub(
-        desc,
-        &[
-            "newsletter",
-            "subscribe",
-            "weather",
-            "ticker",
-            "widget",
-            "poll",
-        ],
-    ) {
+    if g & WIDGET != 0 {
         return Some(RemovalKind::Widget);
     }
-    if has_sub(
-        desc,
-        &[
-            "breadcrumb",
-            "pagination",
-            "pager",
-            "skip-link",
-            "skiplink",
-            "menu",
-        ],
-    ) || has_token(
-        desc,
-        &["nav", "navbar", "navigation", "toc", "topnav", "subnav"],
-    ) {
+    if g & NAV != 0
+        || has_token(
+            desc,
+            &["nav", "navbar", "navigation", "toc", "topnav", "subnav"],
+        )
+    {
         return Some(RemovalKind::Navigation);
     }
-    if has_sub(desc, &["footer", "copyright", "colophon", "contentinfo"]) {
+    if g & FOOTER != 0 {
         return Some(RemovalKind::Footer);
     }
-    if has_sub(
-        desc,
-        &["masthead", "topbar", "top-bar", "site-header", "banner"],
-    ) || has_token(desc, &["header"])
-    {
+    if g & HEADER != 0 || has_token(desc, &["header"]) {
         return Some(RemovalKind::Header);
     }
-    if has_sub(
-        desc,
-        &["sidebar", "side-bar", "rail", "complementary", "secondary"],
-    ) {
+    if g & SIDEBAR != 0 {
         return Some(RemovalKind::Boilerplate);
     }
-    if has_sub(
-        desc,
-        &[
-            "caption",
-            "credit",
-            "photo-source",
-            "image-source",
-            "bildquelle",
-        ],
-    ) {
+    if g & CAPTION != 0 {
         return Some(RemovalKind::Caption);
     }
-    if has_sub(
-        desc,
-        &[
-            "byline",
-            "author",
-            "dateline",
-            "timestamp",
-            "publish",
-            "posted-on",
-            "entry-meta",
-            "post-meta",
-            "article-meta",
-            "article-info",
-        ],
-    ) || has_token(desc, &["date", "time", "meta", "published", "updated"])
-    {
+    if g & META != 0 || has_token(desc, &["date", "time", "meta", "published", "updated"]) {
         return Some(RemovalKind::Metadata);
     }
     if has_token(
@@ -412,30 +536,7 @@ pub fn chrome_kind(tag: &str, desc: &str, node: &Node) -> Option<RemovalKind> {
 }
 
 fn related_words(desc: &str) -> bool {
-    has_sub(
-        desc,
-        &[
-            "related",
-            "recommend",
-            "more-stories",
-            "morestories",
-            "read-more",
-            "readmore",
-            "also-read",
-            "outbrain",
-            "taboola",
-            "trending",
-            "popular",
-            "most-read",
-            "mostread",
-            "you-may-like",
-            "next-article",
-            "more-from",
-            "further-reading",
-            "teaser",
-            "recirc",
-        ],
-    )
+    groups(desc) & RELATED != 0
 }
 
 /// `hidden`, `aria-hidden=true` on non-inline elements, or `display:none` styling.
@@ -465,33 +566,81 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         .trim()
         .to_lowercase();
     let kind = match t.as_str() {
-        "advertisement" | "advert" | "advertising" | "ad" | "ads" | "sponsored"
-        | "sponsored content" | "anzeige" | "werbung" | "publicidad" | "publicité"
-        | "annonce" | "reklama" | "pubblicità" | "story continues below advertisement"
-        | "article continues below advertisement" | "continue reading below" => {
-            RemovalKind::Advertisement
-        }
+        "advertisement"
+        | "advert"
+        | "advertising"
+        | "ad"
+        | "ads"
+        | "sponsored"
+        | "sponsored content"
+        | "anzeige"
+        | "werbung"
+        | "publicidad"
+        | "publicité"
+        | "annonce"
+        | "reklama"
+        | "pubblicità"
+        | "story continues below advertisement"
+        | "article continues below advertisement"
+        | "continue reading below" => RemovalKind::Advertisement,
         "tags" | "tagged" | "tagged with" | "topics" | "filed under" | "schlagwörter"
         | "themen" | "etiquetas" | "categories" | "category" | "kategorien" | "tagi" => {
             RemovalKind::SectionLabel
         }
-        "related" | "related content" | "related articles" | "related stories"
-        | "related posts" | "read more" | "more" | "see also" | "also read" | "read also"
-        | "more stories" | "recommended" | "you may also like" | "mehr zum thema"
-        | "weitere artikel" | "das könnte sie auch interessieren" | "lesen sie auch"
-        | "auch interessant" | "mehr lesen" | "weiterlesen" | "leer más" | "lee también"
-        | "relacionadas" | "noticias relacionadas" | "czytaj także" | "czytaj też"
-        | "zobacz też" | "lire aussi" | "à lire aussi" => RemovalKind::RelatedLinks,
-        "comments" | "comment" | "leave a comment" | "leave a reply" | "kommentare"
-        | "kommentar" | "comentarios" | "commentaires" | "komentarze" | "tell us what you think"
+        "related"
+        | "related content"
+        | "related articles"
+        | "related stories"
+        | "related posts"
+        | "read more"
+        | "more"
+        | "see also"
+        | "also read"
+        | "read also"
+        | "more stories"
+        | "recommended"
+        | "you may also like"
+        | "mehr zum thema"
+        | "weitere artikel"
+        | "das könnte sie auch interessieren"
+        | "lesen sie auch"
+        | "auch interessant"
+        | "mehr lesen"
+        | "weiterlesen"
+        | "leer más"
+        | "lee también"
+        | "relacionadas"
+        | "noticias relacionadas"
+        | "czytaj także"
+        | "czytaj też"
+        | "zobacz też"
+        | "lire aussi"
+        | "à lire aussi" => RemovalKind::RelatedLinks,
+        "comments"
+        | "comment"
+        | "leave a comment"
+        | "leave a reply"
+        | "kommentare"
+        | "kommentar"
+        | "comentarios"
+        | "commentaires"
+        | "komentarze"
+        | "tell us what you think"
         | "add comment" => RemovalKind::Comments,
         "share" | "share this" | "share this article" | "share this story" | "share on"
-        | "teilen" | "artikel teilen" | "compartir" | "partager" | "udostępnij"
-        | "follow us" | "print" | "email" | "e-mail" | "drucken" => RemovalKind::ShareBar,
-        "this slideshow requires javascript" | "loading" | "close" | "menu" | "skip to content"
-        | "back to top" | "nach oben" | "zurück" | "previous" | "next" | "weiter" => {
-            RemovalKind::Boilerplate
-        }
+        | "teilen" | "artikel teilen" | "compartir" | "partager" | "udostępnij" | "follow us"
+        | "print" | "email" | "e-mail" | "drucken" => RemovalKind::ShareBar,
+        "this slideshow requires javascript"
+        | "loading"
+        | "close"
+        | "menu"
+        | "skip to content"
+        | "back to top"
+        | "nach oben"
+        | "zurück"
+        | "previous"
+        | "next"
+        | "weiter" => RemovalKind::Boilerplate,
         _ => return None,
     };
     Some(kind)
@@ -499,11 +648,5 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
 
 /// Cookie and privacy notices, modal dialogs and pop-ups: prose, but never the article.
 pub fn overlay(desc: &str) -> bool {
-    has_sub(
-        desc,
-        &[
-            "cookie", "consent", "gdpr", "dsgvo", "privacy", "popup", "modal", "overlay",
-            "lightbox", "dialog",
-        ],
-    )
+    groups(desc) & OVERLAY != 0
 }

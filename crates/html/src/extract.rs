@@ -103,6 +103,7 @@ pub(crate) struct Analysis {
     /// Chrome kind of the node itself (not inherited).
     pub own_kind: Vec<Option<RemovalKind>>,
     pub desc: Vec<String>,
+    pub info: Vec<classify::DescInfo>,
 }
 
 pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
@@ -110,6 +111,9 @@ pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
     let mut stats = vec![Stats::default(); n];
     let mut own_kind = vec![None; n];
     let mut desc = vec![String::new(); n];
+    let mut info = vec![classify::DescInfo::default(); n];
+    let mut cache: std::collections::HashMap<String, classify::DescInfo> =
+        std::collections::HashMap::new();
     // Children always follow their parent in `nodes`, so one reverse pass aggregates bottom-up.
     for id in (0..n).rev() {
         let node = &dom.nodes[id];
@@ -122,7 +126,23 @@ pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
             }
             NodeKind::Element { tag, .. } => {
                 let d = classify::descriptor(node);
-                own_kind[id] = chrome_kind(tag, &d, node);
+                if !d.is_empty() {
+                    info[id] = match cache.get(&d) {
+                        Some(i) => i.clone(),
+                        None => {
+                            let i = classify::DescInfo::of(&d);
+                            cache.insert(d.clone(), i.clone());
+                            i
+                        }
+                    };
+                }
+                own_kind[id] = chrome_kind(tag, &d, node).or_else(|| {
+                    if matches!(tag.as_str(), "html" | "body" | "main" | "article") {
+                        None
+                    } else {
+                        info[id].kind.clone()
+                    }
+                });
                 desc[id] = d;
                 if classify::markup_tag(tag) {
                     stats[id] = Stats::default();
@@ -154,6 +174,7 @@ pub(crate) fn analyse(dom: &Dom, html: &str) -> Analysis {
         stats,
         own_kind,
         desc,
+        info,
     }
 }
 
@@ -240,7 +261,7 @@ pub(crate) fn choose_roots(
         let commas = (s.commas as f32).min(s.chars as f32 / 50.0).floor();
         let content = 1.0 + commas + (s.chars as f32 / 100.0).floor().min(3.0);
         // An article body written as one text block (no `<p>`s) is its own candidate.
-        let marked = classify::strong_article(&a.desc[id])
+        let marked = a.info[id].strong
             || node
                 .attr("itemprop")
                 .is_some_and(|v| v.contains("articleBody"));

@@ -202,12 +202,12 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             // Comment threads and privacy notices are prose too; only a wrapper of most of the
             // page escapes.
             RemovalKind::Comments => most_of_page,
-            _ if classify::overlay(&a.desc[id]) => most_of_page,
+            _ if a.info[id].overlay => most_of_page,
             // Layout names (`elementor-widget-container`, `content-with-sidebar`,
             // `page-wide-banner-placeholder`) on a block of prose with few links.
             _ => {
                 (s.chars >= 400 && link_density < 0.3)
-                    || (s.paragraphs >= 3 && classify::weak_article(&a.desc[id]))
+                    || (s.paragraphs >= 3 && a.info[id].weak)
                     || most_of_page
             }
         };
@@ -224,7 +224,7 @@ fn strong_article_below(dom: &Dom, a: &Analysis) -> Vec<bool> {
     let mut below = vec![false; n];
     for id in (0..n).rev() {
         let node = &dom.nodes[id];
-        if classify::strong_article(&a.desc[id])
+        if a.info[id].strong
             || node
                 .attr("itemprop")
                 .is_some_and(|v| v.contains("articleBody"))
@@ -388,7 +388,9 @@ impl Walk<'_> {
             }
             _ => {}
         }
-        if s.chars <= 40 && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em")) {
+        if s.chars <= 40
+            && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em"))
+        {
             return classify::label_kind(&self.text_of(id));
         }
         None
