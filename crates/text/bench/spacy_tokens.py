@@ -1,5 +1,6 @@
 """Scores and times spaCy's rule-based English tokenizer (spacy.blank("en"), plus the
-rule-based sentencizer for the timing) on the text written by the conll_roundtrip example.
+rule-based sentencizer for the second timing) on the text written by the conll_roundtrip
+example. Timing is per document (the text split at blank lines), spaCy's normal use.
 
 usage: spacy_tokens.py OUT_DIR
 """
@@ -29,17 +30,26 @@ def main() -> None:
     r = correct / max(len(gold), 1)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
 
+    # Timing per news document (blank-line separated), the way spaCy is normally fed.
+    docs = text.split("\n\n")
+    best_tokenize = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for d in docs:
+            nlp.tokenizer(d)
+        best_tokenize = min(best_tokenize, time.perf_counter() - start)
+
     best = float("inf")
     n_tokens = 0
     for _ in range(3):
         start = time.perf_counter()
-        doc = nlp(text)
+        parsed = list(nlp.pipe(docs))
         secs = time.perf_counter() - start
-        n_tokens = sum(1 for t in doc if not t.is_space)
+        n_tokens = sum(1 for doc in parsed for t in doc if not t.is_space)
         best = min(best, secs)
     print(
         f"spacy-blank-en\tgold_tokens={len(gold)}\tpredicted={len(predicted)}\tP={p:.4f}\tR={r:.4f}"
-        f"\tF1={f1:.4f}\ttokens_per_s={n_tokens / best:.0f}\tMB_per_s={len(text.encode()) / best / 1e6:.1f}"
+        f"\tF1={f1:.4f}\ttokenize_tokens_per_s={n_tokens / best_tokenize:.0f}\ttokens_per_s={n_tokens / best:.0f}\tMB_per_s={len(text.encode()) / best / 1e6:.1f}"
     )
 
 
