@@ -363,7 +363,7 @@ impl<'a> Scanner<'a> {
         (small_int && (words::is_month(prev) || words::is_month(next)))
             || matches!(
                 next,
-                "a.m." | "p.m." | "am" | "pm" | "GMT" | "UTC" | "BST" | "CET"
+                "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "GMT" | "UTC" | "BST" | "CET"
             )
             || (small_int && next == "o'clock")
     }
