@@ -430,6 +430,8 @@ pub struct DescInfo {
     pub weak: bool,
     /// [`overlay`].
     pub overlay: bool,
+    /// Sidebars and footers: chrome that is often written as prose (disclaimers, about boxes).
+    pub aside: bool,
 }
 
 impl DescInfo {
@@ -444,6 +446,7 @@ impl DescInfo {
             strong,
             weak: weak_article(desc),
             overlay: g & OVERLAY != 0,
+            aside: g & (SIDEBAR | FOOTER) != 0,
         }
     }
 }

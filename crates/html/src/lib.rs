@@ -203,6 +203,7 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             // page escapes.
             RemovalKind::Comments => most_of_page,
             _ if a.info[id].overlay => most_of_page,
+            _ if a.info[id].aside => most_of_page || (s.paragraphs >= 3 && a.info[id].weak),
             // Layout names (`elementor-widget-container`, `content-with-sidebar`,
             // `page-wide-banner-placeholder`) on a block of prose with few links.
             _ => {
