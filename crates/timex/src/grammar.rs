@@ -206,7 +206,7 @@ impl<'a> Grammar<'a> {
                     else {
                         break;
                     };
-                    if hit.quarter_ref {
+                    if hit.quarter_ref && self.is_reported_quarter(&hit.value) {
                         if let Some((y, q)) = parse_quarter(&hit.value) {
                             self.last_quarter.set(Some((y, q)));
                             self.last_quarter_at.set(i);
@@ -227,6 +227,18 @@ impl<'a> Grammar<'a> {
             }
         }
         out
+    }
+
+    /// Earnings news compares results of quarters that have ended; a quarter still running
+    /// or ahead ("expects a better fourth quarter") is no reference for "a year ago".
+    fn is_reported_quarter(&self, value: &str) -> bool {
+        let Some((y, q)) = parse_quarter(value) else {
+            return false;
+        };
+        match (self.anchor_year, self.anchor_month) {
+            (Some(ay), Some(am)) => (y, q) < (ay, quarter_of(am)),
+            _ => true,
+        }
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -1600,6 +1612,14 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = if self.w(k) == "from" { k + 2 } else { k + 1 };
+        // "a few days later", "an hour earlier": measured from another event, not from the
+        // anchor; what the text pins down is the length.
+        let from_event = matches!(self.w(k), "later" | "earlier" | "before");
+        if from_event
+            && (amount.is_none() || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour))
+        {
+            return None;
+        }
         let Some(n) = amount else {
             let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
             return Some(Hit::date(end, Val::reference(r)));
@@ -1675,6 +1695,29 @@ impl<'a> Grammar<'a> {
                     j = k;
                 }
             }
+        }
+        // "20 more years", "eight trading days", "three straight months".
+        let mut skipped = j;
+        while matches!(
+            self.w(skipped),
+            "more"
+                | "additional"
+                | "extra"
+                | "further"
+                | "straight"
+                | "consecutive"
+                | "trading"
+                | "business"
+                | "working"
+                | "calendar"
+                | "full"
+                | "long"
+        ) && skipped < j + 2
+        {
+            skipped += 1;
+        }
+        if skipped > j && lexicon::unit(self.w(skipped)).is_some() {
+            j = skipped;
         }
         // "a" before a unit is a duration only when nothing makes it a rate ("$5 a year").
         let article = matches!(self.w(s), "a" | "an") && amount == Some(1.0);
@@ -1791,7 +1834,10 @@ impl<'a> Grammar<'a> {
         if self.is(s, "fiscal") {
             s += 1;
         }
-        if let Some((n, j)) = self.ordinal(s) {
+        let ordinal = self.ordinal(s).or_else(|| {
+            (matches!(self.w(s), "last" | "latter") && self.is(s + 1, "half")).then_some((2, s + 1))
+        });
+        if let Some((n, j)) = ordinal {
             let hyphen = self.is(j, "-");
             let j = if hyphen { j + 1 } else { j };
             let j = if self.is(j, "fiscal") { j + 1 } else { j };
@@ -1862,6 +1908,9 @@ impl<'a> Grammar<'a> {
             }
             j += 1;
         }
+        // "the latest quarter" is the last one completed before the anchor, whatever was
+        // mentioned before.
+        let latest = matches!(self.w(s), "latest" | "recent" | "most");
         if year_back == 0
             && self.is(j, "year")
             && self.is(j + 1, "-")
@@ -1874,12 +1923,13 @@ impl<'a> Grammar<'a> {
         if !(self.is(j, "quarter") || period) {
             return None;
         }
-        let (y, q) = match self.quarter_context(i) {
+        let completed = || {
+            let (y, m) = (self.anchor_year?, self.anchor_month?);
+            Some(shift_quarter(y, quarter_of(m), -1))
+        };
+        let (y, q) = match self.quarter_context(i).filter(|_| !latest) {
             Some(q) => q,
-            None => {
-                let (y, m) = (self.anchor_year?, self.anchor_month?);
-                shift_quarter(y, quarter_of(m), -1)
-            }
+            None => completed()?,
         };
         let y = given_year.unwrap_or(y) - year_back;
         Some(Hit::date(
@@ -2081,6 +2131,42 @@ impl<'a> Grammar<'a> {
                 i + 1,
                 TimexType::Set,
                 v.to_string(),
+                AnchorUse::None,
+            ));
+        }
+        // "Mondays", "on Tuesday nights": a weekday in the plural recurs.
+        if let (Some(stem), true) = (w.strip_suffix('s'), self.capital(i)) {
+            if let Some(d) = lexicon::weekday(stem).filter(|_| stem.ends_with("day")) {
+                let (end, suffix) = match self.w(i + 1) {
+                    "mornings" => (i + 2, "TMO"),
+                    "afternoons" => (i + 2, "TAF"),
+                    "evenings" => (i + 2, "TEV"),
+                    "nights" => (i + 2, "TNI"),
+                    _ => (i + 1, ""),
+                };
+                return Some(Hit::new(
+                    end,
+                    TimexType::Set,
+                    format!("XXXX-WXX-{d}{suffix}"),
+                    AnchorUse::None,
+                ));
+            }
+        }
+        if let (Some(d), true) = (
+            lexicon::weekday(w).filter(|_| w.ends_with("day")),
+            self.capital(i),
+        ) {
+            let suffix = match self.w(i + 1) {
+                "mornings" => "TMO",
+                "afternoons" => "TAF",
+                "evenings" => "TEV",
+                "nights" => "TNI",
+                _ => return None,
+            };
+            return Some(Hit::new(
+                i + 2,
+                TimexType::Set,
+                format!("XXXX-WXX-{d}{suffix}"),
                 AnchorUse::None,
             ));
         }
