@@ -749,7 +749,7 @@ fn classify_metadata(
                         d.time,
                         EvidenceSource::Text,
                         orig(&content),
-                        confidence::LABELLED_TEXT,
+                        confidence::PUBLISHED_LINE,
                     );
                     lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
                     labelled.push(i);

@@ -12,6 +12,9 @@ use triangulate_doc::{EvidenceSource, MetaValue, Metadata, PartialDate};
 pub mod confidence {
     /// A field of structured input (JSON record field, feed element, HTML meta / JSON-LD).
     pub const STRUCTURED: f32 = 0.9;
+    /// A "Published: March 3, 2025" line: the page's own statement, above a dateline (which
+    /// gives the day the story was filed).
+    pub const PUBLISHED_LINE: f32 = 0.8;
     /// A dateline or a byline line.
     pub const DATELINE: f32 = 0.75;
     /// A labelled line in the text ("Published: March 3, 2025", "Source: Nordwire").
