@@ -171,6 +171,9 @@ pub(crate) struct Grammar<'a> {
     last_quarter: Cell<Option<(i32, u32)>>,
     /// Token index of the last quarter mention, to let that reference expire.
     last_quarter_at: Cell<usize>,
+    /// The last date the text gave explicitly ("in 1994", "March 4, 1998"): what "the
+    /// following year" and "that month" count from.
+    last_date: Cell<Option<PartialDate>>,
 }
 
 const MAX_QUARTER_DISTANCE: usize = 400;
@@ -193,6 +196,7 @@ impl<'a> Grammar<'a> {
                 .or(anchor.weekday.map(|w| w.number())),
             last_quarter: Cell::new(None),
             last_quarter_at: Cell::new(0),
+            last_date: Cell::new(None),
         }
     }
 
@@ -210,6 +214,11 @@ impl<'a> Grammar<'a> {
                         if let Some((y, q)) = parse_quarter(&hit.value) {
                             self.last_quarter.set(Some((y, q)));
                             self.last_quarter_at.set(i);
+                        }
+                    }
+                    if hit.anchored == AnchorUse::Absolute && hit.kind == TimexType::Date {
+                        if let Some(p) = hit.partial.filter(|p| p.year.is_some()) {
+                            self.last_date.set(Some(p));
                         }
                     }
                     out.push(Timex {
@@ -1456,6 +1465,25 @@ impl<'a> Grammar<'a> {
                     ));
                 }
                 return None;
+            }
+            // "the following year", "that month": counted from the last explicit date.
+            if matches!(det, "following" | "previous" | "preceding" | "that") && !plural {
+                if let Some(reference) = self.last_date.get() {
+                    let shift = if det == "that" { 0 } else { delta };
+                    let v = match (unit, reference.year, reference.month) {
+                        (Unit::Year, Some(y), _) => {
+                            Some(Val::year(y + shift, AnchorUse::Publication))
+                        }
+                        (Unit::Month, Some(y), Some(m)) => {
+                            let (y, m) = shift_month(y, m as u32, shift);
+                            Some(Val::month(y, m, AnchorUse::Publication))
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = v {
+                        return Some(Hit::date(j + 1, v));
+                    }
+                }
             }
             if det == "that" || det == "same" {
                 return None;
