@@ -1758,6 +1758,15 @@ impl<'a> Grammar<'a> {
         if amount.is_none() && !plural && !adjectival {
             return None;
         }
+        // "three-quarters of", "a quarter of the shares", "a second round", "60 Minutes"
+        // (a title): fractions, ordinals and names, not lengths of time.
+        if (adjectival && plural)
+            || (unit == Unit::Quarter && self.is(k + 1, "of"))
+            || (article && unit == Unit::Second)
+            || (self.capital(k) && self.kind(s) == Some(TokenKind::Number))
+        {
+            return None;
+        }
         let mut end = k + 1;
         if let Some(n) = amount.as_mut() {
             if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
