@@ -752,7 +752,7 @@ impl<'a> Scanner<'a> {
             let cue = CueAt { token: t, verb };
             // "The plan failed, Velic said." / "The plan failed, said Velic."
             if let Some(speaker) = self.np_after(t + 1, content_end) {
-                if speaker.range.1 == content_end && self.word(t - 1) == "," && t > first {
+                if speaker.range.1 == content_end && t > first && self.word(t - 1) == "," {
                     return self.indirect_candidate((first, t - 1), Some(cue), Some(speaker), None);
                 }
             }
