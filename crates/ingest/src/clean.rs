@@ -20,6 +20,17 @@ use std::ops::Range;
 use triangulate_doc::{EvidenceSource, MappedText, MappedTextBuilder, Removal, RemovalKind, Span};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// What kind of text the cleaner is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CleanMode {
+    /// Scraped or typed plain text: hard wraps are joined and broken words repaired.
+    Scraped,
+    /// Markdown: as `Scraped`, with markup stripped.
+    Markdown,
+    /// Text an HTML extractor already laid out: its line breaks are kept as they are.
+    Extracted,
+}
+
 /// Cleaned article text and what was taken out of it.
 #[derive(Debug)]
 pub struct Cleaned {
@@ -47,7 +58,8 @@ struct Line {
 }
 
 /// Clean `src` (decoded text mapped to the original bytes).
-pub fn clean_text(src: &MappedText, markdown: bool, cands: &mut Candidates) -> Cleaned {
+pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> Cleaned {
+    let markdown = mode == CleanMode::Markdown;
     let text = src.text.as_str();
     let mut removed = Vec::new();
     let mut lines = split_lines(text, markdown, src, &mut removed);
@@ -58,7 +70,7 @@ pub fn clean_text(src: &MappedText, markdown: bool, cands: &mut Candidates) -> C
         }
     }
     removed.sort_by_key(|r| (r.orig.start, r.orig.end));
-    let joined = join_paragraphs(src, &lines);
+    let joined = join_paragraphs(src, &lines, mode);
     Cleaned {
         body: nfc(&joined),
         removed,
@@ -1241,7 +1253,7 @@ pub fn parse_dateline(s: &str) -> Option<Dateline> {
 }
 
 /// Join the kept lines into paragraphs.
-fn join_paragraphs(src: &MappedText, lines: &[Line]) -> MappedText {
+fn join_paragraphs(src: &MappedText, lines: &[Line], mode: CleanMode) -> MappedText {
     let text = src.text.as_str();
     let mut paragraphs: Vec<Vec<&Line>> = Vec::new();
     let mut current: Vec<&Line> = Vec::new();
@@ -1266,6 +1278,9 @@ fn join_paragraphs(src: &MappedText, lines: &[Line]) -> MappedText {
     }
     if !current.is_empty() {
         paragraphs.push(current);
+    }
+    if mode == CleanMode::Scraped {
+        paragraphs = split_at_short_lines(text, paragraphs);
     }
     let mut b = MappedTextBuilder::with_capacity(text.len());
     for para in &paragraphs {
@@ -1298,6 +1313,9 @@ fn join_paragraphs(src: &MappedText, lines: &[Line]) -> MappedText {
             if a_start < cut_start[k - 1] || b_end > cut_end[k] {
                 continue;
             }
+            if mode == CleanMode::Extracted {
+                continue;
+            }
             if let Some(joined) = word_join(&text[a_start..prev.end], &text[next.start..b_end]) {
                 cut_end[k - 1] = a_start;
                 cut_start[k] = b_end;
@@ -1312,6 +1330,8 @@ fn join_paragraphs(src: &MappedText, lines: &[Line]) -> MappedText {
                         let a_start = cut_end[k - 1];
                         b.push_replacing(joined, src, a_start..cut_start[k]);
                     }
+                    // Extracted text's line breaks are layout the extractor chose: keep them.
+                    None if mode == CleanMode::Extracted => b.push_from(src, prev.end..piece.start),
                     None => b.push_replacing(" ", src, prev.end..piece.start),
                 }
             } else if k > 0 && pieces[k - 1].0.end < piece.start {
@@ -1323,6 +1343,43 @@ fn join_paragraphs(src: &MappedText, lines: &[Line]) -> MappedText {
         }
     }
     b.finish()
+}
+
+/// In hard-wrapped text a paragraph's last line is short: where a line ends a sentence well
+/// before the wrap width, start a new paragraph even without a blank line.
+fn split_at_short_lines<'a>(text: &str, paragraphs: Vec<Vec<&'a Line>>) -> Vec<Vec<&'a Line>> {
+    let mut widths: Vec<usize> = paragraphs
+        .iter()
+        .flatten()
+        .map(|l| text[l.content.clone()].chars().count())
+        .collect();
+    if widths.len() < 4 {
+        return paragraphs;
+    }
+    widths.sort_unstable();
+    let wrap_width = widths[widths.len() * 9 / 10];
+    if wrap_width < 40 {
+        return paragraphs;
+    }
+    let mut out = Vec::new();
+    for para in paragraphs {
+        let mut current = Vec::new();
+        for line in para {
+            current.push(line);
+            let s = &text[line.content.clone()];
+            let short = s.chars().count() * 10 < wrap_width * 7;
+            if short
+                && s.ends_with(['.', '!', '?', '"', '”', '’', ':'])
+                && line.kind == LineKind::Text
+            {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
 }
 
 fn last_word_start(text: &str, r: Range<usize>) -> usize {
@@ -1425,7 +1482,7 @@ mod tests {
     fn clean(s: &str) -> (Cleaned, Candidates) {
         let src = MappedText::identity(s);
         let mut c = Candidates::default();
-        let cleaned = clean_text(&src, false, &mut c);
+        let cleaned = clean_text(&src, CleanMode::Scraped, &mut c);
         cleaned
             .body
             .map
@@ -1487,7 +1544,7 @@ mod tests {
         let s = "# Accord signed\n\nThe **Vestrian** [council](https://x.example/c) met _today_.\n\n![map](m.png)\n";
         let src = MappedText::identity(s);
         let mut cands = Candidates::default();
-        let c = clean_text(&src, true, &mut cands);
+        let c = clean_text(&src, CleanMode::Markdown, &mut cands);
         c.body.map.check(&c.body.text, s.as_bytes()).unwrap();
         assert_eq!(c.body.text, "The Vestrian council met today.");
         assert_eq!(cands.resolve().title.unwrap().value, "Accord signed");

@@ -54,7 +54,7 @@ pub fn extract(src: &MappedText, cands: &mut Candidates) -> HtmlArticle {
             }
         }
     }
-    let cleaned = crate::clean::clean_text(&body, false, cands);
+    let cleaned = crate::clean::clean_text(&body, crate::clean::CleanMode::Extracted, cands);
     removed.extend(cleaned.removed);
     removed.sort_by_key(|r| (r.orig.start, r.orig.end));
     HtmlArticle {

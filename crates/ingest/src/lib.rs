@@ -453,11 +453,11 @@ fn build(src: &MappedText, format: InputFormat, mut cands: Candidates) -> Built 
             (a.body, a.removed)
         }
         InputFormat::Markdown => {
-            let c = clean::clean_text(src, true, &mut cands);
+            let c = clean::clean_text(src, clean::CleanMode::Markdown, &mut cands);
             (c.body, c.removed)
         }
         _ => {
-            let c = clean::clean_text(src, false, &mut cands);
+            let c = clean::clean_text(src, clean::CleanMode::Scraped, &mut cands);
             (c.body, c.removed)
         }
     };
