@@ -1,10 +1,17 @@
 use crate::InputArgs;
 use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use triangulate_annotate::Annotator;
 use triangulate_doc::Document;
-use triangulate_ingest::{ingest_paths, IngestOptions, IngestReport, Skipped};
+use triangulate_fusion::{Analysis, AnnotatedDoc, FusionOptions};
+use triangulate_ingest::{
+    ingest_paths, ingest_paths_each, IngestEvent, IngestOptions, IngestReport, Skipped,
+};
+use triangulate_report::{analysis_json, html_report, json_schema, markdown_brief};
 
 /// How a run ended, for the exit code.
 pub struct Outcome {
@@ -141,4 +148,221 @@ fn write_document_summary(out: &mut impl Write, doc: &Document) -> Result<()> {
         writeln!(out, "   warning:   {w}")?;
     }
     Ok(())
+}
+
+#[derive(Serialize)]
+struct AnnotatedJson<'a> {
+    id: &'a str,
+    source: &'a triangulate_doc::SourceRef,
+    text: &'a str,
+    spans: Vec<triangulate_annotate::SpanRecord>,
+}
+
+#[derive(Serialize)]
+struct AnnotateJson<'a> {
+    documents: Vec<AnnotatedJson<'a>>,
+    skipped: &'a [Skipped],
+}
+
+pub fn annotate(input: &InputArgs, json: bool) -> Result<Outcome> {
+    let report = read_inputs(input);
+    let annotator = Annotator::with_embedded_model().context("loading the NER model")?;
+    let annotations: Vec<_> = report
+        .documents
+        .iter()
+        .map(|d| annotator.annotate(d))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        let documents = report
+            .documents
+            .iter()
+            .zip(&annotations)
+            .map(|(d, a)| AnnotatedJson {
+                id: &d.id,
+                source: &d.source,
+                text: d.text(),
+                spans: a.span_records(d),
+            })
+            .collect();
+        serde_json::to_writer_pretty(
+            &mut out,
+            &AnnotateJson {
+                documents,
+                skipped: &report.skipped,
+            },
+        )
+        .context("writing JSON to standard output")?;
+        writeln!(out)?;
+    } else {
+        for (doc, ann) in report.documents.iter().zip(&annotations) {
+            writeln!(out, "== {} ({})", doc.id, doc.source.path)?;
+            for r in ann.span_records(doc) {
+                if r.layer == "sentence" {
+                    continue;
+                }
+                let value = r
+                    .value
+                    .as_deref()
+                    .map(|v| format!(" = {v}"))
+                    .unwrap_or_default();
+                let detail = if r.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", r.detail.join(", "))
+                };
+                writeln!(
+                    out,
+                    "  {:>8} {:<9} {:>5}..{:<5} {}{}{}",
+                    r.layer,
+                    r.kind,
+                    r.span.start,
+                    r.span.end,
+                    one_line(&r.text, 70),
+                    value,
+                    detail
+                )?;
+            }
+        }
+    }
+    report_skipped(&report.skipped);
+    Ok(Outcome {
+        documents: report.documents.len(),
+        skipped: report.skipped.len(),
+    })
+}
+
+fn one_line(s: &str, max_chars: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > max_chars {
+        let cut: String = flat.chars().take(max_chars - 1).collect();
+        format!("\"{cut}…\"")
+    } else {
+        format!("\"{flat}\"")
+    }
+}
+
+fn progress_bar(show: bool, len: u64, what: &str) -> ProgressBar {
+    // A bar only helps on a terminal and for runs long enough to watch.
+    if !show || len < 50 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    let style =
+        ProgressStyle::with_template("{prefix:>10} [{bar:40}] {pos}/{len} {per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_prefix(what.to_string());
+    bar
+}
+
+pub fn analyze(input: &InputArgs, out_dir: &Path, json: bool, progress: bool) -> Result<Outcome> {
+    let opts = IngestOptions {
+        max_bytes: input.max_bytes,
+        ..IngestOptions::default()
+    };
+    let reading = if progress && std::io::stderr().is_terminal() {
+        let s = ProgressBar::new_spinner();
+        s.set_message("reading inputs");
+        s
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut documents = Vec::new();
+    let mut skipped = Vec::new();
+    ingest_paths_each(&input.paths, &opts, |event| {
+        match event {
+            IngestEvent::Document(d) => documents.push(*d),
+            IngestEvent::Skipped(s) => skipped.push(s),
+        }
+        reading.set_message(format!("read {} document(s)", documents.len()));
+        reading.tick();
+    });
+    reading.finish_and_clear();
+
+    let annotator = Annotator::with_embedded_model().context("loading the NER model")?;
+    let bar = progress_bar(progress, documents.len() as u64, "annotating");
+    let mut annotated = Vec::with_capacity(documents.len());
+    for doc in documents {
+        let a = annotator.annotate(&doc);
+        annotated.push(AnnotatedDoc {
+            doc,
+            tokens: a.tokens,
+            sentences: a.sentences,
+            entities: a.entities,
+            timexes: a.timexes,
+            quotes: a.quotes,
+        });
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+
+    let analysis = triangulate_fusion::analyze(&annotated, &FusionOptions::default());
+    let documents: Vec<Document> = annotated.into_iter().map(|a| a.doc).collect();
+
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("creating output folder {}", out_dir.display()))?;
+    let json_text = analysis_json(&analysis).context("serialising the analysis")?;
+    let write = |name: &str, content: &str| -> Result<PathBuf> {
+        let path = out_dir.join(name);
+        std::fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
+        Ok(path)
+    };
+    let json_path = write("analysis.json", &json_text)?;
+    let brief_path = write("brief.md", &markdown_brief(&analysis, &documents))?;
+    let html_path = write("report.html", &html_report(&analysis, &documents))?;
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        writeln!(out, "{json_text}")?;
+    } else {
+        write_analysis_summary(&mut out, &analysis)?;
+        writeln!(out, "wrote {}", json_path.display())?;
+        writeln!(out, "wrote {}", brief_path.display())?;
+        writeln!(out, "wrote {}", html_path.display())?;
+    }
+    report_skipped(&skipped);
+    for p in &analysis.problems {
+        eprintln!("  {}: {}", p.doc_id, p.message);
+    }
+    Ok(Outcome {
+        documents: documents.len(),
+        skipped: skipped.len(),
+    })
+}
+
+fn write_analysis_summary(out: &mut impl Write, analysis: &Analysis) -> Result<()> {
+    writeln!(
+        out,
+        "{} document(s), {} story(ies)",
+        analysis.documents.len(),
+        analysis.stories.len()
+    )?;
+    for story in &analysis.stories {
+        writeln!(out, "\n## {}", story.title)?;
+        writeln!(
+            out,
+            "   {} document(s), {} independent source(s), {} claim(s), {} conflict(s)",
+            story.documents.len(),
+            story.independent_sources.len(),
+            story.claims.len(),
+            story.conflicts.len()
+        )?;
+        for c in &story.conflicts {
+            writeln!(out, "   CONFLICT {}", c.summary)?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+pub fn schema() -> Result<Outcome> {
+    println!("{}", json_schema());
+    Ok(Outcome {
+        documents: 1,
+        skipped: 0,
+    })
 }

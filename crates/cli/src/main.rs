@@ -46,12 +46,46 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read inputs and run the language layer: sentences, entities, time expressions, quotes,
+    /// quantities, each a span with its type, normalised value and offsets.
+    Annotate {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print JSON: per document, every span with type, value, text and original offsets.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The main job: read everything, run all stages, write the analysis (JSON), a Markdown
+    /// brief and an HTML report.
+    Analyze {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Folder for analysis.json, brief.md and report.html (created if missing).
+        #[arg(long, default_value = "triangulate-out")]
+        out: PathBuf,
+        /// Print the analysis JSON on standard output instead of the text summary.
+        #[arg(long)]
+        json: bool,
+        /// Never show a progress bar (it is shown only on a terminal, for long runs).
+        #[arg(long)]
+        no_progress: bool,
+    },
+    /// Print the JSON Schema of the analysis JSON (also in schema/analysis.schema.json).
+    Schema,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest { input, json } => commands::ingest(&input, json),
+        Command::Annotate { input, json } => commands::annotate(&input, json),
+        Command::Analyze {
+            input,
+            out,
+            json,
+            no_progress,
+        } => commands::analyze(&input, &out, json, !no_progress),
+        Command::Schema => commands::schema(),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -1,0 +1,192 @@
+//! The language layer in one call: every annotation stage run on one document, in order, with
+//! plain data out.
+//!
+//! ```text
+//! Document ──> text (tokens, sentences) ──> NER (entity mentions)
+//!                                  └──────> timex (anchored on the publication date)
+//!                                  └──────> quotes (speakers from the entity mentions)
+//!                                  └──────> quantities
+//! ```
+//!
+//! Each stage stays usable alone (its own crate); this crate only fixes the order and the
+//! inputs each stage takes from the others. Every annotation is a [`Span`] into
+//! `Document::body.text`, so `doc.original_range(span)` gives the input bytes behind it.
+
+use serde::{Deserialize, Serialize};
+use triangulate_doc::{Document, EntityMention, Sentence, Span, Token};
+pub use triangulate_ner::{NerError, NerModel};
+use triangulate_quantity::Quantity;
+use triangulate_quotes::Quote;
+use triangulate_timex::{Anchor, Timex};
+
+/// All language-layer annotations of one document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Annotations {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<EntityMention>,
+    pub timexes: Vec<Timex>,
+    pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
+}
+
+/// Which stages to run and with what.
+#[derive(Default)]
+pub struct Annotator<'m> {
+    /// Entity tagger; `None` runs without entities (quotes then fall back to capitalised names).
+    pub entity_tagger: Option<&'m dyn EntityTagger>,
+}
+
+/// An entity tagger usable by the pipeline (implemented for the NER model).
+pub trait EntityTagger: Sync {
+    fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMention>;
+}
+
+impl EntityTagger for NerModel {
+    fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMention> {
+        self.annotate(text, tokens, sentences)
+    }
+}
+
+impl Annotator<'static> {
+    /// Every stage, with the NER model shipped inside the binary.
+    pub fn with_embedded_model() -> Result<Self, NerError> {
+        let model: &'static NerModel = NerModel::embedded()?;
+        Ok(Annotator {
+            entity_tagger: Some(model),
+        })
+    }
+}
+
+/// The anchor for relative dates: the publication date, as far as it is known.
+pub fn anchor_for(doc: &Document) -> Anchor {
+    match &doc.metadata.published {
+        Some(p) => Anchor::on(p.value),
+        None => Anchor::none(),
+    }
+}
+
+impl Annotator<'_> {
+    pub fn annotate(&self, doc: &Document) -> Annotations {
+        let text = doc.text();
+        let layer = triangulate_text::analyze(text);
+        let entities = match self.entity_tagger {
+            Some(t) => t.tag(text, &layer.tokens, &layer.sentences),
+            None => Vec::new(),
+        };
+        let timexes = triangulate_timex::find_timexes(text, &anchor_for(doc));
+        let quotes =
+            triangulate_quotes::find_quotes(text, &layer.tokens, &layer.sentences, &entities);
+        let quantities = triangulate_quantity::find_quantities(text, &layer.tokens);
+        Annotations {
+            tokens: layer.tokens,
+            sentences: layer.sentences,
+            entities,
+            timexes,
+            quotes,
+            quantities,
+        }
+    }
+}
+
+/// A span's text, or an empty string if the span does not fit (never panics).
+pub fn span_text(text: &str, span: Span) -> &str {
+    span.text(text).unwrap_or("")
+}
+
+/// One annotation as a flat record: what `triangulate annotate --json` lists for every span.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SpanRecord {
+    /// `sentence`, `entity`, `timex`, `quote`, `quantity`.
+    pub layer: &'static str,
+    /// Entity label, TIMEX3 type, quote kind or quantity kind.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Byte range in the cleaned text.
+    pub span: Span,
+    /// Byte range in the document's original bytes.
+    pub orig: std::ops::Range<usize>,
+    pub text: String,
+    /// Normalised value: TIMEX3 value, number, speaker name; absent where there is none.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value: Option<String>,
+    /// Extra detail: TIMEX3 `mod`, approximator, unit, intermediary, cue verb and tense.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub detail: Vec<String>,
+}
+
+impl Annotations {
+    /// Every annotation of `doc` as a flat, text-ordered list.
+    pub fn span_records(&self, doc: &Document) -> Vec<SpanRecord> {
+        let text = doc.text();
+        let record = |layer, kind: String, span: Span, value, detail| SpanRecord {
+            layer,
+            kind,
+            span,
+            orig: doc.original_range(span),
+            text: span_text(text, span).to_string(),
+            value,
+            detail,
+        };
+        let mut out = Vec::new();
+        for s in &self.sentences {
+            out.push(record("sentence", "sentence".into(), s.span, None, vec![]));
+        }
+        for e in &self.entities {
+            out.push(record("entity", e.label.to_string(), e.span, None, vec![]));
+        }
+        for t in &self.timexes {
+            let mut detail = Vec::new();
+            if let Some(m) = &t.modifier {
+                detail.push(format!("mod={m}"));
+            }
+            if let Some(end) = &t.range_end {
+                detail.push(format!("range_end={end}"));
+            }
+            detail.push(format!("anchored={:?}", t.anchored));
+            let kind = format!("{:?}", t.kind).to_uppercase();
+            out.push(record("timex", kind, t.span, Some(t.value.clone()), detail));
+        }
+        for q in &self.quotes {
+            let mut detail = Vec::new();
+            if let Some(via) = q.via.as_ref() {
+                let name = via
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| span_text(text, via.span).to_string());
+                detail.push(format!("via={name}"));
+            }
+            if let Some(cue) = &q.cue {
+                detail.push(format!("cue={} ({:?})", cue.lemma, cue.tense));
+            }
+            let speaker = q.speaker.as_ref().map(|s| {
+                s.name
+                    .clone()
+                    .unwrap_or_else(|| span_text(text, s.resolved.unwrap_or(s.span)).to_string())
+            });
+            let kind = format!("{:?}", q.kind).to_lowercase();
+            out.push(record("quote", kind, q.span, speaker, detail));
+        }
+        for n in &self.quantities {
+            let mut detail = Vec::new();
+            if let Some(a) = n.approx {
+                detail.push(format!("approx={a:?}"));
+            }
+            if let Some(u) = &n.unit {
+                detail.push(format!("unit={u}"));
+            }
+            if let Some(c) = &n.currency {
+                detail.push(format!("currency={c}"));
+            }
+            let value = match (n.value, n.range) {
+                (Some(v), _) => Some(format!("{v}")),
+                (None, Some(r)) => Some(format!("{}–{}", r.low, r.high)),
+                _ => None,
+            };
+            let kind = format!("{:?}", n.kind).to_lowercase();
+            out.push(record("quantity", kind, n.span, value, detail));
+        }
+        out.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+        out
+    }
+}

@@ -1,0 +1,33 @@
+//! What a run of `triangulate analyze` writes:
+//!
+//! - `analysis.json`: the fusion stage's [`Analysis`], versioned by `schema_version`, described by
+//!   the JSON Schema in `schema/analysis.schema.json` ([`json_schema`] regenerates it; a test keeps
+//!   the committed file equal to the code);
+//! - `brief.md`: a Markdown brief ([`markdown_brief`]);
+//! - `report.html`: one self-contained HTML page ([`html_report`]).
+//!
+//! Article text is untrusted input. In the HTML it only ever passes through
+//! [`html_util::escape`], and the page declares a Content-Security-Policy that allows no script
+//! at all (the report needs none: navigation is plain links and `:target` styling), so even a
+//! mistake in escaping could not run code from an article.
+
+pub mod html_util;
+mod index;
+mod markdown;
+mod page;
+
+pub use markdown::markdown_brief;
+pub use page::html_report;
+
+use triangulate_fusion::Analysis;
+
+/// The JSON Schema of [`Analysis`], pretty-printed.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Analysis);
+    serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The analysis as pretty-printed JSON.
+pub fn analysis_json(analysis: &Analysis) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(analysis)
+}
