@@ -442,19 +442,22 @@ impl<'a> Scanner<'a> {
     fn np_before(&self, end: usize, lower: usize) -> Option<Draft> {
         let mut end = end;
         let mut appositive = None;
+        let mut had_appositive = false;
         if end > lower && self.word(end - 1) == "," {
+            // "Ana Velic, the foreign minister, said" gives a role; "Velic, 54, said" and
+            // "Velic, who chairs the committee, said" are skipped over.
             let close = end - 1;
             let open = (lower..close)
                 .rev()
-                .take(10)
+                .take(12)
                 .find(|&t| self.word(t) == ",")?;
-            let role = self.role_phrase(open + 1, close)?;
-            appositive = Some(role);
+            appositive = self.role_phrase(open + 1, close);
+            had_appositive = true;
             end = open;
         }
         let last = end.checked_sub(1).filter(|&l| l >= lower)?;
         let w = self.word(last);
-        if lexicon::is_speaker_pronoun(w) && appositive.is_none() {
+        if lexicon::is_speaker_pronoun(w) && !had_appositive {
             return Some(Draft {
                 range: (last, end),
                 resolution: Resolution::Pronoun,
@@ -465,11 +468,22 @@ impl<'a> Scanner<'a> {
         if let Some(k) = self.entity_ending_at.get(last).copied().flatten() {
             let e = &self.entities[k];
             if e.first_token >= lower {
+                if matches!(e.label, EntityLabel::Loc | EntityLabel::Misc) {
+                    // Places do not speak: "Vessa Corp. of Brenna said" and "Vessa Corp.,
+                    // Brenna, Varnia, said" are Vessa Corp.'s words.
+                    let before = e.first_token.checked_sub(1)?;
+                    let place_link = matches!(self.word(before), "of" | "in" | "from" | "at" | ",");
+                    return if place_link && before > lower {
+                        self.np_before(before, lower)
+                    } else {
+                        None
+                    };
+                }
                 let role = appositive.or_else(|| self.role_before(e.first_token, lower));
                 return Some(self.named(k, role));
             }
         }
-        if lexicon::is_role_noun(w) && appositive.is_none() {
+        if lexicon::is_role_noun(w) && !had_appositive {
             let mut first = last;
             while first > lower && first + 5 > last {
                 let prev = self.word(first - 1);
@@ -1020,8 +1034,9 @@ impl<'a> Scanner<'a> {
             t += 1;
             while t < n && !self.line_break_before(t) {
                 let w = self.word(t);
-                let particle = matches!(w, "de" | "van" | "von" | "bin" | "al-" | "da" | "del")
-                    && self.next_is_name(t);
+                let particle =
+                    matches!(w, "de" | "van" | "von" | "bin" | "al-" | "da" | "del" | "&")
+                        && self.next_is_name(t);
                 if (is_name_word(w) && !lexicon::is_name_stopword(w)) || particle {
                     t += 1;
                 } else {
@@ -1037,10 +1052,18 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let last = self.word(t - 1);
+            let before = self.word(first.wrapping_sub(1));
+            let after_org_of = before == "of"
+                && out.last().is_some_and(|m: &EntityMention| {
+                    m.end_token + 1 == first && m.label == EntityLabel::Org
+                });
             let label = if lexicon::is_org_word(last)
                 || (t - first == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase()))
             {
                 EntityLabel::Org
+            } else if matches!(before, "in" | "at" | "from" | "near" | "to") || after_org_of {
+                // Without NER, a name after a place preposition is taken to be a place.
+                EntityLabel::Loc
             } else {
                 EntityLabel::Per
             };

@@ -388,3 +388,49 @@ fn later_pronoun_after_unnamed_speaker_stays_unresolved() {
     assert_eq!(he.resolution, Resolution::Pronoun);
     assert_eq!(he.resolved, None);
 }
+
+#[test]
+fn appositive_without_role_is_skipped() {
+    let text = "“The committee has not seen the report yet,” Velic, who chairs it, said.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(
+        (speaker.name.as_deref(), speaker.role.as_deref()),
+        (Some("Velic"), None)
+    );
+    let text = "Velic, 54, said the committee would meet again in May.";
+    let q = quotes(text, &[("Velic", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(s(text, q[0].span), "the committee would meet again in May");
+}
+
+#[test]
+fn places_do_not_speak() {
+    let text = "Vessa Corp. of Brenna said it bought 40% of the Harrow mill.";
+    let q = quotes(text, &[("Vessa Corp.", ORG), ("Brenna", EntityLabel::Loc)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Vessa Corp.")
+    );
+    let layer = analyze(text);
+    let q = find_quotes(text, &layer.tokens, &layer.sentences, &[]);
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Vessa Corp.")
+    );
+    let text = "Vessa Corp., Brenna, Varnia, said it bought 40% of the Harrow mill.";
+    let places = [
+        ("Vessa Corp.", ORG),
+        ("Brenna", EntityLabel::Loc),
+        ("Varnia", EntityLabel::Loc),
+    ];
+    let q = quotes(text, &places);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Vessa Corp.")
+    );
+    assert_eq!(s(text, q[0].span), "it bought 40% of the Harrow mill");
+}
