@@ -6,6 +6,7 @@ use crate::NerError;
 /// One sentence of a column file: its tokens and, when the file has a tag column, their tags.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConllSentence {
+    /// The tokens (first column).
     pub words: Vec<String>,
     /// Empty when the file was read without tags.
     pub tags: Vec<Bio>,
@@ -14,10 +15,12 @@ pub struct ConllSentence {
 /// The sentences between two `-DOCSTART-` lines (the whole file when it has none).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConllDocument {
+    /// The sentences in file order.
     pub sentences: Vec<ConllSentence>,
 }
 
 impl ConllDocument {
+    /// Number of tokens over all sentences.
     pub fn token_count(&self) -> usize {
         self.sentences.iter().map(|s| s.words.len()).sum()
     }

@@ -6,15 +6,20 @@ use triangulate_doc::EntityLabel;
 /// Counts for one entity type (or all of them).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Entities in the gold standard.
     pub gold: usize,
+    /// Entities predicted.
     pub predicted: usize,
+    /// Predicted entities with exactly the gold span and type.
     pub correct: usize,
 }
 
 impl Counts {
+    /// Precision in percent.
     pub fn precision(&self) -> f64 {
         ratio(self.correct, self.predicted)
     }
+    /// Recall in percent.
     pub fn recall(&self) -> f64 {
         ratio(self.correct, self.gold)
     }
@@ -40,6 +45,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Micro-averaged and per-type counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scores {
+    /// All types together.
     pub micro: Counts,
     /// In the order of [`EntityLabel::ALL`].
     pub per_type: [Counts; 4],
@@ -64,6 +70,7 @@ impl Scores {
         }
     }
 
+    /// Counts for one type.
     pub fn of(&self, label: EntityLabel) -> Counts {
         self.per_type[type_index(label)]
     }

@@ -165,15 +165,6 @@ impl CaseEvidence {
             _ => CaseEvidence::Both,
         }
     }
-
-    pub fn from_u8(v: u8) -> CaseEvidence {
-        match v {
-            1 => CaseEvidence::Lower,
-            2 => CaseEvidence::Capitalized,
-            3 => CaseEvidence::Both,
-            _ => CaseEvidence::Unseen,
-        }
-    }
 }
 
 /// Whether a token's case is informative: not the first token of its sentence and not in an

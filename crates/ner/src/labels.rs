@@ -9,9 +9,13 @@ pub const NUM_LABELS: usize = 17;
 /// measured it as better than BIO for this kind of tagger).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Position {
+    /// First token of a multi-token entity.
     Begin,
+    /// Neither first nor last token of an entity.
     Inside,
+    /// Last token of a multi-token entity.
     Last,
+    /// A one-token entity.
     Unit,
 }
 
@@ -21,8 +25,10 @@ pub enum Position {
 pub struct Label(pub u8);
 
 impl Label {
+    /// `O`: not part of an entity.
     pub const OUTSIDE: Label = Label(0);
 
+    /// The label for a position in an entity of a type.
     pub fn new(position: Position, entity: EntityLabel) -> Label {
         let type_index = EntityLabel::ALL
             .iter()
@@ -37,6 +43,7 @@ impl Label {
         Label(1 + type_index * 4 + position_index)
     }
 
+    /// The label as an index `0..NUM_LABELS` (weight-table column).
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -57,6 +64,7 @@ impl Label {
         Some((position, entity))
     }
 
+    /// The entity type, or `None` for `O`.
     pub fn entity(self) -> Option<EntityLabel> {
         self.parts().map(|(_, e)| e)
     }
@@ -97,8 +105,11 @@ impl Label {
 /// A BIO (IOB2) tag as handed out by [`crate::NerModel::tag_sentence`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Bio {
+    /// Outside any entity.
     O,
+    /// First token of an entity.
     B(EntityLabel),
+    /// Continuation of the entity begun by the previous token.
     I(EntityLabel),
 }
 
@@ -117,6 +128,7 @@ impl Bio {
         }
     }
 
+    /// The entity type, or `None` for `O`.
     pub fn entity(self) -> Option<EntityLabel> {
         match self {
             Bio::O => None,

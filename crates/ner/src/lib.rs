@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Named-entity recognition for news text: persons, organisations, locations and other names
 //! (`PER`, `ORG`, `LOC`, `MISC`, the CoNLL-2003 types).
 //!
@@ -29,7 +30,7 @@
 mod cluster;
 pub mod conll;
 pub mod eval;
-pub mod features;
+mod features;
 pub mod labels;
 mod model;
 pub mod train;
@@ -45,24 +46,45 @@ use triangulate_doc::{EntityMention, Sentence, Span, Token};
 /// Everything that can go wrong loading a model or reading training data.
 #[derive(Debug, thiserror::Error)]
 pub enum NerError {
+    /// A file could not be read or written.
     #[error("cannot read {path}: {source}")]
     Io {
+        /// The file.
         path: String,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
+    /// The model bytes are not a valid model (bad magic, checksum mismatch, impossible values).
     #[error("corrupt NER model: {0}")]
     Corrupt(String),
+    /// The model bytes end too early.
     #[error("truncated NER model: file ends inside the {what} (at byte {offset})")]
-    Truncated { what: String, offset: usize },
+    Truncated {
+        /// The field being read.
+        what: String,
+        /// Byte offset where it started.
+        offset: usize,
+    },
+    /// The model was written by another format or feature version of this crate.
     #[error("NER model version {found} is not supported (this build reads version {supported})")]
-    UnsupportedVersion { found: u32, supported: u32 },
+    UnsupportedVersion {
+        /// Version in the file.
+        found: u32,
+        /// Version this build reads.
+        supported: u32,
+    },
+    /// A line of a CoNLL column file could not be read.
     #[error("{source_name}, line {line}: {problem}")]
     Conll {
+        /// The file or input name.
         source_name: String,
+        /// 1-based line number.
         line: usize,
+        /// What is wrong with it.
         problem: String,
     },
+    /// Training data or settings are unusable.
     #[error("training data problem: {0}")]
     Training(String),
 }

@@ -52,8 +52,11 @@ impl Default for TrainConfig {
 /// Development scores after each epoch and the epoch that was kept.
 #[derive(Clone, Debug, Default)]
 pub struct TrainReport {
+    /// Development micro F1 after each epoch.
     pub epoch_dev_f1: Vec<f64>,
+    /// The epoch whose averaged weights were kept (1-based).
     pub best_epoch: usize,
+    /// Development scores of that epoch.
     pub best_dev: Scores,
     /// The second pass's own report, when one was trained.
     pub second_pass: Option<Box<TrainReport>>,
