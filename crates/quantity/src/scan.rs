@@ -129,14 +129,27 @@ impl<'a> Scanner<'a> {
         let mut value = first.value;
         let mut range = None;
         // A range: "10 to 12", "10 - 12", "between 5 and 7", "two or three".
-        let between = self.word(i.wrapping_sub(1)).eq_ignore_ascii_case("between");
+        let lead = if words::currency_prefix(self.word(i.wrapping_sub(1))).is_some() {
+            i.wrapping_sub(1)
+        } else {
+            i
+        };
+        let between = self
+            .word(lead.wrapping_sub(1))
+            .eq_ignore_ascii_case("between");
         let joiner = self.word(end);
         let joins = matches!(joiner, "-" | "–" | "to" | "or") || (between && joiner == "and");
         if joins {
-            if let Some(second) = self.number(end + 1) {
+            // The second number may repeat the currency sign: "between $5 and $7 million".
+            let second_start = if lead != i && self.word(end + 1) == self.word(lead) {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Some(second) = self.number(second_start) {
                 let mut low = first.value;
                 if second.scaled && !first.scaled {
-                    low *= second.value / strip_scale(second.value, self, end + 1, second.end);
+                    low *= second.value / strip_scale(second.value, self, second_start, second.end);
                 }
                 if low <= second.value {
                     range = Some(ValueRange {

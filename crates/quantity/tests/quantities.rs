@@ -174,6 +174,11 @@ fn ranges() {
     assert_eq!(q.range.map(|r| (r.low, r.high)), Some((5.0, 7.0)));
     let (q, _) = one("$5 to 7 million");
     assert_eq!(q.range.map(|r| (r.low, r.high)), Some((5e6, 7e6)));
+    let (q, s) = one("between $5 and $7 million");
+    assert_eq!(
+        (q.range.map(|r| (r.low, r.high)), q.currency.as_deref(), s),
+        (Some((5e6, 7e6)), Some("USD"), "$5 and $7 million")
+    );
     let (q, _) = one("two or three days");
     assert_eq!(
         (q.kind, q.range.map(|r| (r.low, r.high))),
