@@ -40,6 +40,9 @@ pub enum IngestError {
     WarcRecordSkipped { reason: String },
     #[error("record has no readable text: {reason}")]
     NoText { reason: String },
+    /// A bug in a reader, caught so that the rest of the batch still runs.
+    #[error("internal error while reading (please report): {message}")]
+    Internal { message: String },
 }
 
 impl IngestError {

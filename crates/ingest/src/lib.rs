@@ -313,7 +313,32 @@ struct InputCtx<'a> {
     warnings: Vec<String>,
 }
 
+/// Read one input, containing any panic in a reader to this input: the batch goes on and the
+/// input is reported as [`IngestError::Internal`].
 fn ingest_named(
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+    ids: &mut IdAllocator,
+    sink: &mut dyn FnMut(IngestEvent),
+) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ingest_input(name, bytes, opts, ids, sink)
+    }));
+    if let Err(panic) = outcome {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        sink(IngestEvent::Skipped(Skipped {
+            input: name.to_string(),
+            error: IngestError::Internal { message },
+        }));
+    }
+}
+
+fn ingest_input(
     name: &str,
     bytes: &[u8],
     opts: &IngestOptions,

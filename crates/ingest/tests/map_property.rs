@@ -161,3 +161,45 @@ proptest! {
         }
     }
 }
+
+const PREFIXES: &[&[u8]] = &[
+    b"",
+    b"<rss><channel><item><description>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom'><entry><content type='html'>",
+    b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+    b"{\"text\": \"",
+    b"[{\"title\": 1, \"body\": \"",
+    b"# Heading\n\n*By ",
+    b"<html><body><p>",
+    b"\x1f\x8b\x08\x00",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Arbitrary bytes behind every kind of format prefix: never a panic, and every document
+    /// that comes out has a valid map.
+    #[test]
+    fn arbitrary_input_never_panics(
+        prefix in proptest::sample::select(PREFIXES),
+        body in proptest::collection::vec(any::<u8>(), 0..300),
+        text in "[a-zA-Z <>/&;\"'\n\r{}\\[\\]:,.#*_é—“”-]{0,200}",
+        use_text in any::<bool>(),
+    ) {
+        let mut input = prefix.to_vec();
+        if use_text {
+            input.extend_from_slice(text.as_bytes());
+        } else {
+            input.extend_from_slice(&body);
+        }
+        let report = ingest_bytes("fuzz", &input, &IngestOptions::default());
+        for doc in &report.documents {
+            prop_assert!(doc.check_map().is_ok(), "{:?}", doc.check_map());
+        }
+        for s in &report.skipped {
+            prop_assert!(s.input.starts_with("fuzz"));
+        }
+    }
+}
