@@ -36,7 +36,8 @@ pub enum QuantityKind {
     Money,
     /// "9 times", "ninefold", "doubled" (2), "halved" (0.5).
     Multiplier,
-    /// A calendar year: "in 1987".
+    /// A calendar year ("in 1987", spoken "nineteen ninety-six"), or a decade as a range of
+    /// years with unit "decade" ("the 1990s": 1990–1999).
     Year,
     /// A length of time; `canonical` is in days.
     Duration,

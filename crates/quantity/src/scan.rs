@@ -121,6 +121,9 @@ impl<'a> Scanner<'a> {
         if let Some(found) = self.digit_range_token(i) {
             return Some(found);
         }
+        if let Some(found) = self.decade(i) {
+            return Some(found);
+        }
         let first = self.number(i)?;
         if self.is_date_or_time(i, &first) {
             return None;
@@ -426,6 +429,21 @@ impl<'a> Scanner<'a> {
             unit: unit.dimension.canonical_unit().to_string(),
             value: Some(value * unit.factor),
             range: None,
+        });
+        Some((q, i + 1))
+    }
+
+    /// A decade written as a plural year, "the 1990s": the years 1990 to 1999.
+    fn decade(&self, i: usize) -> Option<(Quantity, usize)> {
+        let digits = self.word(i).strip_suffix('s')?;
+        let start = plain_number(digits).filter(|_| digits.len() == 4 && !digits.contains(','))?;
+        if start % 10.0 != 0.0 || !(1000.0..=2100.0).contains(&start) {
+            return None;
+        }
+        let mut q = self.build(i, i + 1, QuantityKind::Year, None, Some("decade"));
+        q.range = Some(ValueRange {
+            low: start,
+            high: start + 9.0,
         });
         Some((q, i + 1))
     }

@@ -144,6 +144,11 @@ fn years() {
     );
     let (q, _) = one("since 2012 prices have risen");
     assert_eq!(q.kind, K::Year);
+    let (q, s) = one("in the early 1990s");
+    assert_eq!(
+        (q.kind, q.range.map(|r| (r.low, r.high)), s),
+        (K::Year, Some((1990.0, 1999.0)), "1990s")
+    );
     let (q, _) = one("1987 people signed");
     assert_eq!((q.kind, q.unit.as_deref()), (K::Cardinal, Some("people")));
 }
