@@ -370,7 +370,13 @@ impl Walk<'_> {
                     self.writer.request_break(brk, node.range.end);
                 }
             }
-            _ => {}
+            // A fragment without `<html>`/`<body>` falls back to the whole document.
+            NodeKind::Document => {
+                for &c in &node.children {
+                    self.walk_inside(c);
+                }
+            }
+            NodeKind::Comment => {}
         }
     }
 

@@ -130,6 +130,7 @@ pub(crate) fn collect(dom: &Dom, src: &MappedText, in_chrome: &dyn Fn(NodeId) ->
     let orig = |r: &Range<usize>| Some(src.to_original(Span::from(r.clone())));
     let mut meta = HtmlMeta::default();
     let mut seen_h1 = false;
+    let mut last_byline: Option<(NodeId, usize)> = None;
     for (id, node) in dom.nodes.iter().enumerate() {
         let NodeKind::Element { tag, .. } = &node.kind else {
             continue;
@@ -274,22 +275,28 @@ pub(crate) fn collect(dom: &Dom, src: &MappedText, in_chrome: &dyn Fn(NodeId) ->
                             || c.ends_with("author-name")
                             || c == "author-name"
                     });
-                if is_byline
-                    && !in_chrome(id)
-                    && !dom.has_ancestor_matching(id, |n| {
-                        n.attr("itemprop").is_some_and(|p| p.contains("author"))
-                            || n.attr("class")
-                                .is_some_and(|c| c.to_ascii_lowercase().contains("byline"))
-                    })
-                {
+                if is_byline && !in_chrome(id) {
                     let v = dom.text_of(html, id);
                     if !v.is_empty() && v.chars().count() <= 120 {
-                        meta.fields.push(MetaField {
+                        let field = MetaField {
                             key: MetaKey::Author,
                             value: v,
                             source: EvidenceSource::Byline,
                             orig: orig(&node.range),
-                        });
+                        };
+                        // The innermost byline element is the name itself ("By <span>Name</span>").
+                        match last_byline {
+                            Some((outer, at)) if dom.is_ancestor_or_self(outer, id) => {
+                                if let Some(slot) = meta.fields.get_mut(at) {
+                                    *slot = field;
+                                }
+                                last_byline = Some((id, at));
+                            }
+                            _ => {
+                                last_byline = Some((id, meta.fields.len()));
+                                meta.fields.push(field);
+                            }
+                        }
                     }
                 }
             }

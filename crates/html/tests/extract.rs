@@ -1,0 +1,376 @@
+//! Extraction on small hand-written pages about fictional events, people, outlets and places.
+
+use triangulate_doc::{EvidenceSource, MappedText, MappedTextBuilder, RemovalKind, Span};
+use triangulate_html::{extract, extract_utf8, sniff_charset, HtmlError, MetaKey};
+
+const PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Oss river floods Vell &amp; Marrow | The Brenna Herald</title>
+<meta property="og:title" content="Oss river floods Vell and Marrow">
+<meta property="og:site_name" content="The Brenna Herald">
+<meta property="article:published_time" content="2025-10-04T18:30:00+02:00">
+<meta name="author" content="Ilsa Varn">
+<link rel="canonical" href="https://herald.example/vell-floods">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[
+  {"@type":"WebSite","name":"The Brenna Herald"},
+  {"@type":"NewsArticle","headline":"Oss river floods Vell and Marrow",
+   "datePublished":"2025-10-04T18:30:00+02:00",
+   "author":[{"@type":"Person","name":"Ilsa Varn"},{"@type":"Person","name":"Tomas Oder"}],
+   "publisher":{"@type":"Organization","name":"Herald Media Group"}}]}
+</script>
+<style>.share-bar { display: flex; }</style>
+</head>
+<body>
+<div class="cookie-banner"><p>We use cookies to improve your experience on this site. Accept all cookies?</p></div>
+<header class="site-header">
+  <div class="top-date">Monday, October 5, 2025</div>
+  <div class="weather-widget">Brenna 14°C, light rain</div>
+  <a href="/">The Brenna Herald</a>
+</header>
+<nav class="main-nav"><ul><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<main>
+<article>
+  <h1>Oss river floods Vell and Marrow</h1>
+  <div class="byline">By <span class="author-name">Ilsa Varn</span>, <time datetime="2025-10-04T18:30">4 October 2025</time></div>
+  <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+  <div class="article-body">
+    <p>The river Oss rose   two metres overnight,
+       officials in Vell said on Saturday, forcing 300 families from their homes.</p>
+    <figure><img src="flood.jpg" alt=""><figcaption>Flooded streets in Vell. Photo: Dara Quill</figcaption></figure>
+    <p>Mayor Ilsa Varn said schools &amp; clinics would stay shut until Tuesday&#8217;s inspection,&nbsp;and that the army had sent boats.</p>
+    <div class="ad-slot"><p>Advertisement</p></div>
+    <h2>Warnings ignored</h2>
+    <p>Residents of Marrow said the flood warning, issued at 3am, came too late for the lower town.</p>
+    <ul>
+      <li>Vell: 300 families moved</li>
+      <li>Marrow: 120 families moved</li>
+    </ul>
+    <p>Engineer Tomas Oder told the Herald the levee had been <em>due for repair since 2019</em>.</p>
+  </div>
+  <div class="related-articles"><h3>Related</h3><ul>
+    <li><a href="/a">Drought hits Oss valley farmers</a></li>
+    <li><a href="/b">Vell council approves levee budget</a></li></ul></div>
+  <section class="comments"><h3>3 comments</h3><p>Halvard K.: Terrible news, stay safe everyone in Vell and Marrow.</p></section>
+</article>
+</main>
+<aside class="sidebar"><h3>Most read</h3><p><a href="/c">Nordwire sale collapses</a></p></aside>
+<form class="newsletter-signup"><label>Email</label><input type="email"><button>Subscribe</button></form>
+<footer><p>&copy; 2025 The Brenna Herald. All rights reserved.</p></footer>
+</body>
+</html>
+"##;
+
+fn check_map(text: &MappedText, raw: &str) {
+    text.map
+        .check(&text.text, raw.as_bytes())
+        .unwrap_or_else(|e| panic!("map check failed: {e}"));
+}
+
+/// The span of `needle` in `text`.
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    Span::new(start, start + needle.len())
+}
+
+#[test]
+fn keeps_the_article_and_drops_the_chrome() {
+    let ex = extract(&MappedText::identity(PAGE));
+    let body = &ex.body.text;
+    assert!(body.starts_with("The river Oss rose two metres overnight, officials in Vell"));
+    for kept in [
+        "Warnings ignored",
+        "Residents of Marrow said the flood warning",
+        "Vell: 300 families moved\nMarrow: 120 families moved",
+        "due for repair since 2019",
+    ] {
+        assert!(body.contains(kept), "{kept:?} missing from {body:?}");
+    }
+    for dropped in [
+        "cookies",
+        "Monday, October 5",
+        "14°C",
+        "Sport",
+        "Oss river floods Vell and Marrow",
+        "By Ilsa Varn",
+        "Share on",
+        "Photo: Dara Quill",
+        "Advertisement",
+        "Drought hits",
+        "Terrible news",
+        "Most read",
+        "Subscribe",
+        "All rights reserved",
+        "display: flex",
+    ] {
+        assert!(!body.contains(dropped), "{dropped:?} leaked into {body:?}");
+    }
+    // Blocks are separated by blank lines, list items by line breaks.
+    assert!(body.contains(
+        "inspection, and that the army had sent boats.\n\nWarnings ignored\n\nResidents"
+    ));
+    check_map(&ex.body, PAGE);
+}
+
+#[test]
+fn removals_name_their_kind_and_original_bytes() {
+    let ex = extract(&MappedText::identity(PAGE));
+    let kinds: Vec<&RemovalKind> = ex.removed.iter().map(|r| &r.kind).collect();
+    for expected in [
+        RemovalKind::Markup,
+        RemovalKind::Navigation,
+        RemovalKind::Header,
+        RemovalKind::Footer,
+        RemovalKind::Advertisement,
+        RemovalKind::ShareBar,
+        RemovalKind::RelatedLinks,
+        RemovalKind::Caption,
+        RemovalKind::Comments,
+        RemovalKind::Metadata,
+    ] {
+        assert!(
+            kinds.contains(&&expected),
+            "no {expected:?} removal in {kinds:?}"
+        );
+    }
+    for r in &ex.removed {
+        let raw = PAGE
+            .get(r.orig.clone())
+            .expect("removal range inside the page");
+        assert!(!raw.is_empty(), "empty removal {r:?}");
+        if r.kind != RemovalKind::Markup {
+            // The preview is the removed text, so its longest word is in the original bytes.
+            let longest = r
+                .preview
+                .split(|c: char| !c.is_alphanumeric())
+                .max_by_key(|w| w.len())
+                .unwrap_or("");
+            assert!(
+                raw.contains(longest),
+                "{r:?} preview does not match {raw:?}"
+            );
+        }
+    }
+    let share = ex
+        .removed
+        .iter()
+        .find(|r| r.kind == RemovalKind::ShareBar)
+        .expect("share bar removal");
+    assert!(PAGE[share.orig.clone()].starts_with("<div class=\"share-bar\">"));
+    let caption = ex
+        .removed
+        .iter()
+        .find(|r| r.kind == RemovalKind::Caption)
+        .expect("caption removal");
+    assert_eq!(
+        &PAGE[caption.orig.clone()],
+        "<figcaption>Flooded streets in Vell. Photo: Dara Quill</figcaption>"
+    );
+    // Removals come in input order.
+    assert!(ex
+        .removed
+        .windows(2)
+        .all(|w| w[0].orig.start <= w[1].orig.start));
+}
+
+#[test]
+fn spans_map_to_the_right_raw_bytes() {
+    let ex = extract(&MappedText::identity(PAGE));
+    let body = &ex.body;
+    // Exact text maps byte for byte.
+    let s = span_of(&body.text, "Residents of Marrow");
+    assert_eq!(&PAGE[body.to_original(s)], "Residents of Marrow");
+    // A collapsed whitespace run maps to the whole run, newline and indentation included.
+    let s = span_of(&body.text, "overnight, officials");
+    assert_eq!(&PAGE[body.to_original(s)], "overnight,\n       officials");
+    let s = span_of(&body.text, "rose two");
+    assert_eq!(&PAGE[body.to_original(s)], "rose   two");
+    // Decoded references map to the reference.
+    let s = span_of(&body.text, "&");
+    assert_eq!(&PAGE[body.to_original(s)], "&amp;");
+    let s = span_of(&body.text, "Tuesday’s");
+    assert_eq!(&PAGE[body.to_original(s)], "Tuesday&#8217;s");
+    let s = span_of(&body.text, "inspection, and");
+    assert_eq!(&PAGE[body.to_original(s)], "inspection,&nbsp;and");
+    // Text split by inline markup maps across the tags.
+    let s = span_of(&body.text, "been due for");
+    assert_eq!(&PAGE[body.to_original(s)], "been <em>due for");
+    // An inserted paragraph break maps to an empty range between the two paragraphs.
+    let s = span_of(&body.text, "\n\nWarnings");
+    let r = body.to_original(Span::new(s.start, s.start + 2));
+    assert!(r.is_empty());
+    assert!(PAGE[..r.start].ends_with("sent boats.</p>"));
+}
+
+#[test]
+fn metadata_from_meta_tags_open_graph_and_json_ld() {
+    let ex = extract(&MappedText::identity(PAGE));
+    let m = &ex.meta;
+    assert_eq!(m.lang.as_deref(), Some("en-GB"));
+    assert_eq!(m.declared_charset.as_deref(), Some("utf-8"));
+    let title = m.first(MetaKey::Title).expect("title");
+    assert_eq!(
+        title.value,
+        "Oss river floods Vell & Marrow | The Brenna Herald"
+    );
+    assert_eq!(title.source, EvidenceSource::HtmlElement("title".into()));
+    let orig = title.orig.clone().expect("title range");
+    assert!(PAGE[orig].starts_with("Oss river floods Vell &amp; Marrow"));
+
+    let og = m
+        .all(MetaKey::Headline)
+        .find(|f| f.source == EvidenceSource::OpenGraph("og:title".into()))
+        .expect("og:title");
+    assert_eq!(og.value, "Oss river floods Vell and Marrow");
+    assert_eq!(
+        &PAGE[og.orig.clone().expect("range")],
+        "Oss river floods Vell and Marrow"
+    );
+    assert!(m
+        .all(MetaKey::Headline)
+        .any(|f| f.source == EvidenceSource::HtmlElement("h1".into())));
+
+    let site = m.first(MetaKey::SiteName).expect("site name");
+    assert_eq!(site.value, "The Brenna Herald");
+    let canonical = m.first(MetaKey::Canonical).expect("canonical");
+    assert_eq!(canonical.value, "https://herald.example/vell-floods");
+
+    let published: Vec<_> = m.all(MetaKey::Published).collect();
+    assert!(published
+        .iter()
+        .any(|f| f.value == "2025-10-04T18:30:00+02:00"
+            && f.source == EvidenceSource::OpenGraph("article:published_time".into())));
+    assert!(published
+        .iter()
+        .any(|f| f.value == "2025-10-04T18:30:00+02:00"
+            && f.source == EvidenceSource::JsonLd("datePublished".into())));
+    assert!(published
+        .iter()
+        .any(|f| f.value == "2025-10-04T18:30"
+            && f.source == EvidenceSource::HtmlElement("time".into())));
+
+    let authors: Vec<&str> = m
+        .all(MetaKey::Author)
+        .filter(|f| matches!(f.source, EvidenceSource::JsonLd(_)))
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(authors, ["Ilsa Varn", "Tomas Oder"]);
+    assert!(m
+        .all(MetaKey::Author)
+        .any(|f| f.source == EvidenceSource::Byline && f.value == "Ilsa Varn"));
+    assert!(m
+        .all(MetaKey::Author)
+        .any(|f| f.source == EvidenceSource::HtmlMeta("author".into())));
+    let publisher = m.first(MetaKey::Publisher).expect("publisher");
+    assert_eq!(publisher.value, "Herald Media Group");
+    // JSON-LD values point into the script.
+    let r = publisher.orig.clone().expect("range");
+    assert_eq!(&PAGE[r], "Herald Media Group");
+}
+
+#[test]
+fn page_chrome_dates_are_kept_apart_from_the_article_date() {
+    let ex = extract(&MappedText::identity(PAGE));
+    let chrome: Vec<&str> = ex
+        .meta
+        .page_dates
+        .iter()
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(chrome, ["Monday, October 5, 2025"]);
+    let f = &ex.meta.page_dates[0];
+    assert_eq!(
+        &PAGE[f.orig.clone().expect("range")],
+        "Monday, October 5, 2025"
+    );
+    assert!(ex
+        .meta
+        .all(MetaKey::Published)
+        .all(|f| !f.value.contains("October 5")));
+}
+
+#[test]
+fn map_composes_through_a_decoded_input() {
+    // The ingest crate hands over text decoded from a legacy charset: here "Café" was one byte
+    // per character in the raw input (0xE9 for é), so the é is a replaced piece.
+    let raw: &[u8] =
+        b"<p>Caf\xe9 Oss opened in Vell on Friday, its owner Dara Quill told reporters there.</p>";
+    let mut b = MappedTextBuilder::new();
+    b.push_exact("<p>Caf", 0);
+    b.push_replaced("é", 6..7);
+    let rest = std::str::from_utf8(&raw[7..]).expect("ascii");
+    b.push_exact(rest, 7);
+    let src = b.finish();
+    let ex = extract(&src);
+    assert!(
+        ex.body.text.starts_with("Café Oss opened in Vell"),
+        "{:?}",
+        ex.body.text
+    );
+    ex.body
+        .map
+        .check(&ex.body.text, raw)
+        .expect("map into the raw bytes");
+    let s = span_of(&ex.body.text, "Café");
+    assert_eq!(ex.body.to_original(s), 3..7);
+    let s = span_of(&ex.body.text, "Dara Quill");
+    assert_eq!(&raw[ex.body.to_original(s)], b"Dara Quill");
+}
+
+#[test]
+fn text_written_straight_into_divs_and_br_lines() {
+    let page = "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div>\
+        <div class=\"story\">Storm Kell reached the coast of Lorvia at dawn, the weather office said.<br>\
+        Two ferries were cancelled and the port of Sarn was closed for the day.<div></div>\
+        The weather office expects the wind to ease by Thursday evening, its director said.</div></body></html>";
+    let ex = extract(&MappedText::identity(page));
+    assert!(ex.body.text.starts_with("Storm Kell reached"));
+    assert!(ex
+        .body
+        .text
+        .contains("the weather office said.\nTwo ferries were cancelled"));
+    assert!(ex.body.text.ends_with("its director said."));
+    assert!(!ex.body.text.contains("Home"));
+    check_map(&ex.body, page);
+}
+
+#[test]
+fn sniffs_declared_charsets() {
+    assert_eq!(
+        sniff_charset(b"<html><head><meta charset=\"windows-1252\"></head>").as_deref(),
+        Some("windows-1252")
+    );
+    assert_eq!(
+        sniff_charset(
+            b"<!-- <meta charset=\"koi8-r\"> --><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-2\">"
+        )
+        .as_deref(),
+        Some("iso-8859-2")
+    );
+    assert_eq!(
+        sniff_charset(b"\xef\xbb\xbf<p>x</p>").as_deref(),
+        Some("utf-8")
+    );
+    assert_eq!(sniff_charset(b"<p>no declaration</p>"), None);
+    // Only the first 1024 bytes count.
+    let mut late = vec![b' '; 1100];
+    late.extend_from_slice(b"<meta charset=\"windows-1250\">");
+    assert_eq!(sniff_charset(&late), None);
+}
+
+#[test]
+fn byte_entry_point_rejects_non_utf8_with_the_declared_charset() {
+    let raw = b"<meta charset=\"windows-1252\"><p>Caf\xe9</p>";
+    match extract_utf8(raw) {
+        Err(HtmlError::NotUtf8 { offset, declared }) => {
+            assert_eq!(offset, 35);
+            assert_eq!(declared, "windows-1252");
+        }
+        other => panic!("expected NotUtf8, got {other:?}"),
+    }
+    assert!(extract_utf8(b"<p>Plain text article about the Vell floods.</p>").is_ok());
+}
