@@ -18,17 +18,45 @@
 //! `XXXX-XX-19` with [`AnchorUse::Partial`] and [`Timex::partial`] holding the known fields,
 //! so the fusion stage can complete it from other documents of the same story.
 //!
+//! # How relative expressions are read
+//!
+//! - **Weekdays** ("Tuesday", "Monday evening"): the anchor's own weekday is the anchor date;
+//!   otherwise the nearest such day in the direction of the tense, past when nothing says
+//!   otherwise. "last Tuesday" / "next Tuesday" are always strictly before / after.
+//! - **Months and days without a year** ("in December", "Dec. 15"): of the anchor's year and
+//!   the years on either side, the one nearest the anchor, a future date counting double
+//!   (news mostly looks back); the tense decides only between near-equal candidates.
+//! - **Quarters** in financial news: "the third quarter" is the last third quarter that has
+//!   begun (the year before when the verb is past and it lies ahead); "the latest quarter" the
+//!   last one completed; "a year earlier" / "year-ago" after a reported quarter mean that
+//!   quarter a year before (the TimeBank reading), otherwise the year before.
+//! - **"the following year", "that month"** count from the last date the text gave explicitly.
+//! - **Decades and centuries** use TimeML's spelling: "the 1990s" is `199`, "the 20th
+//!   century" `19` (the TempEval scorer compares values as exact strings).
+//!
+//! # Command-line tools
+//!
+//! - `timex [--anchor YYYY-MM-DD] < TEXT` prints the timexes of a text as JSON lines.
+//! - `timex-tml IN_DIR OUT_DIR` tags TempEval-3 TimeML files for the scorer (see
+//!   `bench/timex/`).
+//!
 //! # Why a hand-written scanner
 //!
 //! Rule systems like HeidelTime run hundreds of regular expressions over part-of-speech tagged
-//! text; that costs seconds per document. Here the text is tokenized once
+//! text; that costs about a second per document. Here the text is tokenized once
 //! (letters/digits/punctuation with byte offsets) and a small grammar of Rust functions over
 //! lower-cased tokens and `match`-compiled lexicons tries each rule at each token, keeping the
 //! longest match. Nothing is compiled per document, so throughput is in the thousands of news
-//! documents per second on one core.
+//! documents per second on one core. Date arithmetic comes from `chrono`, TimeML parsing from
+//! `quick-xml`.
 //!
-//! The crate also reads and writes TempEval-3 TimeML ([`timeml`]) for benchmarking with the
-//! `timex-tml` binary.
+//! # Known limits
+//!
+//! - Tense is a window heuristic, not a parse: "meet separately Monday" (present tense used
+//!   for a scheduled event) reads as past.
+//! - Expressions anchored on other events ("two days later", "the next morning", "that
+//!   day") are not resolved, except "the following/previous year/month" and "that year".
+//! - English only.
 
 mod calendar;
 mod grammar;
