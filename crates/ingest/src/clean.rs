@@ -63,7 +63,7 @@ pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> 
     let text = src.text.as_str();
     let mut removed = Vec::new();
     let mut lines = split_lines(text, markdown, src, &mut removed);
-    classify_metadata(text, &mut lines, markdown, src, cands, &mut removed);
+    classify_metadata(text, &mut lines, mode, src, cands, &mut removed);
     for line in &lines {
         if let LineKind::Removed(kind) = &line.kind {
             removed.push(removal(src, kind.clone(), line.content.clone()));
@@ -366,9 +366,13 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
     {
         return Some(RemovalKind::RelatedLinks);
     }
-    if s.contains(" | ")
+    // A row of links: "Home | News | Region". With two or more bars a part may hold four words
+    // (a site name run into the first link when table cells were flattened).
+    let bars = s.matches(" | ").count();
+    let max_part = if bars >= 2 { 4 } else { 3 };
+    if bars >= 1
         && s.split(" | ")
-            .all(|part| part.split_whitespace().count() <= 3)
+            .all(|part| part.split_whitespace().count() <= max_part)
         && n <= 24
     {
         let footer = [
@@ -672,7 +676,7 @@ fn line_text<'a>(text: &'a str, line: &Line) -> String {
 fn classify_metadata(
     text: &str,
     lines: &mut [Line],
-    markdown: bool,
+    mode: CleanMode,
     src: &MappedText,
     cands: &mut Candidates,
     removed: &mut Vec<Removal>,
@@ -803,8 +807,19 @@ fn classify_metadata(
     // Pass 2: the title.
     let headline =
         |i: usize, lines: &[Line]| -> bool { is_text(&lines[i]) && looks_like_title(&texts[i]) };
+    let markdown = mode == CleanMode::Markdown;
     let mut title;
-    if markdown {
+    if mode == CleanMode::Extracted {
+        // The page's metadata already names the headline; a line repeating it is dropped as
+        // metadata, and no other line is guessed to be the title.
+        let known: Vec<String> = cands
+            .title
+            .iter()
+            .map(|t| normalise_title(&t.value))
+            .collect();
+        title = (0..top_end.min(n))
+            .find(|&i| is_text(&lines[i]) && known.contains(&normalise_title(&texts[i])));
+    } else if markdown {
         title = (0..top_end.min(n)).find(|&i| lines[i].kind == LineKind::Heading);
     } else {
         // Strongest: a headline directly followed by a byline or "Published" line; then one
@@ -953,6 +968,15 @@ fn classify_metadata(
         }
     }
     let _ = removed;
+}
+
+fn normalise_title(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
 }
 
 fn is_list_header(kind: &LineKind, text: &str) -> bool {

@@ -428,7 +428,12 @@ fn ingest_input(
             );
         }
         Sniffed::JsonLines => read_json_lines(&ctx, data, &mut |r| emit(r, ids)),
-        Sniffed::Json => read_json(&ctx, data, &mut |r| emit(r, ids)),
+        Sniffed::Json => {
+            // "{Editor's note: ...}" in a .txt file is text that happens to start with a brace.
+            let named_json = inner_name.to_ascii_lowercase().ends_with(".json");
+            let fallback = !named_json && opts.force_format.is_none();
+            read_json(&ctx, data, fallback, &mut |r| emit(r, ids))
+        }
         Sniffed::Feed => read_feed(&mut ctx, data, &mut |r| emit(r, ids)),
         Sniffed::Warc => read_warc(&ctx, data, opts, &mut |r| emit(r, ids)),
     }
@@ -626,7 +631,7 @@ fn read_json_lines(ctx: &InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
     }
 }
 
-fn read_json(ctx: &InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
+fn read_json(ctx: &InputCtx<'_>, data: &[u8], fallback_text: bool, emit: &mut Emit<'_>) {
     let decoded = decode::decode(data, None, None);
     let text = decoded.text.text.as_str();
     match json::split_document(text) {
@@ -651,6 +656,13 @@ fn read_json(ctx: &InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
         Err(IngestError::Json { message, .. }) if message.contains("trailing characters") => {
             // Several objects in one file without a `.jsonl` name: JSON lines after all.
             read_json_lines(ctx, data, emit)
+        }
+        Err(IngestError::Json { .. }) if fallback_text => {
+            let doc = single_document(ctx, data, InputFormat::Text, None);
+            emit(doc.map_err(|error| Skipped {
+                input: ctx.name.to_string(),
+                error,
+            }))
         }
         Err(error) => emit(Err(Skipped {
             input: ctx.name.to_string(),

@@ -113,6 +113,15 @@ fn truncated_and_malformed_json() {
     ));
     let s = single_error("n.json", b"[42]");
     assert!(matches!(s.error, IngestError::NoText { .. }), "{s}");
+    // Text that merely starts with a brace is read as text unless it is named .json.
+    let report = ingest_bytes(
+        "note.txt",
+        b"{Editor's note: the weir story was updated.}",
+        &opts(),
+    );
+    assert_eq!(report.documents.len(), 1, "{:?}", report.skipped);
+    let s = single_error("note.json", b"{Editor's note}");
+    assert!(matches!(s.error, IngestError::Json { .. }), "{s}");
 }
 
 #[test]
