@@ -1,6 +1,6 @@
 //! The quote scanner: quote-mark regions, attribution windows, indirect-speech patterns, and a
 //! final pass in text order that resolves pronouns and descriptions to named speakers.
-use crate::lexicon::{self, CueVerb};
+use crate::lexicon::{self, CueVerb, VerbForm};
 use crate::{Cue, Quote, QuoteKind, Resolution, SpeakerRef};
 use triangulate_doc::{EntityLabel, EntityMention, Sentence, Span, Token};
 
@@ -429,6 +429,15 @@ impl<'a> Scanner<'a> {
                 via = self.np_after(quoted + 2, end - 1);
             }
             end = quoted;
+        } else if cue.verb.form == VerbForm::Past
+            && matches!(
+                self.word(end.wrapping_sub(1)),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        {
+            // Passive: "Velic is said to be ill", "she was told to leave" report no words of
+            // the subject.
+            return None;
         }
         while end > lower && lexicon::is_verb_filler(self.word(end - 1)) {
             end -= 1;

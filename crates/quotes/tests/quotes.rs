@@ -434,3 +434,9 @@ fn places_do_not_speak() {
     );
     assert_eq!(s(text, q[0].span), "it bought 40% of the Harrow mill");
 }
+
+#[test]
+fn passive_cue_is_not_speech_of_the_subject() {
+    let text = "Velic is said to be ill and was told to stay at home in Brenna.";
+    assert!(quotes(text, &[("Velic", PER)]).is_empty());
+}
