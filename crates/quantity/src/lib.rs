@@ -43,6 +43,9 @@ pub enum QuantityKind {
     Duration,
     /// A physical measure (length, mass, area, volume); `canonical` is in SI-style units.
     Measure,
+    /// A proportion in words: "half of", "two-thirds", "a quarter of"; `value` is the
+    /// proportion (0.5), comparable with a percentage divided by 100.
+    Fraction,
 }
 
 /// How an approximator qualifies the number.

@@ -115,6 +115,9 @@ impl<'a> Scanner<'a> {
                 i + 1,
             ));
         }
+        if let Some(found) = self.fraction(i) {
+            return Some(found);
+        }
         if let Some(found) = self.hyphenated_unit(i) {
             return Some(found);
         }
@@ -433,6 +436,45 @@ impl<'a> Scanner<'a> {
         Some((q, i + 1))
     }
 
+    /// A proportion in words. Bare "half" and "quarter" are too often other things ("half an
+    /// hour", "the first quarter"), so they count only before "of"; "two-thirds" always does.
+    fn fraction(&self, i: usize) -> Option<(Quantity, usize)> {
+        let w = self.word(i).to_ascii_lowercase();
+        let of_follows = |k: usize| self.word(k) == "of";
+        let glued = |w: &str| -> Option<f64> {
+            let (num, den) = w.split_once('-')?;
+            let n = words::cardinal_word(num)?;
+            let d = denominator(den)?;
+            Some(n / d)
+        };
+        let (value, end) = if let Some(v) = glued(&w) {
+            (v, i + 1)
+        } else if w == "half" && of_follows(i + 1) {
+            (0.5, i + 1)
+        } else if let Some(d) = denominator(&w).filter(|_| {
+            // "the fifth of November" is an ordinal.
+            let prev = self.word(i.wrapping_sub(1));
+            of_follows(i + 1) && !matches!(prev, "the" | "The" | "its" | "his" | "her" | "their")
+        }) {
+            // "a third of", preceded by its numerator below.
+            (1.0 / d, i + 1)
+        } else if let (Some(n), Some(d)) = (
+            words::cardinal_word(&w).or(matches!(w.as_str(), "a" | "an").then_some(1.0)),
+            denominator(&self.word(i + 1).to_ascii_lowercase()),
+        ) {
+            if !of_follows(i + 2) {
+                return None;
+            }
+            (n / d, i + 2)
+        } else {
+            return None;
+        };
+        Some((
+            self.build(i, end, QuantityKind::Fraction, Some(value), None),
+            end,
+        ))
+    }
+
     /// A decade written as a plural year, "the 1990s": the years 1990 to 1999.
     fn decade(&self, i: usize) -> Option<(Quantity, usize)> {
         let digits = self.word(i).strip_suffix('s')?;
@@ -646,6 +688,23 @@ fn strip_scale(value: f64, scanner: &Scanner<'_>, start: usize, end: usize) -> f
         value / scale
     } else {
         value
+    }
+}
+
+/// The denominator named by "third(s)", "quarter(s)", "fifth(s)" ... "tenth(s)".
+fn denominator(word: &str) -> Option<f64> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    match singular {
+        "half" | "halve" => Some(2.0),
+        "third" => Some(3.0),
+        "quarter" | "fourth" => Some(4.0),
+        "fifth" => Some(5.0),
+        "sixth" => Some(6.0),
+        "seventh" => Some(7.0),
+        "eighth" => Some(8.0),
+        "ninth" => Some(9.0),
+        "tenth" => Some(10.0),
+        _ => None,
     }
 }
 

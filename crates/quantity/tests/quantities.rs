@@ -282,3 +282,24 @@ fn spoken_years_in_transcripts() {
         (K::Year, Some(1996.0), "nineteen ninety-six")
     );
 }
+
+#[test]
+fn fractions() {
+    let cases = [
+        ("half of the votes", 0.5, "half"),
+        ("a third of the budget", 1.0 / 3.0, "a third"),
+        ("a two-thirds majority", 2.0 / 3.0, "two-thirds"),
+        ("three quarters of the homes", 0.75, "three quarters"),
+    ];
+    for (text, value, covered) in cases {
+        let (q, s) = one(text);
+        assert_eq!((q.kind, s), (K::Fraction, covered), "{text}");
+        assert!((q.value.unwrap_or(0.0) - value).abs() < 1e-9, "{text}");
+    }
+    assert!(find("in half an hour")
+        .iter()
+        .all(|q| q.kind != K::Fraction));
+    assert!(find("in the first quarter")
+        .iter()
+        .all(|q| q.kind != K::Fraction));
+}
