@@ -1761,7 +1761,7 @@ impl<'a> Grammar<'a> {
         // "three-quarters of", "a quarter of the shares", "a second round", "60 Minutes"
         // (a title): fractions, ordinals and names, not lengths of time.
         if (adjectival && plural)
-            || (unit == Unit::Quarter && self.is(k + 1, "of"))
+            || (article && unit == Unit::Quarter && self.is(k + 1, "of"))
             || (article && unit == Unit::Second)
             || (self.capital(k) && self.kind(s) == Some(TokenKind::Number))
         {

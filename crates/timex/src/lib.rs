@@ -66,7 +66,7 @@ mod tense;
 pub mod timeml;
 
 use serde::{Deserialize, Serialize};
-use triangulate_doc::{PartialDate, Span};
+use triangulate_doc::{Document, PartialDate, Span};
 
 /// The four TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
@@ -154,6 +154,14 @@ impl Anchor {
         }
     }
 
+    /// The document's publication date (possibly partial), or no anchor when it has none.
+    pub fn from_document(doc: &Document) -> Self {
+        match &doc.metadata.published {
+            Some(published) if published.value.is_valid() => Anchor::on(published.value),
+            _ => Anchor::none(),
+        }
+    }
+
     /// Anchor on a complete calendar date; `None` if the date does not exist.
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         let date = PartialDate::ymd(year, month, day);
@@ -190,4 +198,11 @@ pub struct Timex {
 /// Expressions never overlap and come in text order. Never panics, whatever the input.
 pub fn find_timexes(text: &str, anchor: &Anchor) -> Vec<Timex> {
     grammar::Grammar::new(text, anchor).run()
+}
+
+/// The time expressions of a document's cleaned text ([`Document::text`]), anchored on its
+/// publication date when known. Spans index `doc.text()`; map them back to the input with
+/// `doc.original_range(span)`.
+pub fn find_timexes_in(doc: &Document) -> Vec<Timex> {
+    find_timexes(doc.text(), &Anchor::from_document(doc))
 }

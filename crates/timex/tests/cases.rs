@@ -367,3 +367,37 @@ fn never_panics_on_any_slice() {
         }
     }
 }
+
+#[test]
+fn documents_are_anchored_on_their_publication_date() {
+    use triangulate_doc::{
+        Document, EvidenceSource, InputFormat, MappedText, MetaValue, Metadata, SourceRef,
+    };
+    let text = "The Ostrel ferry resumed service yesterday.";
+    let mut metadata = Metadata::default();
+    metadata.published = Some(MetaValue::new(
+        PartialDate::ymd(2025, 3, 3),
+        EvidenceSource::JsonField("date".to_string()),
+        None,
+        1.0,
+    ));
+    let doc = Document {
+        id: "fixture-1".to_string(),
+        source: SourceRef {
+            path: "fixture.txt".to_string(),
+            record: None,
+            record_offset: None,
+        },
+        format: InputFormat::Text,
+        encoding: "UTF-8".to_string(),
+        original: text.as_bytes().to_vec(),
+        body: MappedText::identity(text),
+        removed: Vec::new(),
+        metadata,
+        warnings: Vec::new(),
+    };
+    let found = triangulate_timex::find_timexes_in(&doc);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].value, "2025-03-02");
+    assert_eq!(doc.original_text(found[0].span), "yesterday");
+}
