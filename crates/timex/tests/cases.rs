@@ -374,13 +374,15 @@ fn documents_are_anchored_on_their_publication_date() {
         Document, EvidenceSource, InputFormat, MappedText, MetaValue, Metadata, SourceRef,
     };
     let text = "The Ostrel ferry resumed service yesterday.";
-    let mut metadata = Metadata::default();
-    metadata.published = Some(MetaValue::new(
-        PartialDate::ymd(2025, 3, 3),
-        EvidenceSource::JsonField("date".to_string()),
-        None,
-        1.0,
-    ));
+    let metadata = Metadata {
+        published: Some(MetaValue::new(
+            PartialDate::ymd(2025, 3, 3),
+            EvidenceSource::JsonField("date".to_string()),
+            None,
+            1.0,
+        )),
+        ..Metadata::default()
+    };
     let doc = Document {
         id: "fixture-1".to_string(),
         source: SourceRef {
