@@ -1,7 +1,7 @@
 //! Cleaning of scraped plain text and Markdown, keeping the map to the original bytes.
 //!
 //! Text dumps of news pages carry page furniture as lines of their own ("17.2 C",
-//! "- Advertisement -", "LATEST NEWS", "[image]", "Share this article", copyright lines), hard
+//! "- Advertisement -", "LATEST NEWS", "`[image]`", "Share this article", copyright lines), hard
 //! wraps inside paragraphs, and words broken across lines. The cleaner works line by line:
 //!
 //! 1. every line is classified (blank, furniture of some [`RemovalKind`], metadata such as a
@@ -34,7 +34,9 @@ pub enum CleanMode {
 /// Cleaned article text and what was taken out of it.
 #[derive(Debug)]
 pub struct Cleaned {
+    /// The cleaned text, mapped to the bytes the input's map points at.
     pub body: MappedText,
+    /// Lines and markup left out, in input order.
     pub removed: Vec<Removal>,
 }
 
@@ -1203,8 +1205,11 @@ pub(crate) fn copyright_holder(s: &str) -> Option<String> {
 /// Parts of a dateline, as ranges relative to the paragraph start.
 #[derive(Debug, Default)]
 pub struct Dateline {
+    /// "BRENNA".
     pub place: Option<Range<usize>>,
+    /// "March 3" (partial unless the dateline gives a year) and where it stands.
     pub date: Option<(crate::dates::ParsedDate, Range<usize>)>,
+    /// "Nordwire" from "(Nordwire)".
     pub agency: Option<Range<usize>>,
     /// End of the dateline (after the dash).
     pub end: usize,

@@ -8,6 +8,7 @@ use triangulate_doc::PartialDate;
 /// A parsed date with the time of day when one was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedDate {
+    /// The calendar date, with unknown fields `None`.
     pub date: PartialDate,
     /// `HH:MM[:SS][±HH:MM|Z]`.
     pub time: Option<String>,

@@ -34,7 +34,24 @@
 //! | WARC[.gz] | `response` record with an HTML body | the HTTP body (chunked / gzip undone) | `record N` |
 //!
 //! `SourceRef::record_offset` is the byte offset of the record (line, JSON object, `<item>`,
-//! `WARC/` line) in the decompressed file. JSON field names are listed in [`json`]'s docs.
+//! `WARC/` line) in the decompressed file.
+//!
+//! JSON records are objects; these fields are read (first present wins, names compared
+//! case-insensitively):
+//!
+//! | what | fields |
+//! |---|---|
+//! | text | `text`, `body`, `content`, `article`, `full_text`, `fulltext`, `maintext`, `article_text`, `story`, `description`, `summary` (a string, or an array of paragraph strings) |
+//! | HTML | `html`, `raw_html`, `content_html`, `body_html`, `html_content` (also used when a text field holds markup) |
+//! | title | `title`, `headline`, `name` |
+//! | URL | `url`, `link`, `source_url`, `canonical_url`, `uri` |
+//! | date | `published`, `date`, `published_at`, `publishedAt`, `pubDate`, `date_published`, `datePublished`, `date_publish`, `publication_date`, `datetime`, `time`, `created_at` (any form [`dates`] reads, or Unix seconds / milliseconds) |
+//! | outlet | `outlet`, `source`, `publisher`, `site_name`, `siteName`, `source_name`, `domain`, `site`, `feed` (a string, or an object with `name` / `title`) |
+//! | authors | `author`, `authors`, `byline`, `creator` (a string, an array of strings, or objects with `name`) |
+//! | language | `language`, `lang`, `locale` |
+//!
+//! A JSON file is one such object, an array of them, or an object holding the array under
+//! `articles`, `items`, `documents`, `data`, `results`, `entries` or `records`.
 //!
 //! # Text and provenance
 //!
@@ -62,17 +79,19 @@
 //! [`Skipped`] naming the input (path and record) and the [`IngestError`]. Containers that break
 //! part-way (truncated gzip, WARC, feed) keep the documents read before the break.
 
+#![warn(missing_docs)]
+
 pub mod clean;
 pub mod dates;
 pub mod decode;
 mod error;
-pub mod feed;
+mod feed;
 mod html;
-pub mod json;
+mod json;
 mod lang;
 pub mod meta;
-pub mod sniff;
-pub mod warc;
+mod sniff;
+mod warc;
 
 pub use error::IngestError;
 
@@ -107,6 +126,7 @@ impl Default for IngestOptions {
 pub struct Skipped {
     /// The path (`-` for stdin), with the record when it concerns one: `feed.xml item 3`.
     pub input: String,
+    /// What went wrong.
     pub error: IngestError,
 }
 
@@ -119,14 +139,18 @@ impl std::fmt::Display for Skipped {
 /// Everything a run produced.
 #[derive(Debug, Default)]
 pub struct IngestReport {
+    /// Documents in input order (folders in name order, records in file order).
     pub documents: Vec<Document>,
+    /// Every input or record not turned into a document, with the reason.
     pub skipped: Vec<Skipped>,
 }
 
 /// One result of a streaming run.
 #[derive(Debug)]
 pub enum IngestEvent {
+    /// A document was read.
     Document(Box<Document>),
+    /// An input or record could not be read.
     Skipped(Skipped),
 }
 

@@ -32,14 +32,23 @@ pub mod confidence {
 /// Metadata seen so far, possibly several values per field.
 #[derive(Debug, Default, Clone)]
 pub struct Candidates {
+    /// Headlines and titles.
     pub title: Vec<MetaValue<String>>,
+    /// Outlet names (site name, copyright holder, URL host...).
     pub outlet: Vec<MetaValue<String>>,
+    /// Author names, one per value.
     pub authors: Vec<MetaValue<String>>,
+    /// Publication dates, each with the time of day when given.
     pub published: Vec<(MetaValue<PartialDate>, Option<String>)>,
+    /// Dates printed in page chrome; never publication dates.
     pub page_dates: Vec<MetaValue<PartialDate>>,
+    /// Dateline places.
     pub dateline_place: Vec<MetaValue<String>>,
+    /// Agencies credited for the text.
     pub credited_agencies: Vec<MetaValue<String>>,
+    /// Canonical or source URLs.
     pub url: Vec<MetaValue<String>>,
+    /// ISO 639-1 codes.
     pub language: Vec<MetaValue<String>>,
 }
 
@@ -62,6 +71,7 @@ fn compatible(a: &PartialDate, b: &PartialDate) -> bool {
 }
 
 impl Candidates {
+    /// A title or headline. Empty values are ignored.
     pub fn add_title(
         &mut self,
         value: &str,
@@ -74,6 +84,7 @@ impl Candidates {
         }
     }
 
+    /// An outlet name. Empty values are ignored.
     pub fn add_outlet(
         &mut self,
         value: &str,
@@ -86,6 +97,7 @@ impl Candidates {
         }
     }
 
+    /// One author's name. Empty values are ignored.
     pub fn add_author(
         &mut self,
         value: &str,
@@ -98,6 +110,7 @@ impl Candidates {
         }
     }
 
+    /// An agency credited for the text. Empty values are ignored.
     pub fn add_agency(
         &mut self,
         value: &str,
@@ -111,6 +124,7 @@ impl Candidates {
         }
     }
 
+    /// A publication date and time of day. Empty values are ignored.
     pub fn add_published(
         &mut self,
         date: PartialDate,
@@ -123,6 +137,7 @@ impl Candidates {
             .push((MetaValue::new(date, source, orig, conf), time));
     }
 
+    /// A URL; its host also becomes a low-confidence outlet candidate. Empty values are ignored.
     pub fn add_url(
         &mut self,
         value: &str,
@@ -143,6 +158,7 @@ impl Candidates {
         }
     }
 
+    /// A language in any common form (`en-GB`, `eng`, `English`), stored as ISO 639-1. Empty values are ignored.
     pub fn add_language(
         &mut self,
         value: &str,

@@ -27,11 +27,13 @@ pub struct HtmlRecord {
 /// Outcome of one record.
 #[derive(Debug)]
 pub enum RecordResult {
+    /// An HTML page.
     Html(HtmlRecord),
     /// A record that is not an HTML response, or that could not be read.
     Skipped {
+        /// Record number, counted from 1.
         number: usize,
-        offset: usize,
+        /// Why it was skipped.
         error: IngestError,
     },
 }
@@ -81,11 +83,7 @@ pub fn read(bytes: &[u8], gzip_limit: u64) -> Vec<RecordResult> {
         }
         number += 1;
         let offset = pos;
-        let skipped = |error: IngestError| RecordResult::Skipped {
-            number,
-            offset,
-            error,
-        };
+        let skipped = |error: IngestError| RecordResult::Skipped { number, error };
         let rest = &bytes[pos..];
         if !rest.starts_with(b"WARC/") {
             out.push(skipped(IngestError::Warc {
