@@ -349,8 +349,10 @@ impl Walk<'_> {
             }
             NodeKind::Element { tag, .. } => {
                 if let Some(kind) = self.own[id].clone() {
-                    self.remove(id, kind, false);
-                    return;
+                    if !self.inside_running_text(id, tag, &kind) {
+                        self.remove(id, kind, false);
+                        return;
+                    }
                 }
                 if let Some(kind) = self.in_content_filter(id, tag) {
                     self.remove(id, kind, false);
@@ -380,6 +382,25 @@ impl Walk<'_> {
         }
     }
 
+    /// Whether an inline element whose class names call it chrome is part of a sentence
+    /// (`Gov. <span class="rollover-people"><a>Name</a></span> said`): cutting it would leave a
+    /// hole in the text.
+    fn inside_running_text(&self, id: NodeId, tag: &str, kind: &RemovalKind) -> bool {
+        if extract::is_block(tag)
+            || matches!(kind, RemovalKind::Markup)
+            || classify::chrome_tag(tag)
+            || self.dom.nodes.get(id).is_some_and(classify::hidden)
+        {
+            return false;
+        }
+        let Some(parent) = self.dom.nodes.get(id).and_then(|n| n.parent) else {
+            return false;
+        };
+        let own = self.a.stats[id].inline_chars;
+        let around = self.a.stats[parent].inline_chars;
+        around >= 2 * own.max(1) && around >= 40
+    }
+
     /// Blocks inside the article container that are not article text.
     fn in_content_filter(&self, id: NodeId, tag: &str) -> Option<RemovalKind> {
         let s = &self.a.stats[id];
@@ -388,7 +409,7 @@ impl Walk<'_> {
         }
         let ld = s.link_chars as f32 / s.chars as f32;
         match tag {
-            "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li" | "span"
+            "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li"
                 if ld > 0.6 && (tag != "p" || s.chars < 200) && s.paragraphs < 3 =>
             {
                 return Some(RemovalKind::RelatedLinks);
