@@ -143,14 +143,7 @@ const GROUPS: &[(u32, &[&str])] = &[
     ),
     (
         ACCOUNT,
-        &[
-            "paywall",
-            "subscription",
-            "signup",
-            "sign-up",
-            "login",
-            "register",
-        ],
+        &["subscription", "signup", "sign-up", "login", "register"],
     ),
     (
         WIDGET,

@@ -88,7 +88,10 @@ pub fn extract(html: &MappedText) -> Extraction {
     let analysis = extract::analyse(&dom, &html.text);
     let n = dom.nodes.len();
     let body_id = dom.find_first("body").unwrap_or(0);
-    let body_chars = analysis.stats.get(body_id).map_or(0, |s| s.chars);
+    let body_chars = analysis
+        .stats
+        .get(body_id)
+        .map_or(0, |s| s.chars - s.link_chars);
 
     // Subtrees are contiguous in `nodes`: `last[id]` is the last id of the subtree of `id`.
     let mut last: Vec<NodeId> = (0..n).collect();
@@ -164,7 +167,8 @@ pub fn extract(html: &MappedText) -> Extraction {
 }
 
 /// Chrome kind of each element itself, with the guards that keep a page's main wrapper.
-fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<RemovalKind>> {
+/// `body_prose` is the number of characters of the page's text that are not in links.
+fn effective_kinds(dom: &Dom, a: &Analysis, body_prose: u32) -> Vec<Option<RemovalKind>> {
     let mut own = a.own_kind.clone();
     let strong_below = strong_article_below(dom, a);
     for (id, node) in dom.nodes.iter().enumerate() {
@@ -183,16 +187,21 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_chars: u32) -> Vec<Option<Remov
             }
         }
         let Some(kind) = &own[id] else { continue };
+        let s = &a.stats[id];
+        let prose_share = (s.chars - s.link_chars) as f32 / body_prose.max(1) as f32;
+        // Some sites put the whole article in an `<aside>`.
+        if tag == "aside" && prose_share > 0.6 && s.paragraphs >= 1 {
+            own[id] = None;
+            continue;
+        }
         let by_class = !matches!(kind, RemovalKind::Markup)
             && !classify::chrome_tag(tag)
             && !classify::hidden(node);
         if !by_class {
             continue;
         }
-        let s = &a.stats[id];
         let link_density = s.link_chars as f32 / s.chars.max(1) as f32;
-        let most_of_page =
-            body_chars > 0 && s.paragraphs >= 3 && s.chars as f32 > body_chars as f32 * 0.5;
+        let most_of_page = s.paragraphs >= 3 && prose_share > 0.5;
         let keep = match kind {
             // Bylines, datelines, tag lists and captions are short; a long block with such a
             // class name (`status-publish`, `has-caption`) is a wrapper.
@@ -434,7 +443,10 @@ pub fn explain(html: &MappedText, needle: &str) -> String {
     let analysis = extract::analyse(&dom, &html.text);
     let n = dom.nodes.len();
     let body_id = dom.find_first("body").unwrap_or(0);
-    let body_chars = analysis.stats.get(body_id).map_or(0, |s| s.chars);
+    let body_chars = analysis
+        .stats
+        .get(body_id)
+        .map_or(0, |s| s.chars - s.link_chars);
     let own = effective_kinds(&dom, &analysis, body_chars);
     let mut dropped: Vec<Option<RemovalKind>> = vec![None; n];
     for id in 0..n {
