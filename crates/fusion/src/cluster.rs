@@ -22,6 +22,7 @@
 use crate::text::{fold, is_stop_word, stem, words};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use triangulate_doc::PartialDate;
 
 /// Identifier of a story within one [`StoryClusterer`] (dense, from 0).
@@ -57,6 +58,9 @@ pub struct ClusterOptions {
     pub centroid_terms: usize,
     /// Score factor for a document whose anchor year none of the story's members has.
     pub year_mismatch: f32,
+    /// A story no document joined for this many documents is retired: its centroid is freed
+    /// and it is no longer a candidate (bounds memory on endless streams).
+    pub story_ttl_docs: u32,
     /// Days apart beyond which the score decays (when both sides have dates).
     pub time_window_days: f32,
 }
@@ -72,6 +76,7 @@ impl Default for ClusterOptions {
             centroid_terms: 400,
             year_mismatch: 0.25,
             time_window_days: 4.0,
+            story_ttl_docs: 100_000,
         }
     }
 }
@@ -89,8 +94,16 @@ pub struct ClusterInput<'a> {
 #[derive(Default)]
 struct Story {
     /// Summed (sublinear) term frequencies of member documents, by term id.
-    words: FxHashMap<u32, f32>,
-    names: FxHashMap<u32, f32>,
+    /// Sorted by term id.
+    words: Vec<(u32, f32)>,
+    names: Vec<(u32, f32)>,
+    /// IDF-weighted norms of the centroids and the document count they were computed at;
+    /// refreshed when the story changes or the IDF has had time to drift (10% more documents).
+    words_norm: Cell<f32>,
+    names_norm: Cell<f32>,
+    norms_at: Cell<u32>,
+    /// Document count when a member last joined (for retiring idle stories).
+    last_seen: u32,
     size: u32,
     /// Publication days of members (days since 1970), min and max.
     days: Option<(i32, i32)>,
@@ -125,6 +138,9 @@ struct Probe<'a> {
     days: Option<(i32, i32)>,
     years: &'a [i32],
 }
+
+/// How often (in documents) idle stories are retired (a power of two).
+const RETIRE_EVERY: u32 = 8192;
 
 /// Bytes at the start of a text searched for a dateline year.
 const HEAD_BYTES: usize = 400;
@@ -176,6 +192,9 @@ impl StoryClusterer {
             _ => self.new_story(),
         };
         self.join(id, &features, day);
+        if self.docs_seen & (RETIRE_EVERY - 1) == 0 {
+            self.retire_idle();
+        }
         StoryId(id)
     }
 
@@ -189,7 +208,21 @@ impl StoryClusterer {
             self.new_story()
         };
         self.join(id, &features, day);
+        if self.docs_seen & (RETIRE_EVERY - 1) == 0 {
+            self.retire_idle();
+        }
         StoryId(id)
+    }
+
+    /// Free the centroids of stories idle for longer than the TTL.
+    fn retire_idle(&mut self) {
+        let (now, ttl) = (self.docs_seen, self.opts.story_ttl_docs);
+        for story in &mut self.stories {
+            if now.saturating_sub(story.last_seen) > ttl && !story.words.is_empty() {
+                story.words = Vec::new();
+                story.names = Vec::new();
+            }
+        }
     }
 
     fn new_story(&mut self) -> u32 {
@@ -309,32 +342,55 @@ impl StoryClusterer {
     }
 
     /// Cosine of a weighted document vector with a story centroid under the current IDF.
-    fn cosine(&self, doc: &[(u32, f32)], centroid: &FxHashMap<u32, f32>) -> f32 {
+    ///
+    /// `norm` is the centroid's IDF-weighted norm, cached when the story last changed: the IDF
+    /// drifts slowly, and recomputing the norm per comparison dominated the cost per document.
+    fn cosine(&self, doc: &[(u32, f32)], centroid: &[(u32, f32)], norm: f32) -> f32 {
         if doc.is_empty() || centroid.is_empty() {
             return 0.0;
         }
+        // Both sides are sorted by term id: a merge join.
         let mut dot = 0.0;
-        for &(id, w) in doc {
-            if let Some(&c) = centroid.get(&id) {
-                dot += w * c * self.idf(id);
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&(a, w)), Some(&(b, c))) = (doc.get(i), centroid.get(j)) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += w * c * self.idf(a);
+                    i += 1;
+                    j += 1;
+                }
             }
         }
-        if dot == 0.0 {
-            return 0.0;
-        }
-        let norm = centroid
-            .iter()
-            .map(|(&id, &c)| {
-                let x = c * self.idf(id);
-                x * x
-            })
-            .sum::<f32>()
-            .sqrt();
         if norm > 0.0 {
             dot / norm
         } else {
             0.0
         }
+    }
+
+    /// The story's cached centroid norms, refreshed when stale.
+    fn norms(&self, story: &Story) -> (f32, f32) {
+        let at = story.norms_at.get();
+        if at == 0 || self.docs_seen > at + at / 10 {
+            story.words_norm.set(self.norm(&story.words));
+            story.names_norm.set(self.norm(&story.names));
+            story.norms_at.set(self.docs_seen.max(1));
+        }
+        (story.words_norm.get(), story.names_norm.get())
+    }
+
+    /// IDF-weighted norm of a centroid under the current IDF.
+    fn norm(&self, centroid: &[(u32, f32)]) -> f32 {
+        centroid
+            .iter()
+            .map(|&(id, c)| {
+                let x = c * self.idf(id);
+                x * x
+            })
+            .sum::<f32>()
+            .sqrt()
     }
 
     /// Best existing story for weighted vectors, other than `exclude`.
@@ -365,8 +421,9 @@ impl StoryClusterer {
             .into_iter()
             .filter_map(|(s, _)| {
                 let story = self.stories.get(s as usize)?;
-                let wc = self.cosine(probe.words, &story.words);
-                let nc = self.cosine(probe.names, &story.names);
+                let (words_norm, names_norm) = self.norms(story);
+                let wc = self.cosine(probe.words, &story.words, words_norm);
+                let nc = self.cosine(probe.names, &story.names, names_norm);
                 // A product, not a sum: sharing vocabulary is not enough, the names must agree.
                 let mut score = wc * nc.max(0.0).powf(self.opts.name_weight);
                 if !probe.years.is_empty()
@@ -403,13 +460,15 @@ impl StoryClusterer {
                 None => (d, d),
             });
         }
+        story.last_seen = self.docs_seen;
         for (centroid, v) in [(&mut story.words, &f.words), (&mut story.names, &f.names)] {
             // Members count equally whatever their length.
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-            for &(t, w) in v {
-                *centroid.entry(t).or_default() += w / norm;
-            }
+            add_sorted(centroid, v, 1.0 / norm);
             prune(centroid, cap);
+        }
+        if let Some(story) = self.stories.get(id as usize) {
+            story.norms_at.set(0);
         }
         // Index the story under the document's strongest terms (and keep postings bounded).
         let mut strongest: Vec<(u32, f32)> = f
@@ -454,13 +513,48 @@ fn head_year(text: &str) -> Option<i32> {
         .find(|y| (1900..2100).contains(y))
 }
 
+/// `centroid += scale × v`, both sorted by term id.
+fn add_sorted(centroid: &mut Vec<(u32, f32)>, v: &[(u32, f32)], scale: f32) {
+    let mut out = Vec::with_capacity(centroid.len() + v.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (centroid.get(i), v.get(j)) {
+            (Some(&(a, x)), Some(&(b, y))) => match a.cmp(&b) {
+                std::cmp::Ordering::Less => {
+                    out.push((a, x));
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push((b, y * scale));
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((a, x + y * scale));
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(&p), None) => {
+                out.push(p);
+                i += 1;
+            }
+            (None, Some(&(b, y))) => {
+                out.push((b, y * scale));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    *centroid = out;
+}
+
 /// Keep a centroid to its `cap` strongest terms (amortised: only once it holds twice as many).
-fn prune(centroid: &mut FxHashMap<u32, f32>, cap: usize) {
+fn prune(centroid: &mut Vec<(u32, f32)>, cap: usize) {
     if centroid.len() > 2 * cap {
-        let mut all: Vec<(u32, f32)> = centroid.drain().collect();
-        all.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        all.truncate(cap);
-        centroid.extend(all);
+        centroid.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        centroid.truncate(cap);
+        centroid.sort_unstable_by_key(|&(t, _)| t);
+        centroid.shrink_to_fit();
     }
 }
 

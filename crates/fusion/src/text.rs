@@ -281,9 +281,9 @@ pub fn stem(w: &str) -> &str {
         ("ies", 3),
         ("ing", 4),
         ("edly", 4),
-        ("ed", 3),
+        ("ed", 4),
         ("es", 4),
-        ("s", 3),
+        ("s", 4),
     ] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.len() >= keep_min && !(suffix == "s" && base.ends_with('s')) {

@@ -282,7 +282,7 @@ mod tests {
         let rendered: Vec<String> = v.iter().map(Value::render).collect();
         assert_eq!(
             rendered,
-            vec!["1987", "1994", "2012", "3 crossing", "10000 job"]
+            vec!["1987", "1994", "2012", "3 crossing", "10000 jobs"]
         );
     }
 

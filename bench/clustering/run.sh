@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Story clustering on the shared ECB+-derived dev set, side by side with the TF-IDF baselines
+# of its README, scored by the shared scorer. One command: bash bench/clustering/run.sh
+# Cost growth on synthetic streams: bash bench/clustering/run.sh --scale [10000 100000 1000000]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+data="$root/../shared/data/news-clustering-dev"
+scorer="$root/../shared/tools/score_clustering.py"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+out="$root/bench/out/clustering"
+mkdir -p "$out"
+
+cargo build --quiet --release -p triangulate-fusion --examples
+bin="$CARGO_TARGET_DIR/release/examples"
+
+if [ "${1:-}" = "--scale" ]; then
+  shift
+  sizes=("$@")
+  [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
+  for n in "${sizes[@]}"; do
+    "$bin/cluster_scale" --docs "$n"
+  done
+  exit 0
+fi
+
+if [ ! -d "$data" ]; then
+  echo "shared data not found at $data; nothing to benchmark" >&2
+  exit 1
+fi
+
+venv="$root/.venv-cluster"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet scikit-learn numpy scipy
+fi
+
+start=$(date +%s.%N)
+"$bin/cluster_dev" "$data/documents.jsonl" > "$out/triangulate.tsv"
+end=$(date +%s.%N)
+ours_time=$(echo "$end - $start" | bc)
+baseline_times=$("$venv/bin/python" "$root/bench/clustering/baseline.py" "$data/documents.jsonl" "$out")
+
+row() {
+  local name=$1 file=$2 t=$3
+  local s
+  s=$(python3 "$scorer" "$data/gold.tsv" "$file")
+  local pw bc nc
+  pw=$(echo "$s" | awk '/^pairwise/ {print $2" / "$3" / "$4}' | sed 's/[PRF1]*=//g')
+  bc=$(echo "$s" | awk '/^B-cubed/ {print $2" / "$3" / "$4}' | sed 's/[PRF1]*=//g')
+  nc=$(echo "$s" | sed -n 's/.*pred_clusters=\([0-9]*\).*/\1/p')
+  printf '| %s | %s | %s | %s | %s |\n' "$name" "$pw" "$bc" "$nc" "$t"
+}
+agg_time=$(echo "$baseline_times" | sed -n 's/.*agglomerative=\([0-9.]*\)s.*/\1/p')
+onl_time=$(echo "$baseline_times" | sed -n 's/.*online_centroid=\([0-9.]*\)s.*/\1/p')
+echo "| system | pairwise P / R / F1 | B-cubed P / R / F1 | clusters | seconds |"
+echo "|---|---|---|---|---|"
+row "triangulate StoryClusterer (online, stream order)" "$out/triangulate.tsv" "$ours_time"
+row "TF-IDF agglomerative average link, cos dist < 0.85 (batch)" "$out/agglomerative.tsv" "$agg_time"
+row "TF-IDF online centroid, cos >= 0.20 (stream order)" "$out/online_centroid.tsv" "$onl_time"
