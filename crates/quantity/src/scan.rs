@@ -3,6 +3,7 @@
 use crate::words::{self, Dimension};
 use crate::{Approx, Canonical, Quantity, QuantityKind, ValueRange};
 use triangulate_doc::{Span, Token};
+use triangulate_text::lexicon::is_month_name;
 
 pub(crate) struct Scanner<'a> {
     pub text: &'a str,
@@ -370,7 +371,7 @@ impl<'a> Scanner<'a> {
                 | "summer"
                 | "autumn"
                 | "winter"
-        ) || words::is_month(prev)
+        ) || is_month_name(prev)
     }
 
     /// Day numbers next to a month name and numbers followed by a clock marker belong to the
@@ -379,7 +380,7 @@ impl<'a> Scanner<'a> {
         let small_int = n.value.fract() == 0.0 && (1.0..=31.0).contains(&n.value) && !n.scaled;
         let prev = self.word(i.wrapping_sub(1));
         let next = self.word(n.end);
-        (small_int && (words::is_month(prev) || words::is_month(next)))
+        (small_int && (is_month_name(prev) || is_month_name(next)))
             || matches!(
                 next,
                 "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "GMT" | "UTC" | "BST" | "CET"

@@ -297,47 +297,6 @@ pub(crate) fn is_non_noun_s_word(word: &str) -> bool {
     )
 }
 
-pub(crate) fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan."
-            | "Feb."
-            | "Mar."
-            | "Apr."
-            | "Jun."
-            | "Jul."
-            | "Aug."
-            | "Sep."
-            | "Sept."
-            | "Oct."
-            | "Nov."
-            | "Dec."
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,7 @@
 //! datelines or headline lines; the rules here are the ones news text needs, in one pass.
 
 mod abbrev;
+pub mod lexicon;
 mod sentence;
 mod token;
 

@@ -67,7 +67,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             match kind {
                 Terminal::Punctuation => !starts_lowercase(next_word),
                 Terminal::Abbreviation => {
-                    abbrev::is_sentence_opener(next_word) || is_opening_quote(next_word)
+                    crate::lexicon::is_sentence_opener(next_word) || is_opening_quote(next_word)
                 }
             }
         };

@@ -335,7 +335,7 @@ fn ends_sentence_after(text: &str, at: usize) -> bool {
     let word_end = trimmed
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(trimmed.len());
-    abbrev::is_sentence_opener(&trimmed[..word_end])
+    crate::lexicon::is_sentence_opener(&trimmed[..word_end])
 }
 
 /// "1." opening a numbered list item or ranking line: a short number at the start of a line,
