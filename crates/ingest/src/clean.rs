@@ -16,6 +16,7 @@
 
 use crate::dates::{date_prefix, parse_date};
 use crate::meta::{confidence, Candidates};
+use std::collections::HashMap;
 use std::ops::Range;
 use triangulate_doc::{EvidenceSource, MappedText, MappedTextBuilder, Removal, RemovalKind, Span};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -1311,6 +1312,23 @@ fn join_paragraphs(src: &MappedText, lines: &[Line], mode: CleanMode) -> MappedT
     if mode == CleanMode::Scraped {
         paragraphs = split_at_short_lines(text, paragraphs);
     }
+    // The document's own words: a fragment pair whose join is one of them, while a fragment is
+    // not, was a word broken by the wrap ("gov" + "ernment" where "government" occurs elsewhere).
+    let mut vocabulary: HashMap<String, usize> = HashMap::new();
+    if mode != CleanMode::Extracted {
+        for word in paragraphs
+            .iter()
+            .flatten()
+            .flat_map(|l| text[l.content.clone()].split_whitespace())
+        {
+            let w = word
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            if w.chars().count() >= 2 {
+                *vocabulary.entry(w).or_insert(0) += 1;
+            }
+        }
+    }
     let mut b = MappedTextBuilder::with_capacity(text.len());
     for para in &paragraphs {
         let Some(first) = para.first().and_then(|l| l.pieces.first()) else {
@@ -1345,7 +1363,11 @@ fn join_paragraphs(src: &MappedText, lines: &[Line], mode: CleanMode) -> MappedT
             if mode == CleanMode::Extracted {
                 continue;
             }
-            if let Some(joined) = word_join(&text[a_start..prev.end], &text[next.start..b_end]) {
+            if let Some(joined) = word_join(
+                &text[a_start..prev.end],
+                &text[next.start..b_end],
+                &vocabulary,
+            ) {
                 cut_end[k - 1] = a_start;
                 cut_start[k] = b_end;
                 joins[k] = Some(joined);
@@ -1439,7 +1461,11 @@ const COMMON_WORDS: &[&str] = &[
 ];
 
 /// Whether a line-final fragment and a line-initial fragment form one word, and the word.
-fn word_join(end_frag: &str, start_frag: &str) -> Option<String> {
+fn word_join(
+    end_frag: &str,
+    start_frag: &str,
+    vocabulary: &HashMap<String, usize>,
+) -> Option<String> {
     let next_first = start_frag.chars().next()?;
     if !next_first.is_lowercase() {
         return None;
@@ -1465,7 +1491,12 @@ fn word_join(end_frag: &str, start_frag: &str) -> Option<String> {
     let has_vowel = |w: &str| w.chars().any(|c| "aeiouyáéíóúàèìòùäëïöüâêîôû".contains(c));
     // "Th" + "e accord": a fragment without a vowel cannot be a word of its own.
     let broken = (!has_vowel(&a) && !is_word(&a) && a.chars().count() <= 4)
-        || (!has_vowel(&b) && !is_word(&b) && b.chars().count() <= 3 && b != "s");
+        || (!has_vowel(&b) && !is_word(&b) && b.chars().count() <= 3 && b != "s")
+        || (vocabulary.contains_key(&format!("{a}{b}"))
+            && !is_word(&a)
+            && !is_word(&b)
+            // Each fragment occurs once as itself; more means it is also a word of its own.
+            && (vocabulary.get(&a).is_none_or(|n| *n < 2) || vocabulary.get(&b).is_none_or(|n| *n < 2)));
     broken.then(|| format!("{end_frag}{start_frag}"))
 }
 
@@ -1528,6 +1559,15 @@ mod tests {
             c.body.text,
             "Ministers said that the agreement holds. The accord was signed."
         );
+    }
+
+    #[test]
+    fn words_broken_by_the_wrap_are_joined_from_the_document_vocabulary() {
+        let (c, _) = clean("The gov\nernment said the government would act.");
+        assert_eq!(c.body.text, "The government said the government would act.");
+        // Two words that both occur on their own stay apart.
+        let (c, _) = clean("A new\nstart is a newstart? No: new start.");
+        assert!(c.body.text.starts_with("A new start"));
     }
 
     #[test]
