@@ -49,14 +49,16 @@ done
 python3 - "${rows[@]}" <<'PY'
 import json, re, sys
 rows = [r.split("|") for r in sys.argv[1:]]
-ms = {}
-print(f"{'set':<12} {'system':<28} {'F1':>6} {'P':>6} {'R':>6} {'ms/page':>8} {'speed-up':>9}")
-for set_, system, timing, path in rows:
-    mean = float(re.search(r"mean_ms=([0-9.]+)", timing).group(1))
-    ms[(set_, system)] = mean
-for set_, system, timing, path in rows:
+timing = {}
+for set_, system, line, path in rows:
+    timing[(set_, system)] = {k: float(v) for k, v in re.findall(r"(mean_ms|median_ms)=([0-9.]+)", line)}
+print(f"{'set':<12} {'system':<28} {'F1':>6} {'P':>6} {'R':>6} {'mean ms':>8} {'median ms':>9} {'speed-up (mean)':>15}")
+for set_, system, line, path in rows:
     s = json.load(open(path))
-    mean = ms[(set_, system)]
-    theirs = ms.get((set_, "trafilatura 2.3.1 (Python)"), mean)
-    print(f"{set_:<12} {system:<28} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f} {mean:8.2f} {theirs / mean:8.1f}x")
+    t = timing[(set_, system)]
+    theirs = timing.get((set_, "trafilatura 2.3.1 (Python)"), t)
+    print(
+        f"{set_:<12} {system:<28} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f} "
+        f"{t['mean_ms']:8.2f} {t['median_ms']:9.2f} {theirs['mean_ms'] / t['mean_ms']:14.1f}x"
+    )
 PY

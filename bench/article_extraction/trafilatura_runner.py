@@ -6,7 +6,7 @@ Usage: trafilatura_runner.py <zyte|trafilatura> <data dir> <output dir>
 Pages are decompressed before the clock starts. Zyte pages are given as str (all are UTF-8), pages
 of the trafilatura set as raw bytes so that trafilatura sniffs their charset itself (the README's
 "Measured here" setup). Settings: extract(html, include_comments=False). Prints one line
-`pages=<n> total_ms=<t> mean_ms=<m>` like the Rust runner.
+`pages=<n> total_ms=<t> mean_ms=<m> median_ms=<m> max_ms=<m>` like the Rust runner.
 """
 import gzip
 import sys
@@ -20,8 +20,7 @@ def main() -> None:
     which, data, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     out.mkdir(parents=True, exist_ok=True)
     html_dir = data / "html" if which == "zyte" else data / "trafilatura-eval" / "html"
-    total = 0.0
-    pages = 0
+    times = []
     for path in sorted(html_dir.glob("*.gz")):
         page_id = path.name[: -len(".gz")]
         if page_id.endswith(".html"):
@@ -34,10 +33,16 @@ def main() -> None:
         except Exception as exc:  # a crash counts as no output, as in trafilatura's own evaluation
             print(f"{path.name}: {exc}", file=sys.stderr)
             text = None
-        total += (time.perf_counter() - t0) * 1000.0
-        pages += 1
+        times.append((time.perf_counter() - t0) * 1000.0)
         (out / f"{page_id}.txt").write_text(text or "", encoding="utf-8")
-    print(f"pages={pages} total_ms={total:.1f} mean_ms={total / max(pages, 1):.3f}")
+    pages, total = len(times), sum(times)
+    times.sort()
+    median = times[pages // 2] if times else 0.0
+    biggest = times[-1] if times else 0.0
+    print(
+        f"pages={pages} total_ms={total:.1f} mean_ms={total / max(pages, 1):.3f} "
+        f"median_ms={median:.3f} max_ms={biggest:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@
 //!
 //! Decompression, charset decoding and file I/O happen outside the timed region; only
 //! `triangulate_html::extract` is timed, one page at a time on one thread. Prints one line
-//! `pages=<n> total_ms=<t> mean_ms=<m>`.
+//! `pages=<n> total_ms=<t> mean_ms=<m> median_ms=<m> max_ms=<m>`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -40,8 +40,7 @@ fn run() -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|x| x == "gz"))
         .collect();
     files.sort();
-    let mut total = 0.0f64;
-    let mut pages = 0usize;
+    let mut times: Vec<f64> = Vec::with_capacity(files.len());
     for path in &files {
         let id = page_id(path);
         let bytes = gunzip(path)?;
@@ -49,14 +48,22 @@ fn run() -> Result<(), String> {
         let src = MappedText::identity(&text);
         let t0 = Instant::now();
         let ex = triangulate_html::extract(&src);
-        total += t0.elapsed().as_secs_f64() * 1000.0;
-        pages += 1;
+        let ms = t0.elapsed().as_secs_f64() * 1000.0;
+        if ms > 20.0 {
+            eprintln!("slow page: {id} {ms:.1} ms ({} bytes)", text.len());
+        }
+        times.push(ms);
         let target = out.join(format!("{id}.txt"));
         std::fs::write(&target, ex.body.text.as_bytes())
             .map_err(|e| format!("{}: {e}", target.display()))?;
     }
+    let pages = times.len();
+    let total: f64 = times.iter().sum();
+    times.sort_by(f64::total_cmp);
+    let median = times.get(pages / 2).copied().unwrap_or(0.0);
+    let max = times.last().copied().unwrap_or(0.0);
     println!(
-        "pages={pages} total_ms={total:.1} mean_ms={:.3}",
+        "pages={pages} total_ms={total:.1} mean_ms={:.3} median_ms={median:.3} max_ms={max:.3}",
         total / pages.max(1) as f64
     );
     Ok(())

@@ -23,24 +23,43 @@
 //! # Why a parser of our own
 //!
 //! Every kept character must map to its input bytes, and the whole extraction has a budget of
-//! about 3 ms per page on one core. html5ever and lol_html do not expose text positions through
-//! their tree (lol_html streams, so the global scoring extraction needs would be a second pass),
-//! and `tl` drops positions of decoded text. The tokenizer and tree builder in [`dom`] are one
-//! linear pass, keep the byte range of every node, and follow the WHATWG rules that decide where
-//! text ends up (implied end tags, raw-text elements, void elements); they never fail on
-//! malformed input.
+//! about 3 ms per page on one core. html5ever's tree builder reports line numbers, not byte
+//! ranges, and lol_html is a streaming rewriter without a tree (the global scoring below needs
+//! one). The tokenizer and tree builder in [`dom`] are one linear pass, keep the byte range of
+//! every node, and follow the WHATWG rules that decide which element text ends up in (implied
+//! end tags, raw-text elements, void elements); they never fail on malformed input. What they
+//! skip (foster parenting, the adoption agency algorithm) changes markup repair, not which text
+//! a page shows.
 //!
 //! # How the article is found
 //!
-//! 1. Elements are classified as page chrome from their tag (`nav`, `footer`, `aside`, `form`
-//!    controls, `script`...) and their class/id/role (share bars, related-article lists, ads,
-//!    comments, cookie banners, captions, bylines...) — see [`classify`].
-//! 2. Readability-style scoring: each paragraph credits its ancestors by length and commas;
-//!    containers are weighted by class names and discounted by link density. The best container
-//!    and the siblings that score like it hold the article.
-//! 3. The article is written block by block (`\n\n` between blocks, `\n` for line breaks and list
-//!    items) with whitespace runs collapsed; blocks inside it that are chrome or mostly links are
-//!    dropped. Everything not written becomes a [`Removal`] with its kind and original range.
+//! 1. Elements are classified as page chrome from their tag (`nav`, `footer`, `aside`, form
+//!    controls, `script`...), `hidden`/`display:none`, and their class/id/role/itemprop names
+//!    (share bars, related-article lists, ads, comments, cookie and privacy notices, captions,
+//!    bylines, tag lists...; see [`classify`], one Aho-Corasick pass per distinct name set).
+//!    Guards keep real content whose names merely look like chrome: a block with an article-body
+//!    name inside, a long low-link-density block under a layout name (`elementor-widget`,
+//!    `content-with-sidebar`), a wrapper holding most of the page's prose, an inline element in
+//!    the middle of a sentence.
+//! 2. Readability-style scoring: each paragraph (and each run of text written straight into a
+//!    container) credits its ancestors by length and commas; containers are weighted by class
+//!    names (in proportion to their text) and discounted by link density.
+//! 3. The best container is widened to the ancestor that gains the most prose for the least other
+//!    text (prose = sentence-length block text that is mostly not links, each character of other
+//!    text costing six of prose), so an article split over several wrappers is found whole;
+//!    siblings that score like it or read as prose join it.
+//! 4. The article is written block by block (`\n\n` between blocks, `\n` for line breaks, list
+//!    items and table rows) with whitespace runs collapsed; inside it, chrome blocks, blocks that
+//!    are mostly links and blocks that are only an interface label ("Advertisement", "Related
+//!    articles", "Share this") are dropped. The `<h1>` headline goes to metadata, not the body.
+//!    Everything not written becomes a [`Removal`] with its kind and original range.
+//!
+//! # Accuracy and speed
+//!
+//! `bench/article_extraction/run.sh` scores this crate and Python trafilatura on the same pages
+//! in the same run. On the Zyte benchmark (181 pages) the word-4-gram F1 is 0.975 (Python
+//! trafilatura 0.960); on trafilatura's own 990-page set the snippet F1 is 0.906 (trafilatura
+//! 0.926). Median extraction time is about 1.3 ms per page on one core.
 
 pub mod classify;
 pub mod dom;
