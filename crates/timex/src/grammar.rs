@@ -13,7 +13,7 @@ use crate::calendar::{
 };
 use crate::lexicon::{self, Unit};
 use crate::scan::{tokenize, Tok, TokenKind};
-use crate::tense::{tense_around, Tense};
+use crate::tense::{tense_around, tense_within, Tense};
 use crate::{Anchor, AnchorUse, Timex, TimexType};
 
 /// A match: tokens `[start, end)` and their meaning.
@@ -532,6 +532,19 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// The direction for a month or day named without a year: a future marker close before
+    /// it ("would take effect in January") is trusted; one farther away is not; a past marker
+    /// anywhere in the clause counts as past.
+    fn month_lean(&self, start: usize, end: usize) -> Option<Lean> {
+        if tense_within(&self.toks, start, end, 6) == Tense::Future {
+            return Some(Lean::Future);
+        }
+        match self.tense(start, end) {
+            Tense::Past => Some(Lean::Past),
+            _ => None,
+        }
+    }
+
     // ------------------------------------------------------------------ resolution
 
     fn rel_day(&self, days: i64) -> Val {
@@ -634,11 +647,14 @@ impl<'a> Grammar<'a> {
         // News looks back more often than ahead: a future date counts as farther away.
         candidates.sort_by_key(|(dist, _)| if *dist > 0 { dist * 2 } else { -dist });
         let (nearest, other) = (candidates.first()?, candidates.get(1)?);
-        let wrong_side = match lean {
-            Some(Lean::Past) => nearest.0 > 0 && other.0 <= 0,
-            Some(Lean::Future) => nearest.0 < 0 && other.0 >= 0,
-            None => false,
-        };
+        // A future marker (will, would, expected to) is rarely wrong, so it always wins; a
+        // past one ("said" is in most sentences) only breaks near-ties.
+        if lean == Some(Lean::Future) {
+            if let Some((_, year)) = candidates.iter().find(|(dist, _)| *dist >= 0) {
+                return Some(*year);
+            }
+        }
+        let wrong_side = lean == Some(Lean::Past) && nearest.0 > 0 && other.0 <= 0;
         Some(if wrong_side && other.0.abs() - nearest.0.abs() < 62 {
             other.1
         } else {
@@ -948,10 +964,7 @@ impl<'a> Grammar<'a> {
             }
             let val = match year {
                 Some(y) => Val::absolute_day(ymd(y, month, day)?),
-                None => {
-                    let lean = self.lean(i, k, Lean::Past);
-                    self.resolve_month_day(month, day, Some(lean))
-                }
+                None => self.resolve_month_day(month, day, self.month_lean(i, k)),
             };
             let mut hit = Hit::date(k, val);
             if let Some(end_day) = range_end_day {
@@ -1025,8 +1038,10 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        let lean = self.lean(i, j, Lean::Past);
-        Some(Hit::date(j, self.resolve_month(month, Some(lean))))
+        Some(Hit::date(
+            j,
+            self.resolve_month(month, self.month_lean(i, j)),
+        ))
     }
 
     /// A day-of-month number (1-31) possibly with its ordinal suffix; not a clock time.
@@ -1079,10 +1094,7 @@ impl<'a> Grammar<'a> {
         };
         let val = match year {
             Some(y) => Val::absolute_day(ymd(y, month, day)?),
-            None => {
-                let lean = self.lean(i, end, Lean::Past);
-                self.resolve_month_day(month, day, Some(lean))
-            }
+            None => self.resolve_month_day(month, day, self.month_lean(i, end)),
         };
         Some(Hit::date(end, val))
     }
@@ -1431,6 +1443,26 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         if det == "that" && the {
+            return None;
+        }
+        // "will last two days", "to last a year": the verb, not the determiner.
+        if det == "last"
+            && !the
+            && matches!(
+                self.prev_word(s),
+                "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "can"
+                    | "to"
+                    | "ll"
+                    | "not"
+                    | "must"
+            )
+        {
             return None;
         }
         let j = s + 1;

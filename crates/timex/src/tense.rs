@@ -16,9 +16,14 @@ const BACK: usize = 12;
 const AHEAD: usize = 8;
 
 pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
+    tense_within(toks, start, end, BACK)
+}
+
+/// The tense of a marker at most `back` tokens before the expression (or just after it).
+pub(crate) fn tense_within(toks: &[Tok], start: usize, end: usize, back: usize) -> Tense {
     let mut i = start;
     let mut seen = 0;
-    while i > 0 && seen < BACK {
+    while i > 0 && seen < back {
         i -= 1;
         seen += 1;
         if ends_sentence(toks, i) {
@@ -73,9 +78,10 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         .and_then(|p| toks.get(p))
         .map(|p| p.lower.as_str());
     match w {
-        "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "plans" | "plan"
-        | "planned" | "planning" | "intends" | "expects" | "hopes" | "would" | "going"
-        | "poised" => return Tense::Future,
+        "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
+        | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,
+        // "plans to" is a future; "the plan" and "the plans" are nouns.
+        "plan" | "plans" | "planned" if next_is(toks, i, "to") => return Tense::Future,
         // "is to resume", "were to meet"
         "to" if matches!(prev, Some("is" | "are" | "am" | "was" | "were")) => return Tense::Future,
         // "as soon as Tuesday", "as early as next week"

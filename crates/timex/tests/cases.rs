@@ -403,3 +403,22 @@ fn documents_are_anchored_on_their_publication_date() {
     assert_eq!(found[0].value, "2025-03-02");
     assert_eq!(doc.original_text(found[0].span), "yesterday");
 }
+
+#[test]
+fn a_close_future_marker_moves_a_month_ahead() {
+    // Anchor March 3, 2025: January is nearer in the past, but the verb says it is ahead.
+    assert_eq!(
+        value("The levy would take effect in January.", "January"),
+        "2026-01"
+    );
+    assert_eq!(
+        value("The levy took effect in January.", "January"),
+        "2025-01"
+    );
+    // "last" as a verb is not "the last two days".
+    let text = "The hearings will last two days.";
+    assert_eq!(
+        found(text, &monday()),
+        [("two days".to_string(), "P2D".to_string())]
+    );
+}
