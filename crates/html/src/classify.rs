@@ -627,7 +627,16 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "commentaires"
         | "komentarze"
         | "tell us what you think"
-        | "add comment" => RemovalKind::Comments,
+        | "add comment"
+        | "post a comment"
+        | "write a comment"
+        | "kommentar schreiben"
+        | "kommentare schreiben"
+        | "kommentieren"
+        | "dejar un comentario"
+        | "laisser un commentaire"
+        | "napisz komentarz"
+        | "skomentuj" => RemovalKind::Comments,
         "share" | "share this" | "share this article" | "share this story" | "share on"
         | "teilen" | "artikel teilen" | "compartir" | "partager" | "udostępnij" | "follow us"
         | "print" | "email" | "e-mail" | "drucken" => RemovalKind::ShareBar,

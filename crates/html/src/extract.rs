@@ -337,7 +337,8 @@ pub(crate) fn choose_roots(
         }
         top = p;
     }
-    let top = widen(dom, a, dropped, top, body);
+    let acc = prose_and_other(dom, a, dropped);
+    let top = widen(dom, &acc, dropped, top, body);
     // Siblings that look like more of the article join it.
     let Some(parent) = dom.nodes[top].parent else {
         return vec![top];
@@ -365,7 +366,11 @@ pub(crate) fn choose_roots(
         if !top_desc.is_empty() && a.desc[sib] == *top_desc {
             bonus += top_score * 0.2;
         }
+        let (prose, other) = acc[sib];
         if scored[sib] && score[sib] + bonus >= sibling_threshold {
+            append = true;
+        } else if prose >= SIBLING_PROSE && prose as f32 >= OTHER_TEXT_COST * other as f32 {
+            // A sibling block of clean prose (the second half of an article after an ad slot).
             append = true;
         } else if tag == "p" {
             let ld = link_density(s);
@@ -419,17 +424,19 @@ fn prose_and_other(dom: &Dom, a: &Analysis, dropped: &[Option<RemovalKind>]) -> 
 /// the Zyte and trafilatura benchmarks: 5–8 is a plateau).
 const OTHER_TEXT_COST: f32 = 6.0;
 
+/// Prose characters a sibling of the article container needs to join it on prose alone.
+const SIBLING_PROSE: u32 = 200;
+
 /// Move from the best-scoring container up to the ancestor that gains the most prose for the
 /// least other text: an article split over several wrappers (text, quote box, second half after
 /// an ad) is found whole, while a step that adds a sidebar or a page of links is not taken.
 fn widen(
     dom: &Dom,
-    a: &Analysis,
+    acc: &[(u32, u32)],
     dropped: &[Option<RemovalKind>],
     top: NodeId,
     body: NodeId,
 ) -> NodeId {
-    let acc = prose_and_other(dom, a, dropped);
     let value = |id: NodeId| {
         let (g, b) = acc[id];
         g as f32 - OTHER_TEXT_COST * b as f32
