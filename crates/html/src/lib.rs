@@ -74,7 +74,7 @@ use extract::{break_of, Analysis, TextWriter};
 use triangulate_doc::{MappedText, Removal, RemovalKind};
 
 /// The result of [`extract`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     /// The article text; its map points at the bytes the input's map points at.
     pub body: MappedText,
