@@ -62,10 +62,9 @@ struct Line {
 
 /// Clean `src` (decoded text mapped to the original bytes).
 pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> Cleaned {
-    let markdown = mode == CleanMode::Markdown;
     let text = src.text.as_str();
     let mut removed = Vec::new();
-    let mut lines = split_lines(text, markdown, src, &mut removed);
+    let mut lines = split_lines(text, mode, src, &mut removed);
     classify_metadata(text, &mut lines, mode, src, cands, &mut removed);
     for line in &lines {
         if let LineKind::Removed(kind) = &line.kind {
@@ -110,10 +109,11 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 
 fn split_lines(
     text: &str,
-    markdown: bool,
+    mode: CleanMode,
     src: &MappedText,
     removed: &mut Vec<Removal>,
 ) -> Vec<Line> {
+    let markdown = mode == CleanMode::Markdown;
     let mut lines = Vec::new();
     let mut start = 0;
     let mut in_code_fence = false;
@@ -133,7 +133,7 @@ fn split_lines(
         } else if markdown {
             markdown_line(text, content, &mut in_code_fence, src, removed)
         } else {
-            let kind = classify_line(s).map_or(LineKind::Text, LineKind::Removed);
+            let kind = classify_line_in(s, mode).map_or(LineKind::Text, LineKind::Removed);
             Line {
                 pieces: vec![content.clone()],
                 content,
@@ -151,6 +151,13 @@ fn split_lines(
 
 /// Furniture a scraped page leaves as a line of its own, or `None` for article text.
 pub fn classify_line(line: &str) -> Option<RemovalKind> {
+    classify_line_in(line, CleanMode::Scraped)
+}
+
+/// [`classify_line`] for text of the given kind: in extractor output, short upper-case lines are
+/// subheadings and a single bar is not a link row.
+fn classify_line_in(line: &str, mode: CleanMode) -> Option<RemovalKind> {
+    let extracted = mode == CleanMode::Extracted;
     let s = line.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     let n = words.len();
@@ -373,7 +380,7 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
     // (a site name run into the first link when table cells were flattened).
     let bars = s.matches(" | ").count();
     let max_part = if bars >= 2 { 4 } else { 3 };
-    if bars >= 1
+    if bars >= if extracted { 2 } else { 1 }
         && s.split(" | ")
             .all(|part| part.split_whitespace().count() <= max_part)
         && n <= 24
@@ -397,7 +404,8 @@ pub fn classify_line(line: &str) -> Option<RemovalKind> {
         });
     }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    if n <= 3
+    if !extracted
+        && n <= 3
         && letters.len() >= 3
         && letters.iter().all(|c| c.is_uppercase())
         && s.chars()
@@ -880,37 +888,41 @@ fn classify_metadata(
             );
         }
     }
-    // Pass 4: headline lists after "LATEST NEWS" / "Popular Articles", headlines wedged between
-    // furniture, and a masthead line at the very top.
-    let mut i = 0;
-    while i < n {
-        if is_list_header(&lines[i].kind, &texts[i]) {
-            let mut j = i + 1;
-            while j < n && lines[j].kind == LineKind::Text && headline(j, lines) {
-                lines[j].kind = LineKind::Removed(RemovalKind::RelatedLinks);
-                j += 1;
+    // Pass 4 (not for extracted HTML, whose layout the extractor already judged): headline
+    // lists, wedged headlines, mastheads.
+    if mode != CleanMode::Extracted {
+        // Pass 4: headline lists after "LATEST NEWS" / "Popular Articles", headlines wedged between
+        // furniture, and a masthead line at the very top.
+        let mut i = 0;
+        while i < n {
+            if is_list_header(&lines[i].kind, &texts[i]) {
+                let mut j = i + 1;
+                while j < n && lines[j].kind == LineKind::Text && headline(j, lines) {
+                    lines[j].kind = LineKind::Removed(RemovalKind::RelatedLinks);
+                    j += 1;
+                }
+                i = j.max(i + 1);
+                continue;
             }
-            i = j.max(i + 1);
-            continue;
+            i += 1;
         }
-        i += 1;
-    }
-    let furniture = |k: Option<&LineKind>| match k {
-        None => true,
-        Some(LineKind::Removed(RemovalKind::Metadata)) => false,
-        Some(LineKind::Removed(_)) => true,
-        _ => false,
-    };
-    for i in 0..n {
-        if lines[i].kind != LineKind::Text || !headline(i, lines) {
-            continue;
-        }
-        let prev = prev_nonblank(lines, i).map(|p| &lines[p].kind);
-        let next = next_nonblank(lines, i).map(|j| &lines[j].kind);
-        if prev.is_none() && next.is_some() && furniture(next) {
-            lines[i].kind = LineKind::Removed(RemovalKind::Header);
-        } else if prev.is_some() && furniture(prev) && furniture(next) {
-            lines[i].kind = LineKind::Removed(RemovalKind::RelatedLinks);
+        let furniture = |k: Option<&LineKind>| match k {
+            None => true,
+            Some(LineKind::Removed(RemovalKind::Metadata)) => false,
+            Some(LineKind::Removed(_)) => true,
+            _ => false,
+        };
+        for i in 0..n {
+            if lines[i].kind != LineKind::Text || !headline(i, lines) {
+                continue;
+            }
+            let prev = prev_nonblank(lines, i).map(|p| &lines[p].kind);
+            let next = next_nonblank(lines, i).map(|j| &lines[j].kind);
+            if prev.is_none() && next.is_some() && furniture(next) {
+                lines[i].kind = LineKind::Removed(RemovalKind::Header);
+            } else if prev.is_some() && furniture(prev) && furniture(next) {
+                lines[i].kind = LineKind::Removed(RemovalKind::RelatedLinks);
+            }
         }
     }
     // Pass 5: copyright holders name the outlet.

@@ -7,7 +7,8 @@ use triangulate_ingest::{ingest_paths, IngestError, IngestOptions};
 
 #[test]
 fn benchmark_pages_ingest_with_exact_maps() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction");
+    let root =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/article-extraction");
     let dirs = [root.join("html"), root.join("trafilatura-eval/html")];
     if !dirs.iter().all(|d| d.is_dir()) {
         eprintln!("{} not found: shared-data test skipped", root.display());
@@ -33,6 +34,14 @@ fn benchmark_pages_ingest_with_exact_maps() {
         report.documents.len(),
         report.skipped.len()
     );
-    assert!(total >= 1000, "expected the 181 + 990 benchmark pages, got {total}");
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        total >= 1000,
+        "expected the 181 + 990 benchmark pages, got {total}"
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
