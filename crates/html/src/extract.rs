@@ -383,6 +383,7 @@ pub(crate) fn choose_roots(
             roots.push(sib);
         }
     }
+    add_prose_regions(dom, &acc, dropped, top, &mut roots);
     roots
 }
 
@@ -423,6 +424,49 @@ fn prose_and_other(dom: &Dom, a: &Analysis, dropped: &[Option<RemovalKind>]) -> 
 /// How many characters of prose one character of other text must buy when widening (tuned on
 /// the Zyte and trafilatura benchmarks: 5–8 is a plateau).
 const OTHER_TEXT_COST: f32 = 6.0;
+
+/// Other blocks of clean prose inside the same `<article>` or `<main>` as the chosen container
+/// (a product description beside its specification table, a question beside its answers).
+fn add_prose_regions(
+    dom: &Dom,
+    acc: &[(u32, u32)],
+    dropped: &[Option<RemovalKind>],
+    top: NodeId,
+    roots: &mut Vec<NodeId>,
+) {
+    let Some(scope) = (|| {
+        let mut cur = dom.nodes[top].parent;
+        while let Some(p) = cur {
+            if matches!(dom.nodes[p].tag(), Some("article" | "main")) {
+                return Some(p);
+            }
+            cur = dom.nodes[p].parent;
+        }
+        None
+    })() else {
+        return;
+    };
+    let qualifies = |id: NodeId| {
+        let (prose, other) = acc[id];
+        dropped[id].is_none()
+            && prose >= REGION_PROSE
+            && prose as f32 >= OTHER_TEXT_COST * other as f32
+    };
+    let mut id = scope + 1;
+    while id < dom.nodes.len() && dom.is_ancestor_or_self(scope, id) {
+        let in_root = roots
+            .iter()
+            .any(|&r| dom.is_ancestor_or_self(r, id) || dom.is_ancestor_or_self(id, r));
+        let is_el = dom.nodes[id].tag().is_some();
+        if !in_root && is_el && qualifies(id) {
+            roots.push(id);
+        }
+        id += 1;
+    }
+}
+
+/// Prose characters a block elsewhere in the article element needs to be added.
+const REGION_PROSE: u32 = 150;
 
 /// Prose characters a sibling of the article container needs to join it on prose alone.
 const SIBLING_PROSE: u32 = 200;
