@@ -613,7 +613,9 @@ pub fn sniff_charset(bytes: &[u8]) -> Option<String> {
             continue;
         }
         if rest.starts_with("<meta")
-            && rest[5..].starts_with(|c: char| c.is_whitespace() || c == '/')
+            && rest
+                .get(5..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_whitespace() || c == '/'))
         {
             let dom = crate::dom::parse(
                 rest.get(..rest.find('>').map_or(rest.len(), |e| e + 1))
