@@ -278,7 +278,7 @@ pub(crate) fn build_claims(
             .iter()
             .filter_map(|&(i, _)| statements.get(i))
             .collect();
-        conflicts.extend(find_conflicts(&id, &members, docs, ids));
+        conflicts.extend(find_conflicts(Some(&id), &members, docs, ids));
         claims.push(Claim {
             id,
             text: out_statements
@@ -290,7 +290,81 @@ pub(crate) fn build_claims(
             sources,
         });
     }
+    let aligned = value_aligned_conflicts(&statements, docs, ids, &conflicts);
+    conflicts.extend(aligned);
     (claims, conflicts)
+}
+
+/// Statements worded differently can still state the same dated facts: "accords signed in
+/// 1987, 1994 and 2002" inside unrelated sentences. Statements of different sources that share
+/// two or more years, with a shared context word for one of them, are aligned on those values,
+/// and their years are compared as within a claim.
+fn value_aligned_conflicts(
+    statements: &[StatementFeatures],
+    docs: &[&Prepared<'_>],
+    ids: &mut IdCounters,
+    known: &[Conflict],
+) -> Vec<Conflict> {
+    let dated: Vec<usize> = (0..statements.len())
+        .filter(|&i| statements.get(i).is_some_and(|s| years(s).len() >= 2))
+        .collect();
+    let mut uf = crate::analyze::UnionFind::new(dated.len());
+    for (x, &i) in dated.iter().enumerate() {
+        for (y, &j) in dated.iter().enumerate().skip(x + 1) {
+            let (Some(a), Some(b)) = (statements.get(i), statements.get(j)) else {
+                continue;
+            };
+            if a.doc == b.doc {
+                continue;
+            }
+            let ya = years(a);
+            let shared: Vec<i64> = years(b).into_iter().filter(|v| ya.contains(v)).collect();
+            let context_shared = a
+                .values
+                .iter()
+                .filter(|v| v.kind == ValueKind::Year && shared.contains(&(v.amount as i64)))
+                .any(|va| {
+                    b.values.iter().any(|vb| {
+                        vb.kind == ValueKind::Year
+                            && va.context.iter().any(|l| vb.context.contains(l))
+                    })
+                });
+            if shared.len() >= 2 && context_shared {
+                uf.union(x, y);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for root in 0..dated.len() {
+        if uf.find(root) != root {
+            continue;
+        }
+        let members: Vec<&StatementFeatures> = (0..dated.len())
+            .filter(|&x| uf.find(x) == root)
+            .filter_map(|x| dated.get(x).and_then(|&i| statements.get(i)))
+            .collect();
+        if members.len() < 2 {
+            continue;
+        }
+        for c in find_conflicts(None, &members, docs, ids) {
+            if c.kind == ConflictKind::Quantity {
+                continue;
+            }
+            let values: FxHashSet<&str> = c.sides.iter().map(|s| s.value.as_str()).collect();
+            let duplicate = known.iter().chain(out.iter()).any(|k: &Conflict| {
+                k.kind == c.kind
+                    && k.sides
+                        .iter()
+                        .map(|s| s.value.as_str())
+                        .collect::<FxHashSet<_>>()
+                        == values
+            });
+            if !duplicate {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// One side of a value comparison: the rendered values and the statements holding them.
@@ -325,7 +399,7 @@ fn years(s: &StatementFeatures) -> Vec<i64> {
 }
 
 fn find_conflicts(
-    claim: &str,
+    claim: Option<&str>,
     members: &[&StatementFeatures],
     docs: &[&Prepared<'_>],
     ids: &mut IdCounters,
@@ -372,7 +446,7 @@ fn find_conflicts(
             .collect();
         out.push(Conflict {
             id: ids.next("conflict"),
-            claim: claim.to_string(),
+            claim: claim.map(str::to_string),
             kind: ConflictKind::Year,
             summary: sides
                 .iter()
@@ -384,45 +458,46 @@ fn find_conflicts(
     }
 
     // Swapped pairs: the same years, tied to different things.
-    for (ys, group_a) in &by_years {
-        if ys.len() < 2 {
-            continue;
-        }
-        let Some(a) = group_a.first() else { continue };
-        for (_, group_b) in by_years.iter().filter(|(k, _)| k == ys) {
-            for b in group_b {
-                if source_of(a) == source_of(b) || !swapped(a, b) {
-                    continue;
-                }
-                let render = |s: &StatementFeatures| {
-                    let disc = discriminating_contexts(s);
-                    disc.iter()
-                        .map(|(y, ctx)| format!("{} {}", ctx.join(" "), y))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                let already = out
-                    .iter()
-                    .any(|c: &Conflict| c.kind == ConflictKind::Assignment);
-                if already {
-                    continue;
-                }
-                let agree_a: Vec<&&StatementFeatures> =
-                    group_a.iter().copied().filter(|s| !swapped(a, s)).collect();
-                let agree_b: Vec<&&StatementFeatures> =
-                    group_a.iter().copied().filter(|s| swapped(a, s)).collect();
-                let sides = vec![
-                    side(render(a), &agree_a, docs),
-                    side(render(b), &agree_b, docs),
-                ];
-                out.push(Conflict {
-                    id: ids.next("conflict"),
-                    claim: claim.to_string(),
-                    kind: ConflictKind::Assignment,
-                    summary: format!("{} vs {}", render(a), render(b)),
-                    sides,
-                });
+    let with_years: Vec<&&StatementFeatures> =
+        members.iter().filter(|s| years(s).len() >= 2).collect();
+    let share_two = |x: &StatementFeatures, y: &StatementFeatures| {
+        let yx = years(x);
+        years(y).iter().filter(|v| yx.contains(v)).count() >= 2
+    };
+    'pairs: for a in &with_years {
+        for b in &with_years {
+            if source_of(a) == source_of(b) || !share_two(a, b) || !swapped(a, b) {
+                continue;
             }
+            let render = |s: &StatementFeatures| {
+                discriminating_contexts(s)
+                    .iter()
+                    .filter(|(_, ctx)| !ctx.is_empty())
+                    .map(|(y, ctx)| format!("{} {}", ctx.join(" "), y))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let aligned: Vec<&&StatementFeatures> = with_years
+                .iter()
+                .copied()
+                .filter(|s| share_two(a, s))
+                .collect();
+            let agree_a: Vec<&&StatementFeatures> =
+                aligned.iter().copied().filter(|s| !swapped(a, s)).collect();
+            let agree_b: Vec<&&StatementFeatures> =
+                aligned.iter().copied().filter(|s| swapped(a, s)).collect();
+            let sides = vec![
+                side(render(a), &agree_a, docs),
+                side(render(b), &agree_b, docs),
+            ];
+            out.push(Conflict {
+                id: ids.next("conflict"),
+                claim: claim.map(str::to_string),
+                kind: ConflictKind::Assignment,
+                summary: format!("{} vs {}", render(a), render(b)),
+                sides,
+            });
+            break 'pairs;
         }
     }
 
@@ -436,10 +511,12 @@ fn find_conflicts(
         }
     }
     for unit in units {
-        // Each statement's first value of this unit.
+        // Statements giving exactly one value of this unit; several values (a list, a range)
+        // cannot be paired reliably and are left out.
         let mut sides: Vec<(Value, Vec<&&StatementFeatures>)> = Vec::new();
         for s in members {
-            let Some(v) = s.values.iter().find(|v| v.kind == unit) else {
+            let mut of_unit = s.values.iter().filter(|v| v.kind == unit);
+            let (Some(v), None) = (of_unit.next(), of_unit.next()) else {
                 continue;
             };
             match sides.iter_mut().find(|(x, _)| x.agrees_with(v)) {
@@ -464,7 +541,7 @@ fn find_conflicts(
                 .collect();
             out.push(Conflict {
                 id: ids.next("conflict"),
-                claim: claim.to_string(),
+                claim: claim.map(str::to_string),
                 kind: ConflictKind::Quantity,
                 summary: sides
                     .iter()

@@ -294,8 +294,10 @@ pub enum ConflictKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Conflict {
     pub id: String,
-    /// The claim whose statements disagree.
-    pub claim: String,
+    /// The claim whose statements disagree; `None` when the statements were aligned on their
+    /// values alone (the same dated facts inside differently worded sentences).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub claim: Option<String>,
     pub kind: ConflictKind,
     /// One line for readers: "2012 vs 2002".
     pub summary: String,

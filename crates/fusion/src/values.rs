@@ -13,8 +13,9 @@ use triangulate_doc::Span;
 pub enum ValueKind {
     /// A calendar year ("in 1994").
     Year,
-    /// A length of time, in years.
-    Duration,
+    /// A length of time in the given base unit (`year` for years, decades and centuries;
+    /// `month`, `week`, `day`): "two-day visit" and "20 years" are never compared.
+    Duration(&'static str),
     /// A count or amount of something; the unit is the stemmed noun that follows ("crossing").
     Quantity(String),
 }
@@ -57,7 +58,7 @@ impl Value {
         let approx = if self.approximate { "~" } else { "" };
         match &self.kind {
             ValueKind::Year => n,
-            ValueKind::Duration => format!("{approx}{n} years"),
+            ValueKind::Duration(unit) => format!("{approx}{n} {unit}s"),
             ValueKind::Quantity(unit) => format!("{approx}{n} {unit}"),
         }
     }
@@ -119,15 +120,15 @@ fn number_word(w: &str) -> Option<f64> {
     })
 }
 
-/// Years a time unit stands for.
-fn unit_years(w: &str) -> Option<f64> {
+/// Base unit and multiplier of a time unit word.
+fn time_unit(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
-        "year" | "years" => 1.0,
-        "decade" | "decades" => 10.0,
-        "century" | "centuries" => 100.0,
-        "month" | "months" => 1.0 / 12.0,
-        "week" | "weeks" => 7.0 / 365.25,
-        "day" | "days" => 1.0 / 365.25,
+        "year" | "years" => ("year", 1.0),
+        "decade" | "decades" => ("year", 10.0),
+        "century" | "centuries" => ("year", 100.0),
+        "month" | "months" => ("month", 1.0),
+        "week" | "weeks" => ("week", 1.0),
+        "day" | "days" => ("day", 1.0),
         _ => return None,
     })
 }
@@ -167,7 +168,7 @@ pub fn extract(text: &str) -> Vec<Value> {
             // "a"/"an" count only before a number or unit word ("a quarter", "a decade").
             let next = folded.get(i + 1).map(String::as_str).unwrap_or_default();
             let article = matches!(f, "a" | "an");
-            if !article || number_word(next).is_some() || unit_years(next).is_some() {
+            if !article || number_word(next).is_some() || time_unit(next).is_some() {
                 amount = Some(v);
                 // Compounds: "twenty five", "three hundred", "a quarter of a century".
                 while let Some(next) = folded.get(j + 1) {
@@ -203,9 +204,9 @@ pub fn extract(text: &str) -> Vec<Value> {
         let unit = folded.get(k).map(String::as_str).unwrap_or_default();
         let is_year_number =
             w.is_numeric() && w.text.len() == 4 && (1000.0..2200.0).contains(&value);
-        let (kind, last) = if let Some(y) = unit_years(unit) {
-            value *= y;
-            (ValueKind::Duration, k)
+        let (kind, last) = if let Some((base, factor)) = time_unit(unit) {
+            value *= factor;
+            (ValueKind::Duration(base), k)
         } else if is_year_number && j == i {
             (ValueKind::Year, j)
         } else if !unit.is_empty() && unit.chars().all(char::is_alphabetic) && j == k - 1 {
@@ -265,7 +266,7 @@ mod tests {
     fn durations_in_other_words_agree() {
         let twenty = one("the first visit in 20 years");
         let decades = one("the first visit in two decades");
-        assert_eq!(twenty.kind, ValueKind::Duration);
+        assert_eq!(twenty.kind, ValueKind::Duration("year"));
         assert!(twenty.agrees_with(&decades));
         let nearly = one("a dispute of nearly 25 years");
         let quarter = one("a dispute of a quarter of a century");
