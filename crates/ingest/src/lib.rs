@@ -62,7 +62,14 @@
 //!
 //! Plain text and Markdown go through the [`clean`] module (furniture lines removed and listed
 //! as [`triangulate_doc::Removal`]s, wrapped lines joined, broken words repaired, NFC); HTML goes
-//! through `triangulate-html` and then the same line cleaner on the extracted article.
+//! through `triangulate-html` and then the line cleaner in [`clean::CleanMode::Extracted`]: the
+//! extractor's layout is kept, and only furniture lines it let through (copyright, share rows,
+//! captions, a repeated headline, bylines) are removed. HTML fragments with no page around them
+//! (feed items, JSON fields) keep all their text, tags dropped and character references decoded.
+//!
+//! Hand-written rather than a crate: the readers must keep byte offsets through every step
+//! (decoding, feed/JSON unescaping, line joins, NFC) for the offset map; WARC and feed parsing
+//! use small readers of our own (WARC) or `quick-xml` (feeds) for the same reason.
 //!
 //! # Metadata
 //!
