@@ -174,6 +174,10 @@ pub(crate) struct Grammar<'a> {
     /// The last date the text gave explicitly ("in 1994", "March 4, 1998"): what "the
     /// following year" and "that month" count from.
     last_date: Cell<Option<PartialDate>>,
+    /// The last day the text named or that we resolved ("Oct. 12", "Tuesday", "yesterday"):
+    /// the reference time of narrative "that day", "the next morning" (TimeML anchors these
+    /// to the most recent date, not to the publication date).
+    last_day: Cell<Option<NaiveDate>>,
 }
 
 const MAX_QUARTER_DISTANCE: usize = 400;
@@ -197,6 +201,7 @@ impl<'a> Grammar<'a> {
             last_quarter: Cell::new(None),
             last_quarter_at: Cell::new(0),
             last_date: Cell::new(None),
+            last_day: Cell::new(None),
         }
     }
 
@@ -219,6 +224,16 @@ impl<'a> Grammar<'a> {
                     if hit.anchored == AnchorUse::Absolute && hit.kind == TimexType::Date {
                         if let Some(p) = hit.partial.filter(|p| p.year.is_some()) {
                             self.last_date.set(Some(p));
+                        }
+                    }
+                    if matches!(hit.kind, TimexType::Date | TimexType::Time) {
+                        if let Some(day) =
+                            hit.partial.and_then(|p| match (p.year, p.month, p.day) {
+                                (Some(y), Some(m), Some(d)) => ymd(y, m as u32, d as u32),
+                                _ => None,
+                            })
+                        {
+                            self.last_day.set(Some(day));
                         }
                     }
                     out.push(Timex {
@@ -868,6 +883,7 @@ impl<'a> Grammar<'a> {
             self.weekday_expr(i),
             self.year_expr(i),
             self.decade_words(i),
+            self.event_day(i),
             self.relative_word(i),
             self.season_phrase(i),
             self.deictic(i),
@@ -1622,6 +1638,48 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// Days counted from the story's own reference day rather than from publication: "that
+    /// day", "the same day", "that same night", "the next day", "the following morning",
+    /// "the previous evening". The reference is the last day the text gave or we resolved;
+    /// before any, the anchor (TimeML's fallback to the document date).
+    fn event_day(&self, i: usize) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let mut j = if the { i + 1 } else { i };
+        let delta: i64 = match self.w(j) {
+            "that" if !the => 0,
+            "same" if the => 0,
+            "next" | "following" if the => 1,
+            "previous" | "preceding" if the => -1,
+            _ => return None,
+        };
+        j += 1;
+        if delta == 0 && self.is(j, "same") && !the {
+            j += 1;
+        }
+        let w = self.w(j);
+        let part_of_day = lexicon::part_of_day(w).is_some() && w != "overnight";
+        if w != "day" && !part_of_day {
+            return None;
+        }
+        // "the next day or two" is a stretch of time; "that day's session" is still the day.
+        if self.is(j + 1, "or") {
+            return None;
+        }
+        // "that day" with no day before it is generic ("trades made that day").
+        let reference = match self.last_day.get() {
+            Some(day) => Some(day),
+            None if delta == 0 => return None,
+            None => self.anchor,
+        };
+        let v = match reference.and_then(|d| add_days(d, delta)) {
+            Some(d) => Val::anchored_day(d),
+            None => Val::unknown("XXXX-XX-XX"),
+        };
+        // TBAQ gold gives "the next morning" the day as a DATE (2000-02-23), unlike "this
+        // morning" (TIME ...TMO); the part of the day stays in the extent.
+        Some(Hit::date(j + 1, v))
+    }
+
     /// The weekend relative to the anchor (`2025-W10-WE`).
     fn weekend(&self, delta: i32, start: usize, end: usize, default: Lean) -> Val {
         let (Some(a), Some(aw)) = (self.anchor, self.anchor_weekday) else {
@@ -1674,9 +1732,15 @@ impl<'a> Grammar<'a> {
         let end = if self.w(k) == "from" { k + 2 } else { k + 1 };
         // "a few days later", "an hour earlier": measured from another event, not from the
         // anchor; what the text pins down is the length.
+        // TimeML tags only the length ("three days" DURATION P3D, "later" being a signal)
+        // for the short units; "a year earlier" in news names the year (or quarter) before.
         let from_event = matches!(self.w(k), "later" | "earlier" | "before");
         if from_event
-            && (amount.is_none() || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour))
+            && (amount.is_none()
+                || matches!(
+                    unit,
+                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Month
+                ))
         {
             return None;
         }

@@ -422,3 +422,45 @@ fn a_close_future_marker_moves_a_month_ahead() {
         [("two days".to_string(), "P2D".to_string())]
     );
 }
+
+#[test]
+fn short_spans_after_another_event_are_durations() {
+    // TimeML: "three days later" tags the length; "later" only links it to the event.
+    let text = "The Orvel ferry sank on Feb. 20. Three days later, divers reached it.";
+    let t = one(text, &monday(), "Three days");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3D"));
+    let text = "The Kestin mill closed. A week earlier, its owner had resigned.";
+    assert_eq!(one(text, &monday(), "A week").value, "P1W");
+    // Years still name the year before (news usage, TimeBank).
+    assert_eq!(
+        value(
+            "Sales at Brackwell rose to $4 million from $3 million a year earlier.",
+            "a year earlier"
+        ),
+        "2024"
+    );
+}
+
+#[test]
+fn narrative_days_count_from_the_last_day_named() {
+    let text = "The Halden strike began on Feb. 12. That day, the port closed. \
+                The next day, talks failed, and the following morning the mayor resigned.";
+    let anchor = monday();
+    assert_eq!(one(text, &anchor, "That day").value, "2025-02-12");
+    assert_eq!(one(text, &anchor, "The next day").value, "2025-02-13");
+    // Each narrative day becomes the reference of the next one.
+    assert_eq!(
+        one(text, &anchor, "the following morning").value,
+        "2025-02-14"
+    );
+    // A resolved weekday is a reference too.
+    let text = "Protesters gathered in Velmar on Saturday. The same day, the council met.";
+    assert_eq!(one(text, &anchor, "The same day").value, "2025-03-01");
+    // With no day named before, "the next day" counts from the anchor ...
+    assert_eq!(
+        value("The Tarsk board will decide the next day.", "the next day"),
+        "2025-03-04"
+    );
+    // ... and "that day" is generic, not a date.
+    assert!(found("Traders who sold that day lost money.", &anchor).is_empty());
+}
