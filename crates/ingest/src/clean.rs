@@ -1490,6 +1490,12 @@ fn word_join(
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
         if stem_ok && !b_core.is_empty() && b_core.chars().all(char::is_alphabetic) {
+            // A compound the document writes with its hyphen elsewhere ("well-known") keeps it.
+            let hyphenated = format!("{}-{}", stem.to_lowercase(), b_core.to_lowercase());
+            let solid = format!("{}{}", stem.to_lowercase(), b_core.to_lowercase());
+            if vocabulary.contains_key(&hyphenated) && !vocabulary.contains_key(&solid) {
+                return Some(format!("{stem}-{start_frag}"));
+            }
             return Some(format!("{stem}{start_frag}"));
         }
         return None;
@@ -1577,6 +1583,12 @@ mod tests {
     fn words_broken_by_the_wrap_are_joined_from_the_document_vocabulary() {
         let (c, _) = clean("The gov\nernment said the government would act.");
         assert_eq!(c.body.text, "The government said the government would act.");
+        let (c, _) =
+            clean("A well-\nknown weir, well-known to all, broke. The agree-\nment holds.");
+        assert_eq!(
+            c.body.text,
+            "A well-known weir, well-known to all, broke. The agreement holds."
+        );
         // Two words that both occur on their own stay apart.
         let (c, _) = clean("A new\nstart is a newstart? No: new start.");
         assert!(c.body.text.starts_with("A new start"));
