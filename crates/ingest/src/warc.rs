@@ -135,6 +135,38 @@ pub fn read(bytes: &[u8], gzip_limit: u64) -> Vec<RecordResult> {
         let warc_type = header(&head, "WARC-Type").unwrap_or("(none)").to_string();
         let target_uri =
             header(&head, "WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+        if warc_type.eq_ignore_ascii_case("resource") {
+            // A stored file without HTTP around it (wget, browsers' "save as" archives).
+            let content_type = header(&head, "Content-Type").unwrap_or_default();
+            let mime = content_type
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
+            if matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
+                out.push(RecordResult::Html(HtmlRecord {
+                    number,
+                    offset,
+                    target_uri,
+                    body: block.to_vec(),
+                    charset: content_type_charset(content_type),
+                    notes: Vec::new(),
+                }));
+            } else {
+                out.push(skipped(IngestError::WarcRecordSkipped {
+                    reason: format!(
+                        "resource record of type {} is not HTML",
+                        if mime.is_empty() {
+                            "(missing)"
+                        } else {
+                            mime.as_str()
+                        }
+                    ),
+                }));
+            }
+            continue;
+        }
         if !warc_type.eq_ignore_ascii_case("response") {
             out.push(skipped(IngestError::WarcRecordSkipped {
                 reason: format!("WARC-Type {warc_type} is not a response"),
@@ -288,6 +320,13 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(&recs[2], RecordResult::Skipped { .. }));
+    }
+
+    #[test]
+    fn html_resource_records_are_read() {
+        let warc = "WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 9\r\n\r\n<p>Hi</p>\r\n\r\n";
+        let recs = read(warc.as_bytes(), 1 << 20);
+        assert!(matches!(&recs[0], RecordResult::Html(h) if h.body == b"<p>Hi</p>"));
     }
 
     #[test]
