@@ -9,7 +9,7 @@ use triangulate_annotate::Annotator;
 use triangulate_doc::Document;
 use triangulate_fusion::{Analysis, AnnotatedDoc, FusionOptions};
 use triangulate_ingest::{
-    ingest_paths, ingest_paths_each, IngestEvent, IngestOptions, IngestReport, Skipped,
+    ingest_paths, ingest_paths_each, IngestError, IngestEvent, IngestOptions, IngestReport, Skipped,
 };
 use triangulate_report::{analysis_json, html_report, json_schema, markdown_brief};
 
@@ -39,15 +39,33 @@ pub fn read_inputs(input: &InputArgs) -> IngestReport {
     ingest_paths(&input.paths, &opts)
 }
 
+/// A skipped record that is not a failure: WARC files always hold records that are not articles
+/// (`warcinfo`, `request`, `metadata`, images); they are listed but do not fail the run.
+pub fn is_failure(skipped: &Skipped) -> bool {
+    !matches!(skipped.error, IngestError::WarcRecordSkipped { .. })
+}
+
 /// Every skipped input goes to stderr, whatever the output format, so nothing is lost silently.
-pub fn report_skipped(skipped: &[Skipped]) {
-    if skipped.is_empty() {
-        return;
+/// Returns how many of them are failures (for the exit code).
+pub fn report_skipped(skipped: &[Skipped]) -> usize {
+    let (failed, not_articles): (Vec<&Skipped>, Vec<&Skipped>) =
+        skipped.iter().partition(|s| is_failure(s));
+    if !failed.is_empty() {
+        eprintln!("skipped {} input(s) that could not be read:", failed.len());
+        for s in &failed {
+            eprintln!("  {s}");
+        }
     }
-    eprintln!("skipped {} input(s):", skipped.len());
-    for s in skipped {
-        eprintln!("  {s}");
+    if !not_articles.is_empty() {
+        eprintln!(
+            "left out {} record(s) that are not articles:",
+            not_articles.len()
+        );
+        for s in &not_articles {
+            eprintln!("  {s}");
+        }
     }
+    failed.len()
 }
 
 #[derive(Serialize)]
@@ -81,10 +99,10 @@ pub fn ingest(input: &InputArgs, json: bool) -> Result<Outcome> {
             report.skipped.len()
         )?;
     }
-    report_skipped(&report.skipped);
+    let failed = report_skipped(&report.skipped);
     Ok(Outcome {
         documents: report.documents.len(),
-        skipped: report.skipped.len(),
+        skipped: failed,
     })
 }
 
@@ -226,10 +244,10 @@ pub fn annotate(input: &InputArgs, json: bool) -> Result<Outcome> {
             }
         }
     }
-    report_skipped(&report.skipped);
+    let failed = report_skipped(&report.skipped);
     Ok(Outcome {
         documents: report.documents.len(),
-        skipped: report.skipped.len(),
+        skipped: failed,
     })
 }
 
@@ -324,13 +342,16 @@ pub fn analyze(input: &InputArgs, out_dir: &Path, json: bool, progress: bool) ->
         writeln!(out, "wrote {}", brief_path.display())?;
         writeln!(out, "wrote {}", html_path.display())?;
     }
-    report_skipped(&skipped);
-    for p in &analysis.problems {
-        eprintln!("  {}: {}", p.doc_id, p.message);
+    let failed = report_skipped(&skipped);
+    if !analysis.problems.is_empty() {
+        eprintln!("{} document(s) used only in part:", analysis.problems.len());
+        for p in &analysis.problems {
+            eprintln!("  {}: {}", p.doc_id, p.message);
+        }
     }
     Ok(Outcome {
         documents: documents.len(),
-        skipped: skipped.len(),
+        skipped: failed,
     })
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Exit codes (also in README.md):
 //! - 0: every input was read;
-//! - 1: some inputs (or records inside them) were skipped — the others were processed and the
-//!   skipped ones are listed on stderr and in the JSON output;
+//! - 1: some inputs (or records inside them) could not be read — the others were processed and the
+//!   failed ones are listed on stderr and in the JSON output (WARC records that are not articles
+//!   are listed too but are not failures);
 //! - 2: usage error (bad flags or arguments);
 //! - 3: nothing could be processed (no input produced a document), or the output could not be
 //!   written.

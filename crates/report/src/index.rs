@@ -72,8 +72,11 @@ impl<'a> Index<'a> {
 
 /// Claims worth leading a summary with: most corroborated first, claims in conflict left out.
 pub fn summary_claims(story: &Story, limit: usize) -> Vec<&triangulate_fusion::Claim> {
-    let contested: std::collections::HashSet<&str> =
-        story.conflicts.iter().map(|c| c.claim.as_str()).collect();
+    let contested: std::collections::HashSet<&str> = story
+        .conflicts
+        .iter()
+        .filter_map(|c| c.claim.as_deref())
+        .collect();
     let mut claims: Vec<_> = story
         .claims
         .iter()

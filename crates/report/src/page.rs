@@ -326,7 +326,7 @@ impl Writer<'_> {
             let conflicting: Vec<&str> = story
                 .conflicts
                 .iter()
-                .filter(|k| k.claim == c.id)
+                .filter(|k| k.claim.as_deref() == Some(c.id.as_str()))
                 .flat_map(|k| k.sides.iter().skip(1).flat_map(|s| s.sources.iter()))
                 .map(|s| s.as_str())
                 .collect();
