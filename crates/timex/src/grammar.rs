@@ -560,6 +560,31 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// A date named without a year that can only lie before the anchor: "since February",
+    /// "the quarter ended Sept. 30". (A past verb of action right before the date was tried
+    /// too: it lost more than it won on TBAQ.)
+    fn firmly_past(&self, start: usize) -> bool {
+        let mut k = start;
+        if matches!(self.w(k.wrapping_sub(1)), "early" | "late" | "mid" | "-") {
+            k = k.saturating_sub(1);
+        }
+        let before = self.w(k.wrapping_sub(1));
+        matches!(before, "since" | "ended")
+    }
+
+    /// "until Tuesday", "postponed until Tuesday morning", "until 9 a.m. Tuesday": a weekday
+    /// after "until" is a deadline, which news reports ahead of time (the past-tense verb
+    /// governing it says when the deadline was set, not when it falls).
+    fn deadline_before(&self, start: usize) -> bool {
+        let k = if matches!(self.w(start.wrapping_sub(1)), "on" | "at") {
+            start.saturating_sub(1)
+        } else {
+            start
+        };
+        // "Until Thursday, police had not named him" looks back from the day.
+        k > 0 && matches!(self.w(k - 1), "until" | "till") && !self.capital(k - 1)
+    }
+
     // ------------------------------------------------------------------ resolution
 
     fn rel_day(&self, days: i64) -> Val {
@@ -644,7 +669,13 @@ impl<'a> Grammar<'a> {
     /// around it, the one that puts the date nearest the anchor; the tense only decides between
     /// two candidates less than two months apart in distance ("met in September" in March is
     /// last September, "will meet in September" the next one).
-    fn year_for(&self, month: u32, day: Option<u32>, lean: Option<Lean>) -> Option<i32> {
+    fn year_for(
+        &self,
+        month: u32,
+        day: Option<u32>,
+        lean: Option<Lean>,
+        firm_past: bool,
+    ) -> Option<i32> {
         let y = self.anchor_year?;
         let Some(am) = self.anchor_month else {
             return Some(y);
@@ -659,6 +690,13 @@ impl<'a> Grammar<'a> {
         let mut candidates: Vec<(i32, i32)> = (y - 1..=y + 1)
             .map(|year| (position(year, month, d) - anchor_pos, year))
             .collect();
+        if firm_past {
+            return candidates
+                .iter()
+                .filter(|(dist, _)| *dist <= 0)
+                .max_by_key(|(dist, _)| *dist)
+                .map(|(_, year)| *year);
+        }
         // News looks back more often than ahead: a future date counts as farther away.
         candidates.sort_by_key(|(dist, _)| if *dist > 0 { dist * 2 } else { -dist });
         let (nearest, other) = (candidates.first()?, candidates.get(1)?);
@@ -677,8 +715,8 @@ impl<'a> Grammar<'a> {
         })
     }
 
-    fn resolve_month_day(&self, month: u32, day: u32, lean: Option<Lean>) -> Val {
-        match self.year_for(month, Some(day), lean) {
+    fn resolve_month_day(&self, month: u32, day: u32, lean: Option<Lean>, firm_past: bool) -> Val {
+        match self.year_for(month, Some(day), lean, firm_past) {
             Some(y) => match ymd(y, month, day) {
                 Some(d) => Val::anchored_day(d),
                 None => Val::unknown("XXXX-XX-XX"),
@@ -695,8 +733,8 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    fn resolve_month(&self, month: u32, lean: Option<Lean>) -> Val {
-        match self.year_for(month, None, lean) {
+    fn resolve_month(&self, month: u32, lean: Option<Lean>, firm_past: bool) -> Val {
+        match self.year_for(month, None, lean, firm_past) {
             Some(y) => Val::month(y, month, AnchorUse::Publication),
             None => Val {
                 value: format!("XXXX-{month:02}"),
@@ -980,7 +1018,9 @@ impl<'a> Grammar<'a> {
             }
             let val = match year {
                 Some(y) => Val::absolute_day(ymd(y, month, day)?),
-                None => self.resolve_month_day(month, day, self.month_lean(i, k)),
+                None => {
+                    self.resolve_month_day(month, day, self.month_lean(i, k), self.firmly_past(i))
+                }
             };
             let mut hit = Hit::date(k, val);
             if let Some(end_day) = range_end_day {
@@ -1056,7 +1096,7 @@ impl<'a> Grammar<'a> {
         }
         Some(Hit::date(
             j,
-            self.resolve_month(month, self.month_lean(i, j)),
+            self.resolve_month(month, self.month_lean(i, j), self.firmly_past(i)),
         ))
     }
 
@@ -1110,7 +1150,9 @@ impl<'a> Grammar<'a> {
         };
         let val = match year {
             Some(y) => Val::absolute_day(ymd(y, month, day)?),
-            None => self.resolve_month_day(month, day, self.month_lean(i, end)),
+            None => {
+                self.resolve_month_day(month, day, self.month_lean(i, end), self.firmly_past(i))
+            }
         };
         Some(Hit::date(end, val))
     }
@@ -1126,7 +1168,11 @@ impl<'a> Grammar<'a> {
                 return Some(hit);
             }
         }
-        let lean = self.lean(i, j, Lean::Past);
+        let lean = if self.deadline_before(i) {
+            Lean::Future
+        } else {
+            self.lean(i, j, Lean::Past)
+        };
         let val = self.resolve_weekday(weekday, lean, false);
         if let Some(code) = lexicon::part_of_day(self.w(j)) {
             return Some(
@@ -2189,7 +2235,11 @@ impl<'a> Grammar<'a> {
             });
             end = hit.end;
         } else if let Some((weekday, e)) = self.weekday_at(k) {
-            let lean = self.lean(i, e, Lean::Past);
+            let lean = if self.deadline_before(i) {
+                Lean::Future
+            } else {
+                self.lean(i, e, Lean::Past)
+            };
             date = Some(self.resolve_weekday(weekday, lean, false));
             end = e;
         } else if matches!(self.w(k), "today" | "yesterday" | "tomorrow") {
@@ -2402,7 +2452,7 @@ impl<'a> Grammar<'a> {
         };
         let lean = self.lean(i, end, Lean::Past);
         let val = match fixed {
-            Some((m, d)) => self.resolve_month_day(m, d, Some(lean)),
+            Some((m, d)) => self.resolve_month_day(m, d, Some(lean), false),
             None => {
                 let rule = |y: i32| {
                     if w == "easter" {

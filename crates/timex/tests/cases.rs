@@ -464,3 +464,50 @@ fn narrative_days_count_from_the_last_day_named() {
     // ... and "that day" is generic, not a date.
     assert!(found("Traders who sold that day lost money.", &anchor).is_empty());
 }
+
+#[test]
+fn since_and_ended_put_a_month_before_the_anchor() {
+    // Anchor March 3, 2025: April is nearer ahead, but "since" and "ended" look back.
+    assert_eq!(
+        value("Prices in Dunmere have doubled since April.", "April"),
+        "2024-04"
+    );
+    assert_eq!(
+        value(
+            "In the fiscal year ended April 30, Corvel Mills lost money.",
+            "April 30"
+        ),
+        "2024-04-30"
+    );
+    // Without them, the nearest year wins as before.
+    assert_eq!(
+        value("The Dunmere fair opens in April.", "April"),
+        "2025-04"
+    );
+}
+
+#[test]
+fn a_weekday_after_until_is_a_deadline_ahead() {
+    assert_eq!(
+        value(
+            "The court postponed the hearing until Thursday.",
+            "Thursday"
+        ),
+        "2025-03-06"
+    );
+    assert_eq!(
+        value(
+            "Officials extended the deadline until 9 a.m. Friday.",
+            "9 a.m. Friday"
+        ),
+        "2025-03-07T09:00"
+    );
+    // Sentence-initial "Until" looks back from that day.
+    assert_eq!(
+        value(
+            "Until Thursday, police had not named a suspect.",
+            "Thursday"
+        ),
+        "2025-02-27"
+    );
+}
