@@ -1174,10 +1174,10 @@ impl<'a> Grammar<'a> {
             self.lean(i, j, Lean::Past)
         };
         let val = self.resolve_weekday(weekday, lean, false);
+        // "Monday evening": the value keeps the part of day, but the type is DATE, as in most
+        // of the TBAQ gold (19 of 26; TimeBank alone says TIME).
         if let Some(code) = lexicon::part_of_day(self.w(j)) {
-            return Some(
-                Hit::date(j + 1, val.with_suffix(&format!("T{code}"))).with_kind(TimexType::Time),
-            );
+            return Some(Hit::date(j + 1, val.with_suffix(&format!("T{code}"))));
         }
         if self.is(j, "at") {
             if let Some((hh, mm, end)) = self.clock_parts(j + 1) {
@@ -1630,9 +1630,7 @@ impl<'a> Grammar<'a> {
                 }
             };
             if let Some(code) = lexicon::part_of_day(self.w(k)) {
-                return Some(
-                    Hit::date(k + 1, v.with_suffix(&format!("T{code}"))).with_kind(TimexType::Time),
-                );
+                return Some(Hit::date(k + 1, v.with_suffix(&format!("T{code}"))));
             }
             return Some(Hit::date(k, v));
         }
