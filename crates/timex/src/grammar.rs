@@ -922,6 +922,7 @@ impl<'a> Grammar<'a> {
             self.year_expr(i),
             self.decade_words(i),
             self.event_day(i),
+            self.year_end(i),
             self.relative_word(i),
             self.season_phrase(i),
             self.deictic(i),
@@ -1724,6 +1725,27 @@ impl<'a> Grammar<'a> {
         Some(Hit::date(j + 1, v))
     }
 
+    /// "year-end", "year end", "year's end", "the full year": the current year (its end),
+    /// or the one before after "since" ("up 5% since year-end").
+    fn year_end(&self, i: usize) -> Option<Hit> {
+        if self.is(i, "the") && self.is(i + 1, "full") && self.is(i + 2, "year") {
+            return Some(Hit::date(i + 3, self.rel_year(0)));
+        }
+        if !self.is(i, "year") {
+            return None;
+        }
+        let end = match (self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
+            ("-", "end", _) if self.glued(i + 1) && self.glued(i + 2) => i + 3,
+            ("end", _, _) => i + 2,
+            ("'", "s", "end") if self.glued(i + 1) => i + 4,
+            _ => return None,
+        };
+        let delta = if self.prev_word(i) == "since" { -1 } else { 0 };
+        let mut hit = Hit::date(end, self.rel_year(delta));
+        hit.modifier = Some("END");
+        Some(hit)
+    }
+
     /// The weekend relative to the anchor (`2025-W10-WE`).
     fn weekend(&self, delta: i32, start: usize, end: usize, default: Lean) -> Val {
         let (Some(a), Some(aw)) = (self.anchor, self.anchor_weekday) else {
@@ -2096,7 +2118,11 @@ impl<'a> Grammar<'a> {
             year_back = 1;
             j += 3;
         }
-        let period = self.is(j, "period") && (year_back == 1 || given_year.is_some());
+        // "the latest period" in earnings news (a quarter was named nearby) is that quarter.
+        let period = self.is(j, "period")
+            && (year_back == 1
+                || given_year.is_some()
+                || (latest && self.quarter_context(i).is_some()));
         if !(self.is(j, "quarter") || period) {
             return None;
         }
@@ -2104,7 +2130,11 @@ impl<'a> Grammar<'a> {
             let (y, m) = (self.anchor_year?, self.anchor_month?);
             Some(shift_quarter(y, quarter_of(m), -1))
         };
-        let (y, q) = match self.quarter_context(i).filter(|_| !latest) {
+        // ... but "the latest period" is the quarter the report is about.
+        let (y, q) = match self
+            .quarter_context(i)
+            .filter(|_| !latest || self.is(j, "period"))
+        {
             Some(q) => q,
             None => completed()?,
         };

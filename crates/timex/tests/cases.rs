@@ -512,3 +512,37 @@ fn a_weekday_after_until_is_a_deadline_ahead() {
         "2025-02-27"
     );
 }
+
+#[test]
+fn year_end_and_full_year_name_the_current_year() {
+    let t = one(
+        "Brackwell expects to complete the sale of its Orvel unit by year-end.",
+        &monday(),
+        "year-end",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2025", Some("END"))
+    );
+    assert_eq!(
+        value("The Velmar index is up 4% since year-end.", "year-end"),
+        "2024"
+    );
+    assert_eq!(
+        value(
+            "Kestin Foods forecast higher sales for the full year.",
+            "the full year"
+        ),
+        "2025"
+    );
+}
+
+#[test]
+fn the_latest_period_is_the_quarter_reported() {
+    let text = "Tarsk Mining reported a loss for the fourth quarter. \
+                Revenue in the latest period rose 5%.";
+    // Anchor March 3, 2025: the fourth quarter reported is 2024-Q4.
+    assert_eq!(one(text, &monday(), "the latest period").value, "2024-Q4");
+    // Without a quarter named, "the latest period" is no timex.
+    assert!(found("Revenue in the latest period rose 5%.", &monday()).is_empty());
+}
