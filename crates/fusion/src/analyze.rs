@@ -24,6 +24,7 @@ pub(crate) struct Prepared<'a> {
     pub quotes: Vec<&'a Quote>,
     pub published: Option<PartialDate>,
     pub outlet: Option<&'a str>,
+    pub title: Option<&'a str>,
     pub agencies: Vec<&'a str>,
     /// Independent source id, filled in per story.
     pub source: String,
@@ -104,6 +105,7 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
         quotes,
         published: doc.metadata.published.as_ref().map(|m| m.value),
         outlet: doc.metadata.outlet.as_ref().map(|m| m.value.as_str()),
+        title: doc.metadata.title.as_ref().map(|m| m.value.as_str()),
         agencies: doc
             .metadata
             .credited_agencies
@@ -246,11 +248,7 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
             let (story, syndication_group) = doc_story.get(&i).cloned().unwrap_or_default();
             DocumentSummary {
                 id: p.id.to_string(),
-                title: docs
-                    .iter()
-                    .find(|d| d.doc.id == p.id)
-                    .and_then(|d| d.doc.metadata.title.as_ref())
-                    .map(|t| t.value.clone()),
+                title: p.title.map(str::to_string),
                 outlet: p.outlet.map(str::to_string),
                 published: p.published,
                 credited_agencies: p.agencies.iter().map(|a| a.to_string()).collect(),
@@ -489,9 +487,14 @@ fn build_story(
     let key = |d: &PartialDate| (d.year, d.month, d.day);
     let first_published = dates.iter().copied().min_by_key(key);
     let last_published = dates.iter().copied().max_by_key(key);
+    // The headline of the first document that has one, else its first sentence.
     let title = docs
-        .first()
-        .and_then(|d| d.sentences.first().map(|s| display(d.text, *s)))
+        .iter()
+        .find_map(|d| d.title.map(str::to_string))
+        .or_else(|| {
+            docs.first()
+                .and_then(|d| d.sentences.first().map(|s| display(d.text, *s)))
+        })
         .unwrap_or_default();
     let (entities, entity_notes) = entities::resolve(docs, ids);
     notes.extend(entity_notes);

@@ -263,7 +263,8 @@ impl StoryClusterer {
 
             if w.is_numeric() {
                 // Years anchor a story in time; other numbers are noise for topic.
-                let is_year = w.text.len() == 4 && matches!(w.text.as_bytes()[0], b'1' | b'2');
+                let is_year =
+                    w.text.len() == 4 && matches!(w.text.as_bytes().first(), Some(b'1' | b'2'));
                 if is_year {
                     key.clear();
                     key.push_str("y:");

@@ -70,7 +70,7 @@ pub struct EvidenceSpan {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Story {
     pub id: String,
-    /// Headline of the story's most central document (or its first sentence).
+    /// Headline of the story's first document that has one (else its first sentence).
     pub title: String,
     /// Member document ids, in input order.
     pub documents: Vec<String>,
