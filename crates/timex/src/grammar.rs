@@ -1769,10 +1769,13 @@ impl<'a> Grammar<'a> {
     /// "two days ago", "a year earlier", "three weeks from now".
     fn ago(&self, i: usize) -> Option<Hit> {
         // "year-earlier results", "year-ago levels": the adjective form of "a year earlier".
+        // "a year-earlier loss": the article belongs to the noun ("loss"), the glued hyphen
+        // makes "year-earlier" the adjective.
         let adjective = self.is(i, "year")
             && self.is(i + 1, "-")
             && matches!(self.w(i + 2), "ago" | "earlier")
-            && !matches!(self.prev_word(i), "a" | "one");
+            && (!matches!(self.prev_word(i), "a" | "one")
+                || self.glued(i + 1) && self.glued(i + 2));
         let (amount, j) = if adjective {
             (Some(1.0), i)
         } else {
@@ -1920,6 +1923,14 @@ impl<'a> Grammar<'a> {
         if amount.is_none() && !plural && !adjectival {
             return None;
         }
+        // "a year-earlier loss" is the date rule's ("year-earlier").
+        if article
+            && unit == Unit::Year
+            && self.is(k + 1, "-")
+            && matches!(self.w(k + 2), "ago" | "earlier")
+        {
+            return None;
+        }
         // "three-quarters of", "a quarter of the shares", "a second round", "60 Minutes"
         // (a title): fractions, ordinals and names, not lengths of time.
         if (adjectival && plural)
@@ -1949,7 +1960,19 @@ impl<'a> Grammar<'a> {
         }
         if article {
             let prev = self.prev_word(s);
-            if prev == "%"
+            // "four flights a week", "hundreds of interviews a day": a count per unit, a SET
+            // like "$5 a year" below.
+            let counted = s >= 2
+                && prev.len() > 3
+                && prev.ends_with('s')
+                && (self.kind(s - 2) == Some(TokenKind::Number)
+                    || lexicon::cardinal(self.w(s - 2)).is_some()
+                    || matches!(
+                        self.w(s - 2),
+                        "of" | "million" | "billion" | "thousand" | "hundred" | "dozen"
+                    ));
+            if counted
+                || prev == "%"
                 || prev == "percent"
                 || prev == "times"
                 || i > 0 && self.kind(i - 1) == Some(TokenKind::Number)

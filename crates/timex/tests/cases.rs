@@ -546,3 +546,21 @@ fn the_latest_period_is_the_quarter_reported() {
     // Without a quarter named, "the latest period" is no timex.
     assert!(found("Revenue in the latest period rose 5%.", &monday()).is_empty());
 }
+
+#[test]
+fn year_earlier_after_an_article_is_the_adjective() {
+    let text = "Orvel Shipping posted a third-quarter loss, compared with a year-earlier loss of $2 million.";
+    // The third quarter reported in March 2025 is 2024-Q3; the year before it, 2023-Q3.
+    let t = one(text, &monday(), "year-earlier");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2023-Q3"));
+}
+
+#[test]
+fn counts_per_unit_recur() {
+    let text = "Kestin Air will add four flights a week to Dunmere.";
+    let t = one(text, &monday(), "a week");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1W"));
+    // A length stays a length.
+    let t = one("The Halden talks lasted a week.", &monday(), "a week");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1W"));
+}
