@@ -137,8 +137,21 @@ const GROUPS: &[(u32, &[&str])] = &[
     (
         OVERLAY,
         &[
-            "cookie", "consent", "gdpr", "dsgvo", "privacy", "popup", "modal", "overlay",
-            "lightbox", "dialog",
+            "cookie",
+            "consent",
+            "gdpr",
+            "dsgvo",
+            "privacy",
+            "popup",
+            "modal",
+            "overlay",
+            "lightbox",
+            "dialog",
+            "tooltip",
+            "rollover",
+            "popover",
+            "hovercard",
+            "hover-card",
         ],
     ),
     (
@@ -313,6 +326,47 @@ fn has_token(desc: &str, words: &[&str]) -> bool {
 
 fn has_sub(desc: &str, subs: &[&str]) -> bool {
     subs.iter().any(|s| desc.contains(s))
+}
+
+/// Which part of a recipe a class/id/itemprop names, if any: recipes spread their text over an
+/// ingredient list, a method and a description that no single container holds.
+pub fn recipe_part(desc: &str) -> Option<RecipePart> {
+    if has_sub(desc, &["ingredient", "zutat", "ingrediente", "skladnik"]) {
+        return Some(RecipePart::Ingredients);
+    }
+    if has_sub(
+        desc,
+        &["recipeinstruction", "zubereitung", "preparation-step"],
+    ) || has_token(
+        desc,
+        &[
+            "instructions",
+            "preparation",
+            "directions",
+            "steps",
+            "zubereitung",
+        ],
+    ) && has_sub(desc, &["recipe", "rezept", "preparation", "zubereitung"])
+    {
+        return Some(RecipePart::Method);
+    }
+    None
+}
+
+/// See [`recipe_part`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecipePart {
+    Ingredients,
+    Method,
+}
+
+/// Cards that pop up over a link on hover (a person's profile and headlines behind their name):
+/// they sit inside the sentence but are not part of it.
+pub fn hover_card(desc: &str) -> bool {
+    has_sub(
+        desc,
+        &["tooltip", "rollover", "popover", "hovercard", "hover-card"],
+    )
 }
 
 /// Class names that mark the article body itself.
@@ -563,7 +617,7 @@ pub fn hidden(node: &Node) -> bool {
 pub fn label_kind(text: &str) -> Option<RemovalKind> {
     let t = text
         .trim()
-        .trim_end_matches([':', '.', '…', '!', '»', '›', '>', '|', '-', '–'])
+        .trim_end_matches([':', '.', '…', '!', '?', '»', '›', '>', '|', '-', '–'])
         .trim()
         .to_lowercase();
     let kind = match t.as_str() {
@@ -633,7 +687,23 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "vorschau auf den nächsten artikel"
         | "más leídas"
         | "lo más leído"
-        | "najczęściej czytane" => RemovalKind::RelatedLinks,
+        | "najczęściej czytane"
+        | "ähnliche beiträge"
+        | "ähnliche artikel"
+        | "empfohlene beiträge"
+        | "empfohlene artikel"
+        | "verwandte beiträge"
+        | "verwandte artikel"
+        | "das könnte dich auch interessieren"
+        | "das thema könnte dich auch interessieren"
+        | "dies könnte sie auch interessieren"
+        | "weiterführende links"
+        | "similar posts"
+        | "related reading"
+        | "articles similaires"
+        | "artículos relacionados"
+        | "podobne artykuły"
+        | "polecane" => RemovalKind::RelatedLinks,
         "about the author"
         | "über den autor"
         | "über die autorin"
@@ -641,6 +711,12 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "à propos de l'auteur"
         | "o autorze"
         | "was this article helpful"
+        | "hat dir der artikel gefallen"
+        | "hat ihnen der artikel gefallen"
+        | "beitragsbild"
+        | "titelbild"
+        | "bild anzeigen"
+        | "aufrufe"
         | "war dieser artikel hilfreich"
         | "war der artikel nützlich" => RemovalKind::Boilerplate,
         "comments"
@@ -663,9 +739,31 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "laisser un commentaire"
         | "napisz komentarz"
         | "skomentuj" => RemovalKind::Comments,
-        "share" | "share this" | "share this article" | "share this story" | "share on"
-        | "teilen" | "artikel teilen" | "compartir" | "partager" | "udostępnij" | "follow us"
-        | "print" | "email" | "e-mail" | "drucken" => RemovalKind::ShareBar,
+        "share"
+        | "share this"
+        | "share this article"
+        | "share this story"
+        | "share on"
+        | "teilen"
+        | "artikel teilen"
+        | "compartir"
+        | "partager"
+        | "udostępnij"
+        | "follow us"
+        | "print"
+        | "email"
+        | "e-mail"
+        | "drucken"
+        | "rezept drucken"
+        | "artikel drucken"
+        | "drukuj"
+        | "imprimir"
+        | "imprimer"
+        | "beitrag teilen"
+        | "möchten sie den artikel teilen"
+        | "diesen artikel teilen"
+        | "share this post"
+        | "share this page" => RemovalKind::ShareBar,
         "this slideshow requires javascript"
         | "loading"
         | "close"

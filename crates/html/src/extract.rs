@@ -384,8 +384,146 @@ pub(crate) fn choose_roots(
         }
     }
     add_prose_regions(dom, &acc, dropped, top, &mut roots);
+    add_header_leads(dom, html, a, dropped, top, &mut roots);
+    add_recipe_parts(dom, a, dropped, &mut roots);
     roots
 }
+
+/// The ingredient list and method of a recipe page, wherever they sit: the best-scoring container
+/// of a recipe is usually its description or its comments, and the list is never prose.
+fn add_recipe_parts(
+    dom: &Dom,
+    a: &Analysis,
+    dropped: &[Option<RemovalKind>],
+    roots: &mut Vec<NodeId>,
+) {
+    let parts: Vec<(NodeId, classify::RecipePart)> = (0..dom.nodes.len())
+        .filter(|&id| dropped[id].is_none())
+        .filter_map(|id| classify::recipe_part(&a.desc[id]).map(|p| (id, p)))
+        // One ingredient per list item: the list is the part.
+        .filter_map(|(id, p)| {
+            let mut part = id;
+            if matches!(dom.nodes[id].tag(), Some("li" | "tr")) {
+                let mut cur = dom.nodes[id].parent;
+                while let Some(c) = cur {
+                    if matches!(dom.nodes[c].tag(), Some("ul" | "ol" | "table")) {
+                        part = c;
+                        break;
+                    }
+                    cur = dom.nodes[c].parent;
+                }
+            }
+            (dropped[part].is_none() && a.stats[part].chars >= RECIPE_PART_CHARS)
+                .then_some((part, p))
+        })
+        .collect();
+    if !parts
+        .iter()
+        .any(|&(_, p)| p == classify::RecipePart::Ingredients)
+    {
+        return;
+    }
+    for (id, _) in parts {
+        if link_density(&a.stats[id]) > 0.5 {
+            continue;
+        }
+        let covered = roots
+            .iter()
+            .any(|&r| dom.is_ancestor_or_self(r, id) || dom.is_ancestor_or_self(id, r));
+        if !covered {
+            roots.push(id);
+        }
+    }
+}
+
+/// Characters an ingredient list or method block needs (buttons named after them are shorter).
+const RECIPE_PART_CHARS: u32 = 30;
+
+/// Lead paragraphs written into the article's header (`<header class="entry-header">` holding
+/// the headline, the byline and a standfirst): the standfirst is article text, the rest is not.
+///
+/// Only headers shortly before the chosen container (inside one of its three nearest ancestors)
+/// are searched, and only for paragraphs that read as sentences with few links.
+fn add_header_leads(
+    dom: &Dom,
+    html: &str,
+    a: &Analysis,
+    dropped: &[Option<RemovalKind>],
+    top: NodeId,
+    roots: &mut Vec<NodeId>,
+) {
+    let mut scope = top;
+    for _ in 0..3 {
+        match dom.nodes[scope].parent {
+            Some(p) if !matches!(dom.nodes[p].tag(), Some("body" | "html") | None) => scope = p,
+            _ => break,
+        }
+    }
+    let mut found = Vec::new();
+    let before_top = dropped.iter().enumerate().take(top).skip(scope + 1);
+    for (id, drop) in before_top {
+        if !matches!(drop, Some(RemovalKind::Header | RemovalKind::Metadata))
+            || dom.nodes[id].tag() != Some("p")
+        {
+            continue;
+        }
+        let s = &a.stats[id];
+        if s.chars < HEADER_LEAD_CHARS || link_density(s) > 0.2 {
+            continue;
+        }
+        let in_heading = {
+            let mut cur = dom.nodes[id].parent;
+            let mut hit = false;
+            while let Some(p) = cur {
+                if p == scope {
+                    break;
+                }
+                if matches!(
+                    dom.nodes[p].tag(),
+                    Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a")
+                ) {
+                    hit = true;
+                    break;
+                }
+                cur = dom.nodes[p].parent;
+            }
+            hit
+        };
+        if in_heading || !ends_sentence(dom.text_of(html, id).trim_end()) {
+            continue;
+        }
+        // The header itself must be what drops the paragraph (not a caption or notice inside
+        // it), and it must hold the headline before the paragraph: cookie banners and photo
+        // credits sit in headers too.
+        let mut holder = None;
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            if a.own_kind[c].is_some() {
+                holder = Some(c);
+                break;
+            }
+            cur = dom.nodes[c].parent;
+        }
+        let Some(holder) = holder else { continue };
+        if !matches!(
+            a.own_kind[holder],
+            Some(RemovalKind::Header | RemovalKind::Metadata)
+        ) || holder == id
+        {
+            continue;
+        }
+        let headline_before =
+            (holder + 1..id).any(|h| matches!(dom.nodes[h].tag(), Some("h1" | "h2")));
+        if !headline_before {
+            continue;
+        }
+        found.push(id);
+    }
+    roots.extend(found);
+}
+
+/// Characters a paragraph in the article header needs to count as a standfirst.
+const HEADER_LEAD_CHARS: u32 = 80;
 
 /// Prose and other text of each subtree, leaving out subtrees that are dropped as chrome.
 ///

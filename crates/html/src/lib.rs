@@ -240,7 +240,9 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_prose: u32) -> Vec<Option<Remov
                     || most_of_page
             }
         };
-        if keep || strong_below[id] {
+        // Ingredient tables are named like headers and tables of figures.
+        let recipe = classify::recipe_part(&a.desc[id]).is_some();
+        if keep || strong_below[id] || recipe {
             own[id] = None;
         }
     }
@@ -418,6 +420,7 @@ impl Walk<'_> {
             || matches!(kind, RemovalKind::Markup)
             || classify::chrome_tag(tag)
             || self.dom.nodes.get(id).is_some_and(classify::hidden)
+            || classify::hover_card(&self.a.desc[id])
         {
             return false;
         }

@@ -374,3 +374,85 @@ fn byte_entry_point_rejects_non_utf8_with_the_declared_charset() {
     }
     assert!(extract_utf8(b"<p>Plain text article about the Vell floods.</p>").is_ok());
 }
+
+/// Filler prose so the article container clearly wins the scoring.
+const MORE_PROSE: &str =
+    "<p>The council of Vell met again on Thursday, and members agreed that the \
+    old bridge over the Oss would stay closed until engineers from Marrow had inspected it, which \
+    could take several weeks according to the works department.</p>\
+    <p>Residents of the lower town, many of whom spent the night at the school hall, said the \
+    water came faster than in any flood they could remember, and several asked why the sirens \
+    had sounded so late in the evening.</p>";
+
+#[test]
+fn the_standfirst_in_the_article_header_is_kept_without_the_headline() {
+    let page = format!(
+        r#"<html><body><nav><a href="/">Home</a></nav><main><div class="wrap">
+        <header class="entry-header"><h1>Oss river floods Vell</h1>
+        <p class="byline">By Ilsa Varn</p>
+        <p>Two days of rain sent the Oss over its banks, and the town of Vell is counting the cost of the worst flood in decades.</p>
+        </header>
+        <div class="entry-content">{MORE_PROSE}</div></div></main>
+        <footer><p>Copyright 2025 The Brenna Herald. All rights reserved by the publisher.</p></footer></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    assert!(
+        ex.body.text.starts_with("Two days of rain sent the Oss"),
+        "{}",
+        ex.body.text
+    );
+    assert!(ex.body.text.contains("The council of Vell met again"));
+    assert!(!ex.body.text.contains("Oss river floods Vell"));
+    assert!(!ex.body.text.contains("By Ilsa Varn"));
+    assert!(!ex.body.text.contains("Copyright"));
+}
+
+#[test]
+fn recipe_ingredients_and_steps_join_the_description() {
+    let page = format!(
+        r#"<html><body><nav><a href="/">Recipes</a> <a href="/cakes">Cakes</a></nav>
+        <div class="layout">
+        <div class="recipe-intro">{MORE_PROSE}</div>
+        <div class="sidebar-box"><a href="/a">Plum tart</a> <a href="/b">Pear loaf</a></div>
+        <table class="ingredients table-header"><tr><td>250 g</td><td>Marrow flour</td></tr>
+        <tr><td>3</td><td>eggs from the Oss valley</td></tr></table>
+        <ul><li itemprop="recipeIngredient">100 g soft butter from the dairy</li><li itemprop="recipeIngredient">1 pinch of coarse sea salt</li></ul>
+        <ol class="recipe-instructions"><li>Rub the butter into the flour.</li><li>Bake for 40 minutes.</li></ol>
+        </div></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    for wanted in [
+        "The council of Vell met again",
+        "Marrow flour",
+        "eggs from the Oss valley",
+        "100 g soft butter from the dairy",
+        "Bake for 40 minutes.",
+    ] {
+        assert!(ex.body.text.contains(wanted), "{wanted}: {}", ex.body.text);
+    }
+    assert!(!ex.body.text.contains("Plum tart"));
+}
+
+#[test]
+fn hover_cards_inside_a_sentence_are_dropped() {
+    let page = format!(
+        r#"<html><body><article><p>Mayor <a href="/p/varn">Ilsa Varn</a><span class="rollover-people-block"><a href="/p/varn">Ilsa Maren Varn</a><a href="/n/1">Varn opens new bridge in Vell</a></span> said the school hall would stay open all week for the families.</p>{MORE_PROSE}
+        <h3>Ähnliche Beiträge</h3></article></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    assert!(
+        ex.body
+            .text
+            .contains("Mayor Ilsa Varn said the school hall would stay open"),
+        "{}",
+        ex.body.text
+    );
+    assert!(!ex.body.text.contains("opens new bridge"));
+    assert!(!ex.body.text.contains("Ähnliche Beiträge"));
+}
