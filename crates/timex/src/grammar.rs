@@ -1583,9 +1583,13 @@ impl<'a> Grammar<'a> {
             if det == "that" || det == "same" {
                 return None;
             }
-            // "the past year", "past decade": a stretch of time up to now.
-            if det == "past"
-                || (the && matches!(det, "last" | "next" | "coming") && unit != Unit::Weekend)
+            // "the past decade", "the next year": a stretch of time from now. "The past year"
+            // goes on to the date rules: the TBAQ gold reads it as the year before (2 of 2;
+            // decades and weeks are split).
+            let year_before = the && matches!(det, "past" | "last") && unit == Unit::Year;
+            if !year_before
+                && (det == "past"
+                    || (the && matches!(det, "last" | "next" | "coming") && unit != Unit::Weekend))
             {
                 return Some(Hit::new(
                     j + 1,

@@ -564,3 +564,20 @@ fn counts_per_unit_recur() {
     let t = one("The Halden talks lasted a week.", &monday(), "a week");
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1W"));
 }
+
+#[test]
+fn the_past_year_is_the_year_before() {
+    let t = one(
+        "Membership of the Dunmere guild fell over the past year.",
+        &monday(),
+        "the past year",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2024"));
+    // Other units stay lengths of time.
+    let t = one(
+        "Membership of the Dunmere guild fell over the past decade.",
+        &monday(),
+        "the past decade",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P10Y"));
+}
