@@ -484,6 +484,9 @@ pub struct DescInfo {
     pub overlay: bool,
     /// Sidebars and footers: chrome that is often written as prose (disclaimers, about boxes).
     pub aside: bool,
+    /// Named a teaser and nothing else related-looking: CMSs (TYPO3 news, many German public
+    /// sites) call an article's own lead paragraph `teaser-text`.
+    pub teaser: bool,
 }
 
 impl DescInfo {
@@ -492,13 +495,15 @@ impl DescInfo {
             return DescInfo::default();
         }
         let g = groups(desc);
-        let strong = g & STRONG != 0;
+        // A cookie dialog's `gdpr-tab-main-content` is no article body.
+        let strong = g & STRONG != 0 && g & OVERLAY == 0;
         DescInfo {
             kind: if strong { None } else { desc_kind(desc, g) },
             strong,
             weak: weak_article(desc),
             overlay: g & OVERLAY != 0,
             aside: g & (SIDEBAR | FOOTER) != 0,
+            teaser: desc.contains("teaser") && groups(&desc.replace("teaser", " ")) & RELATED == 0,
         }
     }
 }

@@ -230,6 +230,15 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_prose: u32) -> Vec<Option<Remov
             // Comment threads and privacy notices are prose too; only a wrapper of most of the
             // page escapes.
             RemovalKind::Comments => most_of_page,
+            // A teaser without a single link is the article's own lead, not a link to another.
+            // (A teaser card of another article has its headline link right beside it.)
+            RemovalKind::RelatedLinks if a.info[id].teaser && s.link_chars == 0 => {
+                let card_link = node.parent.is_some_and(|p| {
+                    let ps = &a.stats[p];
+                    ps.link_chars as f32 > 0.1 * ps.chars as f32
+                });
+                s.chars >= LEAD_TEASER_CHARS && tag != "figure" && !card_link
+            }
             _ if a.info[id].overlay => most_of_page,
             _ if a.info[id].aside => most_of_page || (s.paragraphs >= 3 && a.info[id].weak),
             // Layout names (`elementor-widget-container`, `content-with-sidebar`,
@@ -250,6 +259,9 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_prose: u32) -> Vec<Option<Remov
 }
 
 /// Whether each element is or contains an element whose class marks the article body.
+/// Characters a link-free teaser block needs to count as the article's lead.
+const LEAD_TEASER_CHARS: u32 = 80;
+
 fn strong_article_below(dom: &Dom, a: &Analysis) -> Vec<bool> {
     let n = dom.nodes.len();
     let mut below = vec![false; n];

@@ -456,3 +456,26 @@ fn hover_cards_inside_a_sentence_are_dropped() {
     assert!(!ex.body.text.contains("opens new bridge"));
     assert!(!ex.body.text.contains("Ähnliche Beiträge"));
 }
+
+#[test]
+fn a_link_free_teaser_is_the_lead_but_a_teaser_card_is_not() {
+    let page = format!(
+        r#"<html><body><div class="news-single"><h1>Repair café opens in Vell</h1>
+        <div class="teaser-text description"><p>Broken toasters, bikes and radios: from Saturday volunteers in Vell fix them for free in the old school hall.</p></div>
+        <div class="news-text-wrap">{MORE_PROSE}</div>
+        <div class="card"><a href="/n/2"><h3>Marrow market returns</h3></a>
+        <div class="teaser-text">The weekly market of Marrow is back on the square after two years of building work on the town hall.</div></div>
+        </div></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    assert!(
+        ex.body
+            .text
+            .starts_with("Broken toasters, bikes and radios"),
+        "{}",
+        ex.body.text
+    );
+    assert!(!ex.body.text.contains("weekly market of Marrow"));
+}
