@@ -561,7 +561,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A date named without a year that can only lie before the anchor: "since February",
-    /// "the quarter ended Sept. 30". (A past verb of action right before the date was tried
+    /// "since the company bought it in February", "the quarter ended Sept. 30". (A past verb of action right before the date was tried
     /// too: it lost more than it won on TBAQ.)
     fn firmly_past(&self, start: usize) -> bool {
         let mut k = start;
@@ -569,7 +569,23 @@ impl<'a> Grammar<'a> {
             k = k.saturating_sub(1);
         }
         let before = self.w(k.wrapping_sub(1));
-        matches!(before, "since" | "ended")
+        if before == "ended" {
+            return true;
+        }
+        // "since February", "since KKR bought RJR in February": "since" opens the clause.
+        for back in 1..=8 {
+            let Some(at) = k.checked_sub(back) else {
+                return false;
+            };
+            match self.w(at) {
+                "since" => return true,
+                "." | "," | ";" | ":" | "and" | "but" | "when" | "while" | "which" | "that" => {
+                    return false
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// "until Tuesday", "postponed until Tuesday morning", "until 9 a.m. Tuesday": a weekday
@@ -1423,6 +1439,8 @@ impl<'a> Grammar<'a> {
                 }
                 hit(i + 1, Val::reference("PRESENT_REF"))
             }
+            // "the then current price": current at a past time.
+            "then" if self.is(i + 1, "current") => hit(i + 2, Val::reference("PAST_REF")),
             "current"
                 if !matches!(
                     self.w(i + 1),
@@ -1434,6 +1452,9 @@ impl<'a> Grammar<'a> {
             "recently" | "lately" => hit(i + 1, Val::reference("PAST_REF")),
             // "recent years", "coming weeks": an unspecified stretch.
             "recent" | "coming" => match lexicon::unit(self.w(i + 1)) {
+                // "in recent years" is the recent past (TBAQ: PAST_REF 3 of 4), while
+                // "recent months" and "coming weeks" stay vague stretches.
+                Some((Unit::Year, true)) if w == "recent" => hit(i + 2, Val::reference("PAST_REF")),
                 Some((unit, true)) => Some(Hit::new(
                     i + 2,
                     TimexType::Duration,

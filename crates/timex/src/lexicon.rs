@@ -135,10 +135,9 @@ impl Unit {
         let (time, letter, factor) = match self {
             Unit::Second => (true, 'S', 1.0),
             Unit::Minute => (true, 'M', 1.0),
-            // TimeML writes whole days for multiples of 24 hours ("24 hours" is P1D).
-            Unit::Hour if amount.is_some_and(|n| n >= 24.0 && n % 24.0 == 0.0) => {
-                (false, 'D', 1.0 / 24.0)
-            }
+            // "24 hours" is a day (P1D) in the TBAQ gold; other counts keep their hours
+            // ("at least 72 hours" is PT72H).
+            Unit::Hour if amount == Some(24.0) => (false, 'D', 1.0 / 24.0),
             Unit::Hour => (true, 'H', 1.0),
             Unit::Day => (false, 'D', 1.0),
             Unit::Week => (false, 'W', 1.0),

@@ -581,3 +581,49 @@ fn the_past_year_is_the_year_before() {
     );
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P10Y"));
 }
+
+#[test]
+fn recent_years_and_then_current_are_past_references() {
+    assert_eq!(
+        value("Tarsk Mining grew quickly in recent years.", "recent years"),
+        "PAST_REF"
+    );
+    assert_eq!(
+        value(
+            "Holders may buy shares at half the then current price.",
+            "then current"
+        ),
+        "PAST_REF"
+    );
+    // "recent months" stays a vague stretch.
+    assert_eq!(
+        value("Prices in Velmar rose in recent months.", "recent months"),
+        "PXM"
+    );
+}
+
+#[test]
+fn since_governs_its_whole_clause() {
+    assert_eq!(
+        value(
+            "Since Brackwell bought the Orvel mill in April, output has doubled.",
+            "April"
+        ),
+        "2024-04"
+    );
+}
+
+#[test]
+fn twenty_four_hours_is_a_day_but_other_hours_stay_hours() {
+    assert_eq!(
+        value("The Halden vigil lasted 24 hours.", "24 hours"),
+        "P1D"
+    );
+    assert_eq!(
+        value(
+            "The Halden vigil lasted at least 72 hours.",
+            "at least 72 hours"
+        ),
+        "PT72H"
+    );
+}
