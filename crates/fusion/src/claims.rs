@@ -411,7 +411,10 @@ fn find_conflicts(
             .unwrap_or_default()
     };
 
-    // Year sets that neither contain the other.
+    // Year sets of the same size that differ in years standing in the same role (sharing a
+    // context word): "signed in 1987, 1994 and 2002" vs "signed in 1987, 1994 and 2012". Sets
+    // of different sizes list different things, and a year said of something else ("the
+    // dispute erupted in 2001") is no rival to a signing year.
     let mut by_years: Vec<(Vec<i64>, Vec<&&StatementFeatures>)> = Vec::new();
     for s in members {
         let y = years(s);
@@ -423,16 +426,45 @@ fn find_conflicts(
             None => by_years.push((y, vec![s])),
         }
     }
-    let incompatible =
-        |a: &[i64], b: &[i64]| !a.iter().all(|y| b.contains(y)) && !b.iter().all(|y| a.contains(y));
-    let clash = by_years.iter().enumerate().any(|(i, (a, sa))| {
-        by_years.iter().skip(i + 1).any(|(b, sb)| {
-            incompatible(a, b)
-                && sa
-                    .iter()
-                    .any(|x| sb.iter().any(|y| source_of(x) != source_of(y)))
-        })
-    });
+    let rivals = |x: &StatementFeatures, y: &StatementFeatures| -> bool {
+        let (yx, yy) = (years(x), years(y));
+        if yx.len() != yy.len() || yx == yy {
+            return false;
+        }
+        let only = |s: &StatementFeatures, other: &[i64]| -> Vec<Value> {
+            s.values
+                .iter()
+                .filter(|v| v.kind == ValueKind::Year && !other.contains(&(v.amount as i64)))
+                .cloned()
+                .collect()
+        };
+        let (ox, oy) = (only(x, &yy), only(y, &yx));
+        !ox.is_empty()
+            && ox.iter().all(|a| {
+                oy.iter()
+                    .any(|b| a.context.iter().any(|l| b.context.contains(l)))
+            })
+    };
+    let mut clashing: Vec<usize> = Vec::new();
+    for (i, (_, sa)) in by_years.iter().enumerate() {
+        for (j, (_, sb)) in by_years.iter().enumerate().skip(i + 1) {
+            let clash = sa.iter().any(|x| {
+                sb.iter()
+                    .any(|y| source_of(x) != source_of(y) && rivals(x, y))
+            });
+            if clash {
+                for k in [i, j] {
+                    if !clashing.contains(&k) {
+                        clashing.push(k);
+                    }
+                }
+            }
+        }
+    }
+    clashing.sort_unstable();
+    let by_years_clashing: Vec<&(Vec<i64>, Vec<&&StatementFeatures>)> =
+        clashing.iter().filter_map(|&k| by_years.get(k)).collect();
+    let clash = !by_years_clashing.is_empty();
     if clash {
         let render = |ys: &[i64]| {
             ys.iter()
@@ -440,7 +472,7 @@ fn find_conflicts(
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let sides: Vec<ConflictSide> = by_years
+        let sides: Vec<ConflictSide> = by_years_clashing
             .iter()
             .map(|(ys, m)| side(render(ys), m, docs))
             .collect();

@@ -30,7 +30,7 @@ pub struct Value {
     /// Where the value is written (byte span in the statement text).
     pub span: Span,
     /// Content words just before the value, back to the previous value (what it is about:
-    /// "trade accord" in "the trade accord of 1994").
+    /// "trade accord" in "the trade accord of 1994"); items of a list share the head's.
     pub context: Vec<String>,
 }
 
@@ -141,7 +141,7 @@ fn is_filler(w: &str) -> bool {
 pub fn extract(text: &str) -> Vec<Value> {
     let ws: Vec<Word<'_>> = words(text).collect();
     let folded: Vec<String> = ws.iter().map(|w| fold(w.text)).collect();
-    let mut out = Vec::new();
+    let mut out: Vec<Value> = Vec::new();
     let mut i = 0;
     let mut context_start = 0;
     while i < ws.len() {
@@ -238,7 +238,12 @@ pub fn extract(text: &str) -> Vec<Value> {
             })
             .map(|f| crate::claims::lemma(f))
             .collect::<Vec<_>>();
-        let context = context.iter().rev().take(3).rev().cloned().collect();
+        let context: Vec<String> = context.iter().rev().take(3).rev().cloned().collect();
+        // A list ("signed in 1987, 1994 and 2002") shares the context of its head.
+        let context = match (context.is_empty(), out.last()) {
+            (true, Some(previous)) if previous.kind == kind => previous.context.clone(),
+            _ => context,
+        };
         out.push(Value {
             kind,
             amount: value,
