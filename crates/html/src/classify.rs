@@ -270,6 +270,10 @@ pub fn markup_tag(tag: &str) -> bool {
             | "noframes"
             | "frameset"
             | "dialog"
+            // Ruby annotations (furigana) read the characters they sit on; written inline
+            // they would repeat every annotated word.
+            | "rt"
+            | "rp"
     )
 }
 

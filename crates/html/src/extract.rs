@@ -729,6 +729,9 @@ impl<'a> TextWriter<'a> {
             match p {
                 Piece::Literal(r) => self.literal(r.clone()),
                 Piece::Reference { range, text } => {
+                    if text == SOFT_HYPHEN {
+                        continue;
+                    }
                     if text.chars().all(|c| c.is_whitespace()) {
                         self.space(range.clone());
                     } else {
@@ -755,6 +758,15 @@ impl<'a> TextWriter<'a> {
         let base = r.start;
         let mut run_start: Option<usize> = None;
         for (i, c) in s.char_indices() {
+            // Soft hyphens are line-break hints (`Mit&shy;tel&shy;al&shy;ter`): a word split by
+            // them is still one word to anyone searching the text.
+            if c == '\u{ad}' {
+                if let Some(st) = run_start.take() {
+                    self.flush_separators();
+                    self.out.push_from(self.src, base + st..base + i);
+                }
+                continue;
+            }
             let ws = c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}';
             if ws {
                 if let Some(st) = run_start.take() {
@@ -777,6 +789,8 @@ impl<'a> TextWriter<'a> {
         self.out.finish()
     }
 }
+
+const SOFT_HYPHEN: &str = "\u{ad}";
 
 /// Break strength a tag asks for around itself.
 pub(crate) fn break_of(tag: &str) -> u8 {

@@ -579,12 +579,17 @@ pub(crate) fn chrome_dates(
     }
 }
 
-/// WHATWG-style prescan for a declared character encoding in the first 1024 bytes: a byte
-/// order mark, `<meta charset=...>`, or `<meta http-equiv=Content-Type content="...charset=...">`.
+/// WHATWG-style prescan for a declared character encoding: a byte order mark,
+/// `<meta charset=...>`, or `<meta http-equiv=Content-Type content="...charset=...">`.
+///
+/// The standard stops after 1024 bytes; archived and CMS pages often put the declaration after
+/// a longer preamble (archive banners, inline scripts), so the scan runs on through the whole
+/// `<head>` (at most 64 KiB), skipping comments and script contents, and stops at `<body`.
 ///
 /// Returns the label as written (lower-cased), e.g. `"windows-1252"`; mapping labels to
 /// encodings is left to the caller (`encoding_rs::Encoding::for_label`).
 pub fn sniff_charset(bytes: &[u8]) -> Option<String> {
+    const PRESCAN_BYTES: usize = 64 * 1024;
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Some("utf-8".into());
     }
@@ -594,7 +599,7 @@ pub fn sniff_charset(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Some("utf-16be".into());
     }
-    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    let head = bytes.get(..bytes.len().min(PRESCAN_BYTES)).unwrap_or(bytes);
     // Non-ASCII bytes cannot be part of the markup we look for; mask them so positions hold.
     let ascii: String = head
         .iter()
@@ -608,6 +613,16 @@ pub fn sniff_charset(bytes: &[u8]) -> Option<String> {
         if rest.starts_with("<!--") {
             pos = match rest.find("-->") {
                 Some(e) => lt + e + 3,
+                None => return None,
+            };
+            continue;
+        }
+        if rest.starts_with("<body") {
+            return None;
+        }
+        if rest.starts_with("<script") {
+            pos = match rest.find("</script") {
+                Some(e) => lt + e + 8,
                 None => return None,
             };
             continue;

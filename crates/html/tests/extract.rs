@@ -356,10 +356,15 @@ fn sniffs_declared_charsets() {
         Some("utf-8")
     );
     assert_eq!(sniff_charset(b"<p>no declaration</p>"), None);
-    // Only the first 1024 bytes count.
-    let mut late = vec![b' '; 1100];
+    // A declaration after a long preamble still counts while in the head, not inside a script
+    // and not in the body.
+    let mut late = b"<html><head><script>var s = '<meta charset=\"koi8-r\">';</script>".to_vec();
+    late.extend(vec![b' '; 1100]);
     late.extend_from_slice(b"<meta charset=\"windows-1250\">");
-    assert_eq!(sniff_charset(&late), None);
+    assert_eq!(sniff_charset(&late).as_deref(), Some("windows-1250"));
+    let mut in_body = b"<html><head></head><body>".to_vec();
+    in_body.extend_from_slice(b"<meta charset=\"windows-1250\">");
+    assert_eq!(sniff_charset(&in_body), None);
 }
 
 #[test]
@@ -478,4 +483,21 @@ fn a_link_free_teaser_is_the_lead_but_a_teaser_card_is_not() {
         ex.body.text
     );
     assert!(!ex.body.text.contains("weekly market of Marrow"));
+}
+
+#[test]
+fn soft_hyphens_and_ruby_annotations_leave_plain_words() {
+    let page = format!(
+        r#"<html><body><article><p>The Mit&shy;tel&shy;alter market of Vell opened on Satur­day with <ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字 banners and forty stalls.</p>{MORE_PROSE}</article></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    assert!(
+        ex.body
+            .text
+            .contains("The Mittelalter market of Vell opened on Saturday with 漢字 banners"),
+        "{}",
+        ex.body.text
+    );
 }
