@@ -69,6 +69,13 @@ pub(crate) fn thanksgiving(year: i32) -> Option<NaiveDate> {
     add_days(first, offset as i64 + 21)
 }
 
+/// US Election Day: the Tuesday after the first Monday of November.
+pub(crate) fn election_day(year: i32) -> Option<NaiveDate> {
+    let first = ymd(year, 11, 1)?;
+    let to_monday = (1 + 7 - weekday_number(first)) % 7;
+    add_days(first, to_monday as i64 + 1)
+}
+
 /// Western Easter Sunday (anonymous Gregorian algorithm).
 pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
@@ -104,6 +111,9 @@ mod tests {
         assert_eq!(thanksgiving(2025), ymd(2025, 11, 27));
         assert_eq!(easter(2025), ymd(2025, 4, 20));
         assert_eq!(easter(2024), ymd(2024, 3, 31));
+        assert_eq!(election_day(2024), ymd(2024, 11, 5));
+        // November 1 is itself a Monday: the Tuesday after it.
+        assert_eq!(election_day(2027), ymd(2027, 11, 2));
     }
 
     #[test]

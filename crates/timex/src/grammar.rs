@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use triangulate_doc::{PartialDate, Span};
 
 use crate::calendar::{
-    add_days, day_value, easter, month_value, quarter_of, quarter_value, shift_month,
+    add_days, day_value, easter, election_day, month_value, quarter_of, quarter_value, shift_month,
     shift_quarter, thanksgiving, week_value, weekday_in_week, weekday_number, year_value, ymd,
 };
 use crate::lexicon::{self, Unit};
@@ -1550,6 +1550,15 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let j = s + 1;
+        // ABC's "This Week": a title-cased phrase inside a sentence names a show or a
+        // column, not a week.
+        if self.capital(s)
+            && self.capital(j)
+            && i > 0
+            && !matches!(self.prev_word(i), "." | "!" | "?")
+        {
+            return None;
+        }
         // "the past two years", "the next few days", "the last 12 months": durations.
         if matches!(
             det,
@@ -2516,6 +2525,7 @@ impl<'a> Grammar<'a> {
             "valentine" if self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "day") => {
                 (Some((2, 14)), i + 4)
             }
+            "election" if self.is(i + 1, "day") && self.capital(i + 1) => (None, i + 2),
             "thanksgiving" | "easter" => (
                 None,
                 if matches!(self.w(i + 1), "day" | "sunday") {
@@ -2530,12 +2540,10 @@ impl<'a> Grammar<'a> {
         let val = match fixed {
             Some((m, d)) => self.resolve_month_day(m, d, Some(lean), false),
             None => {
-                let rule = |y: i32| {
-                    if w == "easter" {
-                        easter(y)
-                    } else {
-                        thanksgiving(y)
-                    }
+                let rule = |y: i32| match w {
+                    "easter" => easter(y),
+                    "election" => election_day(y),
+                    _ => thanksgiving(y),
                 };
                 match (self.anchor, self.anchor_year) {
                     (Some(a), Some(y)) => {

@@ -77,6 +77,32 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         .checked_sub(1)
         .and_then(|p| toks.get(p))
         .map(|p| p.lower.as_str());
+    // "will be held", "is to be completed": a participle after "will be" / "to be" is a
+    // passive whose time lies ahead ("could be located", "must be returned" stay unknown).
+    let before_be = i
+        .checked_sub(2)
+        .and_then(|p| toks.get(p))
+        .map(|p| p.lower.as_str());
+    if prev == Some("be")
+        && matches!(before_be, Some("will" | "shall" | "ll" | "to"))
+        && (w.ends_with("ed")
+            || matches!(
+                w,
+                "held"
+                    | "made"
+                    | "paid"
+                    | "sold"
+                    | "built"
+                    | "sent"
+                    | "cut"
+                    | "set"
+                    | "given"
+                    | "taken"
+                    | "done"
+            ))
+    {
+        return Tense::Future;
+    }
     match w {
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
         | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,

@@ -627,3 +627,27 @@ fn twenty_four_hours_is_a_day_but_other_hours_stay_hours() {
         "PT72H"
     );
 }
+
+#[test]
+fn election_day_and_titles() {
+    // Anchor March 3, 2025; "will" points ahead: the Tuesday after the first Monday of
+    // November 2025.
+    assert_eq!(
+        value(
+            "The Dunmere vote will be held on Election Day.",
+            "Election Day"
+        ),
+        "2025-11-04"
+    );
+    // A title-cased "This Week" inside a sentence is a programme, not a week.
+    assert!(found(
+        "Mayor Ilsa Grent said on Velmar TV's \"This Week\" that the bridge will reopen.",
+        &monday()
+    )
+    .iter()
+    .all(|(text, _)| text != "This Week"));
+    assert_eq!(
+        value("This week the bridge reopened.", "This week"),
+        "2025-W10"
+    );
+}
