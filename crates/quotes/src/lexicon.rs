@@ -173,6 +173,31 @@ const CUE_VERBS: &[(&str, [&str; 4], bool)] = &[
         false,
     ),
     ("quip", ["quip", "quips", "quipped", "quipping"], false),
+    (
+        "underline",
+        ["underline", "underlines", "underlined", "underlining"],
+        true,
+    ),
+    (
+        "underscore",
+        ["underscore", "underscores", "underscored", "underscoring"],
+        true,
+    ),
+];
+
+/// Verbs that characterise something in the speaker's words rather than introduce a clause:
+/// "called the deal rushed", "described it as a lifeline", "accused the government of
+/// rushing". Each needs its own complement test, so they are kept apart from [`CUE_VERBS`].
+const NAMING_VERBS: &[(&str, [&str; 4])] = &[
+    ("call", ["call", "calls", "called", "calling"]),
+    (
+        "describe",
+        ["describe", "describes", "described", "describing"],
+    ),
+    ("accuse", ["accuse", "accuses", "accused", "accusing"]),
+    ("dub", ["dub", "dubs", "dubbed", "dubbing"]),
+    ("brand", ["brand", "brands", "branded", "branding"]),
+    ("term", ["term", "terms", "termed", "terming"]),
 ];
 
 /// A speech verb occurrence: its lemma, form, and whether it may introduce indirect speech.
@@ -208,6 +233,49 @@ pub(crate) fn cue_verb(word: &str) -> Option<CueVerb> {
             indirect: *indirect,
         })
     })
+}
+
+/// Looks `word` up as a naming verb ("called", "described", "accused"); these never
+/// introduce a "that" clause, so `indirect` is false.
+pub(crate) fn naming_verb(word: &str) -> Option<CueVerb> {
+    let forms = [
+        VerbForm::Base,
+        VerbForm::ThirdPerson,
+        VerbForm::Past,
+        VerbForm::Gerund,
+    ];
+    NAMING_VERBS.iter().find_map(|(lemma, list)| {
+        list.iter().position(|f| *f == word).map(|k| CueVerb {
+            lemma,
+            form: forms[k],
+            indirect: false,
+        })
+    })
+}
+
+/// Grammatical gender a title or pronoun gives a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// Gender of a courtesy title right before a name ("Ms. Velic", "Mr Lisk").
+pub(crate) fn title_gender(word: &str) -> Option<Gender> {
+    match word {
+        "Mr." | "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Madam" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Gender of a third-person singular pronoun or possessive ("she", "his").
+pub(crate) fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "He" | "him" | "his" | "His" | "himself" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// Adverbs and auxiliaries that can sit between a speaker and the cue verb ("Velic later said",
@@ -306,6 +374,7 @@ const ROLE_NOUNS: &[&str] = &[
     "ambassador",
     "analyst",
     "attorney",
+    "authorities",
     "campaigner",
     "candidate",
     "captain",

@@ -1,7 +1,8 @@
 //! The quote scanner: quote-mark regions, attribution windows, indirect-speech patterns, and a
 //! final pass in text order that resolves pronouns and descriptions to named speakers.
-use crate::lexicon::{self, CueVerb, VerbForm};
+use crate::lexicon::{self, CueVerb, Gender, VerbForm};
 use crate::{Cue, Quote, QuoteKind, Resolution, SpeakerRef};
+use std::collections::HashMap;
 use triangulate_doc::{EntityLabel, EntityMention, Sentence, Span, Token};
 
 /// A token range `[first, end)`.
@@ -9,6 +10,17 @@ type Range = (usize, usize);
 
 /// What an attribution pattern found: cue, speaker, intermediary, confidence.
 type Attribution = (Option<CueAt>, Option<Draft>, Option<Draft>, f32);
+
+/// Last person mentioned, last speaker, and the last speaker slot (set once any quote had a
+/// speaker, even an unresolved one).
+type RecentSpeakers = (Option<usize>, Option<usize>, Option<Option<usize>>);
+
+/// What the document says about each entity as a person: gender from titles and pronouns, and
+/// whether the mention sits inside a quote.
+struct PersonFacts {
+    gender: Vec<Option<Gender>>,
+    quoted: Vec<bool>,
+}
 
 /// A quote-mark region: opening mark, closing mark, content ranges (one per paragraph).
 struct Region {
@@ -187,37 +199,65 @@ impl<'a> Scanner<'a> {
             direct.push(candidate);
         }
         let mut out: Vec<Candidate> = Vec::new();
-        for s in 0..self.sentences.len() {
-            let Some(mut cand) = self.indirect(self.sentences[s], &used_cues, &in_region) else {
-                continue;
-            };
-            let (a, b) = cand.content[0];
-            let mut overlaps_kept = false;
-            let mut inner = Vec::new();
-            for (k, region) in regions.iter().enumerate() {
-                let inside = a <= region.open && region.close < b;
-                let overlaps = region.open < b && a <= region.close;
-                let unattributed = direct[k].as_ref().is_none_or(|c| c.cue.is_none());
-                if inside && unattributed {
-                    inner.push(k);
-                } else if overlaps {
-                    overlaps_kept = true;
+        for &(sentence_first, sentence_end) in &self.sentences {
+            // A sentence may report several clauses ("X has called the deal rushed and says
+            // ...", "..., and Y has insisted that ..."): scan on after each one found.
+            let mut from = sentence_first;
+            let mut previous: Option<Draft> = None;
+            while from < sentence_end {
+                let Some(mut cand) = self.indirect(
+                    (from, sentence_end),
+                    &used_cues,
+                    &in_region,
+                    previous.as_ref(),
+                ) else {
+                    break;
+                };
+                let (a, b) = cand.content[0];
+                let after_cue = cand.cue.map_or(0, |c| c.token + 1);
+                let after_speaker = cand.speaker.as_ref().map_or(0, |d| d.range.1);
+                from = b.max(after_cue).max(after_speaker).max(from + 1);
+                previous = cand.speaker.clone();
+                let mut overlaps_kept = false;
+                let mut inner = Vec::new();
+                for (k, region) in regions.iter().enumerate() {
+                    // A fragment may close after the content's final punctuation
+                    // ("... was “selling the lake.”"), but not after the sentence.
+                    let inside = a <= region.open && region.open < b && region.close < sentence_end;
+                    let overlaps = region.open < b && a <= region.close;
+                    let unattributed = direct[k].as_ref().is_none_or(|c| c.cue.is_none());
+                    if inside && unattributed {
+                        inner.push(k);
+                    } else if overlaps {
+                        overlaps_kept = true;
+                    }
                 }
-            }
-            if overlaps_kept {
-                continue;
-            }
-            if !inner.is_empty() {
-                cand.kind = QuoteKind::Mixed;
-                for k in inner {
-                    direct[k] = None;
+                if overlaps_kept {
+                    continue;
                 }
+                if !inner.is_empty() {
+                    cand.kind = QuoteKind::Mixed;
+                    for k in inner {
+                        if let Some(content) = cand.content.first_mut() {
+                            content.1 = content.1.max(regions[k].close);
+                        }
+                        direct[k] = None;
+                    }
+                }
+                out.push(cand);
             }
-            out.push(cand);
         }
         out.extend(direct.into_iter().flatten());
         out.sort_by_key(|c| c.content.first().map(|r| r.0));
-        self.resolve(out)
+        let persons = PersonFacts {
+            gender: self.learn_genders(&in_region),
+            quoted: self
+                .entities
+                .iter()
+                .map(|e| in_region.get(e.first_token).copied().unwrap_or(false))
+                .collect(),
+        };
+        self.resolve(out, &persons)
     }
 
     /// Finds quote-mark regions. A double quote still open at a line break continues only if
@@ -236,7 +276,22 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
+            // German and Slavic style opens low („) and closes with the high mark (“) that
+            // opens a quote in English.
+            let low_high_close =
+                w == "“" && open.as_ref().is_some_and(|(o, ..)| self.word(*o) == "„");
             match (w, open.take()) {
+                ("“", Some((o, start, mut parts))) if low_high_close => {
+                    parts.push((start, i));
+                    parts.retain(|(a, b)| a < b);
+                    if !parts.is_empty() {
+                        regions.push(Region {
+                            open: o,
+                            close: i,
+                            parts,
+                        });
+                    }
+                }
                 ("“" | "«" | "„" | "``", None) => open = Some((i, i + 1, Vec::new())),
                 ("\"", None) => open = Some((i, i + 1, Vec::new())),
                 ("”" | "»" | "\"" | "''", Some((o, start, mut parts))) => {
@@ -376,7 +431,9 @@ impl<'a> Scanner<'a> {
                 verb,
             };
             let (speaker, via) = self.speaker_before_cue(cue, start)?;
-            if speaker.range.0 > start {
+            // Only courtesy titles may come between the closing mark and the speaker
+            // ("…,” Ms. Velic said in her speech).
+            if (start..speaker.range.0).any(|t| !lexicon::is_title(self.word(t))) {
                 return None;
             }
             let via = via.or_else(|| self.via_after_tell(cue, stop));
@@ -461,6 +518,26 @@ impl<'a> Scanner<'a> {
                 .take(12)
                 .find(|&t| self.word(t) == ",")?;
             appositive = self.role_phrase(open + 1, close);
+            if appositive.is_none() {
+                // "The ship's owner, Anselm Lines, said": the name in the appositive speaks.
+                let named = self.entity_starting_at.get(open + 1).copied().flatten();
+                if let Some(k) = named.filter(|&k| {
+                    self.entities[k].end_token == close
+                        && matches!(self.entities[k].label, EntityLabel::Per | EntityLabel::Org)
+                }) {
+                    let head_is_description = open > lower
+                        && !lexicon::is_speaker_pronoun(self.word(open - 1))
+                        && self
+                            .entity_ending_at
+                            .get(open - 1)
+                            .copied()
+                            .flatten()
+                            .is_none();
+                    if head_is_description {
+                        return Some(self.named(k, None));
+                    }
+                }
+            }
             had_appositive = true;
             end = open;
         }
@@ -730,12 +807,15 @@ impl<'a> Scanner<'a> {
         Some((Some(speaker), None))
     }
 
-    /// Indirect speech in one sentence; `None` when the sentence reports no speech.
+    /// Indirect speech in one sentence, or in its rest `[first, end)` after a clause already
+    /// found; `None` when it reports no speech. `previous` is the speaker of that earlier
+    /// clause, who also speaks a coordinated cue without a subject ("... and says ...").
     fn indirect(
         &self,
         (first, end): Range,
         used: &[bool],
         in_region: &[bool],
+        previous: Option<&Draft>,
     ) -> Option<Candidate> {
         let first = self.skip_dateline(first, end);
         // Content ends before the final punctuation and closing marks.
@@ -766,6 +846,21 @@ impl<'a> Scanner<'a> {
             if used.get(t).copied().unwrap_or(true) || in_region.get(t).copied().unwrap_or(true) {
                 continue;
             }
+            if let Some(verb) = lexicon::naming_verb(self.word(t)) {
+                if !self.has_naming_complement(verb, t, content_end, in_region) {
+                    continue;
+                }
+                let cue = CueAt { token: t, verb };
+                let Some((speaker, via)) = self
+                    .speaker_before_cue(cue, first)
+                    .or_else(|| self.coordinated(cue, first, previous))
+                else {
+                    continue;
+                };
+                // The verb is part of what is reported: "called the deal rushed".
+                let stop = self.clause_end(t + 1, content_end, in_region);
+                return self.indirect_candidate((t, stop), Some(cue), Some(speaker), via);
+            }
             let Some(verb) = lexicon::cue_verb(self.word(t)) else {
                 continue;
             };
@@ -779,7 +874,10 @@ impl<'a> Scanner<'a> {
                     return self.indirect_candidate((first, t - 1), Some(cue), Some(speaker), None);
                 }
             }
-            let Some((speaker, via)) = self.speaker_before_cue(cue, first) else {
+            let Some((speaker, via)) = self
+                .speaker_before_cue(cue, first)
+                .or_else(|| self.coordinated(cue, first, previous))
+            else {
                 continue;
             };
             // "At least 82 were killed, officials said (as dawn broke Saturday)."
@@ -805,16 +903,156 @@ impl<'a> Scanner<'a> {
                 }
             }
             if matches!(self.word(start), ":" | ",")
-                || in_region.get(start).copied().unwrap_or(false) && self.word(start) != "“"
+                || in_region.get(start).copied().unwrap_or(false)
+                    && !matches!(self.word(start), "“" | "„")
             {
                 continue;
             }
             if content_end <= start + 2 {
                 continue;
             }
-            return self.indirect_candidate((start, content_end), Some(cue), Some(speaker), via);
+            let stop = self.clause_end(start, content_end, in_region);
+            return self.indirect_candidate((start, stop), Some(cue), Some(speaker), via);
         }
         None
+    }
+
+    /// The subject of an earlier clause for a cue coordinated with it: "has called the deal
+    /// rushed and says ...".
+    fn coordinated(
+        &self,
+        cue: CueAt,
+        lower: usize,
+        previous: Option<&Draft>,
+    ) -> Option<(Draft, Option<Draft>)> {
+        let previous = previous?;
+        let mut t = cue.token;
+        while t > lower && lexicon::is_verb_filler(self.word(t - 1)) {
+            t -= 1;
+        }
+        (t > lower && self.word(t - 1) == "and").then(|| (previous.clone(), None))
+    }
+
+    /// Where reported content starting at `start` ends: before a conjunction that opens a
+    /// clause with a cue of its own ("..., and Velic has insisted that", "... and says"), at a
+    /// semicolon, or at `end`.
+    fn clause_end(&self, start: usize, end: usize, in_region: &[bool]) -> usize {
+        for c in start + 1..end {
+            let w = self.word(c);
+            if w == ";" && !in_region.get(c).copied().unwrap_or(true) {
+                return c;
+            }
+            if !matches!(w, "and" | "but") || in_region.get(c).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut verb = c + 1;
+            while verb < end && lexicon::is_verb_filler(self.word(verb)) {
+                verb += 1;
+            }
+            let is_cue = |t: usize| {
+                lexicon::cue_verb(self.word(t)).is_some_and(|v| v.indirect)
+                    || lexicon::naming_verb(self.word(t)).is_some()
+            };
+            let bare_cue = verb < end && is_cue(verb);
+            let new_subject = || {
+                (c + 2..end.min(c + 10))
+                    .filter(|&t| is_cue(t) && !in_region.get(t).copied().unwrap_or(true))
+                    .any(|t| {
+                        let cue = CueAt {
+                            token: t,
+                            verb: lexicon::cue_verb(self.word(t))
+                                .or_else(|| lexicon::naming_verb(self.word(t)))
+                                .unwrap_or(CueVerb {
+                                    lemma: "say",
+                                    form: VerbForm::Past,
+                                    indirect: true,
+                                }),
+                        };
+                        // The subject opens the clause, after titles and role words at
+                        // most ("and Ms Velic has insisted", "and the foreign minister said").
+                        self.speaker_before_cue(cue, c + 1)
+                            .is_some_and(|(speaker, _)| {
+                                (c + 1..speaker.range.0).all(|k| {
+                                    let w = self.word(k);
+                                    lexicon::is_title(w)
+                                        || lexicon::is_role_noun(w)
+                                        || lexicon::is_determiner(w)
+                                        || is_modifier(w)
+                                })
+                            })
+                    })
+            };
+            if bare_cue || new_subject() {
+                let cut = if self.word(c - 1) == "," { c - 1 } else { c };
+                if cut > start + 1 {
+                    return cut;
+                }
+            }
+        }
+        end
+    }
+
+    /// Whether a naming verb at `t` has the complement that makes it a report of words:
+    /// "described X as ...", "accused X of ...", "called X “...”", "called the deal rushed".
+    fn has_naming_complement(
+        &self,
+        verb: CueVerb,
+        t: usize,
+        end: usize,
+        in_region: &[bool],
+    ) -> bool {
+        let window = t + 1..end.min(t + 9);
+        match verb.lemma {
+            "describe" => window.clone().any(|k| self.word(k) == "as" && k + 1 < end),
+            "accuse" => window.clone().any(|k| self.word(k) == "of" && k + 1 < end),
+            _ => {
+                let quoted_soon = (t + 2..end.min(t + 7)).any(|k| {
+                    matches!(self.word(k), "“" | "\"" | "„" | "«" | "``")
+                        && in_region.get(k).copied().unwrap_or(false)
+                });
+                if quoted_soon {
+                    return true;
+                }
+                // "called the deal rushed", "called it unworkable": a one-word complement
+                // that ends the clause, after a short object.
+                let object = self.word(t + 1);
+                let complement = if matches!(object, "it" | "him" | "her" | "them" | "this") {
+                    t + 2
+                } else if matches!(
+                    object,
+                    "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+                ) {
+                    t + 3
+                } else {
+                    return false;
+                };
+                let w = self.word(complement);
+                let clause_ends = complement + 1 >= end
+                    || matches!(self.word(complement + 1), "," | "." | ";" | "and" | "but");
+                complement < end
+                    && clause_ends
+                    && w.len() > 2
+                    && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !lexicon::is_role_noun(w)
+                    && !matches!(
+                        w,
+                        "for"
+                            | "off"
+                            | "out"
+                            | "back"
+                            | "up"
+                            | "in"
+                            | "on"
+                            | "over"
+                            | "down"
+                            | "again"
+                            | "today"
+                            | "yesterday"
+                            | "home"
+                            | "police"
+                    )
+            }
+        }
     }
 
     /// The first token after a dateline that opens the sentence ("BRENNA, March 3 (Nordwire) —").
@@ -911,7 +1149,7 @@ impl<'a> Scanner<'a> {
 
     /// Turns drafts into spans in text order, resolving pronouns to the most recent speaker (or
     /// person mention) and descriptions to the last person given that role.
-    fn resolve(&self, candidates: Vec<Candidate>) -> Vec<Quote> {
+    fn resolve(&self, candidates: Vec<Candidate>, persons: &PersonFacts) -> Vec<Quote> {
         let mut last_person: Option<usize> = None;
         let mut last_speaker: Option<usize> = None;
         let mut last_speaker_was: Option<Option<usize>> = None;
@@ -920,9 +1158,11 @@ impl<'a> Scanner<'a> {
             let speaker = c.speaker.as_ref().map(|d| {
                 let resolved = match d.resolution {
                     Resolution::Named | Resolution::Agency => d.entity,
-                    Resolution::Pronoun => {
-                        self.resolve_pronoun(d, last_person, last_speaker, last_speaker_was)
-                    }
+                    Resolution::Pronoun => self.resolve_pronoun(
+                        d,
+                        (last_person, last_speaker, last_speaker_was),
+                        persons,
+                    ),
                     Resolution::Description => self.resolve_description(d, last_person),
                 };
                 last_speaker = resolved;
@@ -963,34 +1203,121 @@ impl<'a> Scanner<'a> {
             .collect()
     }
 
+    /// Resolves "he", "she" or "they". `recent` is (last person, last speaker, whether a
+    /// speaker was seen and who). A pronoun of the other gender than the previous speaker skips
+    /// to the most recent person it fits.
     fn resolve_pronoun(
         &self,
         d: &Draft,
-        last_person: Option<usize>,
-        last_speaker: Option<usize>,
-        last_speaker_was: Option<Option<usize>>,
+        (last_person, last_speaker, last_speaker_was): RecentSpeakers,
+        persons: &PersonFacts,
     ) -> Option<usize> {
         let before = |k: &usize| self.entities[*k].end_token <= d.range.0;
-        if self.word(d.range.0).eq_ignore_ascii_case("they") {
+        let word = self.word(d.range.0);
+        if word.eq_ignore_ascii_case("they") {
             // "they" follows a plural description or an organisation speaker; only the latter
             // has a name to resolve to.
             return last_speaker.filter(|&k| self.entities[k].label == EntityLabel::Org);
         }
+        let wanted = lexicon::pronoun_gender(word);
+        let gender_of = |k: usize| persons.gender.get(k).copied().flatten();
+        let fits = |k: &usize| wanted.is_none() || gender_of(*k).is_none_or(|g| Some(g) == wanted);
+        let most_recent_fitting = |known_only: bool| {
+            (0..self.entities.len())
+                .rev()
+                .filter(before)
+                .filter(|&k| self.entities[k].label == EntityLabel::Per)
+                // A name inside someone's quote is spoken about, not speaking.
+                .filter(|&k| !persons.quoted.get(k).copied().unwrap_or(false))
+                .find(|&k| {
+                    if known_only {
+                        wanted.is_some() && gender_of(k) == wanted
+                    } else {
+                        fits(&k)
+                    }
+                })
+        };
         if let Some(previous) = last_speaker_was {
-            // The pronoun continues the previous speaker, even one we could not name.
-            return previous.filter(|&k| self.entities[k].label != EntityLabel::Org);
+            // The pronoun continues the previous speaker, even one we could not name, unless
+            // the text made that speaker the other gender.
+            match previous {
+                Some(k) if !fits(&k) => {}
+                _ => return previous.filter(|&k| self.entities[k].label != EntityLabel::Org),
+            }
+            return if self.fallback {
+                most_recent_fitting(true)
+            } else {
+                most_recent_fitting(false)
+            };
         }
         if self.fallback {
             // Without NER every capitalised run looks like a person; guessing is worse than
             // leaving the pronoun unresolved.
-            return last_person.filter(before);
+            return last_person.filter(before).filter(fits);
         }
-        last_person.filter(before).or_else(|| {
-            (0..self.entities.len())
-                .rev()
-                .filter(before)
-                .find(|&k| self.entities[k].label == EntityLabel::Per)
-        })
+        last_person
+            .filter(before)
+            .filter(fits)
+            .or_else(|| most_recent_fitting(false))
+    }
+
+    /// Gender of each entity, learned from the document: a courtesy title before any mention
+    /// with the same last word ("Ms. Velic"), else the first gendered pronoun after a mention
+    /// and before the next person mention ("Velic ... her speech"), outside quotes. `None`
+    /// where the text does not say or disagrees with itself.
+    fn learn_genders(&self, in_region: &[bool]) -> Vec<Option<Gender>> {
+        let mut votes: HashMap<&str, (u32, u32)> = HashMap::new();
+        let persons: Vec<usize> = (0..self.entities.len())
+            .filter(|&k| self.entities[k].label == EntityLabel::Per)
+            .collect();
+        let mut vote = |key: &'a str, gender: Gender, weight: u32| {
+            let entry = votes.entry(key).or_default();
+            match gender {
+                Gender::Male => entry.0 += weight,
+                Gender::Female => entry.1 += weight,
+            }
+        };
+        for (n, &k) in persons.iter().enumerate() {
+            let e = &self.entities[k];
+            let key = self.word(e.end_token - 1);
+            let title = e
+                .first_token
+                .checked_sub(1)
+                .and_then(|t| lexicon::title_gender(self.word(t)))
+                .or_else(|| lexicon::title_gender(self.word(e.first_token)));
+            if let Some(g) = title {
+                vote(key, g, 3);
+            }
+            let next_person = persons
+                .get(n + 1)
+                .map_or(self.tokens.len(), |&j| self.entities[j].first_token);
+            let (_, sentence_end) = self.sentence_of(e.end_token.saturating_sub(1));
+            let next_sentence_end = self.sentence_of(sentence_end).1.max(sentence_end);
+            let stop = next_person.min(next_sentence_end).min(e.end_token + 40);
+            if let Some(g) = (e.end_token..stop)
+                .filter(|&t| !in_region.get(t).copied().unwrap_or(true))
+                .find_map(|t| lexicon::pronoun_gender(self.word(t)))
+            {
+                vote(key, g, 1);
+            }
+        }
+        (0..self.entities.len())
+            .map(|k| {
+                let e = &self.entities[k];
+                if e.label != EntityLabel::Per {
+                    return None;
+                }
+                let (male, female) = votes
+                    .get(self.word(e.end_token - 1))
+                    .copied()
+                    .unwrap_or_default();
+                match male.cmp(&female) {
+                    std::cmp::Ordering::Greater => Some(Gender::Male),
+                    std::cmp::Ordering::Less => Some(Gender::Female),
+                    std::cmp::Ordering::Equal => None,
+                }
+            })
+            .collect()
     }
 
     fn resolve_description(&self, d: &Draft, last_person: Option<usize>) -> Option<usize> {
@@ -1004,6 +1331,7 @@ impl<'a> Scanner<'a> {
             self.role_before(e.first_token, sent_first)
                 .or_else(|| self.appositive_after(e.end_token))
                 .map(|(_, end)| singular(self.word(end - 1)))
+                .or_else(|| self.of_title_head(e.first_token, sent_first))
         };
         let matching = (0..self.entities.len())
             .rev()
@@ -1011,6 +1339,28 @@ impl<'a> Scanner<'a> {
             .filter(|&k| self.entities[k].label == EntityLabel::Per)
             .find(|&k| role_head(k).as_deref() == Some(head.as_str()));
         matching.or(last_person.filter(|&k| role_head(k).as_deref() == Some(head.as_str())))
+    }
+
+    /// Head of a title with an "of" phrase right before a name: "minister" for "Minister of
+    /// Foreign Affairs Irena Dask", "president" for "President of the Council Ana Velic".
+    fn of_title_head(&self, first: usize, lower: usize) -> Option<String> {
+        let mut t = first;
+        let mut head = None;
+        let mut has_of = false;
+        while t > lower && first - t < 8 {
+            let w = self.word(t - 1);
+            if matches!(w, "of" | "for" | "the") {
+                has_of |= w != "the";
+            } else if self.is_capitalised_word(t - 1) {
+                if lexicon::is_role_noun(w) {
+                    head = Some(singular(w));
+                }
+            } else {
+                break;
+            }
+            t -= 1;
+        }
+        head.filter(|_| has_of)
     }
 
     fn speaker_ref(&self, d: &Draft, resolved: Option<usize>) -> SpeakerRef {
