@@ -373,6 +373,69 @@ pub fn hover_card(desc: &str) -> bool {
     )
 }
 
+/// Phrases that mark a paragraph as the publisher talking to the reader rather than the article
+/// (subscription and newsletter appeals, follow-us lines, copyright and reprint notices, contact
+/// lines), in the languages of the benchmarks: English, German, Spanish, French, Polish, Italian.
+const APPEAL_PHRASES: &[&str] = &[
+    "subscribe now",
+    "subscribe to our",
+    "please subscribe",
+    "already a subscriber",
+    "subscribers also receive",
+    "for the full story",
+    "to view the full story",
+    "sign up for our",
+    "sign up for the",
+    "follow us on",
+    "on twitter and instagram",
+    "apps for ios and android",
+    "all rights reserved",
+    "copyrighted property",
+    "written permission must",
+    "not responsible for the opinions",
+    "contact us at",
+    "submit your letter",
+    "support our journalism",
+    "if you enjoyed reading",
+    "abonnieren sie",
+    "jetzt abonnieren",
+    "folgen sie uns",
+    "folge uns auf",
+    "alle rechte vorbehalten",
+    "sie müssen sich einloggen",
+    "sie sind aktuell nicht eingeloggt",
+    "bitte registrieren sie sich",
+    "kontaktieren sie uns",
+    "suscríbete",
+    "hazte miembro",
+    "síguenos en",
+    "todos los derechos reservados",
+    "canal de telegram",
+    "abonnez-vous",
+    "suivez-nous",
+    "tous droits réservés",
+    "zapraszamy też do subskrypcji",
+    "wszelkie prawa zastrzeżone",
+    "materiał chroniony prawem",
+    "korzystamy z cookies",
+    "iscriviti alla",
+    "tutti i diritti riservati",
+];
+
+/// Longest paragraph [`reader_appeal`] judges: longer ones are article text that mentions a
+/// subscription or a copyright in passing.
+pub const APPEAL_MAX_CHARS: u32 = 300;
+
+/// Whether a short paragraph is the publisher addressing the reader (see [`APPEAL_PHRASES`]).
+pub fn reader_appeal(text: &str) -> bool {
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let lower = text.to_lowercase();
+    match MATCHER.get_or_init(|| AhoCorasick::new(APPEAL_PHRASES).ok()) {
+        Some(ac) => ac.is_match(&lower),
+        None => APPEAL_PHRASES.iter().any(|p| lower.contains(p)),
+    }
+}
+
 /// Class names that mark the article body itself.
 pub fn strong_article(desc: &str) -> bool {
     groups(desc) & STRONG != 0

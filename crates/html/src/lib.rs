@@ -459,6 +459,12 @@ impl Walk<'_> {
             }
             _ => {}
         }
+        if s.chars <= classify::APPEAL_MAX_CHARS
+            && (tag == "p" || (extract::is_block(tag) && !s.has_block))
+            && classify::reader_appeal(&self.text_of(id))
+        {
+            return Some(RemovalKind::Boilerplate);
+        }
         if s.chars <= 40
             && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em"))
         {

@@ -501,3 +501,27 @@ fn soft_hyphens_and_ruby_annotations_leave_plain_words() {
         ex.body.text
     );
 }
+
+#[test]
+fn reader_appeals_inside_the_article_are_dropped() {
+    let page = format!(
+        r#"<html><body><article>{MORE_PROSE}
+        <p>Subscribe now to the Brenna Herald weekend edition for the full story.</p>
+        <p>Folgen Sie uns auf allen Kanälen des Vell-Kuriers.</p>
+        <p>Readers who subscribe to the river bulletin of Vell get flood warnings by text message, the council said, and 4,000 households had done so by Friday.</p>
+        </article></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    assert!(!ex.body.text.contains("Subscribe now"), "{}", ex.body.text);
+    assert!(!ex.body.text.contains("Folgen Sie uns"));
+    assert!(ex
+        .body
+        .text
+        .contains("Readers who subscribe to the river bulletin"));
+    assert!(ex
+        .removed
+        .iter()
+        .any(|r| r.kind == RemovalKind::Boilerplate && r.preview.starts_with("Subscribe now")));
+}
