@@ -938,6 +938,7 @@ impl<'a> Grammar<'a> {
             self.year_expr(i),
             self.decade_words(i),
             self.event_day(i),
+            self.coordinated_day(i),
             self.year_end(i),
             self.relative_word(i),
             self.season_phrase(i),
@@ -1759,6 +1760,47 @@ impl<'a> Grammar<'a> {
         Some(Hit::date(j + 1, v))
     }
 
+    /// "April 24 and 25": a bare day number joined to the date just before it shares its
+    /// month and year.
+    fn coordinated_day(&self, i: usize) -> Option<Hit> {
+        if self.kind(i) != Some(TokenKind::Number) || !matches!(self.prev_word(i), "and" | "or") {
+            return None;
+        }
+        let day = self.digits(i, 2)?;
+        let previous = self.last_day.get()?;
+        let before = self.digits(i.checked_sub(2)?, 2)?;
+        // The number right before "and" must be the day of that date, and this one must not
+        // be an amount ("April 24 and 25 people").
+        if before != previous.day()
+            || self.number_continues(i)
+            || self.kind(i + 1) == Some(TokenKind::Word)
+                && !self.capital(i + 1)
+                && !matches!(
+                    self.w(i + 1),
+                    "in" | "at"
+                        | "on"
+                        | "for"
+                        | "to"
+                        | "of"
+                        | "with"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "that"
+                )
+        {
+            return None;
+        }
+        let date = ymd(previous.year(), previous.month(), day)?;
+        Some(Hit::date(i + 1, Val::anchored_day(date)))
+    }
+
     /// "year-end", "year end", "year's end", "the full year": the current year (its end),
     /// or the one before after "since" ("up 5% since year-end").
     fn year_end(&self, i: usize) -> Option<Hit> {
@@ -2291,6 +2333,22 @@ impl<'a> Grammar<'a> {
             {
                 j += 3;
                 h
+            }
+            // "at 4 in the morning", "8 in the evening": the part of day is the meridiem.
+            None if self.prev_word(i) == "at"
+                && self.is(j, "in")
+                && self.is(j + 1, "the")
+                && matches!(self.w(j + 2), "morning" | "afternoon" | "evening")
+                && (1..=12).contains(&h) =>
+            {
+                let pm = self.w(j + 2) != "morning";
+                j += 3;
+                match (pm, h) {
+                    (false, 12) => 0,
+                    (true, 12) => 12,
+                    (true, h) => h + 12,
+                    (false, h) => h,
+                }
             }
             None => return None,
         };

@@ -104,6 +104,11 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         return Tense::Future;
     }
     match w {
+        // News writes scheduled events in the present: "leaves Monday", "meets Tuesday".
+        "meets" | "begins" | "opens" | "starts" | "resumes" | "arrives" | "leaves" | "heads"
+        | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes" => {
+            return Tense::Future
+        }
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
         | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,
         // "plans to" is a future; "the plan" and "the plans" are nouns.

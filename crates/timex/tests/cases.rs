@@ -651,3 +651,38 @@ fn election_day_and_titles() {
         "2025-W10"
     );
 }
+
+#[test]
+fn coordinated_day_numbers_share_the_month() {
+    let text = "The Halden summit is on April 24 and 25 in Velmar.";
+    assert_eq!(one(text, &monday(), "25").value, "2025-04-25");
+    // An amount after "and" is not a day.
+    let text = "The Halden summit is on April 24 and 25 delegates will attend.";
+    assert!(found(text, &monday()).iter().all(|(t, _)| t != "25"));
+}
+
+#[test]
+fn clock_hours_with_a_part_of_day() {
+    assert_eq!(
+        value(
+            "The Orvel ferry sails at 4 in the morning.",
+            "4 in the morning"
+        ),
+        "2025-03-03T04:00"
+    );
+    assert_eq!(
+        value(
+            "The Orvel ferry sails at 8 in the evening.",
+            "8 in the evening"
+        ),
+        "2025-03-03T20:00"
+    );
+}
+
+#[test]
+fn scheduled_events_in_the_present_tense_lie_ahead() {
+    assert_eq!(
+        value("Minister Tolan leaves Thursday for Dunmere.", "Thursday"),
+        "2025-03-06"
+    );
+}
