@@ -420,6 +420,33 @@ const APPEAL_PHRASES: &[&str] = &[
     "korzystamy z cookies",
     "iscriviti alla",
     "tutti i diritti riservati",
+    // Follow-us and feedback lines.
+    "siguenos en",
+    "nuestro canal de youtube",
+    "cancela cuando quieras",
+    "never miss the latest",
+    "missing out on the latest",
+    "do you want to be informed",
+    "we want to hear what you think",
+    "sie lesen gern",
+    "gefällt dir unser",
+    "bei fragen und anregungen",
+    "verraten sie gerne in den kommentaren",
+    "hier können sie den artikel bewerten",
+    "teilen sie uns ihre erfahrungen",
+    "wir respektieren deine privatsphäre",
+    // Advertising, affiliate and liability disclaimers.
+    "für links auf dieser seite erhält",
+    "bei den verlinkungen handelt es sich um",
+    "enthält werbung",
+    "enthält affiliate",
+    "contains references to products",
+    "does not offer medical advice",
+    "the advertising disclaimer",
+    "we recommend the best products",
+    "alle angaben ohne gewähr",
+    "meinung des autors wieder",
+    "engagent que leurs auteurs",
 ];
 
 /// Longest paragraph [`reader_appeal`] judges: longer ones are article text that mentions a
@@ -770,6 +797,15 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "das thema könnte dich auch interessieren"
         | "dies könnte sie auch interessieren"
         | "weiterführende links"
+        | "zum weiterlesen"
+        | "lesen sie auch die folgenden beiträge"
+        | "aktuellste beiträge"
+        | "mehr themen"
+        | "meist-diskutiert"
+        | "meistdiskutiert"
+        | "lust auf mehr"
+        | "zurück zur listenansicht"
+        | "zurück zur übersicht"
         | "similar posts"
         | "related reading"
         | "articles similaires"
@@ -786,6 +822,16 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "hat dir der artikel gefallen"
         | "hat ihnen der artikel gefallen"
         | "beitragsbild"
+        | "kontakt"
+        | "keine kommentare"
+        | "no comments"
+        | "externer inhalt"
+        | "empfohlener redaktioneller inhalt"
+        | "quellen ausblenden"
+        | "quellenangaben"
+        | "permalien"
+        | "permalink"
+        | "seite teilen"
         | "titelbild"
         | "bild anzeigen"
         | "aufrufe"
