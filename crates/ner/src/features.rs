@@ -207,6 +207,15 @@ pub struct Lexicon {
     pub gazetteer_max_len: usize,
 }
 
+impl Lexicon {
+    /// Entity types (bit `i` for [`EntityLabel::ALL`]`[i]`) the training text gave this exact
+    /// phrase; 0 when it never occurred as an entity there.
+    pub fn gazetteer_types(&self, words: &[&str]) -> u8 {
+        let keys: Vec<u64> = words.iter().map(|w| hash_str(&lexicon_key(w))).collect();
+        self.gazetteer.get(&phrase_key(&keys)).copied().unwrap_or(0)
+    }
+}
+
 /// Gazetteer key of a phrase given the hashes of its tokens' lexicon keys.
 pub fn phrase_key(token_keys: &[u64]) -> u64 {
     token_keys

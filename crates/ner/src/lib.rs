@@ -33,6 +33,7 @@ pub mod eval;
 mod features;
 pub mod labels;
 mod model;
+mod refine;
 pub mod train;
 
 pub use labels::{bio_spans, Bio};
@@ -131,6 +132,18 @@ impl NerModel {
     /// the labels given to earlier occurrences of a word inform each decision.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Bio>> {
         self.tag_words(sentences)
+            .into_iter()
+            .map(|labels| {
+                let labels: Vec<_> = labels.into_iter().map(|(l, _)| l).collect();
+                labels::bilou_to_bio(&labels)
+            })
+            .collect()
+    }
+
+    /// BIO tags from the statistical model alone, without the document-level rules that
+    /// [`NerModel::tag_document`] applies (see the crate docs); for measuring those rules.
+    pub fn tag_document_model_only(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Bio>> {
+        self.tag_words_model_only(sentences)
             .into_iter()
             .map(|labels| {
                 let labels: Vec<_> = labels.into_iter().map(|(l, _)| l).collect();

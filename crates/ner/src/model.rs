@@ -278,6 +278,13 @@ impl NerModel {
 
     /// Tags a document given as sentences of words; labels are internal BILOU labels.
     pub(crate) fn tag_words(&self, sentences: &[Vec<&str>]) -> TaggedDocument {
+        let mut tagged = self.tag_words_model_only(sentences);
+        crate::refine::refine_document(&self.lexicon, sentences, &mut tagged);
+        tagged
+    }
+
+    /// The statistical model's labels alone, before the document-level rules of `refine`.
+    pub(crate) fn tag_words_model_only(&self, sentences: &[Vec<&str>]) -> TaggedDocument {
         let mut prepared = prepare_document(&self.lexicon, None, sentences);
         let mut tagged = Vec::new();
         for (index, (weights, _)) in self.passes.iter().enumerate() {

@@ -4,8 +4,9 @@ use triangulate_ner::conll::read_conll;
 use triangulate_ner::train::evaluate;
 use triangulate_ner::NerModel;
 
-/// A little under the measured 91.9 (see models/ner/MODEL_CARD.md).
-const MICRO_F1_FLOOR: f64 = 91.0;
+/// A little under the measured 92.45 (model plus document-level rules; see
+/// models/ner/MODEL_CARD.md).
+const MICRO_F1_FLOOR: f64 = 92.0;
 
 #[test]
 fn dev_set_f1_stays_above_floor() {

@@ -2,7 +2,8 @@
 //! `token<TAB>TAG` lines (IOB2), a blank line after each sentence, to standard output: the layout
 //! `score_ner.py` reads. Only the first column of the input is used; `-DOCSTART-` lines mark
 //! documents (document-level features use them). `--timing` prints tagging speed (tokens/s,
-//! model loading excluded and reported separately) as JSON on standard error.
+//! model loading excluded and reported separately) as JSON on standard error. `--model-only`
+//! leaves out the document-level rules (for measuring them).
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,20 +15,22 @@ fn main() -> ExitCode {
     let mut input = None;
     let mut model_path = None;
     let mut timing = false;
+    let mut model_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--model" => model_path = args.next().map(PathBuf::from),
             "--timing" => timing = true,
+            "--model-only" => model_only = true,
             _ if input.is_none() && !arg.starts_with("--") => input = Some(PathBuf::from(arg)),
             _ => {
-                eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing]");
+                eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing] [--model-only]");
                 return ExitCode::from(2);
             }
         }
     }
     let Some(input) = input else {
-        eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing]");
+        eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing] [--model-only]");
         return ExitCode::from(2);
     };
     let result = (|| {
@@ -52,7 +55,16 @@ fn main() -> ExitCode {
             })
             .collect();
         let tag_started = Instant::now();
-        let tagged: Vec<_> = words.iter().map(|d| model.tag_document(d)).collect();
+        let tagged: Vec<_> = words
+            .iter()
+            .map(|d| {
+                if model_only {
+                    model.tag_document_model_only(d)
+                } else {
+                    model.tag_document(d)
+                }
+            })
+            .collect();
         let tag_s = tag_started.elapsed().as_secs_f64();
         let tokens: usize = docs.iter().map(|d| d.token_count()).sum();
         let stdout = std::io::stdout();
