@@ -463,6 +463,34 @@ pub fn reader_appeal(text: &str) -> bool {
     }
 }
 
+/// Whether a short block is a source or picture credit line (`Quelle: Landesregierung`,
+/// `Foto: dpa`, `Źródło: PAP`): attribution of the page's material, not the article's words.
+pub fn credit_line(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "quelle:",
+        "quellen:",
+        "bildquelle:",
+        "source:",
+        "sources:",
+        "źródło:",
+        "fuente:",
+        "credit:",
+        "credits:",
+        "crédits photos",
+        "foto:",
+        "fotos:",
+        "photo:",
+        "bild:",
+        "titelbild:",
+        "abbildung:",
+    ];
+    let t = text.trim_start().to_lowercase();
+    PREFIXES.iter().any(|p| t.starts_with(p))
+}
+
+/// Longest block [`credit_line`] judges.
+pub const CREDIT_MAX_CHARS: u32 = 100;
+
 /// Class names that mark the article body itself.
 pub fn strong_article(desc: &str) -> bool {
     groups(desc) & STRONG != 0

@@ -461,9 +461,14 @@ impl Walk<'_> {
         }
         if s.chars <= classify::APPEAL_MAX_CHARS
             && (tag == "p" || (extract::is_block(tag) && !s.has_block))
-            && classify::reader_appeal(&self.text_of(id))
         {
-            return Some(RemovalKind::Boilerplate);
+            let text = self.text_of(id);
+            if classify::reader_appeal(&text) {
+                return Some(RemovalKind::Boilerplate);
+            }
+            if s.chars <= classify::CREDIT_MAX_CHARS && classify::credit_line(&text) {
+                return Some(RemovalKind::Caption);
+            }
         }
         if s.chars <= 40
             && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em"))
