@@ -31,6 +31,21 @@
 //!   last one completed; "a year earlier" / "year-ago" after a reported quarter mean that
 //!   quarter a year before (the TimeBank reading), otherwise the year before.
 //! - **"the following year", "that month"** count from the last date the text gave explicitly.
+//! - **Narrative days** ("that day", "the same day", "the next day", "the following
+//!   morning", "the previous evening") count from the last day the text named or we resolved
+//!   (TimeML anchors them to the most recent date); "that day" with no day before it is
+//!   generic and left untagged, "the next day" with none falls back to the anchor.
+//! - **"three days later", "a week earlier"**: TimeML tags the length ("three days",
+//!   DURATION `P3D`), "later" being a signal; "a year earlier" names the year (or quarter)
+//!   before, as financial news uses it.
+//! - **Yearless dates** after "since" (in the same clause) or "ended" ("the quarter ended
+//!   Sept. 30") lie before the anchor; a weekday after a lower-case "until" is a deadline
+//!   ahead. Present-tense schedule verbs ("leaves Thursday", "meets Tuesday") and "will be
+//!   held" point ahead.
+//! - **Typing**: a weekday with a part of day ("Monday evening") is DATE with the part kept
+//!   in the value (`2025-03-03TEV`), as in most of the TBAQ gold; "this morning", "tonight"
+//!   stay TIME. "The past year" is the year before (DATE), "in recent years" `PAST_REF`,
+//!   "four flights a week" a SET.
 //! - **Decades and centuries** use TimeML's spelling: "the 1990s" is `199`, "the 20th
 //!   century" `19` (the TempEval scorer compares values as exact strings).
 //!
@@ -52,10 +67,13 @@
 //!
 //! # Known limits
 //!
-//! - Tense is a window heuristic, not a parse: "meet separately Monday" (present tense used
-//!   for a scheduled event) reads as past.
-//! - Expressions anchored on other events ("two days later", "the next morning", "that
-//!   day") are not resolved, except "the following/previous year/month" and "that year".
+//! - Tense is a window heuristic, not a parse: "meet separately Monday" (plural present
+//!   tense for a scheduled event) still reads as past; only a few third-person schedule
+//!   verbs are known.
+//! - Narrative anchoring follows the last day *mentioned*, not the event's own time: "the
+//!   day after his death" or a flashback to an undated event is not resolved.
+//! - Ambiguous words ("now", "current", "recently") are tagged whenever they stand alone;
+//!   the TBAQ gold tags them about two times in three, with no pattern we could find.
 //! - English only.
 
 mod calendar;
