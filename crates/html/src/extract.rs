@@ -442,7 +442,7 @@ const RECIPE_PART_CHARS: u32 = 30;
 /// Lead paragraphs written into the article's header (`<header class="entry-header">` holding
 /// the headline, the byline and a standfirst): the standfirst is article text, the rest is not.
 ///
-/// Only headers shortly before the chosen container (inside one of its three nearest ancestors)
+/// Only headers shortly before the chosen container (inside one of its nearest ancestors)
 /// are searched, and only for paragraphs that read as sentences with few links.
 fn add_header_leads(
     dom: &Dom,
@@ -453,7 +453,7 @@ fn add_header_leads(
     roots: &mut Vec<NodeId>,
 ) {
     let mut scope = top;
-    for _ in 0..3 {
+    for _ in 0..HEADER_SCOPE_LEVELS {
         match dom.nodes[scope].parent {
             Some(p) if !matches!(dom.nodes[p].tag(), Some("body" | "html") | None) => scope = p,
             _ => break,
@@ -489,7 +489,10 @@ fn add_header_leads(
             }
             hit
         };
-        if in_heading || !ends_sentence(dom.text_of(html, id).trim_end()) {
+        let text = dom.text_of(html, id);
+        let text = text.trim_end();
+        let sentence = ends_sentence(text) || text.ends_with(['?', '!', '…']);
+        if in_heading || !sentence {
             continue;
         }
         // The header itself must be what drops the paragraph (not a caption or notice inside
@@ -523,7 +526,10 @@ fn add_header_leads(
 }
 
 /// Characters a paragraph in the article header needs to count as a standfirst.
-const HEADER_LEAD_CHARS: u32 = 80;
+const HEADER_LEAD_CHARS: u32 = 60;
+
+/// How many ancestors of the chosen container are searched for its header.
+const HEADER_SCOPE_LEVELS: usize = 5;
 
 /// Prose and other text of each subtree, leaving out subtrees that are dropped as chrome.
 ///
