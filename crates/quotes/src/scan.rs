@@ -436,11 +436,36 @@ impl<'a> Scanner<'a> {
             if (start..speaker.range.0).any(|t| !lexicon::is_title(self.word(t))) {
                 return None;
             }
+            // "…“blockade,” Mr. Bush acknowledged that …": the cue reports a clause of its
+            // own, so the quote before it is not what was said.
+            if self.reports_clause_after(cue_token + 1) {
+                return None;
+            }
             let via = via.or_else(|| self.via_after_tell(cue, stop));
             let conf = confidence(&speaker, self.fallback);
             return Some((Some(cue), Some(speaker), via, conf));
         }
         None
+    }
+
+    /// Whether the words from `t` on open a reported clause ("that ...", "Friday she had
+    /// been ..."), skipping a time word or two.
+    fn reports_clause_after(&self, first: usize) -> bool {
+        let mut t = first;
+        while t < self.tokens.len() && t < first + 2 {
+            let w = self.word(t);
+            let time_word = triangulate_text::lexicon::is_weekday_name(w)
+                || matches!(
+                    w,
+                    "on" | "yesterday" | "today" | "tonight" | "later" | "earlier"
+                );
+            if !time_word {
+                break;
+            }
+            t += 1;
+        }
+        let w = self.word(t);
+        w == "that" || matches!(w, "he" | "she" | "they" | "it" | "we" | "I")
     }
 
     /// A quote with no attribution of its own that continues the previous one in the same
@@ -897,7 +922,23 @@ impl<'a> Scanner<'a> {
             if let Some(that) =
                 (start..content_end.min(start + 6)).find(|&c| self.word(c) == "that")
             {
-                let clean = (start..that).all(|c| !matches!(self.word(c), "," | ";" | ":"));
+                // "said he wonders whether even that ...": a subject or "whether" before the
+                // "that" means it is not the complementizer of the cue.
+                let clean = (start..that).all(|c| {
+                    !matches!(
+                        self.word(c),
+                        "," | ";"
+                            | ":"
+                            | "whether"
+                            | "if"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "I"
+                    )
+                });
                 if clean {
                     start = that + 1;
                 }
@@ -930,7 +971,8 @@ impl<'a> Scanner<'a> {
         while t > lower && lexicon::is_verb_filler(self.word(t - 1)) {
             t -= 1;
         }
-        (t > lower && self.word(t - 1) == "and").then(|| (previous.clone(), None))
+        (t > lower && matches!(self.word(t - 1), "and" | "but" | ";"))
+            .then(|| (previous.clone(), None))
     }
 
     /// Where reported content starting at `start` ends: before a conjunction that opens a
@@ -939,10 +981,7 @@ impl<'a> Scanner<'a> {
     fn clause_end(&self, start: usize, end: usize, in_region: &[bool]) -> usize {
         for c in start + 1..end {
             let w = self.word(c);
-            if w == ";" && !in_region.get(c).copied().unwrap_or(true) {
-                return c;
-            }
-            if !matches!(w, "and" | "but") || in_region.get(c).copied().unwrap_or(true) {
+            if !matches!(w, "and" | "but" | ";") || in_region.get(c).copied().unwrap_or(true) {
                 continue;
             }
             let mut verb = c + 1;
@@ -950,10 +989,15 @@ impl<'a> Scanner<'a> {
                 verb += 1;
             }
             let is_cue = |t: usize| {
-                lexicon::cue_verb(self.word(t)).is_some_and(|v| v.indirect)
+                lexicon::cue_verb(self.word(t)).is_some()
                     || lexicon::naming_verb(self.word(t)).is_some()
             };
-            let bare_cue = verb < end && is_cue(verb);
+            // "... and says ..." starts a new report; "... and predicting ..." goes on with
+            // the same one.
+            let bare_cue = verb < end
+                && lexicon::cue_verb(self.word(verb))
+                    .or_else(|| lexicon::naming_verb(self.word(verb)))
+                    .is_some_and(|v| v.form != VerbForm::Gerund);
             let new_subject = || {
                 (c + 2..end.min(c + 10))
                     .filter(|&t| is_cue(t) && !in_region.get(t).copied().unwrap_or(true))
@@ -978,6 +1022,7 @@ impl<'a> Scanner<'a> {
                                         || lexicon::is_role_noun(w)
                                         || lexicon::is_determiner(w)
                                         || is_modifier(w)
+                                        || self.is_capitalised_word(k)
                                 })
                             })
                     })

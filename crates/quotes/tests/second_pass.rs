@@ -254,3 +254,51 @@ fn name_inside_a_quote_is_not_the_pronoun_speaker() {
     let second = containing(text, &q, "heard this from");
     assert_eq!(speaker_name(second), Some("Piet Marrow"));
 }
+
+#[test]
+fn scare_quote_before_a_reported_clause_is_not_attributed() {
+    let text = "Avoiding the word “strike,” Mr. Marrow acknowledged that the dockers would stop work on Monday.";
+    let q = quotes(text, &[("Marrow", PER)]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(s(text, q[0].span), "the dockers would stop work on Monday");
+}
+
+#[test]
+fn semicolons_in_a_list_do_not_end_the_report() {
+    let text =
+        "Kerrow said the north pier rose 2%; the south pier fell 1%; and the ferry dock was flat.";
+    let q = quotes(text, &[("Kerrow", PER)]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(s(text, q[0].span).ends_with("the ferry dock was flat"));
+}
+
+#[test]
+fn but_said_starts_a_second_report_of_the_same_speaker() {
+    let text = "Kerrow said the ferry will run until May but said he doubts the money will last.";
+    let q = quotes(text, &[("Kerrow", PER)]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(s(text, q[0].span), "the ferry will run until May");
+    assert_eq!(speaker_name(&q[1]), Some("Kerrow"));
+}
+
+#[test]
+fn determiner_that_is_not_the_complementizer() {
+    let text = "Kerrow said he wonders whether even that small budget will last.";
+    let q = quotes(text, &[("Kerrow", PER)]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        s(text, q[0].span),
+        "he wonders whether even that small budget will last"
+    );
+}
+
+#[test]
+fn semicolon_before_a_new_speaker_ends_the_report() {
+    let text = "Mirenia said the closure was temporary; Harbour Board chairman Piet Marrow called the decision “reckless and late.”";
+    let q = quotes(text, &[("Piet Marrow", PER), ("Mirenia", ORG)]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(s(text, q[0].span), "the closure was temporary");
+    assert_eq!(speaker_name(&q[1]), Some("Piet Marrow"));
+    assert_eq!(q[1].kind, QuoteKind::Mixed);
+}
