@@ -385,9 +385,64 @@ pub(crate) fn choose_roots(
     }
     add_prose_regions(dom, &acc, dropped, top, &mut roots);
     add_header_leads(dom, html, a, dropped, top, &mut roots);
+    add_repeated_posts(dom, a, dropped, top, &mut roots);
     add_recipe_parts(dom, a, dropped, &mut roots);
     roots
 }
+
+/// Other posts built like the chosen container (same tag, same class names): the question and
+/// the other answers of a Q&A page, the other posts of a forum thread.
+fn add_repeated_posts(
+    dom: &Dom,
+    a: &Analysis,
+    dropped: &[Option<RemovalKind>],
+    top: NodeId,
+    roots: &mut Vec<NodeId>,
+) {
+    // The post's own wrapper is the chosen container or, when that was widened to the thread,
+    // a block inside it that holds a post's text.
+    let mut shapes: std::collections::HashSet<(&str, Option<&str>)> =
+        std::collections::HashSet::new();
+    // Subtrees are contiguous in node order.
+    let end = (top..dom.nodes.len())
+        .take_while(|&id| dom.is_ancestor_or_self(top, id))
+        .last()
+        .unwrap_or(top);
+    for id in top..=end {
+        let d = a.desc[id].as_str();
+        if d.trim().is_empty() || dom.nodes[id].tag().is_none() {
+            continue;
+        }
+        let s = &a.stats[id];
+        if id == top || (s.paragraphs >= 1 && s.chars >= REPEATED_POST_CHARS) {
+            shapes.insert((d, dom.nodes[id].tag()));
+        }
+    }
+    let mut found = Vec::new();
+    for (id, drop) in dropped.iter().enumerate() {
+        if drop.is_some()
+            || (top..=end).contains(&id)
+            || !shapes.contains(&(a.desc[id].as_str(), dom.nodes[id].tag()))
+        {
+            continue;
+        }
+        let s = &a.stats[id];
+        if s.chars < REPEATED_POST_CHARS || link_density(s) > 0.1 {
+            continue;
+        }
+        let covered = roots
+            .iter()
+            .chain(found.iter())
+            .any(|&r| dom.is_ancestor_or_self(r, id) || dom.is_ancestor_or_self(id, r));
+        if !covered {
+            found.push(id);
+        }
+    }
+    roots.extend(found);
+}
+
+/// Characters another post needs to join the chosen one.
+const REPEATED_POST_CHARS: u32 = 100;
 
 /// The ingredient list and method of a recipe page, wherever they sit: the best-scoring container
 /// of a recipe is usually its description or its comments, and the list is never prose.

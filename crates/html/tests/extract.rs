@@ -525,3 +525,25 @@ fn reader_appeals_inside_the_article_are_dropped() {
         .iter()
         .any(|r| r.kind == RemovalKind::Boilerplate && r.preview.starts_with("Subscribe now")));
 }
+
+#[test]
+fn the_question_and_every_answer_of_a_qa_page_are_kept() {
+    let page = r#"<html><body><nav><a href="/">Questions</a> <a href="/tags">Tags</a></nav>
+        <div class="question"><div class="js-post-body prose"><p>Why does the Oss flood Vell every autumn but never Marrow, which lies lower and closer to the sea? I have looked at the maps of both towns and cannot see why.</p></div><div class="post-menu"><a href="/s">Share</a> <a href="/e">Improve this answer</a> <a href="/u/9">Follow</a> <a href="/u/9">Ilsa Varn, 12,400 reputation, 3 gold badges</a></div></div>
+        <div class="answers">
+        <div class="answer"><div class="js-post-body prose"><p>Marrow sits behind the old dike of 1820, which the council of Vell never copied on its own bank of the river, and so the water goes where it can.</p><p>The dike was raised again in 1990 after the great flood.</p></div><div class="post-menu"><a href="/s">Share</a> <a href="/e">Improve this answer</a> <a href="/u/9">Follow</a> <a href="/u/9">Ilsa Varn, 12,400 reputation, 3 gold badges</a></div></div>
+        <div class="answer"><div class="js-post-body prose"><p>Also the Oss bends just above Vell, so in autumn storms the current pushes straight at the lower town and its quays.</p></div><div class="post-menu"><a href="/s">Share</a> <a href="/e">Improve this answer</a> <a href="/u/9">Follow</a> <a href="/u/9">Ilsa Varn, 12,400 reputation, 3 gold badges</a></div></div>
+        </div>
+        <div class="sidebar"><a href="/q/1">How deep is the Oss?</a> <a href="/q/2">Bridges of Vell</a></div></body></html>"#;
+    let src = MappedText::identity(page);
+    let ex = extract(&src);
+    check_map(&ex.body, page);
+    for wanted in [
+        "Why does the Oss flood Vell every autumn",
+        "Marrow sits behind the old dike",
+        "the Oss bends just above Vell",
+    ] {
+        assert!(ex.body.text.contains(wanted), "{wanted}: {}", ex.body.text);
+    }
+    assert!(!ex.body.text.contains("How deep is the Oss"));
+}
