@@ -194,6 +194,7 @@ pub(crate) fn refine_document(lexicon: &Lexicon, sentences: &[Vec<&str>], tagged
         .into_iter()
         .flat_map(|m| trim_trailing_lowercase(sentences, m))
         .flat_map(|m| split_title(sentences, m, &known_people))
+        .map(|m| nationality_is_misc(lexicon, sentences, m))
         .collect();
     // Lower-cased one-word names tagged anywhere in the document, and what the training text
     // knew as places: evidence that an all-capitals word before a dash is a dateline place.
@@ -219,7 +220,7 @@ pub(crate) fn refine_document(lexicon: &Lexicon, sentences: &[Vec<&str>], tagged
         extend_place_head(lexicon, sentences, m);
     }
     remove_overlaps(&mut mentions);
-    make_consistent(sentences, &mut mentions);
+    make_consistent(lexicon, sentences, &mut mentions);
     remove_overlaps(&mut mentions);
     write_back(tagged, &mentions);
 }
@@ -389,6 +390,23 @@ fn split_title(sentences: &[Vec<&str>], m: Mention, known_people: &[Vec<&str>]) 
         confidence: m.confidence,
     });
     out
+}
+
+/// Rule 2b: a lone nationality-shaped word ("Duarnian") tagged as an organisation is a
+/// nationality adjective (MISC), unless the training text knew it as an organisation
+/// ("Guardian").
+fn nationality_is_misc(lexicon: &Lexicon, sentences: &[Vec<&str>], mut m: Mention) -> Mention {
+    let words = sentence_words(sentences, &m);
+    if m.label == EntityLabel::Org
+        && words.len() == 1
+        && words
+            .iter()
+            .all(|w| looks_like_demonym(w) && !is_all_caps(w))
+        && lexicon.gazetteer_types(words) & (1 << label_slot(EntityLabel::Org)) == 0
+    {
+        m.label = EntityLabel::Misc;
+    }
+    m
 }
 
 /// Splits "Esteria Ana Velic" into place and name: at a known full name when the document has
@@ -585,7 +603,35 @@ const UNSURE: f32 = 0.75;
 /// Rule 6: one type per name in a document. Every mention votes for its type with its
 /// confidence, and every full person name votes "person" for its last word (the surname used
 /// alone later); each surface string, compared exactly, takes the type with the most weight.
-fn make_consistent(sentences: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+fn make_consistent(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    // News introduces a person by full name and then uses the surname alone: a lone word that
+    // ends a full name seen earlier is that person, however sure the model was, unless the
+    // training text knew the word with the type the model gave it ("Chechnya" after a
+    // mis-tagged "... Chechnya").
+    let mut surnames_so_far: Vec<&str> = Vec::new();
+    for m in mentions.iter_mut() {
+        let words = sentence_words(sentences, m);
+        match words {
+            [word]
+                if m.label != EntityLabel::Per
+                    && surnames_so_far.contains(word)
+                    && lexicon.gazetteer_types(words) & (1 << label_slot(m.label)) == 0 =>
+            {
+                m.label = EntityLabel::Per;
+            }
+            // A sure full name of two or three ordinary capitalised words ("Ana Velic").
+            [_, _] | [_, _, _]
+                if m.label == EntityLabel::Per
+                    && m.confidence >= UNSURE
+                    && words.iter().all(|w| is_capitalised(w) && !is_all_caps(w)) =>
+            {
+                if let Some(last) = words.last() {
+                    surnames_so_far.push(last);
+                }
+            }
+            _ => {}
+        }
+    }
     let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
     for m in mentions.iter() {
         let words = sentence_words(sentences, m);
@@ -622,12 +668,24 @@ fn make_consistent(sentences: &[Vec<&str>], mentions: &mut Vec<Mention>) {
     // Untagged occurrences of a one-word name tagged elsewhere in the document, inside running
     // text only (after a lower-case word), where capitalisation means a name rather than a
     // sentence start, a headline or a table row.
+    let mut covered_tokens: Vec<Vec<bool>> =
+        sentences.iter().map(|s| vec![false; s.len()]).collect();
+    for m in mentions.iter() {
+        if let Some(slots) = covered_tokens
+            .get_mut(m.sentence)
+            .and_then(|c| c.get_mut(m.start..m.end))
+        {
+            slots.fill(true);
+        }
+    }
     let mut added = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let covered = |i: usize| {
-            mentions
-                .iter()
-                .any(|m| m.sentence == index && m.start <= i && i < m.end)
+            covered_tokens
+                .get(index)
+                .and_then(|c| c.get(i))
+                .copied()
+                .unwrap_or(false)
         };
         for (i, word) in sentence.iter().enumerate().skip(1) {
             if !is_capitalised(word) || word.chars().count() < 2 || covered(i) {
@@ -696,6 +754,12 @@ mod tests {
         lexicon
             .gazetteer
             .insert(phrase_key(&club), 1 << label_slot(Org));
+        // ... and a town that is also a club.
+        let town = [hash_str("tessel")];
+        lexicon.gazetteer.insert(
+            phrase_key(&town),
+            (1 << label_slot(Org)) | (1 << label_slot(Loc)),
+        );
         refine_document(&lexicon, &words, &mut tagged);
         extract(&tagged)
             .iter()
@@ -747,6 +811,14 @@ mod tests {
         assert_eq!(
             refine(&["led/O by/O Captain/B-MISC Ines/I-MISC Marwood/I-MISC ./O"]),
             [mention("Ines Marwood", Per)]
+        );
+    }
+
+    #[test]
+    fn nationality_word_is_not_an_organisation() {
+        assert_eq!(
+            refine(&["Duarnian/B-ORG authorities/O said/O"]),
+            [mention("Duarnian", Misc)]
         );
     }
 
@@ -856,6 +928,35 @@ mod tests {
                 "later/O Velic/B-ORG@0.4 said/O",
             ]),
             [mention("Ana Velic", Per), mention("Velic", Per)]
+        );
+    }
+
+    #[test]
+    fn surname_after_the_full_name_is_the_person_even_when_the_model_is_sure() {
+        assert_eq!(
+            refine(&[
+                "Ana/B-PER Velic/I-PER arrived/O",
+                "later/O Velic/B-ORG@0.99 said/O",
+                "Velic/B-ORG@0.99 left/O",
+            ]),
+            [
+                mention("Ana Velic", Per),
+                mention("Velic", Per),
+                mention("Velic", Per)
+            ]
+        );
+        // Before the full name, or when the training text knew the word with its type, the
+        // word keeps the model's type.
+        assert_eq!(
+            refine(&["Velic/B-ORG@0.99 said/O", "Ana/B-PER Velic/I-PER arrived/O"]),
+            [mention("Velic", Org), mention("Ana Velic", Per)]
+        );
+        assert_eq!(
+            refine(&[
+                "Ana/B-PER Tessel/I-PER arrived/O",
+                "in/O Tessel/B-LOC@0.99 ./O"
+            ]),
+            [mention("Ana Tessel", Per), mention("Tessel", Loc)]
         );
     }
 
