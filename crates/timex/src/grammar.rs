@@ -1477,8 +1477,11 @@ impl<'a> Grammar<'a> {
             "at" if self.is(i + 1, "present") => hit(i + 2, Val::reference("PRESENT_REF")),
             "right" if self.is(i + 1, "now") => hit(i + 2, Val::reference("PRESENT_REF")),
             "the" => match self.w(i + 1) {
+                // "the future of our peoples", "an approach to the future" name the future
+                // as a topic, not a time; "in the future" is one.
+                "future" if self.is(i + 2, "of") || self.prev_word(i) == "to" => None,
                 "future" => hit(i + 2, Val::reference("FUTURE_REF")),
-                "near" | "foreseeable" | "distant" | "immediate" if self.is(i + 2, "future") => {
+                "near" | "distant" | "immediate" if self.is(i + 2, "future") => {
                     hit(i + 3, Val::reference("FUTURE_REF"))
                 }
                 "near" | "short" if self.is(i + 2, "term") => {
@@ -1492,7 +1495,7 @@ impl<'a> Grammar<'a> {
                 "present" if !self.capital(i + 2) => hit(i + 2, Val::reference("PRESENT_REF")),
                 _ => None,
             },
-            "future" if matches!(self.prev_word(i), "near" | "foreseeable" | "distant") => {
+            "future" if matches!(self.prev_word(i), "near" | "distant") => {
                 hit(i + 1, Val::reference("FUTURE_REF"))
             }
             "near" | "foreseeable" | "distant"

@@ -686,3 +686,16 @@ fn scheduled_events_in_the_present_tense_lie_ahead() {
         "2025-03-06"
     );
 }
+
+#[test]
+fn the_future_as_a_topic_is_no_time() {
+    assert_eq!(
+        value(
+            "Velmar will build more ferries in the future.",
+            "the future"
+        ),
+        "FUTURE_REF"
+    );
+    assert!(found("The future of the Orvel mill is unclear.", &monday()).is_empty());
+    assert!(found("Tolan has no approach to the future.", &monday()).is_empty());
+}
