@@ -2424,6 +2424,10 @@ impl<'a> Grammar<'a> {
             _ => None,
         };
         if let Some(v) = fixed {
+            // "average daily volume" is a statistic, not a recurrence.
+            if self.prev_word(i) == "average" {
+                return None;
+            }
             // "paid quarterly", "twice daily" and "daily flights" recur; "a quarterly report"
             // and "the annual meeting" name a kind of thing, and "the Party daily Granma" is
             // a newspaper.

@@ -699,3 +699,13 @@ fn the_future_as_a_topic_is_no_time() {
     assert!(found("The future of the Orvel mill is unclear.", &monday()).is_empty());
     assert!(found("Tolan has no approach to the future.", &monday()).is_empty());
 }
+
+#[test]
+fn average_daily_is_a_statistic() {
+    assert!(found(
+        "The Velmar exchange's average daily volume rose.",
+        &monday()
+    )
+    .is_empty());
+    assert_eq!(value("Tarsk Mining reports daily.", "daily"), "P1D");
+}
