@@ -469,6 +469,9 @@ impl Walk<'_> {
             if s.chars <= classify::CREDIT_MAX_CHARS && classify::credit_line(&text) {
                 return Some(RemovalKind::Caption);
             }
+            if meta::date_only(&text) {
+                return Some(RemovalKind::Metadata);
+            }
         }
         if s.chars <= 40
             && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em"))

@@ -508,6 +508,65 @@ const MONTHS: &[&str] = &[
     "décembre",
 ];
 
+/// Whether a short text is nothing but a date or a time ("23.10.2018", "3:59 PM",
+/// "Dienstag, 5. Februar 2020, 19:49 Uhr"): a dateline left in the article block.
+pub(crate) fn date_only(text: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "am",
+        "pm",
+        "uhr",
+        "um",
+        "de",
+        "del",
+        "le",
+        "on",
+        "at",
+        "the",
+        "of",
+        "h",
+        "gmt",
+        "utc",
+        "cet",
+        "cest",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+    ];
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let mut digits = false;
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            digits = true;
+        } else if !MONTHS.contains(&w) && !FILLER.contains(&w) {
+            return false;
+        }
+    }
+    // Bare numbers (table cells, list counters) are not datelines.
+    let clock = t
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    digits && (clock || looks_like_date(t))
+}
+
 /// Whether a short text reads as a calendar date ("Monday, October 5, 2025", "05.10.2025").
 pub(crate) fn looks_like_date(text: &str) -> bool {
     let t = text.trim();
