@@ -488,6 +488,36 @@ pub fn credit_line(text: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
+/// Whether a short block is a blog engine's post-meta line ("This entry was posted in...",
+/// "Der Beitrag wurde am ... veröffentlicht", "Kategorie: News", "4 min read").
+pub fn post_meta_line(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "this entry was posted",
+        "this post was posted",
+        "posted in ",
+        "filed under",
+        "der beitrag wurde am",
+        "dieser beitrag wurde am",
+        "dieser eintrag wurde",
+        "erstellt am",
+        "kategorie:",
+        "kategorien:",
+        "category:",
+        "categories:",
+        "tags:",
+        "schlagwörter:",
+        "schlagworte:",
+        "aufrufe:",
+        "kommentare insgesamt",
+        "(noch keine bewertungen",
+    ];
+    let t = text.trim().to_lowercase();
+    PREFIXES.iter().any(|p| t.starts_with(p))
+        || t.ends_with("min read")
+        || t.ends_with("minutes read")
+        || t.ends_with("min. lesezeit")
+}
+
 /// Longest block [`credit_line`] judges.
 pub const CREDIT_MAX_CHARS: u32 = 100;
 

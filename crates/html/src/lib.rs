@@ -259,6 +259,9 @@ fn effective_kinds(dom: &Dom, a: &Analysis, body_prose: u32) -> Vec<Option<Remov
 }
 
 /// Whether each element is or contains an element whose class marks the article body.
+/// Longest block judged as a post-meta line (categories and tags of a long post run on).
+const POST_META_MAX_CHARS: u32 = 200;
+
 /// Characters a link-free teaser block needs to count as the article's lead.
 const LEAD_TEASER_CHARS: u32 = 80;
 
@@ -468,6 +471,9 @@ impl Walk<'_> {
             }
             if s.chars <= classify::CREDIT_MAX_CHARS && classify::credit_line(&text) {
                 return Some(RemovalKind::Caption);
+            }
+            if s.chars <= POST_META_MAX_CHARS && classify::post_meta_line(&text) {
+                return Some(RemovalKind::Metadata);
             }
             if meta::date_only(&text) {
                 return Some(RemovalKind::Metadata);
