@@ -39,6 +39,36 @@ fn ner_conll_writes_one_tag_per_token_and_keeps_sentences() {
     assert_eq!(first[7], ("Brenna", "B-LOC"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("tokens_per_s"));
 
+    // `--model-only` leaves out the document-level rules and writes the same layout; with the
+    // rules, the place head word makes "Kalden Pass" a location.
+    std::fs::write(
+        &input,
+        "-DOCSTART- -X- -X- O\n\nTalks\nin\nthe\nKalden\nPass\nended\n.\n\n",
+    )
+    .unwrap();
+    let tags = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ner-conll"))
+            .arg(&input)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter_map(|l| {
+                l.split_once('\t')
+                    .map(|(w, t)| (w.to_string(), t.to_string()))
+            })
+            .collect::<Vec<_>>()
+    };
+    let with_rules = tags(&[]);
+    let model_only = tags(&["--model-only"]);
+    assert_eq!(with_rules.len(), 7);
+    assert_eq!(model_only.len(), 7);
+    assert_eq!(with_rules[3].1, "B-LOC");
+    assert_eq!(with_rules[4].1, "I-LOC");
+
     // A missing input is an error naming the file, not a panic.
     let out = Command::new(env!("CARGO_BIN_EXE_ner-conll"))
         .arg(dir.join("missing.conll"))
