@@ -39,10 +39,10 @@ pub fn read_inputs(input: &InputArgs) -> IngestReport {
     ingest_paths(&input.paths, &opts)
 }
 
-/// A skipped record that is not a failure: WARC files always hold records that are not articles
-/// (`warcinfo`, `request`, `metadata`, images); they are listed but do not fail the run.
+/// A skipped input that is not a failure (hidden entries of a folder, WARC records that hold no
+/// article) is listed but does not fail the run.
 pub fn is_failure(skipped: &Skipped) -> bool {
-    !matches!(skipped.error, IngestError::WarcRecordSkipped { .. })
+    skipped.error.is_failure()
 }
 
 /// Every skipped input goes to stderr, whatever the output format, so nothing is lost silently.

@@ -97,6 +97,9 @@ pub enum IngestError {
         /// What was found instead.
         reason: String,
     },
+    /// A hidden entry (name starting with `.`) met while walking a folder; not read.
+    #[error("hidden file or folder inside a folder, not read (name it directly to read it)")]
+    Hidden,
     /// A bug in a reader, caught so that the rest of the batch still runs.
     #[error("internal error while reading (please report): {message}")]
     Internal {
@@ -106,6 +109,15 @@ pub enum IngestError {
 }
 
 impl IngestError {
+    /// False for inputs that were left out on purpose rather than failing: hidden entries of a
+    /// folder and WARC records that hold no article (`warcinfo`, `request`, images...).
+    pub fn is_failure(&self) -> bool {
+        !matches!(
+            self,
+            IngestError::Hidden | IngestError::WarcRecordSkipped { .. }
+        )
+    }
+
     pub(crate) fn io(err: &std::io::Error) -> Self {
         match err.kind() {
             std::io::ErrorKind::NotFound => IngestError::NotFound,

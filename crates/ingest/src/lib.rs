@@ -276,6 +276,20 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>, sink: &mut impl FnMut(Inge
     }
     children.sort();
     for child in children {
+        // Like ripgrep and most tools that walk folders: hidden entries (`.git`, `.DS_Store`,
+        // `.gitattributes`) are not input. They are reported, never dropped silently; a hidden
+        // file named directly on the command line is read as usual.
+        let hidden = child
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            sink(IngestEvent::Skipped(Skipped {
+                input: child.display().to_string(),
+                error: IngestError::Hidden,
+            }));
+            continue;
+        }
         let is_link_to_dir = std::fs::symlink_metadata(&child)
             .is_ok_and(|m| m.file_type().is_symlink())
             && std::fs::metadata(&child).is_ok_and(|m| m.is_dir());

@@ -291,3 +291,34 @@ fn errors_serialise_with_their_kind() {
     assert_eq!(json["input"], "x.txt");
     assert_eq!(json["error"]["kind"], "empty");
 }
+
+#[test]
+fn hidden_entries_of_a_folder_are_reported_not_read() {
+    let dir = temp_dir("hidden");
+    std::fs::write(
+        dir.join("story.txt"),
+        "The bridge at Olm reopened on Friday after repairs, the council said.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join(".notes.txt"), "private scratch notes\n").expect("write");
+    std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
+    std::fs::write(dir.join(".git").join("HEAD"), "ref: refs/heads/main\n").expect("write");
+
+    let report = ingest_paths(std::slice::from_ref(&dir), &IngestOptions::default());
+    assert_eq!(report.documents.len(), 1);
+    let hidden: Vec<&str> = report
+        .skipped
+        .iter()
+        .filter(|s| s.error == IngestError::Hidden)
+        .map(|s| s.input.as_str())
+        .collect();
+    assert_eq!(hidden.len(), 2, "{hidden:?}");
+    assert!(hidden.iter().any(|s| s.ends_with(".notes.txt")));
+    assert!(hidden.iter().any(|s| s.ends_with(".git")));
+    assert!(report.skipped.iter().all(|s| !s.error.is_failure()));
+
+    // Named directly, a hidden file is read.
+    let direct = ingest_paths(&[dir.join(".notes.txt")], &IngestOptions::default());
+    assert_eq!(direct.documents.len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
