@@ -9,7 +9,7 @@ use triangulate_annotate::Annotator;
 use triangulate_doc::Document;
 use triangulate_fusion::{Analysis, AnnotatedDoc, FusionOptions};
 use triangulate_ingest::{
-    ingest_paths, ingest_paths_each, IngestError, IngestEvent, IngestOptions, IngestReport, Skipped,
+    ingest_paths, ingest_paths_each, IngestEvent, IngestOptions, IngestReport, Skipped,
 };
 use triangulate_report::{analysis_json, html_report, json_schema, markdown_brief};
 
@@ -58,7 +58,7 @@ pub fn report_skipped(skipped: &[Skipped]) -> usize {
     }
     if !not_articles.is_empty() {
         eprintln!(
-            "left out {} record(s) that are not articles:",
+            "left out {} hidden file(s) or record(s) that are not articles:",
             not_articles.len()
         );
         for s in &not_articles {
