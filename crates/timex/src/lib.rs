@@ -45,7 +45,8 @@
 //! - **Typing**: a weekday with a part of day ("Monday evening") is DATE with the part kept
 //!   in the value (`2025-03-03TEV`), as in most of the TBAQ gold; "this morning", "tonight"
 //!   stay TIME. "The past year" is the year before (DATE), "in recent years" `PAST_REF`,
-//!   "four flights a week" a SET.
+//!   "four flights a week" a SET; "the future of ...", "the foreseeable future" and "average
+//!   daily" are not time expressions (the TBAQ gold never tags them).
 //! - **Decades and centuries** use TimeML's spelling: "the 1990s" is `199`, "the 20th
 //!   century" `19` (the TempEval scorer compares values as exact strings).
 //!
