@@ -11,18 +11,21 @@
 //! 2. **Person titles** are split off ("Karvonian President Stoyan Markelov" → MISC
 //!    "Karvonian" + PER "Stoyan Markelov"; "Premier of Esteria Ana Velic" → LOC "Esteria" + PER
 //!    "Ana Velic"; "Ms Velic" → PER "Velic"), following the CoNLL convention that titles stay
-//!    outside the name.
+//!    outside the name. A lone nationality-shaped word tagged as an organisation is MISC unless
+//!    the training text knew it as an organisation.
 //! 3. **"Republic of X"**: a place-type head word followed by "of" and a location is one
 //!    location ("Republic of Esteria", "Gulf of Tessen"); an institution head word makes one
 //!    organisation ("University of Vask").
 //! 4. **Place head words**: a mention ending in "Pass", "Square", "Palace", "Street", "Airport"…
-//!    or starting with "Lake"/"Mount"/"Cape" is a location.
+//!    or starting with "Lake"/"Mount"/"Cape" is a location, unless the training text knew that
+//!    exact name as an organisation ("Crystal Palace", a club); an untagged capitalised run
+//!    ending in such a word inside running text is one too.
 //! 5. **Datelines**: an all-capitals place opening a news item ("BRENNA, March 5 (Nordwire) —")
 //!    is a location and the wire service in brackets before the dash an organisation.
-//! 6. **Label consistency in the document**: a name keeps one type throughout an article. Each
-//!    surface string (case-insensitive) takes the type most of its mentions got; a lone word
-//!    that is the last word of a person's full name is that person ("Velic" after "Ana
-//!    Velic"); an untagged occurrence of a name tagged elsewhere in the article gets its type.
+//! 6. **Label consistency in the document**: a lone word that ends a sure full person name seen
+//!    earlier is that person ("Velic" after "Ana Velic"); a mention the model was unsure of
+//!    takes the type most mentions of the same string got (sure ones keep theirs); an untagged
+//!    occurrence of a one-word name tagged elsewhere in the article gets its type.
 //!
 //! Rules work on whole mentions, never inside words, and only move labels between tokens of one
 //! sentence, so they cannot produce spans outside the input.
