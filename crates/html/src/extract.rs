@@ -518,7 +518,9 @@ fn add_header_leads(
     let before_top = dropped.iter().enumerate().take(top).skip(scope + 1);
     for (id, drop) in before_top {
         if !matches!(drop, Some(RemovalKind::Header | RemovalKind::Metadata))
-            || dom.nodes[id].tag() != Some("p")
+            || !dom.nodes[id].tag().is_some_and(|t| {
+                t == "p" || (matches!(t, "div" | "span") && !a.stats[id].has_block)
+            })
         {
             continue;
         }
@@ -665,10 +667,10 @@ fn add_prose_regions(
 }
 
 /// Prose characters a block elsewhere in the article element needs to be added.
-const REGION_PROSE: u32 = 150;
+const REGION_PROSE: u32 = 250;
 
 /// Prose characters a sibling of the article container needs to join it on prose alone.
-const SIBLING_PROSE: u32 = 200;
+const SIBLING_PROSE: u32 = 120;
 
 /// Move from the best-scoring container up to the ancestor that gains the most prose for the
 /// least other text: an article split over several wrappers (text, quote box, second half after
