@@ -774,6 +774,7 @@ pub fn hidden(node: &Node) -> bool {
 pub fn label_kind(text: &str) -> Option<RemovalKind> {
     let t = text
         .trim()
+        .trim_start_matches(['-', '–', '|', '*', '»', '›'])
         .trim_end_matches([':', '.', '…', '!', '?', '»', '›', '>', '|', '-', '–'])
         .trim()
         .to_lowercase();

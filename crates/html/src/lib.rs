@@ -480,7 +480,8 @@ impl Walk<'_> {
             }
         }
         if s.chars <= 40
-            && (extract::is_block(tag) || matches!(tag, "span" | "strong" | "b" | "em"))
+            && (extract::is_block(tag)
+                || matches!(tag, "span" | "strong" | "b" | "em" | "a" | "button"))
         {
             return classify::label_kind(&self.text_of(id));
         }
