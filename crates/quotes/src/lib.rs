@@ -3,19 +3,34 @@
 //! [`find_quotes`] reads the cleaned text with its token and sentence layers
 //! (`triangulate-text`) and the entity mentions of the NER stage, and returns [`Quote`]s:
 //!
-//! - **Direct** quotes in straight or curly double quotes (and curly single quotes outside
-//!   them), including multi-paragraph quotes where each paragraph reopens the quote without
-//!   closing the previous one, and nested single quotes inside double quotes.
+//! - **Direct** quotes in straight or curly double quotes, guillemets and low-high marks
+//!   („…“), and curly single quotes outside them, including multi-paragraph quotes where each
+//!   paragraph reopens the quote without closing the previous one, and nested single quotes
+//!   inside double quotes.
 //! - **Indirect** speech: "Velic said (that) ...", "... , Velic said.", "According to Velic, ...",
-//!   "Velic told Nordwire ...", "Velic was quoted by Nordwire as saying ...".
+//!   "Velic told Nordwire ...", "Velic was quoted by Nordwire as saying ...", and naming
+//!   verbs that characterise in the speaker's words: "Dask has called the deal rushed",
+//!   "described it as ...", "accused the government of ...". A sentence may hold several
+//!   reports: "Dask has called the deal rushed and says ..." (the coordinated cue keeps the
+//!   speaker) and "officials said ..., and Velic has insisted that ..." (split at the second
+//!   speaker).
 //! - **Mixed**: indirect speech with a quoted fragment inside ("Velic said the plan was
-//!   “dead on arrival”.").
+//!   “dead on arrival”.", "Markelov called the agreement “a new page”"), also when the
+//!   fragment closes after the sentence's final period. Short quoted fragments with no cue
+//!   stay dropped as scare quotes.
 //!
 //! Each quote carries its cue verb (lemma and tense), the speaker as written (name, pronoun or
 //! description) with the named mention it resolves to, the speaker's role where the text gives
 //! one ("presidential aide Ana Velic" → role "presidential aide"), and the intermediary kept
 //! apart from the speaker ("told Nordwire", "quoted by Nordwire", "according to a Nordwire
 //! report").
+//!
+//! Pronouns resolve to the previous speaker unless the document makes that person the other
+//! gender (a courtesy title such as "Ms." before any mention with the same surname, or the
+//! first gendered pronoun after a mention outside quotes); then to the most recent person
+//! mention of a compatible gender that is not inside a quote. Descriptions ("the minister")
+//! resolve to the last person given that role, including "of" titles ("Minister of Foreign
+//! Affairs Irena Dask").
 //!
 //! When no entity mentions are given, runs of capitalised words stand in for them (titles and
 //! role words are stripped), so quotes still get speakers without the NER stage, at lower

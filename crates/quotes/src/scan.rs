@@ -5,6 +5,10 @@ use crate::{Cue, Quote, QuoteKind, Resolution, SpeakerRef};
 use std::collections::HashMap;
 use triangulate_doc::{EntityLabel, EntityMention, Sentence, Span, Token};
 
+/// How many earlier entity mentions a pronoun or description looks back over: a referent is
+/// named recently, and the bound keeps resolution linear on very long documents.
+const LOOKBACK_ENTITIES: usize = 200;
+
 /// A token range `[first, end)`.
 type Range = (usize, usize);
 
@@ -220,7 +224,15 @@ impl<'a> Scanner<'a> {
                 previous = cand.speaker.clone();
                 let mut overlaps_kept = false;
                 let mut inner = Vec::new();
-                for (k, region) in regions.iter().enumerate() {
+                // Regions are sorted and do not nest, so only the one opening before `a` and
+                // those opening inside the content can touch it.
+                let lo = regions.partition_point(|r| r.open < a).saturating_sub(1);
+                let near = regions
+                    .iter()
+                    .enumerate()
+                    .skip(lo)
+                    .take_while(|(_, r)| r.open < b);
+                for (k, region) in near {
                     // A fragment may close after the content's final punctuation
                     // ("... was “selling the lake.”"), but not after the sentence.
                     let inside = a <= region.open && region.open < b && region.close < sentence_end;
@@ -1268,8 +1280,9 @@ impl<'a> Scanner<'a> {
         let gender_of = |k: usize| persons.gender.get(k).copied().flatten();
         let fits = |k: &usize| wanted.is_none() || gender_of(*k).is_none_or(|g| Some(g) == wanted);
         let most_recent_fitting = |known_only: bool| {
-            (0..self.entities.len())
+            (0..self.entities_starting_before(d.range.0))
                 .rev()
+                .take(LOOKBACK_ENTITIES)
                 .filter(before)
                 .filter(|&k| self.entities[k].label == EntityLabel::Per)
                 // A name inside someone's quote is spoken about, not speaking.
@@ -1378,8 +1391,9 @@ impl<'a> Scanner<'a> {
                 .map(|(_, end)| singular(self.word(end - 1)))
                 .or_else(|| self.of_title_head(e.first_token, sent_first))
         };
-        let matching = (0..self.entities.len())
+        let matching = (0..self.entities_starting_before(d.range.0))
             .rev()
+            .take(LOOKBACK_ENTITIES)
             .filter(|&k| self.entities[k].end_token <= d.range.0)
             .filter(|&k| self.entities[k].label == EntityLabel::Per)
             .find(|&k| role_head(k).as_deref() == Some(head.as_str()));
@@ -1406,6 +1420,11 @@ impl<'a> Scanner<'a> {
             t -= 1;
         }
         head.filter(|_| has_of)
+    }
+
+    /// How many entities (sorted by position) start before token `t`.
+    fn entities_starting_before(&self, t: usize) -> usize {
+        self.entities.partition_point(|e| e.first_token < t)
     }
 
     fn speaker_ref(&self, d: &Draft, resolved: Option<usize>) -> SpeakerRef {
