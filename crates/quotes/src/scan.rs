@@ -1000,30 +1000,17 @@ impl<'a> Scanner<'a> {
             while verb < end && lexicon::is_verb_filler(self.word(verb)) {
                 verb += 1;
             }
-            let is_cue = |t: usize| {
-                lexicon::cue_verb(self.word(t)).is_some()
-                    || lexicon::naming_verb(self.word(t)).is_some()
+            let any_cue = |t: usize| {
+                lexicon::cue_verb(self.word(t)).or_else(|| lexicon::naming_verb(self.word(t)))
             };
             // "... and says ..." starts a new report; "... and predicting ..." goes on with
             // the same one.
-            let bare_cue = verb < end
-                && lexicon::cue_verb(self.word(verb))
-                    .or_else(|| lexicon::naming_verb(self.word(verb)))
-                    .is_some_and(|v| v.form != VerbForm::Gerund);
+            let bare_cue = verb < end && any_cue(verb).is_some_and(|v| v.form != VerbForm::Gerund);
             let new_subject = || {
                 (c + 2..end.min(c + 10))
-                    .filter(|&t| is_cue(t) && !in_region.get(t).copied().unwrap_or(true))
-                    .any(|t| {
-                        let cue = CueAt {
-                            token: t,
-                            verb: lexicon::cue_verb(self.word(t))
-                                .or_else(|| lexicon::naming_verb(self.word(t)))
-                                .unwrap_or(CueVerb {
-                                    lemma: "say",
-                                    form: VerbForm::Past,
-                                    indirect: true,
-                                }),
-                        };
+                    .filter(|&t| !in_region.get(t).copied().unwrap_or(true))
+                    .filter_map(|t| any_cue(t).map(|verb| CueAt { token: t, verb }))
+                    .any(|cue| {
                         // The subject opens the clause, after titles and role words at
                         // most ("and Ms Velic has insisted", "and the foreign minister said").
                         self.speaker_before_cue(cue, c + 1)
