@@ -106,9 +106,8 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
     match w {
         // News writes scheduled events in the present: "leaves Monday", "meets Tuesday".
         "meets" | "begins" | "opens" | "starts" | "resumes" | "arrives" | "leaves" | "heads"
-        | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes" => {
-            return Tense::Future
-        }
+        | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes"
+        | "ends" | "concludes" | "wraps" => return Tense::Future,
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
         | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,
         // "plans to" is a future; "the plan" and "the plans" are nouns.
@@ -120,6 +119,8 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         "set" if next_is(toks, i, "to") => return Tense::Future,
         "ll" if prev == Some("'") => return Tense::Future,
         "expected" | "due" if next_is(toks, i, "to") => return Tense::Future,
+        // "is expected back in Vask on Thursday", "are due in Brenna": an expected arrival.
+        "expected" | "due" if matches!(prev, Some("is" | "are" | "am")) => return Tense::Future,
         "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "met" | "went" | "came"
         | "took" | "told" | "made" | "left" | "held" | "gave" | "found" | "began" | "won"
         | "lost" | "saw" | "got" | "fell" | "rose" | "led" | "fled" | "died" | "sent" | "sold"

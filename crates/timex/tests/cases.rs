@@ -709,3 +709,24 @@ fn average_daily_is_a_statistic() {
     .is_empty());
     assert_eq!(value("Tarsk Mining reports daily.", "daily"), "P1D");
 }
+
+#[test]
+fn scheduled_present_and_expected_arrivals_read_forwards() {
+    // News writes a schedule in the present tense and arrivals as "expected": both lie ahead.
+    assert_eq!(
+        value("The Olm trade fair ends on Wednesday.", "Wednesday"),
+        "2025-03-05"
+    );
+    assert_eq!(
+        value(
+            "Envoy Mirel Tasko is expected back in Kestra on Thursday.",
+            "Thursday"
+        ),
+        "2025-03-06"
+    );
+    // A past form still reads backwards.
+    assert_eq!(
+        value("The Olm trade fair ended on Wednesday.", "Wednesday"),
+        "2025-02-26"
+    );
+}
