@@ -453,7 +453,8 @@ const APPEAL_PHRASES: &[&str] = &[
 /// subscription or a copyright in passing.
 pub const APPEAL_MAX_CHARS: u32 = 300;
 
-/// Whether a short paragraph is the publisher addressing the reader (see [`APPEAL_PHRASES`]).
+/// Whether a short paragraph is the publisher addressing the reader: subscription and newsletter
+/// appeals, follow-us lines, copyright, reprint, affiliate and liability notices.
 pub fn reader_appeal(text: &str) -> bool {
     static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     let lower = text.to_lowercase();
