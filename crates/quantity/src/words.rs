@@ -13,38 +13,7 @@ pub(crate) fn cardinal_word(word: &str) -> Option<f64> {
 }
 
 fn simple_cardinal(lower: &str) -> Option<f64> {
-    let v = match lower {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    triangulate_text::lexicon::cardinal_number_word(lower).map(f64::from)
 }
 
 /// Value of an ordinal word: "first", "nineteenth", "twenty-first".
@@ -59,40 +28,7 @@ pub(crate) fn ordinal_word(word: &str) -> Option<f64> {
 }
 
 fn simple_ordinal(lower: &str) -> Option<f64> {
-    let v = match lower {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "hundredth" => 100,
-        "thousandth" => 1000,
-        "millionth" => 1_000_000,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    triangulate_text::lexicon::ordinal_number_word(lower).map(f64::from)
 }
 
 /// Scale words after a number: "1.2 million", "3 bn", "two hundred".

@@ -122,3 +122,97 @@ mod tests {
         assert!(is_sentence_opener("The") && !is_sentence_opener("Army"));
     }
 }
+
+/// Value of a lower-case cardinal number word from "zero" to "ninety" ("seven" → 7,
+/// "forty" → 40). Compounds ("twenty-five") and scale words ("hundred") are left to callers,
+/// whose grammars differ (quantities vs time expressions).
+pub fn cardinal_number_word(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Value of a lower-case ordinal word: "first" … "twentieth", the tens up to "ninetieth", and
+/// "hundredth", "thousandth", "millionth".
+pub fn ordinal_number_word(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        "millionth" => 1_000_000,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod number_word_tests {
+    use super::*;
+
+    #[test]
+    fn number_words() {
+        assert_eq!(cardinal_number_word("zero"), Some(0));
+        assert_eq!(cardinal_number_word("ninety"), Some(90));
+        assert_eq!(cardinal_number_word("hundred"), None);
+        assert_eq!(ordinal_number_word("nineteenth"), Some(19));
+        assert_eq!(ordinal_number_word("millionth"), Some(1_000_000));
+        assert_eq!(
+            ordinal_number_word("Nineteenth"),
+            None,
+            "callers lower-case"
+        );
+    }
+}

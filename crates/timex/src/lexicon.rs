@@ -44,68 +44,20 @@ pub(crate) fn weekday_is_abbreviation(word: &str) -> bool {
     !word.ends_with("day")
 }
 
-/// Cardinal number words up to ninety-nine (tens and units are joined by the grammar).
+/// Cardinal number words up to ninety-nine (tens and units are joined by the grammar), plus
+/// "hundred" and "dozen"; "zero" is no count of time units.
 pub(crate) fn cardinal(word: &str) -> Option<u32> {
-    Some(match word {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        "dozen" => 12,
-        _ => return None,
-    })
+    match word {
+        "hundred" => Some(100),
+        "dozen" => Some(12),
+        "zero" => None,
+        w => triangulate_text::lexicon::cardinal_number_word(w),
+    }
 }
 
-/// Ordinal words ("third", "twenty-first" is joined by the grammar).
+/// Ordinal words up to "thirtieth" (days of the month; "twenty-first" is joined by the grammar).
 pub(crate) fn ordinal(word: &str) -> Option<u32> {
-    Some(match word {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        _ => return None,
-    })
+    triangulate_text::lexicon::ordinal_number_word(word).filter(|&v| v <= 30)
 }
 
 /// Quantities without a number: "several years" is `PXY`.
