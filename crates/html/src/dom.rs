@@ -321,12 +321,24 @@ impl Builder {
             _ => {}
         }
         let void = is_void(&tag);
-        let raw = is_raw_text(&tag);
+        let raw = self.raw_text_here(&tag);
         let too_deep = self.stack.len() >= MAX_DEPTH;
         let id = self.append(NodeKind::Element { tag, attrs }, range);
         if !(void || self_closing || too_deep) || raw {
             self.stack.push(id);
         }
+    }
+
+    /// Whether a start tag named `tag` opens a raw-text element at the current position. Inside
+    /// `<svg>` and `<math>` (foreign content) `<title>`, `<textarea>` and the like are ordinary
+    /// elements, and `<title/>` closes itself; treating it as raw text would swallow the page.
+    fn raw_text_here(&self, tag: &str) -> bool {
+        is_raw_text(tag)
+            && (matches!(tag, "script" | "style")
+                || !self
+                    .stack
+                    .iter()
+                    .any(|&id| matches!(self.tag_of(id), "svg" | "math")))
     }
 
     fn end_tag(&mut self, tag: &str, range: Range<usize>) {
@@ -443,7 +455,7 @@ pub fn parse(html: &str) -> Dom {
             flush_text(&mut b, html, text_start, lt);
             token_end = tag.end;
             let name = tag.name;
-            let raw = is_raw_text(&name);
+            let raw = b.raw_text_here(&name);
             let name_for_raw = if raw { Some(name.clone()) } else { None };
             b.start_tag(name, tag.attrs, tag.self_closing, lt..token_end);
             if let Some(name) = name_for_raw {

@@ -547,3 +547,19 @@ fn the_question_and_every_answer_of_a_qa_page_are_kept() {
     }
     assert!(!ex.body.text.contains("How deep is the Oss"));
 }
+
+#[test]
+fn a_self_closed_title_inside_an_svg_icon_does_not_swallow_the_page() {
+    let page = format!(
+        r#"<html><body><a href="/"><svg viewBox="0 0 10 10"><title/><path d="M0,0L10,10"/></svg></a>
+        <article>{MORE_PROSE}</article></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    check_map(&ex.body, &page);
+    assert!(
+        ex.body.text.contains("The council of Vell met again"),
+        "{}",
+        ex.body.text
+    );
+}
