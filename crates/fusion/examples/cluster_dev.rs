@@ -2,7 +2,7 @@
 //! [`StoryClusterer`] and writes `id<TAB>story` lines, the format of the shared clustering scorer.
 //!
 //! `cargo run --release -p triangulate-fusion --example cluster_dev -- documents.jsonl > pred.tsv`
-//! Options: `--threshold X`, `--name-weight X` (defaults: [`ClusterOptions::default`]).
+//! Options: `--threshold X`, `--name-weight X`, `--coverage X`, `--no-numbers` (defaults: [`ClusterOptions::default`]).
 use std::io::{BufRead, Write};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
 
@@ -18,11 +18,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--name-weight" => {
                 opts.name_weight = args.next().ok_or("--name-weight needs a value")?.parse()?
             }
+            "--no-numbers" => opts.number_features = false,
+            "--coverage" => {
+                opts.name_coverage_weight =
+                    args.next().ok_or("--coverage needs a value")?.parse()?
+            }
             _ => path = Some(a),
         }
     }
     let path =
-        path.ok_or("usage: cluster_dev [--threshold X] [--name-weight X] documents.jsonl")?;
+        path.ok_or("usage: cluster_dev [--threshold X] [--name-weight X] [--coverage X] [--no-numbers] documents.jsonl")?;
     let file = std::io::BufReader::new(std::fs::File::open(&path)?);
     let mut clusterer = StoryClusterer::new(opts);
     let mut assigned = Vec::new();

@@ -16,7 +16,14 @@
 //! The score of a candidate is the cosine of the word vectors times the cosine of the name
 //! vectors raised to [`ClusterOptions::name_weight`]: stories of the same kind (two earthquakes,
 //! two rehab stays) share vocabulary but not names, so a product (both must agree) keeps them
-//! apart far better than a sum. Time damps the score: a document whose anchor year (publication
+//! apart far better than a sum. It is further multiplied by the share of the document's name
+//! mass that the story has seen at all, raised to [`ClusterOptions::name_coverage_weight`]: two
+//! events of one kind often share their main actor (a champion's two title defences, a vendor's
+//! two emergency patches), and then the secondary names (the opponent, the place) are what
+//! differ; a document whose prominent names are new to a story is scored down even when the
+//! shared main actor keeps the name cosine high. Numbers other than years (scores, counts, ages,
+//! records) count as name-like features for the same reason: they are the specifics that differ
+//! between two same-kind events ([`ClusterOptions::number_features`]). Time damps the score: a document whose anchor year (publication
 //! year, or the first year in its head, where datelines put it) no member of the story has is
 //! scored down, and publication dates far from the story's are decayed.
 use crate::text::{fold, is_stop_word, stem, words};
@@ -63,12 +70,18 @@ pub struct ClusterOptions {
     pub story_ttl_docs: u32,
     /// Days apart beyond which the score decays (when both sides have dates).
     pub time_window_days: f32,
+    /// Exponent of the share of the document's (IDF-weighted) name mass that the story has
+    /// seen at all (0 ignores it): a document whose prominent names are new to a story is
+    /// likely a different event of the same kind.
+    pub name_coverage_weight: f32,
+    /// Whether numbers other than years (counts, scores, ages, times) are name-like features.
+    pub number_features: bool,
 }
 
 impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
-            threshold: 0.08,
+            threshold: 0.04,
             name_weight: 1.0,
             query_terms: 24,
             candidates: 16,
@@ -77,6 +90,8 @@ impl Default for ClusterOptions {
             year_mismatch: 0.25,
             time_window_days: 4.0,
             story_ttl_docs: 100_000,
+            number_features: true,
+            name_coverage_weight: 0.5,
         }
     }
 }
@@ -116,6 +131,9 @@ pub struct StoryClusterer {
     opts: ClusterOptions,
     vocab: FxHashMap<Box<str>, u32>,
     doc_freq: Vec<u32>,
+    /// Per term id: whether it is a number or year feature (left out of name coverage:
+    /// reports of one event cite different figures, so a new number is weak evidence).
+    numeric_term: Vec<bool>,
     docs_seen: u32,
     stories: Vec<Story>,
     /// Term id → most recent stories containing it (ring buffer of at most `max_postings`).
@@ -151,6 +169,7 @@ impl StoryClusterer {
             opts,
             vocab: FxHashMap::default(),
             doc_freq: Vec::new(),
+            numeric_term: Vec::new(),
             docs_seen: 0,
             stories: Vec::new(),
             postings: Vec::new(),
@@ -238,6 +257,8 @@ impl StoryClusterer {
         let id = self.vocab.len() as u32;
         self.vocab.insert(term.into(), id);
         self.doc_freq.push(0);
+        self.numeric_term
+            .push(term.starts_with("d:") || term.starts_with("y:"));
         self.postings.push(Vec::new());
         self.postings_head.push(0);
         id
@@ -268,6 +289,12 @@ impl StoryClusterer {
                 if is_year {
                     key.clear();
                     key.push_str("y:");
+                    key.push_str(w.text);
+                    let id = self.term_id(&key);
+                    *name_tf.entry(id).or_default() += 1;
+                } else if self.opts.number_features {
+                    key.clear();
+                    key.push_str("d:");
                     key.push_str(w.text);
                     let id = self.term_id(&key);
                     *name_tf.entry(id).or_default() += 1;
@@ -427,6 +454,12 @@ impl StoryClusterer {
                 let nc = self.cosine(probe.names, &story.names, names_norm);
                 // A product, not a sum: sharing vocabulary is not enough, the names must agree.
                 let mut score = wc * nc.max(0.0).powf(self.opts.name_weight);
+                if self.opts.name_coverage_weight > 0.0 {
+                    let is_name =
+                        |t: u32| !self.numeric_term.get(t as usize).copied().unwrap_or(false);
+                    score *= coverage(probe.names, &story.names, is_name)
+                        .powf(self.opts.name_coverage_weight);
+                }
                 if !probe.years.is_empty()
                     && !story.years.is_empty()
                     && !probe.years.iter().any(|y| story.years.contains(y))
@@ -514,6 +547,27 @@ fn head_year(text: &str) -> Option<i32> {
         .find(|y| (1900..2100).contains(y))
 }
 
+/// Share of a document vector's squared mass (over the terms `counted` accepts) on terms the
+/// centroid has.
+fn coverage(doc: &[(u32, f32)], centroid: &[(u32, f32)], counted: impl Fn(u32) -> bool) -> f32 {
+    let (mut covered, mut total) = (0.0, 0.0);
+    let mut j = 0;
+    for &(a, w) in doc.iter().filter(|&&(t, _)| counted(t)) {
+        total += w * w;
+        while centroid.get(j).is_some_and(|&(b, _)| b < a) {
+            j += 1;
+        }
+        if centroid.get(j).is_some_and(|&(b, _)| b == a) {
+            covered += w * w;
+        }
+    }
+    if total > 0.0 {
+        covered / total
+    } else {
+        1.0
+    }
+}
+
 /// `centroid += scale × v`, both sorted by term id.
 fn add_sorted(centroid: &mut Vec<(u32, f32)>, v: &[(u32, f32)], scale: f32) {
     let mut out = Vec::with_capacity(centroid.len() + v.len());
@@ -581,6 +635,18 @@ mod tests {
             names: &[],
             published: None,
         }
+    }
+
+    #[test]
+    fn coverage_is_the_share_of_document_mass_the_story_has() {
+        let doc = [(1, 0.6), (4, 0.8)];
+        let all = |_| true;
+        assert!((coverage(&doc, &[(1, 3.0), (2, 1.0)], all) - 0.36).abs() < 1e-6);
+        assert!((coverage(&doc, &[(0, 1.0), (4, 0.1), (9, 2.0)], all) - 0.64).abs() < 1e-6);
+        assert_eq!(coverage(&doc, &[], all), 0.0);
+        assert_eq!(coverage(&[], &[(1, 1.0)], all), 1.0);
+        // Terms not counted are left out of both sides of the share.
+        assert_eq!(coverage(&doc, &[(1, 3.0)], |t| t != 4), 1.0);
     }
 
     #[test]
