@@ -197,6 +197,8 @@ fn is_head_content(tag: &str) -> bool {
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<NodeId>,
+    /// Whether `<noscript>` content is raw text (a browser running scripts) or markup.
+    scripting: bool,
 }
 
 impl Builder {
@@ -334,6 +336,7 @@ impl Builder {
     /// elements, and `<title/>` closes itself; treating it as raw text would swallow the page.
     fn raw_text_here(&self, tag: &str) -> bool {
         is_raw_text(tag)
+            && (self.scripting || tag != "noscript")
             && (matches!(tag, "script" | "style")
                 || !self
                     .stack
@@ -382,8 +385,27 @@ fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
-/// Parse `html` into a tree. Never fails.
+/// Parse `html` into a tree the way a browser running scripts does. Never fails.
 pub fn parse(html: &str) -> Dom {
+    parse_with(html, true)
+}
+
+/// Parse `html` the way a browser with scripting disabled does: `<noscript>` content is markup,
+/// and each `<noscript>` becomes an ordinary `div` container in the tree (that is how such a
+/// browser renders it). Pages that write their article only there need this view.
+pub fn parse_scripting_disabled(html: &str) -> Dom {
+    let mut dom = parse_with(html, false);
+    for node in &mut dom.nodes {
+        if let NodeKind::Element { tag, .. } = &mut node.kind {
+            if tag == "noscript" {
+                *tag = "div".to_string();
+            }
+        }
+    }
+    dom
+}
+
+fn parse_with(html: &str, scripting: bool) -> Dom {
     let bytes = html.as_bytes();
     let mut b = Builder {
         nodes: vec![Node {
@@ -394,6 +416,7 @@ pub fn parse(html: &str) -> Dom {
             raw_content: None,
         }],
         stack: Vec::new(),
+        scripting,
     };
     let mut pos = 0;
     let mut text_start = 0;

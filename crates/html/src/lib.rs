@@ -116,6 +116,35 @@ pub fn extract_utf8(bytes: &[u8]) -> Result<Extraction, HtmlError> {
 /// Parse `html` (decoded text whose map points at the raw input) and extract the article.
 pub fn extract(html: &MappedText) -> Extraction {
     let dom = dom::parse(&html.text);
+    let large_noscript = dom.nodes.iter().any(|n| {
+        n.tag() == Some("noscript")
+            && n.raw_content
+                .as_ref()
+                .is_some_and(|r| r.len() >= NOSCRIPT_ARTICLE_BYTES)
+    });
+    let first = extract_from(html, dom);
+    // A page whose visible text holds next to no article may carry it in `<noscript>` (script-
+    // rendered blogs); read it as a browser with scripting off would, and keep that view only
+    // when it finds a clearly larger article. Short notices ("enable JavaScript") are not
+    // worth a second pass and would only add themselves.
+    if first.body.text.len() >= NOSCRIPT_FALLBACK_BELOW || !large_noscript {
+        return first;
+    }
+    let second = extract_from(html, dom::parse_scripting_disabled(&html.text));
+    if second.body.text.len() >= NOSCRIPT_FALLBACK_BELOW.max(2 * first.body.text.len()) {
+        second
+    } else {
+        first
+    }
+}
+
+/// Bytes of body text below which an extraction is retried with `<noscript>` read as markup.
+const NOSCRIPT_FALLBACK_BELOW: usize = 500;
+
+/// Bytes of `<noscript>` content that can hold an article rather than a notice or a pixel.
+const NOSCRIPT_ARTICLE_BYTES: usize = 1000;
+
+fn extract_from(html: &MappedText, dom: Dom) -> Extraction {
     let analysis = extract::analyse(&dom, &html.text);
     let n = dom.nodes.len();
     let body_id = dom.find_first("body").unwrap_or(0);

@@ -563,3 +563,46 @@ fn a_self_closed_title_inside_an_svg_icon_does_not_swallow_the_page() {
         ex.body.text
     );
 }
+
+#[test]
+fn an_article_written_only_inside_noscript_is_read_as_with_scripting_off() {
+    let page = r#"<html><head><noscript><link rel="stylesheet" href="/plain.css"></noscript></head><body>
+<div class="blog-header"><a href="/">The Marrow Notebook</a></div>
+<div class="post"><h2 class="title"><a href="/ferry">The Oss ferry returns</a></h2>
+<div class="post-body">
+<script type="text/template"><p>The ferry across the Oss at Vell sails again from Monday.</p></script>
+<noscript>
+<p>The ferry across the Oss at Vell sails again from Monday, after a winter in which the river froze twice and the old landing stage was carried away by the spring floods.</p>
+<p>The harbour board of Marrow rebuilt the landing stage in oak and stone, and the ferryman, Aldo Renn, says the new ramp takes carts of up to two tonnes without trouble.</p>
+<p>Crossings run every half hour from six in the morning until nine at night; the fare stays at two crowns for walkers and five for carts, the board said on Friday.</p>
+<p>Traders in Vell welcomed the news, saying the long detour over the Brenna bridge had cost them a day a week through the whole of the cold season.</p>
+<p>The board plans a second, larger boat for the summer months, when visitors to the Marrow fair fill the landing stage from dawn until the evening bell.</p>
+<p>Renn, who has worked the crossing for thirty years, said he had never seen the river so high as in April, and that the new stage stands a full metre above the old one.</p>
+</noscript>
+</div></div>
+<noscript><p>Please enable JavaScript.</p></noscript>
+</body></html>"#;
+    let src = MappedText::identity(page);
+    let ex = extract(&src);
+    check_map(&ex.body, page);
+    assert!(
+        ex.body
+            .text
+            .contains("The harbour board of Marrow rebuilt the landing stage"),
+        "{}",
+        ex.body.text
+    );
+    assert!(!ex.body.text.contains("Please enable JavaScript"));
+    assert!(!ex.body.text.contains("The Marrow Notebook"));
+}
+
+#[test]
+fn a_short_noscript_notice_does_not_trigger_the_scripting_off_view() {
+    let page = format!(
+        r#"<html><body><noscript><p>Please enable JavaScript to enjoy this site to the full.</p></noscript>
+        <article>{MORE_PROSE}</article></body></html>"#
+    );
+    let src = MappedText::identity(&page);
+    let ex = extract(&src);
+    assert!(!ex.body.text.contains("Please enable JavaScript"));
+}
