@@ -62,6 +62,11 @@
 //!    "Foto: ..."), post-meta lines ("Posted in...", "Kategorie: ...") and lone datelines are
 //!    dropped; hover cards inside a sentence are cut. The `<h1>` headline goes to metadata, not
 //!    the body. Everything not written becomes a [`Removal`] with its kind and original range.
+//! 6. A page that yields next to no article (under 500 bytes) but carries a large `<noscript>`
+//!    block (script-rendered blogs write the article only there) is read again the way a browser
+//!    with scripting disabled parses it (`<noscript>` content as markup, see
+//!    [`dom::parse_scripting_disabled`]); the second reading is kept when it finds a clearly
+//!    larger article.
 //!
 //! # Accuracy and speed
 //!
