@@ -511,12 +511,46 @@ pub fn post_meta_line(text: &str) -> bool {
         "aufrufe:",
         "kommentare insgesamt",
         "(noch keine bewertungen",
+        "aktualisiert am",
+        "zuletzt aktualisiert",
+        "veröffentlicht am",
+        "veröffentlichung:",
+        "stand:",
+        "release date:",
+        "news date",
+        "last updated",
+        "updated on",
     ];
     let t = text.trim().to_lowercase();
     PREFIXES.iter().any(|p| t.starts_with(p))
         || t.ends_with("min read")
         || t.ends_with("minutes read")
         || t.ends_with("min. lesezeit")
+}
+
+/// Whether a short block is a "see also" teaser line written into the article ("PUEDES VER:
+/// ...", "Lesen Sie auch: ...", "Read more: ..."): another article's headline behind a label.
+pub fn see_also_line(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "puedes ver:",
+        "mira:",
+        "mire:",
+        "lee también:",
+        "lea también:",
+        "te puede interesar:",
+        "lesen sie auch:",
+        "lies auch:",
+        "read more:",
+        "read also:",
+        "see also:",
+        "lire aussi:",
+        "à lire aussi:",
+        "czytaj także:",
+        "czytaj też:",
+        "leggi anche:",
+    ];
+    let t = text.trim_start().to_lowercase();
+    PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
 /// Longest block [`credit_line`] judges.
@@ -871,7 +905,15 @@ pub fn label_kind(text: &str) -> Option<RemovalKind> {
         | "articles similaires"
         | "artículos relacionados"
         | "podobne artykuły"
-        | "polecane" => RemovalKind::RelatedLinks,
+        | "polecane"
+        | "weitere informationen"
+        | "weitere infos"
+        | "zusatzinformationen"
+        | "weiterführender link"
+        | "more information"
+        | "further information"
+        | "más información"
+        | "plus d'informations" => RemovalKind::RelatedLinks,
         "about the author"
         | "über den autor"
         | "über die autorin"

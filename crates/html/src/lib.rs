@@ -518,6 +518,9 @@ impl Walk<'_> {
             if s.chars <= classify::CREDIT_MAX_CHARS && classify::credit_line(&text) {
                 return Some(RemovalKind::Caption);
             }
+            if s.chars <= classify::CREDIT_MAX_CHARS && classify::see_also_line(&text) {
+                return Some(RemovalKind::RelatedLinks);
+            }
             if s.chars <= POST_META_MAX_CHARS && classify::post_meta_line(&text) {
                 return Some(RemovalKind::Metadata);
             }

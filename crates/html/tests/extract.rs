@@ -606,3 +606,34 @@ fn a_short_noscript_notice_does_not_trigger_the_scripting_off_view() {
     let ex = extract(&src);
     assert!(!ex.body.text.contains("Please enable JavaScript"));
 }
+
+#[test]
+fn see_also_lines_update_stamps_and_further_information_labels_are_dropped() {
+    let page = r#"<html><body><article>
+<p>The council of Vell voted on Tuesday to rebuild the Oss footbridge in stone, after the spring floods carried the old timber span away for the second time in ten years.</p>
+<p>Lea también: <a href="/marrow-ferry">El ferry de Marrow vuelve a navegar</a></p>
+<p>Mayor Ilsa Varn said work would begin in June and that the crossing would reopen before the first frosts, with a temporary ferry running in the meantime.</p>
+<p>Aktualisiert am 04.10.2025.</p>
+<h3>Weitere Informationen</h3>
+<p>The budget of forty thousand crowns comes from the regional flood fund, which the Brenna assembly topped up last month after a long debate over its rules.</p>
+</article></body></html>"#;
+    let src = MappedText::identity(page);
+    let ex = extract(&src);
+    check_map(&ex.body, page);
+    assert!(ex
+        .body
+        .text
+        .contains("Mayor Ilsa Varn said work would begin"));
+    assert!(ex.body.text.contains("The budget of forty thousand crowns"));
+    for unwanted in [
+        "El ferry de Marrow",
+        "Aktualisiert am",
+        "Weitere Informationen",
+    ] {
+        assert!(
+            !ex.body.text.contains(unwanted),
+            "{unwanted}: {}",
+            ex.body.text
+        );
+    }
+}
