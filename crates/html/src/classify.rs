@@ -529,7 +529,9 @@ pub fn post_meta_line(text: &str) -> bool {
 }
 
 /// Whether a short block is a "see also" teaser line written into the article ("PUEDES VER:
-/// ...", "Lesen Sie auch: ...", "Read more: ..."): another article's headline behind a label.
+/// ...", "Lesen Sie auch: ...", "Read more: ..."), a "Weitere ..." heading over a list of other
+/// articles (no sentence: "Weitere Beiträge aus der Kolumne"), or a lone byline label ("Von:")
+/// left over when the author's name sits in its own element.
 pub fn see_also_line(text: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "puedes ver:",
@@ -549,8 +551,10 @@ pub fn see_also_line(text: &str) -> bool {
         "czytaj też:",
         "leggi anche:",
     ];
-    let t = text.trim_start().to_lowercase();
+    let t = text.trim().to_lowercase();
     PREFIXES.iter().any(|p| t.starts_with(p))
+        || (t.starts_with("weitere ") && t.chars().count() <= 60 && !t.ends_with(['.', '!', '?']))
+        || matches!(t.trim_end_matches(':'), "von" | "by")
 }
 
 /// Longest block [`credit_line`] judges.

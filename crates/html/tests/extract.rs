@@ -637,3 +637,28 @@ fn see_also_lines_update_stamps_and_further_information_labels_are_dropped() {
         );
     }
 }
+
+#[test]
+fn further_reading_headings_and_lone_byline_labels_are_dropped() {
+    let page = r#"<html><body><article>
+<p>Von:</p><p class="name-only">Ilsa Varn</p>
+<p>The council of Vell voted on Tuesday to rebuild the Oss footbridge in stone, after the spring floods carried the old timber span away for the second time in ten years.</p>
+<p>Mayor Ilsa Varn said work would begin in June and that the crossing would reopen before the first frosts, with a temporary ferry running in the meantime.</p>
+<h3>Weitere Beiträge aus der Brenna-Kolumne</h3>
+<p>Weitere Brücken sollen folgen, sagte die Bürgermeisterin.</p>
+</article></body></html>"#;
+    let src = MappedText::identity(page);
+    let ex = extract(&src);
+    check_map(&ex.body, page);
+    assert!(ex
+        .body
+        .text
+        .contains("Mayor Ilsa Varn said work would begin"));
+    // A sentence that merely starts with "Weitere" is article text.
+    assert!(ex.body.text.contains("Weitere Brücken sollen folgen"));
+    assert!(!ex
+        .body
+        .text
+        .contains("Weitere Beiträge aus der Brenna-Kolumne"));
+    assert!(!ex.body.text.starts_with("Von"), "{}", ex.body.text);
+}
