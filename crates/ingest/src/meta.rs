@@ -70,6 +70,19 @@ fn compatible(a: &PartialDate, b: &PartialDate) -> bool {
         && agree(a.day.map(i64::from), b.day.map(i64::from))
 }
 
+/// Add a cleaned string value to a candidate list; empty values are ignored.
+fn push_clean(
+    list: &mut Vec<MetaValue<String>>,
+    value: &str,
+    source: EvidenceSource,
+    orig: Option<std::ops::Range<usize>>,
+    conf: f32,
+) {
+    if let Some(v) = clean_value(value) {
+        list.push(MetaValue::new(v, source, orig, conf));
+    }
+}
+
 impl Candidates {
     /// A title or headline. Empty values are ignored.
     pub fn add_title(
@@ -79,9 +92,7 @@ impl Candidates {
         orig: Option<std::ops::Range<usize>>,
         conf: f32,
     ) {
-        if let Some(v) = clean_value(value) {
-            self.title.push(MetaValue::new(v, source, orig, conf));
-        }
+        push_clean(&mut self.title, value, source, orig, conf);
     }
 
     /// An outlet name. Empty values are ignored.
@@ -92,9 +103,7 @@ impl Candidates {
         orig: Option<std::ops::Range<usize>>,
         conf: f32,
     ) {
-        if let Some(v) = clean_value(value) {
-            self.outlet.push(MetaValue::new(v, source, orig, conf));
-        }
+        push_clean(&mut self.outlet, value, source, orig, conf);
     }
 
     /// One author's name. Empty values are ignored.
@@ -105,9 +114,7 @@ impl Candidates {
         orig: Option<std::ops::Range<usize>>,
         conf: f32,
     ) {
-        if let Some(v) = clean_value(value) {
-            self.authors.push(MetaValue::new(v, source, orig, conf));
-        }
+        push_clean(&mut self.authors, value, source, orig, conf);
     }
 
     /// An agency credited for the text. Empty values are ignored.
@@ -118,10 +125,7 @@ impl Candidates {
         orig: Option<std::ops::Range<usize>>,
         conf: f32,
     ) {
-        if let Some(v) = clean_value(value) {
-            self.credited_agencies
-                .push(MetaValue::new(v, source, orig, conf));
-        }
+        push_clean(&mut self.credited_agencies, value, source, orig, conf);
     }
 
     /// A publication date and time of day. Empty values are ignored.
