@@ -312,51 +312,14 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Sentences by punctuation and line breaks, for documents that come without a sentence layer.
+/// Sentences for documents that come without a sentence layer: the project's own splitter
+/// (`triangulate-text`), so a bare document is split exactly as an annotated one would be.
 pub fn split_sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let boundary = match b {
-            b'\n' => Some(i),
-            b'.' | b'!' | b'?' => {
-                // Include closing quotes/brackets; require whitespace and an upper-case or quote
-                // start next, and skip single-letter initials ("J. Smith").
-                let mut j = i + 1;
-                while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
-                    j += 1;
-                }
-                let next_is_space = j >= bytes.len() || bytes[j] == b' ' || bytes[j] == b'\n';
-                let prev_word_len = text[..i]
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .map_or(0, str::len);
-                let next_starts = text[j..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c.is_uppercase() || c == '"' || c.is_ascii_digit());
-                (next_is_space && next_starts && prev_word_len != 1).then_some(j)
-            }
-            _ => None,
-        };
-        if let Some(end) = boundary {
-            if let Some(span) = trimmed(text, start, end) {
-                out.push(span);
-            }
-            start = end;
-            i = end.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    if let Some(span) = trimmed(text, start, text.len()) {
-        out.push(span);
-    }
-    out
+    triangulate_text::analyze(text)
+        .sentences
+        .into_iter()
+        .map(|s| s.span)
+        .collect()
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
