@@ -1,46 +1,11 @@
 //! Attribution cases added in the second pass: low-high quote marks, naming verbs, coordinated
 //! and split indirect speech, mixed quotes closing at the sentence end, pronoun gender, long
 //! titles. All people, outlets and places are fictional.
-use triangulate_doc::{EntityLabel, EntityMention, Span};
-use triangulate_quotes::{find_quotes, Quote, QuoteKind, Resolution};
-use triangulate_text::analyze;
+use triangulate_doc::EntityLabel;
+use triangulate_quotes::{Quote, QuoteKind, Resolution};
 
-/// Hand-made NER output: each `(surface, label)` is marked at every whole-token occurrence.
-fn mentions(text: &str, names: &[(&str, EntityLabel)]) -> Vec<EntityMention> {
-    let layer = analyze(text);
-    let mut out = Vec::new();
-    for &(name, label) in names {
-        for (start, _) in text.match_indices(name) {
-            let end = start + name.len();
-            let first = layer.tokens.iter().position(|t| t.span.start == start);
-            let last = layer.tokens.iter().position(|t| t.span.end == end);
-            if let (Some(first), Some(last)) = (first, last) {
-                out.push(EntityMention {
-                    span: Span::new(start, end),
-                    label,
-                    first_token: first,
-                    end_token: last + 1,
-                    confidence: 1.0,
-                });
-            }
-        }
-    }
-    out
-}
-
-fn quotes(text: &str, names: &[(&str, EntityLabel)]) -> Vec<Quote> {
-    let layer = analyze(text);
-    find_quotes(
-        text,
-        &layer.tokens,
-        &layer.sentences,
-        &mentions(text, names),
-    )
-}
-
-fn s(text: &str, span: Span) -> &str {
-    span.text(text).unwrap_or("<bad span>")
-}
+mod common;
+use common::{quotes, s};
 
 /// The quote whose content contains `needle`.
 fn containing<'q>(text: &str, q: &'q [Quote], needle: &str) -> &'q Quote {
