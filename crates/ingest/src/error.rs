@@ -57,10 +57,14 @@ pub enum IngestError {
         message: String,
     },
     /// A JSON object without any of the recognised text or HTML fields.
-    #[error("JSON record has no text field (looked for {looked_for})")]
+    #[error(
+        "JSON record has no text field (looked for {looked_for}, at the top and up to {max_depth} nested objects down)"
+    )]
     JsonNoText {
         /// The field names tried.
         looked_for: String,
+        /// How many nested object levels were searched.
+        max_depth: usize,
     },
     /// Malformed or truncated XML in a feed; items before the fault are kept.
     #[error("malformed XML at byte {offset}: {message}")]
