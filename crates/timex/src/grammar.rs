@@ -171,6 +171,10 @@ pub(crate) struct Grammar<'a> {
     last_quarter: Cell<Option<(i32, u32)>>,
     /// Token index of the last quarter mention, to let that reference expire.
     last_quarter_at: Cell<usize>,
+    /// Token index of the last multi-quarter period ("the first nine months", "six
+    /// months"): after one, "a year earlier" compares that period, i.e. the year before,
+    /// not the quarter named earlier.
+    last_period_at: Cell<Option<usize>>,
     /// The last date the text gave explicitly ("in 1994", "March 4, 1998"): what "the
     /// following year" and "that month" count from.
     last_date: Cell<Option<PartialDate>>,
@@ -200,6 +204,7 @@ impl<'a> Grammar<'a> {
                 .or(anchor.weekday.map(|w| w.number())),
             last_quarter: Cell::new(None),
             last_quarter_at: Cell::new(0),
+            last_period_at: Cell::new(None),
             last_date: Cell::new(None),
             last_day: Cell::new(None),
         }
@@ -220,6 +225,20 @@ impl<'a> Grammar<'a> {
                             self.last_quarter.set(Some((y, q)));
                             self.last_quarter_at.set(i);
                         }
+                    }
+                    // "the latest quarter", "the year-ago quarter": the text is back on the
+                    // reference quarter after a longer period.
+                    if let (Some((y, q)), Some((ry, rq))) =
+                        (parse_quarter(&hit.value), self.last_quarter.get())
+                    {
+                        if !hit.quarter_ref && q == rq && (ry - y == 0 || ry - y == 1) {
+                            self.last_quarter_at.set(i);
+                        }
+                    }
+                    if hit.kind == TimexType::Duration
+                        && matches!(hit.value.as_str(), "P9M" | "P6M" | "P3Q" | "P2Q")
+                    {
+                        self.last_period_at.set(Some(i));
                     }
                     if hit.anchored == AnchorUse::Absolute && hit.kind == TimexType::Date {
                         if let Some(p) = hit.partial.filter(|p| p.year.is_some()) {
@@ -1923,7 +1942,11 @@ impl<'a> Grammar<'a> {
     /// The quarter the surrounding financial text is about, if one was named recently.
     fn quarter_context(&self, i: usize) -> Option<(i32, u32)> {
         let q = self.last_quarter.get()?;
-        (i.saturating_sub(self.last_quarter_at.get()) <= MAX_QUARTER_DISTANCE).then_some(q)
+        let at = self.last_quarter_at.get();
+        if self.last_period_at.get().is_some_and(|p| p > at && p < i) {
+            return None;
+        }
+        (i.saturating_sub(at) <= MAX_QUARTER_DISTANCE).then_some(q)
     }
 
     /// "three days", "25 years", "16-hour", "the first nine months", "a year and a half",

@@ -730,3 +730,24 @@ fn scheduled_present_and_expected_arrivals_read_forwards() {
         "2025-02-26"
     );
 }
+
+#[test]
+fn a_year_earlier_after_a_multi_quarter_period_is_the_year() {
+    // Earnings news: after "the nine months" the comparison is with the year before, not
+    // with the quarter the story opened on; naming the quarter again brings it back.
+    let anchor = Anchor::ymd(2025, 10, 24).expect("valid date");
+    let text = "Velmar Freight said third-quarter net rose to $8 million from $6 million a year \
+                earlier. For the nine months, net was $20 million, up from $15 million a year \
+                earlier. Sales in the latest quarter rose 4% from a year ago.";
+    let values: Vec<String> = find_timexes(text, &anchor)
+        .into_iter()
+        .filter(|t| {
+            matches!(
+                t.span.text(text),
+                Some("a year earlier") | Some("a year ago")
+            )
+        })
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(values, ["2024-Q3", "2024", "2024-Q3"]);
+}
