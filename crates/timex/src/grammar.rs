@@ -959,6 +959,7 @@ impl<'a> Grammar<'a> {
             self.event_day(i),
             self.coordinated_day(i),
             self.year_end(i),
+            self.accounting_year(i),
             self.relative_word(i),
             self.season_phrase(i),
             self.deictic(i),
@@ -1842,6 +1843,60 @@ impl<'a> Grammar<'a> {
         let mut hit = Hit::date(end, self.rel_year(delta));
         hit.modifier = Some("END");
         Some(hit)
+    }
+
+    /// The year a company reports on: "the year ended March 31" and "the fiscal year ending
+    /// June 30" are a year's length (DURATION `P1Y`, the TimeBank reading, 7 of 8); "the
+    /// current fiscal year" is the anchor's year, "the latest fiscal year" the one before;
+    /// "for the year" / "of the year" the anchor's year.
+    fn accounting_year(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let mut j = i + 1;
+        let delta = match self.w(j) {
+            "current" => Some(0),
+            "latest" | "last" | "previous" | "past" => Some(-1),
+            _ => None,
+        };
+        if delta.is_some() {
+            j += 1;
+        }
+        let fiscal = self.is(j, "fiscal");
+        if fiscal {
+            j += 1;
+        }
+        if !self.is(j, "year") {
+            return None;
+        }
+        let end = j + 1;
+        if matches!(self.w(end), "ended" | "ending") {
+            return Some(Hit::new(
+                end,
+                TimexType::Duration,
+                "P1Y".to_string(),
+                AnchorUse::None,
+            ));
+        }
+        match delta {
+            // "the last year" and "the past year" are the deictic rule's.
+            Some(d) if fiscal => Some(Hit::date(end, self.rel_year(d))),
+            Some(_) => None,
+            // "the year-ago quarter", "the year's end", "the year before", "the year 2000" are
+            // other rules' or not this year.
+            None if matches!(
+                self.prev_word(i),
+                "for" | "of" | "in" | "during" | "through" | "throughout"
+            ) && !matches!(
+                self.w(end),
+                "-" | "'" | "before" | "after" | "earlier" | "later" | "ago" | "to"
+            ) && self.kind(end) != Some(TokenKind::Number)
+                && lexicon::cardinal(self.w(end)).is_none() =>
+            {
+                Some(Hit::date(end, self.rel_year(0)))
+            }
+            None => None,
+        }
     }
 
     /// The weekend relative to the anchor (`2025-W10-WE`).

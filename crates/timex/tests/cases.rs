@@ -751,3 +751,24 @@ fn a_year_earlier_after_a_multi_quarter_period_is_the_year() {
         .collect();
     assert_eq!(values, ["2024-Q3", "2024", "2024-Q3"]);
 }
+
+#[test]
+fn accounting_years() {
+    let anchor = Anchor::ymd(2025, 10, 24).expect("valid date");
+    let text = "Orvel Foods earned $4 million in the year ended June 30 and expects a gain in \
+                the current fiscal year. Sales in the latest fiscal year were flat. Shares hit \
+                a high for the year in May. The mill had closed the year before.";
+    assert_eq!(
+        found(text, &anchor),
+        [
+            ("the year".to_string(), "P1Y".to_string()),
+            ("June 30".to_string(), "2025-06-30".to_string()),
+            ("the current fiscal year".to_string(), "2025".to_string()),
+            ("the latest fiscal year".to_string(), "2024".to_string()),
+            ("the year".to_string(), "2025".to_string()),
+            ("May".to_string(), "2025-05".to_string()),
+        ]
+    );
+    let first = find_timexes(text, &anchor);
+    assert_eq!(first.first().map(|t| t.kind), Some(TimexType::Duration));
+}
