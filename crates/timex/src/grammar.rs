@@ -13,7 +13,7 @@ use crate::calendar::{
 };
 use crate::lexicon::{self, Unit};
 use crate::scan::{tokenize, Tok, TokenKind};
-use crate::tense::{tense_around, tense_within, Tense};
+use crate::tense::{tense_ahead, tense_around, tense_within, Tense};
 use crate::{Anchor, AnchorUse, Timex, TimexType};
 
 /// A match: tokens `[start, end)` and their meaning.
@@ -552,6 +552,17 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some((d, i + 1))
+    }
+
+    /// Whether the expression at `i` opens its sentence, alone or after "On" ("On Tuesday,
+    /// ...").
+    fn opens_sentence(&self, i: usize) -> bool {
+        let k = if matches!(self.prev_word(i), "on") && self.capital(i.wrapping_sub(1)) {
+            i.saturating_sub(1)
+        } else {
+            i
+        };
+        k == 0 || matches!(self.w(k - 1), "." | "!" | "?" | "\n" | "``" | "\"")
     }
 
     fn tense(&self, start: usize, end: usize) -> Tense {
@@ -1208,6 +1219,11 @@ impl<'a> Grammar<'a> {
         }
         let lean = if self.deadline_before(i) {
             Lean::Future
+        } else if self.tense(i, j) == Tense::Unknown && self.opens_sentence(i) {
+            match tense_ahead(&self.toks, j, 24) {
+                Tense::Future => Lean::Future,
+                _ => Lean::Past,
+            }
         } else {
             self.lean(i, j, Lean::Past)
         };
@@ -2482,7 +2498,7 @@ impl<'a> Grammar<'a> {
             end += 3;
         }
         let date = date.unwrap_or_else(|| self.rel_day(0));
-        let (h, date) = if h == 24 { (0, date) } else { (h, date) };
+        // "midnight Friday" closes Friday: ISO 8601's end of day, T24:00 (TimeML's reading).
         Some(
             Hit::date(end, date.with_suffix(&format!("T{h:02}:{m:02}"))).with_kind(TimexType::Time),
         )

@@ -50,6 +50,22 @@ pub(crate) fn tense_within(toks: &[Tok], start: usize, end: usize, back: usize) 
     Tense::Unknown
 }
 
+/// The tense of the first marker in the `ahead` tokens after `end`, within the sentence: the
+/// main verb of a clause that a time expression opens ("On Tuesday, the Velmar growers'
+/// association plans to ...") can lie beyond the usual window.
+pub(crate) fn tense_ahead(toks: &[Tok], end: usize, ahead: usize) -> Tense {
+    for i in end..(end + ahead).min(toks.len()) {
+        if ends_sentence(toks, i) {
+            break;
+        }
+        let t = marker(toks, i);
+        if t != Tense::Unknown {
+            return t;
+        }
+    }
+    Tense::Unknown
+}
+
 fn ends_sentence(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return true };
     if t.kind != TokenKind::Punct {
@@ -102,6 +118,11 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
             ))
     {
         return Tense::Future;
+    }
+    // "had been due to expire", "had been scheduled to meet": a plan that lay ahead of a
+    // past moment is past itself.
+    if prev == Some("been") && before_be == Some("had") {
+        return Tense::Past;
     }
     match w {
         // News writes scheduled events in the present: "leaves Monday", "meets Tuesday".

@@ -772,3 +772,40 @@ fn accounting_years() {
     let first = find_timexes(text, &anchor);
     assert_eq!(first.first().map(|t| t.kind), Some(TimexType::Duration));
 }
+
+#[test]
+fn past_perfect_plans_and_fronted_weekdays() {
+    // A deadline that "had been due" lay ahead of a past moment: the day is behind us.
+    assert_eq!(
+        value(
+            "The Tarsk offer had been due to expire Friday evening.",
+            "Friday evening"
+        ),
+        "2025-02-28TEV"
+    );
+    assert_eq!(
+        value(
+            "The Tarsk offer had been scheduled to expire at midnight Friday.",
+            "midnight Friday"
+        ),
+        "2025-02-28T24:00"
+    );
+    // A weekday that opens its sentence takes the tense of the clause's main verb, however
+    // long the subject.
+    assert_eq!(
+        value(
+            "On Thursday, the Velmar Association of Independent Ferry Owners and Pilots plans to \
+             hold a vote.",
+            "Thursday"
+        ),
+        "2025-03-06"
+    );
+    assert_eq!(
+        value(
+            "On Thursday, the Velmar Association of Independent Ferry Owners and Pilots held a \
+             vote.",
+            "Thursday"
+        ),
+        "2025-02-27"
+    );
+}
