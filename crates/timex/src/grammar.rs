@@ -182,9 +182,13 @@ pub(crate) struct Grammar<'a> {
     /// the reference time of narrative "that day", "the next morning" (TimeML anchors these
     /// to the most recent date, not to the publication date).
     last_day: Cell<Option<NaiveDate>>,
+    /// Token index where `last_day` was named.
+    last_day_at: Cell<usize>,
 }
 
 const MAX_QUARTER_DISTANCE: usize = 400;
+/// How far (in tokens) a named day stays the reference of a bare clock time.
+const MAX_DAY_DISTANCE: usize = 150;
 
 impl<'a> Grammar<'a> {
     pub(crate) fn new(text: &'a str, anchor: &Anchor) -> Self {
@@ -207,6 +211,7 @@ impl<'a> Grammar<'a> {
             last_period_at: Cell::new(None),
             last_date: Cell::new(None),
             last_day: Cell::new(None),
+            last_day_at: Cell::new(0),
         }
     }
 
@@ -253,6 +258,7 @@ impl<'a> Grammar<'a> {
                             })
                         {
                             self.last_day.set(Some(day));
+                            self.last_day_at.set(i);
                         }
                     }
                     out.push(Timex {
@@ -2497,7 +2503,14 @@ impl<'a> Grammar<'a> {
         {
             end += 3;
         }
-        let date = date.unwrap_or_else(|| self.rel_day(0));
+        // A bare clock time ("at 10 p.m.") is on the day the story is at: the last day named
+        // nearby (TimeML anchors it there), else the anchor.
+        let date = date.unwrap_or_else(|| match self.last_day.get() {
+            Some(d) if i.saturating_sub(self.last_day_at.get()) <= MAX_DAY_DISTANCE => {
+                Val::anchored_day(d)
+            }
+            _ => self.rel_day(0),
+        });
         // "midnight Friday" closes Friday: ISO 8601's end of day, T24:00 (TimeML's reading).
         Some(
             Hit::date(end, date.with_suffix(&format!("T{h:02}:{m:02}"))).with_kind(TimexType::Time),

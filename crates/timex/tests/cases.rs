@@ -809,3 +809,16 @@ fn past_perfect_plans_and_fronted_weekdays() {
         "2025-02-27"
     );
 }
+
+#[test]
+fn a_bare_clock_time_is_on_the_day_the_story_is_at() {
+    // The story is at Thursday; "at 10:35 a.m." is Thursday's, not the publication day's.
+    let text = "The Orvel dam gave way on Thursday. Engineers said the first crack appeared at \
+                10:35 a.m.";
+    assert_eq!(value(text, "10:35 a.m."), "2025-02-27T10:35");
+    // With no day named, the anchor's.
+    assert_eq!(
+        value("The Orvel council meets at 4 p.m.", "4 p.m."),
+        "2025-03-03T16:00"
+    );
+}
