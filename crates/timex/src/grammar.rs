@@ -1516,6 +1516,22 @@ impl<'a> Grammar<'a> {
             "overnight" if !self.kind(i + 1).is_some_and(|k| k == TokenKind::Word) => Some(
                 Hit::date(i + 1, self.rel_day(-1).with_suffix("TNI")).with_kind(TimexType::Time),
             ),
+            // "mid-afternoon yesterday", "late evening": a part of a day, of the day named
+            // right after it or else the anchor's.
+            "mid" | "late" | "early" => {
+                let j = self.skip_hyphen(i + 1);
+                let code = lexicon::part_of_day(self.w(j)).filter(|_| self.w(j) != "overnight")?;
+                let (delta, end) = match self.w(j + 1) {
+                    "yesterday" => (-1, j + 2),
+                    "today" => (0, j + 2),
+                    "tomorrow" => (1, j + 2),
+                    _ => (0, j + 1),
+                };
+                Some(
+                    Hit::date(end, self.rel_day(delta).with_suffix(&format!("T{code}")))
+                        .with_kind(TimexType::Time),
+                )
+            }
             "at" if self.is(i + 1, "present") => hit(i + 2, Val::reference("PRESENT_REF")),
             "right" if self.is(i + 1, "now") => hit(i + 2, Val::reference("PRESENT_REF")),
             "the" => match self.w(i + 1) {
@@ -1702,14 +1718,33 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if let Some((weekday, k)) = self.weekday_at(j) {
-            let v = match delta {
+            // "the previous Friday", "the following Monday": counted from the day the story
+            // is at, like "the previous day".
+            let narrative = match self.last_day.get() {
+                Some(day) if the => {
+                    let diff = weekday as i64 - weekday_number(day) as i64;
+                    let offset = if delta < 0 {
+                        -(-diff).rem_euclid(7)
+                    } else {
+                        diff.rem_euclid(7)
+                    };
+                    let offset = if offset == 0 {
+                        7 * delta as i64
+                    } else {
+                        offset
+                    };
+                    add_days(day, offset).map(Val::anchored_day)
+                }
+                _ => None,
+            };
+            let v = narrative.unwrap_or_else(|| match delta {
                 d if d < 0 => self.resolve_weekday(weekday, Lean::Past, true),
                 d if d > 0 => self.resolve_weekday(weekday, Lean::Future, true),
                 _ => {
                     let lean = self.lean(i, k, Lean::Past);
                     self.resolve_weekday(weekday, lean, false)
                 }
-            };
+            });
             if let Some(code) = lexicon::part_of_day(self.w(k)) {
                 return Some(Hit::date(k + 1, v.with_suffix(&format!("T{code}"))));
             }

@@ -822,3 +822,21 @@ fn a_bare_clock_time_is_on_the_day_the_story_is_at() {
         "2025-03-03T16:00"
     );
 }
+
+#[test]
+fn parts_of_days_and_narrative_weekdays() {
+    assert_eq!(
+        value(
+            "Trading in Velmar shares stopped in mid-afternoon yesterday.",
+            "mid-afternoon yesterday"
+        ),
+        "2025-03-02TAF"
+    );
+    assert_eq!(
+        value("The Tolan storm peaked in late evening.", "late evening"),
+        "2025-03-03TEV"
+    );
+    // "the previous Friday" counts back from the day the story is at.
+    let text = "The Orvel index fell on Friday, Feb. 28, down 3% from the previous Friday.";
+    assert_eq!(value(text, "the previous Friday"), "2025-02-21");
+}
