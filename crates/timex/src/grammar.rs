@@ -1551,6 +1551,16 @@ impl<'a> Grammar<'a> {
                     hit(i + 2, Val::reference("PAST_REF"))
                 }
                 "present" if !self.capital(i + 2) => hit(i + 2, Val::reference("PRESENT_REF")),
+                // "in the weeks ahead": an unspecified stretch, like "the coming weeks".
+                unit if self.is(i + 2, "ahead") => match lexicon::unit(unit) {
+                    Some((unit, true)) => Some(Hit::new(
+                        i + 3,
+                        TimexType::Duration,
+                        unit.duration(None),
+                        AnchorUse::None,
+                    )),
+                    _ => None,
+                },
                 _ => None,
             },
             "future" if matches!(self.prev_word(i), "near" | "distant") => {
@@ -2282,6 +2292,16 @@ impl<'a> Grammar<'a> {
                 "half" if (1..=2).contains(&n) => true,
                 _ => return None,
             };
+            // "the last half of the '80s": the decade, its start or end.
+            if half && given_year.is_none() && self.is(j + 1, "of") {
+                if let Some(mut decade) = self
+                    .year_expr(j + 2)
+                    .filter(|h| h.kind == TimexType::Date && h.value.len() == 3)
+                {
+                    decade.modifier = Some(if n == 1 { "START" } else { "END" });
+                    return Some(decade);
+                }
+            }
             let (year, end) = match given_year {
                 Some(y) => (Some(y), j + 1),
                 None => self.year_of(j + 1),
@@ -2375,9 +2395,20 @@ impl<'a> Grammar<'a> {
             Some(q) => q,
             None => completed()?,
         };
+        // "the quarter a year ago": one expression, that quarter of the year before.
+        let mut end = j + 1;
+        if year_back == 0
+            && given_year.is_none()
+            && self.is(end, "a")
+            && self.is(end + 1, "year")
+            && matches!(self.w(end + 2), "ago" | "earlier")
+        {
+            year_back = 1;
+            end += 3;
+        }
         let y = given_year.unwrap_or(y) - year_back;
         Some(Hit::date(
-            j + 1,
+            end,
             Val::other(quarter_value(y, q), AnchorUse::Publication),
         ))
     }

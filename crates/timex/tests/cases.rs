@@ -840,3 +840,20 @@ fn parts_of_days_and_narrative_weekdays() {
     let text = "The Orvel index fell on Friday, Feb. 28, down 3% from the previous Friday.";
     assert_eq!(value(text, "the previous Friday"), "2025-02-21");
 }
+
+#[test]
+fn quarters_and_halves_joined_to_their_reference() {
+    let anchor = Anchor::ymd(2025, 10, 24).expect("valid date");
+    let text = "Orvel Bank lost $3 million in the third quarter. For the quarter a year ago, it \
+                earned $2 million. Deposits grew through the last half of the '10s. Lenders \
+                expect to sell assets in the weeks ahead.";
+    assert_eq!(
+        found(text, &anchor),
+        [
+            ("the third quarter".to_string(), "2025-Q3".to_string()),
+            ("the quarter a year ago".to_string(), "2024-Q3".to_string()),
+            ("the last half of the '10s".to_string(), "201".to_string()),
+            ("the weeks ahead".to_string(), "PXW".to_string()),
+        ]
+    );
+}
