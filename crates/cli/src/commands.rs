@@ -312,6 +312,7 @@ pub fn analyze(input: &InputArgs, out_dir: &Path, json: bool, progress: bool) ->
             entities: a.entities,
             timexes: a.timexes,
             quotes: a.quotes,
+            quantities: a.quantities,
         });
         bar.inc(1);
     }

@@ -10,7 +10,9 @@ use crate::syndication::{
 use crate::text::{display, split_sentences};
 use crate::timeline;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use triangulate_doc::{EntityMention, PartialDate, Span};
+use triangulate_quantity::Quantity;
 use triangulate_quotes::Quote;
 use triangulate_timex::Timex;
 
@@ -22,6 +24,8 @@ pub(crate) struct Prepared<'a> {
     pub entities: Vec<&'a EntityMention>,
     pub timexes: Vec<&'a Timex>,
     pub quotes: Vec<&'a Quote>,
+    /// Numbers from the quantity stage, in text order.
+    pub quantities: Cow<'a, [Quantity]>,
     pub published: Option<PartialDate>,
     pub outlet: Option<&'a str>,
     pub title: Option<&'a str>,
@@ -64,13 +68,34 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
             }
         }
     };
+    // A document that never went through the language layer (no tokens) gets the text and
+    // quantity stages run here, so it is split and its numbers read exactly as an annotated
+    // one's would be.
+    let own_layer = ad
+        .tokens
+        .is_empty()
+        .then(|| triangulate_text::analyze(text));
     let sentences = if !ad.sentences.is_empty()
         && keep_layer("sentence", ad.sentences.iter().map(|s| s.span).collect())
     {
         ad.sentences.iter().map(|s| s.span).collect()
+    } else if let Some(layer) = &own_layer {
+        layer.sentences.iter().map(|s| s.span).collect()
     } else {
         split_sentences(text)
     };
+    let mut quantities: Cow<'a, [Quantity]> = match &own_layer {
+        Some(layer) if ad.quantities.is_empty() => {
+            Cow::Owned(triangulate_quantity::find_quantities(text, &layer.tokens))
+        }
+        _ if keep_layer("quantity", ad.quantities.iter().map(|q| q.span).collect()) => {
+            Cow::Borrowed(&ad.quantities)
+        }
+        _ => Cow::Owned(Vec::new()),
+    };
+    if !quantities.is_sorted_by_key(|q| q.span.start) {
+        quantities.to_mut().sort_by_key(|q| q.span.start);
+    }
     let entities = if keep_layer("entity", ad.entities.iter().map(|e| e.span).collect()) {
         ad.entities.iter().collect()
     } else {
@@ -103,6 +128,7 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
         entities,
         timexes,
         quotes,
+        quantities,
         published: doc.metadata.published.as_ref().map(|m| m.value),
         outlet: doc.metadata.outlet.as_ref().map(|m| m.value.as_str()),
         title: doc.metadata.title.as_ref().map(|m| m.value.as_str()),

@@ -21,8 +21,8 @@ use crate::analyze::{IdCounters, Prepared};
 use crate::entities::entity_at;
 use crate::input::FusionOptions;
 use crate::model::*;
-use crate::text::{fold, is_stop_word, stem, words};
-use crate::values::{extract, Value, ValueKind};
+use crate::text::{display, fold, is_stop_word, stem, words};
+use crate::values::{in_sentence, Value, ValueKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use triangulate_doc::Span;
 use triangulate_quotes::QuoteKind;
@@ -112,8 +112,8 @@ struct StatementFeatures {
     values: Vec<Value>,
 }
 
-fn features(doc: usize, text: &str, span: Span) -> Option<StatementFeatures> {
-    let sentence = span.text(text)?;
+fn features(doc: usize, p: &Prepared<'_>, span: Span) -> Option<StatementFeatures> {
+    let sentence = span.text(p.text)?;
     let mut lemmas = FxHashSet::default();
     let mut negated = sentence.contains("n't") || sentence.contains("n’t");
     let mut letters = String::new();
@@ -142,13 +142,7 @@ fn features(doc: usize, text: &str, span: Span) -> Option<StatementFeatures> {
         lemmas,
         trigrams,
         negated,
-        values: extract(sentence)
-            .into_iter()
-            .map(|mut v| {
-                v.span = Span::new(v.span.start + span.start, v.span.end + span.start);
-                v
-            })
-            .collect(),
+        values: in_sentence(p.text, span, &p.quantities),
     })
 }
 
@@ -180,11 +174,7 @@ pub(crate) fn build_claims(
     let statements: Vec<StatementFeatures> = docs
         .iter()
         .enumerate()
-        .flat_map(|(d, p)| {
-            p.sentences
-                .iter()
-                .filter_map(move |&s| features(d, p.text, s))
-        })
+        .flat_map(|(d, p)| p.sentences.iter().filter_map(move |&s| features(d, p, s)))
         .filter(|s| s.lemmas.len() >= MIN_LEMMAS)
         .collect();
     // Candidate retrieval through an inverted index over lemmas (no all-pairs).
@@ -545,20 +535,26 @@ fn find_conflicts(
     for unit in units {
         // Statements giving exactly one value of this unit; several values (a list, a range)
         // cannot be paired reliably and are left out.
-        let mut sides: Vec<(Value, Vec<&&StatementFeatures>)> = Vec::new();
+        let mut sides: Vec<(Value, String, Vec<&&StatementFeatures>)> = Vec::new();
         for s in members {
             let mut of_unit = s.values.iter().filter(|v| v.kind == unit);
             let (Some(v), None) = (of_unit.next(), of_unit.next()) else {
                 continue;
             };
-            match sides.iter_mut().find(|(x, _)| x.agrees_with(v)) {
-                Some((_, m)) => m.push(s),
-                None => sides.push((v.clone(), vec![s])),
+            match sides.iter_mut().find(|(x, _, _)| x.agrees_with(v)) {
+                Some((_, _, m)) => m.push(s),
+                None => {
+                    let written = docs
+                        .get(s.doc)
+                        .map(|p| display(p.text, v.span))
+                        .unwrap_or_default();
+                    sides.push((v.clone(), written, vec![s]));
+                }
             }
         }
         let distinct_sources = sides
             .iter()
-            .map(|(_, m)| m.iter().map(|s| source_of(s)).collect::<FxHashSet<_>>())
+            .map(|(_, _, m)| m.iter().map(|s| source_of(s)).collect::<FxHashSet<_>>())
             .collect::<Vec<_>>();
         let cross = distinct_sources.iter().enumerate().any(|(i, a)| {
             distinct_sources
@@ -569,7 +565,7 @@ fn find_conflicts(
         if sides.len() >= 2 && cross {
             let sides: Vec<ConflictSide> = sides
                 .iter()
-                .map(|(v, m)| side(v.render(), m, docs))
+                .map(|(_, written, m)| side(written.clone(), m, docs))
                 .collect();
             out.push(Conflict {
                 id: ids.next("conflict"),
@@ -641,7 +637,7 @@ pub(crate) fn quote_groups(
     let mut quotes: Vec<Q> = Vec::new();
     for (d, p) in docs.iter().enumerate() {
         for q in &p.quotes {
-            let Some(features) = features(d, p.text, q.span) else {
+            let Some(features) = features(d, p, q.span) else {
                 continue;
             };
             let speaker_span = q.speaker.as_ref().map(|s| s.resolved.unwrap_or(s.span));

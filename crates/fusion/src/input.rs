@@ -1,13 +1,15 @@
 //! What the fusion stage reads: a [`Document`] with its language layers.
 use crate::cluster::ClusterOptions;
 use triangulate_doc::{Document, EntityMention, Sentence, Span, Token};
+use triangulate_quantity::Quantity;
 use triangulate_quotes::Quote;
 use triangulate_timex::Timex;
 
 /// One document and the annotation layers of the language stages. Every layer is optional in
-/// practice (an empty `Vec`): fusion falls back to its own sentence splitter when `sentences` is
-/// empty, and skips what needs a missing layer (no entities without NER mentions, no timeline
-/// without time expressions, no quote groups without quotes).
+/// practice (an empty `Vec`): a document without tokens is taken as never annotated, and fusion
+/// runs the text and quantity stages on it itself; otherwise it skips what needs a missing layer
+/// (no entities without NER mentions, no timeline without time expressions, no quote groups
+/// without quotes, no number comparisons without quantities).
 #[derive(Clone, Debug)]
 pub struct AnnotatedDoc {
     pub doc: Document,
@@ -21,6 +23,8 @@ pub struct AnnotatedDoc {
     pub timexes: Vec<Timex>,
     /// `triangulate_quotes::find_quotes(...)`.
     pub quotes: Vec<Quote>,
+    /// `triangulate_quantity::find_quantities(doc.text(), &tokens)`.
+    pub quantities: Vec<Quantity>,
 }
 
 impl AnnotatedDoc {
@@ -33,6 +37,7 @@ impl AnnotatedDoc {
             entities: Vec::new(),
             timexes: Vec::new(),
             quotes: Vec::new(),
+            quantities: Vec::new(),
         }
     }
 }

@@ -1,301 +1,264 @@
-//! Typed values in a statement — years, durations, counts with units — for comparing what
-//! aligned statements say.
+//! Comparing the numbers of aligned statements. The numbers themselves are read by the quantity
+//! stage (`triangulate-quantity`, carried in the annotation layers); this module only decides
+//! which two of them speak about the same kind of thing and whether they agree.
 //!
-//! Durations are normalised to years, so "20 years", "two decades" and "a quarter of a century"
-//! compare as numbers; approximators ("nearly", "about", "more than") widen the comparison, so
-//! "nearly 25 years" agrees with "a quarter of a century". Number words up to the millions are
-//! read ("three crossings", "twenty-five", "a dozen").
-use crate::text::{fold, stem, words, Word};
+//! A [`Value`] is one [`Quantity`] of a statement turned into an interval in a comparable unit:
+//! durations in days (so "20 years" and "two decades" are one value), measures in their
+//! canonical unit, money per currency, percentages per kind of percent, counts per counted noun
+//! (stemmed through the claim lexicon, so "crossing" and "crossings" compare). Approximators
+//! widen the interval the way they read: "nearly 25 years" is 22.5–25 years, "more than 20" is
+//! anything above 20, "about 10" is 9–11. Two values agree when their intervals meet.
+//!
+//! Each value also keeps the content words written just before it (its *context*, back to the
+//! previous value): what it is about ("trade accord" in "the trade accord of 1994"). Items of a
+//! list share the context of its head. Year roles and swapped pairs are decided on these words.
+use crate::claims::lemma;
+use crate::text::{fold, is_stop_word, words};
 use triangulate_doc::Span;
+use triangulate_quantity::{Approx, Quantity, QuantityKind};
 
-/// What a value measures.
+/// What a value measures; only values of one kind are ever compared.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ValueKind {
     /// A calendar year ("in 1994").
     Year,
-    /// A length of time in the given base unit (`year` for years, decades and centuries;
-    /// `month`, `week`, `day`): "two-day visit" and "20 years" are never compared.
-    Duration(&'static str),
-    /// A count or amount of something; the unit is the stemmed noun that follows ("crossing").
-    Quantity(String),
+    /// A length of time, in days. Short spans (seconds to weeks) and long ones (months to
+    /// centuries) are kept apart: a sentence giving a "two-day visit" and a "first visit in 20
+    /// years" states two different facts, not a disagreement.
+    Duration { long: bool },
+    /// A physical measure in its canonical unit ("m", "kg", "m2", "l").
+    Measure(String),
+    /// Money in one currency (`None`: not written).
+    Money(Option<String>),
+    /// A percentage ("percent" or "percentage point").
+    Percent(String),
+    /// "9 times", "doubled".
+    Multiplier,
+    /// A proportion in words ("two-thirds of").
+    Fraction,
+    /// A count, with the lemma of the counted noun (empty when none is written).
+    Count(String),
 }
 
-/// One value found in a statement.
+/// One comparable value of a statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
     pub kind: ValueKind,
+    /// The interval meant, approximators applied, in the kind's unit.
+    pub low: f64,
+    pub high: f64,
+    /// The value as the quantity stage read it (years: the year), before approximators.
     pub amount: f64,
-    /// Preceded by an approximator ("nearly", "about", "more than").
-    pub approximate: bool,
-    /// Where the value is written (byte span in the statement text).
+    /// Where the whole expression is written, in the document's text.
     pub span: Span,
-    /// Content words just before the value, back to the previous value (what it is about:
-    /// "trade accord" in "the trade accord of 1994"); items of a list share the head's.
+    /// Lemmas of the content words just before the value (what it is about).
     pub context: Vec<String>,
+    /// From the first of those context words to the end of the value, in the document's text:
+    /// "trade accord of 1994". Used to describe the value in the words of the evidence.
+    pub phrase: Span,
 }
 
 impl Value {
-    /// Same value, allowing 10% either way when one side is approximate.
+    /// Same kind, and the intervals meet. Values converted from different written units get a
+    /// 2% margin ("52 weeks" is a year).
     pub fn agrees_with(&self, other: &Value) -> bool {
         if self.kind != other.kind {
             return false;
         }
-        if self.approximate || other.approximate {
-            let scale = self.amount.abs().max(other.amount.abs()).max(1.0);
-            (self.amount - other.amount).abs() <= 0.1 * scale
-        } else {
-            (self.amount - other.amount).abs() < 1e-9
-        }
-    }
-
-    /// The value as written for readers: "1994", "20 years", "3 crossing".
-    pub fn render(&self) -> String {
-        let n = if self.amount.fract() == 0.0 {
-            format!("{}", self.amount as i64)
-        } else {
-            format!("{:.2}", self.amount)
+        let scale = self.amount.abs().max(other.amount.abs()).max(1e-9);
+        let margin = match self.kind {
+            ValueKind::Duration { .. } | ValueKind::Measure(_) => 0.02 * scale,
+            _ => 1e-9 * scale,
         };
-        let approx = if self.approximate { "~" } else { "" };
-        match &self.kind {
-            ValueKind::Year => n,
-            ValueKind::Duration(unit) => format!("{approx}{n} {unit}s"),
-            ValueKind::Quantity(unit) => format!("{approx}{n} {unit}"),
-        }
+        self.low <= other.high + margin && other.low <= self.high + margin
+    }
+
+    /// Whether an approximator or range makes the value an interval.
+    pub fn is_interval(&self) -> bool {
+        self.low != self.high
     }
 }
 
-const APPROXIMATORS: &[&str] = &[
-    "about",
-    "almost",
-    "approximately",
-    "around",
-    "nearly",
-    "over",
-    "roughly",
-    "some",
-    "under",
-    "more",
-    "less",
-    "least",
-    "fewer",
-    "up",
-];
+/// How the interval of an approximate value reads: (low factor, high factor) applied to the
+/// value; infinities for open ends.
+fn widen(approx: Option<Approx>) -> (f64, f64) {
+    match approx {
+        None => (1.0, 1.0),
+        Some(Approx::About) => (0.9, 1.1),
+        Some(Approx::Nearly) => (0.9, 1.0),
+        Some(Approx::AtLeast) | Some(Approx::MoreThan) => (1.0, f64::INFINITY),
+        Some(Approx::AtMost) | Some(Approx::LessThan) => (0.0, 1.0),
+    }
+}
 
-fn number_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "one" | "a" | "an" | "single" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" | "dozen" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "half" => 0.5,
-        "quarter" => 0.25,
-        _ => return None,
+fn kind_of(q: &Quantity) -> Option<ValueKind> {
+    let unit = q.unit.as_deref().unwrap_or_default();
+    Some(match q.kind {
+        // A decade ("the 1990s") is a range of years, not a year that can be listed.
+        QuantityKind::Year if q.value.is_some() => ValueKind::Year,
+        QuantityKind::Duration => ValueKind::Duration {
+            long: matches!(unit, "month" | "year" | "decade" | "century"),
+        },
+        QuantityKind::Measure => ValueKind::Measure(q.canonical.as_ref()?.unit.clone()),
+        QuantityKind::Money => ValueKind::Money(q.currency.clone()),
+        QuantityKind::Percent => ValueKind::Percent(unit.to_string()),
+        QuantityKind::Multiplier => ValueKind::Multiplier,
+        QuantityKind::Fraction => ValueKind::Fraction,
+        QuantityKind::Cardinal => ValueKind::Count(if unit.is_empty() {
+            String::new()
+        } else {
+            lemma(&fold(unit))
+        }),
+        // Ordinals rank rather than count ("the first visit", "on the 19th").
+        QuantityKind::Ordinal | QuantityKind::Year => return None,
     })
 }
 
-/// Base unit and multiplier of a time unit word.
-fn time_unit(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "year" | "years" => ("year", 1.0),
-        "decade" | "decades" => ("year", 10.0),
-        "century" | "centuries" => ("year", 100.0),
-        "month" | "months" => ("month", 1.0),
-        "week" | "weeks" => ("week", 1.0),
-        "day" | "days" => ("day", 1.0),
-        _ => return None,
-    })
-}
-
-fn is_filler(w: &str) -> bool {
-    matches!(w, "of" | "a" | "an" | "and" | "the")
-}
-
-/// Typed values of a statement, in text order.
-pub fn extract(text: &str) -> Vec<Value> {
-    let ws: Vec<Word<'_>> = words(text).collect();
-    let folded: Vec<String> = ws.iter().map(|w| fold(w.text)).collect();
+/// The comparable values among `quantities` that lie inside `sentence` of `text`, in text order.
+/// `quantities` must be sorted by position (the quantity stage returns them so).
+pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<Value> {
+    let first = quantities.partition_point(|q| q.span.start < sentence.start);
     let mut out: Vec<Value> = Vec::new();
-    let mut i = 0;
-    let mut context_start = 0;
-    while i < ws.len() {
-        let Some(w) = ws.get(i) else { break };
-        let f = folded.get(i).map(String::as_str).unwrap_or_default();
-        // Read a number: digits (with thousands groups) or number words.
-        let mut amount: Option<f64> = None;
-        let mut j = i;
-        if w.is_numeric() {
-            let mut digits = w.text.to_string();
-            let mut end = w.start + w.text.len();
-            while let Some(next) = ws.get(j + 1) {
-                let sep = text.get(end..next.start).unwrap_or_default();
-                if sep == "," && next.is_numeric() && next.text.len() == 3 {
-                    digits.push_str(next.text);
-                    end = next.start + next.text.len();
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            amount = digits.parse::<f64>().ok();
-        } else if let Some(v) = number_word(f) {
-            // "a"/"an" count only before a number or unit word ("a quarter", "a decade").
-            let next = folded.get(i + 1).map(String::as_str).unwrap_or_default();
-            let article = matches!(f, "a" | "an");
-            if !article || number_word(next).is_some() || time_unit(next).is_some() {
-                amount = Some(v);
-                // Compounds: "twenty five", "three hundred", "a quarter of a century".
-                while let Some(next) = folded.get(j + 1) {
-                    if let Some(n) =
-                        number_word(next).filter(|_| !matches!(next.as_str(), "a" | "an"))
-                    {
-                        amount = amount.map(|a| {
-                            if n >= 100.0 {
-                                a * n
-                            } else if a >= 20.0 && n < 10.0 {
-                                a + n
-                            } else {
-                                a * n
-                            }
-                        });
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-            }
+    let mut context_from = sentence.start;
+    for q in quantities.get(first..).unwrap_or_default() {
+        if q.span.start >= sentence.end {
+            break;
         }
-        let Some(mut value) = amount else {
-            i += 1;
+        if !sentence.contains(q.span) {
+            continue;
+        }
+        let Some(kind) = kind_of(q) else {
+            context_from = q.span.end;
             continue;
         };
-        let start = w.start;
-        // Unit: skip "of a"/"of" fillers ("a quarter of a century").
-        let mut k = j + 1;
-        while folded.get(k).is_some_and(|f| is_filler(f)) && k < j + 3 {
-            k += 1;
-        }
-        let unit = folded.get(k).map(String::as_str).unwrap_or_default();
-        let is_year_number =
-            w.is_numeric() && w.text.len() == 4 && (1000.0..2200.0).contains(&value);
-        let (kind, last) = if let Some((base, factor)) = time_unit(unit) {
-            value *= factor;
-            (ValueKind::Duration(base), k)
-        } else if is_year_number && j == i {
-            (ValueKind::Year, j)
-        } else if !unit.is_empty() && unit.chars().all(char::is_alphabetic) && j == k - 1 {
-            (ValueKind::Quantity(stem(unit).to_string()), k)
-        } else if w.is_numeric() {
-            (ValueKind::Quantity(String::new()), j)
-        } else {
-            // A bare number word without a unit ("one of the", "some") says nothing checkable.
-            i = j + 1;
-            continue;
+        // Canonical units where there are any (durations, measures), else the value as read.
+        let (low, high) = match (&q.canonical, q.bounds()) {
+            (Some(c), _) => match (c.value, c.range) {
+                (Some(v), _) => (v, v),
+                (None, Some(r)) => (r.low, r.high),
+                _ => continue,
+            },
+            (None, Some(b)) => b,
+            (None, None) => continue,
         };
-        let approximate = i
-            .checked_sub(1)
-            .and_then(|p| folded.get(p))
-            .is_some_and(|p| APPROXIMATORS.contains(&p.as_str()))
-            || i.checked_sub(2)
-                .and_then(|p| folded.get(p))
-                .is_some_and(|p| matches!(p.as_str(), "more" | "less" | "at" | "up"));
-        let end = ws.get(last).map_or(start, |w| w.start + w.text.len());
-        let context = folded
-            .get(context_start..i)
-            .unwrap_or_default()
-            .iter()
-            .filter(|f| {
-                !crate::text::is_stop_word(f)
-                    && !APPROXIMATORS.contains(&f.as_str())
-                    && number_word(f).is_none()
-                    && !f.chars().all(|c| c.is_ascii_digit())
-            })
-            .map(|f| crate::claims::lemma(f))
-            .collect::<Vec<_>>();
-        let context: Vec<String> = context.iter().rev().take(3).rev().cloned().collect();
+        let (lf, hf) = widen(q.approx);
+        let (low, high) = (low * lf, high * hf);
+        let (context, phrase_start) = context_before(text, context_from, q.span.start);
         // A list ("signed in 1987, 1994 and 2002") shares the context of its head.
-        let context = match (context.is_empty(), out.last()) {
-            (true, Some(previous)) if previous.kind == kind => previous.context.clone(),
-            _ => context,
+        let (context, phrase_start) = match (context.is_empty(), out.last()) {
+            (true, Some(previous)) if previous.kind == kind => {
+                (previous.context.clone(), previous.phrase.start)
+            }
+            _ => (context, phrase_start.unwrap_or(q.span.start)),
         };
         out.push(Value {
             kind,
-            amount: value,
-            approximate,
-            span: Span::new(start, end),
+            low,
+            high,
+            amount: q.value.unwrap_or(high),
+            span: q.span,
             context,
+            phrase: Span::new(phrase_start, q.span.end),
         });
-        context_start = last + 1;
-        i = last + 1;
+        context_from = q.span.end;
     }
     out
+}
+
+/// Up to three content-word lemmas written between `from` and `to`, and where the first of them
+/// starts (with a "the"/"a" right before it, so the phrase reads as written).
+fn context_before(text: &str, from: usize, to: usize) -> (Vec<String>, Option<usize>) {
+    let Some(between) = text.get(from..to) else {
+        return (Vec::new(), None);
+    };
+    let content: Vec<(String, usize)> = words(between)
+        .filter_map(|w| {
+            let f = fold(w.text);
+            let keep = !is_stop_word(&f) && f.len() >= 2 && !f.chars().all(|c| c.is_ascii_digit());
+            keep.then(|| (lemma(&f), from + w.start))
+        })
+        .collect();
+    let last_three = content
+        .get(content.len().saturating_sub(3)..)
+        .unwrap_or_default();
+    let start = last_three.first().map(|&(_, at)| {
+        let before = text.get(from..at).unwrap_or_default().trim_end();
+        ["the", "a", "an", "The", "A", "An"]
+            .iter()
+            .find(|d| {
+                before.ends_with(*d)
+                    && before[..before.len() - d.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map_or(at, |d| from + before.len() - d.len())
+    });
+    (last_three.iter().map(|(l, _)| l.clone()).collect(), start)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn values(text: &str) -> Vec<Value> {
+        let layer = triangulate_text::analyze(text);
+        let quantities = triangulate_quantity::find_quantities(text, &layer.tokens);
+        in_sentence(text, Span::new(0, text.len()), &quantities)
+    }
+
     fn one(text: &str) -> Value {
-        let v = extract(text);
+        let v = values(text);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
-        v.into_iter().next().unwrap()
+        v.into_iter().next().expect("one value")
     }
 
     #[test]
     fn durations_in_other_words_agree() {
-        let twenty = one("the first visit in 20 years");
-        let decades = one("the first visit in two decades");
-        assert_eq!(twenty.kind, ValueKind::Duration("year"));
+        let twenty = one("It was the first visit in 20 years.");
+        let decades = one("It was the first visit in two decades.");
+        assert_eq!(twenty.kind, ValueKind::Duration { long: true });
         assert!(twenty.agrees_with(&decades));
-        let nearly = one("a dispute of nearly 25 years");
-        let quarter = one("a dispute of a quarter of a century");
-        assert!(nearly.approximate);
-        assert!((quarter.amount - 25.0).abs() < 1e-9, "{quarter:?}");
-        assert!(nearly.agrees_with(&quarter));
-        assert!(!one("a visit in 12 years").agrees_with(&twenty));
+        assert!(!one("It was the first visit in 12 years.").agrees_with(&twenty));
+        // "nearly 25" reads 22.5 to 25: it agrees with 24, not with 20.
+        let nearly = one("The row lasted nearly 25 years.");
+        assert!(nearly.agrees_with(&one("The row lasted 24 years.")));
+        assert!(!nearly.agrees_with(&twenty));
+        assert!(one("The row lasted more than 20 years.").agrees_with(&nearly));
+        // A two-day visit is never compared with twenty years.
+        assert!(!one("It was a two-day visit.").agrees_with(&twenty));
     }
 
     #[test]
-    fn years_and_counts() {
-        let v =
-            extract("accords signed in 1987, 1994 and 2012 opened three crossings and 10,000 jobs");
-        let rendered: Vec<String> = v.iter().map(Value::render).collect();
+    fn years_counts_and_contexts() {
+        let text =
+            "Accords signed in 1987, 1994 and 2012 opened three crossings for 10,000 people.";
+        let v = values(text);
+        let kinds: Vec<&ValueKind> = v.iter().map(|v| &v.kind).collect();
         assert_eq!(
-            rendered,
-            vec!["1987", "1994", "2012", "3 crossing", "10000 jobs"]
+            kinds,
+            vec![
+                &ValueKind::Year,
+                &ValueKind::Year,
+                &ValueKind::Year,
+                &ValueKind::Count("crossing".into()),
+                &ValueKind::Count("people".into()),
+            ]
+        );
+        // The list shares its head's context and phrase.
+        assert_eq!(v[1].context, v[0].context);
+        assert_eq!(
+            &text[v[2].phrase.range()],
+            "Accords signed in 1987, 1994 and 2012"
         );
     }
 
     #[test]
-    fn year_context_names_what_it_dates() {
-        let v = extract("the trade accord of 1994 and the border accord of 2002");
-        assert_eq!(v[0].context, vec!["trade", "pact"]);
+    fn year_context_names_what_it_dates_in_written_words() {
+        let text = "They share the trade accord of 1994 and the border accord of 2002.";
+        let v = values(text);
+        assert_eq!(v[0].context, vec!["share", "trade", "pact"]);
         assert_eq!(v[1].context, vec!["border", "pact"]);
+        assert_eq!(&text[v[1].phrase.range()], "the border accord of 2002");
     }
 }

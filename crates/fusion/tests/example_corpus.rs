@@ -48,8 +48,10 @@ fn run() -> Option<Run> {
             let timexes = find_timexes(&text, &anchor);
             let quotes =
                 triangulate_quotes::find_quotes(&text, &layer.tokens, &layer.sentences, &entities);
+            let quantities = triangulate_quantity::find_quantities(&text, &layer.tokens);
             AnnotatedDoc {
                 doc,
+                quantities,
                 tokens: layer.tokens,
                 sentences: layer.sentences,
                 entities,
