@@ -2766,7 +2766,7 @@ impl<'a> Grammar<'a> {
             "election" if self.is(i + 1, "day") && self.capital(i + 1) => (None, i + 2),
             "thanksgiving" | "easter" => (
                 None,
-                if matches!(self.w(i + 1), "day" | "sunday") {
+                if matches!(self.w(i + 1), "day" | "sunday" | "week") {
                     i + 2
                 } else {
                     i + 1
@@ -2785,13 +2785,23 @@ impl<'a> Grammar<'a> {
                 };
                 match (self.anchor, self.anchor_year) {
                     (Some(a), Some(y)) => {
-                        let this = rule(y)?;
-                        let d = match lean {
-                            Lean::Past if this > a => rule(y - 1)?,
-                            Lean::Future if this < a => rule(y + 1)?,
-                            _ => this,
+                        // The nearest occurrence, a future one counting double (as for
+                        // months); a future tense takes the next one.
+                        let mut dates: Vec<(i64, NaiveDate)> = (y - 1..=y + 1)
+                            .filter_map(rule)
+                            .map(|d| ((d - a).num_days(), d))
+                            .collect();
+                        dates.sort_by_key(|(dist, _)| if *dist > 0 { dist * 2 } else { -dist });
+                        let next = dates.iter().filter(|(dist, _)| *dist >= 0).min();
+                        let d = match (lean, next) {
+                            (Lean::Future, Some((_, d))) => *d,
+                            _ => dates.first()?.1,
                         };
-                        Val::anchored_day(d)
+                        if self.is(end - 1, "week") {
+                            Val::other(week_value(d), AnchorUse::Publication)
+                        } else {
+                            Val::anchored_day(d)
+                        }
                     }
                     _ => Val::unknown("XXXX-XX-XX"),
                 }

@@ -857,3 +857,17 @@ fn quarters_and_halves_joined_to_their_reference() {
         ]
     );
 }
+
+#[test]
+fn movable_feasts_take_the_nearest_occurrence() {
+    // Easter 2025 is April 20: a week before it, "Easter week" is that week even in a past
+    // tense sentence; well after it, plain "Easter" is the one just past.
+    let before = Anchor::ymd(2025, 4, 14).expect("valid date");
+    let text = "Pilgrims crowded Velmar as Easter week began.";
+    assert_eq!(one(text, &before, "Easter week").value, "2025-W16");
+    let after = Anchor::ymd(2025, 9, 1).expect("valid date");
+    assert_eq!(
+        one("The Orvel ferry sank at Easter.", &after, "Easter").value,
+        "2025-04-20"
+    );
+}
