@@ -174,7 +174,7 @@ pub(crate) struct Grammar<'a> {
     /// Token index of the last multi-quarter period ("the first nine months", "six
     /// months"): after one, "a year earlier" compares that period, i.e. the year before,
     /// not the quarter named earlier.
-    last_period_at: Cell<Option<usize>>,
+    last_period_at: Cell<Option<(usize, &'static str)>>,
     /// The last date the text gave explicitly ("in 1994", "March 4, 1998"): what "the
     /// following year" and "that month" count from.
     last_date: Cell<Option<PartialDate>>,
@@ -240,10 +240,10 @@ impl<'a> Grammar<'a> {
                             self.last_quarter_at.set(i);
                         }
                     }
-                    if hit.kind == TimexType::Duration
-                        && matches!(hit.value.as_str(), "P9M" | "P6M" | "P3Q" | "P2Q")
-                    {
-                        self.last_period_at.set(Some(i));
+                    if hit.kind == TimexType::Duration {
+                        if let Some(period) = multi_quarter_period(&hit.value) {
+                            self.last_period_at.set(Some((i, period)));
+                        }
                     }
                     if hit.anchored == AnchorUse::Absolute && hit.kind == TimexType::Date {
                         if let Some(p) = hit.partial.filter(|p| p.year.is_some()) {
@@ -592,6 +592,7 @@ impl<'a> Grammar<'a> {
         }
         match self.tense(start, end) {
             Tense::Past => Some(Lean::Past),
+            Tense::Future if self.prev_word(start) == "by" => Some(Lean::Future),
             _ => None,
         }
     }
@@ -2065,10 +2066,17 @@ impl<'a> Grammar<'a> {
     fn quarter_context(&self, i: usize) -> Option<(i32, u32)> {
         let q = self.last_quarter.get()?;
         let at = self.last_quarter_at.get();
-        if self.last_period_at.get().is_some_and(|p| p > at && p < i) {
+        if self.period_context(i).is_some() {
             return None;
         }
         (i.saturating_sub(at) <= MAX_QUARTER_DISTANCE).then_some(q)
+    }
+
+    /// The multi-quarter period ("the nine months", `P9M`) the financial text is about, when
+    /// one was named after the last quarter.
+    fn period_context(&self, i: usize) -> Option<&'static str> {
+        let (p, period) = self.last_period_at.get()?;
+        (p > self.last_quarter_at.get() && p < i && i - p <= MAX_QUARTER_DISTANCE).then_some(period)
     }
 
     /// "three days", "25 years", "16-hour", "the first nine months", "a year and a half",
@@ -2374,6 +2382,29 @@ impl<'a> Grammar<'a> {
         {
             year_back = 1;
             j += 3;
+        }
+        if year_back == 1 {
+            // "the year-earlier nine months": the length, a year back (TimeML DURATION).
+            if let Some(d) = self
+                .duration(j)
+                .filter(|d| d.kind == TimexType::Duration && d.value.starts_with('P'))
+            {
+                return Some(Hit::new(
+                    d.end,
+                    TimexType::Duration,
+                    d.value,
+                    AnchorUse::None,
+                ));
+            }
+            // "the year-earlier period" after "the nine months" is that period.
+            if let Some(period) = self.period_context(i).filter(|_| self.is(j, "period")) {
+                return Some(Hit::new(
+                    j + 1,
+                    TimexType::Duration,
+                    period.to_string(),
+                    AnchorUse::None,
+                ));
+            }
         }
         // "the latest period" in earnings news (a quarter was named nearby) is that quarter.
         let period = self.is(j, "period")
@@ -2838,6 +2869,16 @@ impl<'a> Grammar<'a> {
         let lean = self.lean(i, end, Lean::Past);
         Some(Hit::date(end, self.resolve_day_of_month(d, lean)))
     }
+}
+
+/// The durations that make a reporting period longer than a quarter ("the nine months",
+/// "the first six months"; "two quarters" is mostly an outlook, not a report).
+fn multi_quarter_period(value: &str) -> Option<&'static str> {
+    Some(match value {
+        "P9M" => "P9M",
+        "P6M" => "P6M",
+        _ => return None,
+    })
 }
 
 fn parse_quarter(value: &str) -> Option<(i32, u32)> {

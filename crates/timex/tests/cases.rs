@@ -871,3 +871,30 @@ fn movable_feasts_take_the_nearest_occurrence() {
         "2025-04-20"
     );
 }
+
+#[test]
+fn deadlines_and_year_earlier_periods() {
+    // "by August" with a future verb anywhere in the clause is a deadline ahead.
+    assert_eq!(
+        value(
+            "The Velmar line will almost double its ferries between Orvel and the northern \
+             islands by August.",
+            "August"
+        ),
+        "2025-08"
+    );
+    let anchor = Anchor::ymd(2025, 10, 24).expect("valid date");
+    let text = "For the nine months, Tarsk Mining earned $9 million. In the year-earlier period \
+                it earned $7 million. Net for the year-earlier nine months included a gain.";
+    assert_eq!(
+        found(text, &anchor),
+        [
+            ("the nine months".to_string(), "P9M".to_string()),
+            ("the year-earlier period".to_string(), "P9M".to_string()),
+            (
+                "the year-earlier nine months".to_string(),
+                "P9M".to_string()
+            ),
+        ]
+    );
+}
