@@ -304,16 +304,8 @@ pub fn analyze(input: &InputArgs, out_dir: &Path, json: bool, progress: bool) ->
     let bar = progress_bar(progress, documents.len() as u64, "annotating");
     let mut annotated = Vec::with_capacity(documents.len());
     for doc in documents {
-        let a = annotator.annotate(&doc);
-        annotated.push(AnnotatedDoc {
-            doc,
-            tokens: a.tokens,
-            sentences: a.sentences,
-            entities: a.entities,
-            timexes: a.timexes,
-            quotes: a.quotes,
-            quantities: a.quantities,
-        });
+        let layers = annotator.annotate(&doc);
+        annotated.push(AnnotatedDoc::new(doc, layers));
         bar.inc(1);
     }
     bar.finish_and_clear();

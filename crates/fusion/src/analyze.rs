@@ -72,41 +72,52 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
     // quantity stages run here, so it is split and its numbers read exactly as an annotated
     // one's would be.
     let own_layer = ad
+        .layers
         .tokens
         .is_empty()
         .then(|| triangulate_text::analyze(text));
-    let sentences = if !ad.sentences.is_empty()
-        && keep_layer("sentence", ad.sentences.iter().map(|s| s.span).collect())
-    {
-        ad.sentences.iter().map(|s| s.span).collect()
+    let sentences = if !ad.layers.sentences.is_empty()
+        && keep_layer(
+            "sentence",
+            ad.layers.sentences.iter().map(|s| s.span).collect(),
+        ) {
+        ad.layers.sentences.iter().map(|s| s.span).collect()
     } else if let Some(layer) = &own_layer {
         layer.sentences.iter().map(|s| s.span).collect()
     } else {
         split_sentences(text)
     };
     let mut quantities: Cow<'a, [Quantity]> = match &own_layer {
-        Some(layer) if ad.quantities.is_empty() => {
+        Some(layer) if ad.layers.quantities.is_empty() => {
             Cow::Owned(triangulate_quantity::find_quantities(text, &layer.tokens))
         }
-        _ if keep_layer("quantity", ad.quantities.iter().map(|q| q.span).collect()) => {
-            Cow::Borrowed(&ad.quantities)
+        _ if keep_layer(
+            "quantity",
+            ad.layers.quantities.iter().map(|q| q.span).collect(),
+        ) =>
+        {
+            Cow::Borrowed(&ad.layers.quantities)
         }
         _ => Cow::Owned(Vec::new()),
     };
     if !quantities.is_sorted_by_key(|q| q.span.start) {
         quantities.to_mut().sort_by_key(|q| q.span.start);
     }
-    let entities = if keep_layer("entity", ad.entities.iter().map(|e| e.span).collect()) {
-        ad.entities.iter().collect()
+    let entities = if keep_layer(
+        "entity",
+        ad.layers.entities.iter().map(|e| e.span).collect(),
+    ) {
+        ad.layers.entities.iter().collect()
     } else {
         Vec::new()
     };
-    let timexes = if keep_layer("timex", ad.timexes.iter().map(|t| t.span).collect()) {
-        ad.timexes.iter().collect()
+    let timexes = if keep_layer("timex", ad.layers.timexes.iter().map(|t| t.span).collect()) {
+        ad.layers.timexes.iter().collect()
     } else {
         Vec::new()
     };
     let quote_spans = ad
+        .layers
         .quotes
         .iter()
         .flat_map(|q| {
@@ -117,7 +128,7 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
         })
         .collect();
     let quotes = if keep_layer("quote", quote_spans) {
-        ad.quotes.iter().collect()
+        ad.layers.quotes.iter().collect()
     } else {
         Vec::new()
     };

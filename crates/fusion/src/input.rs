@@ -1,43 +1,33 @@
-//! What the fusion stage reads: a [`Document`] with its language layers.
+//! What the fusion stage reads: a [`Document`] with the language layer's [`Annotations`].
 use crate::cluster::ClusterOptions;
-use triangulate_doc::{Document, EntityMention, Sentence, Span, Token};
-use triangulate_quantity::Quantity;
-use triangulate_quotes::Quote;
-use triangulate_timex::Timex;
+use triangulate_annotate::Annotations;
+use triangulate_doc::{Document, Span};
 
-/// One document and the annotation layers of the language stages. Every layer is optional in
-/// practice (an empty `Vec`): a document without tokens is taken as never annotated, and fusion
-/// runs the text and quantity stages on it itself; otherwise it skips what needs a missing layer
-/// (no entities without NER mentions, no timeline without time expressions, no quote groups
-/// without quotes, no number comparisons without quantities).
+/// One document and its annotation layers, exactly as `triangulate_annotate::Annotator`
+/// produces them (no copy between the two stages).
+///
+/// Every layer is optional in practice (an empty `Vec`): a document without tokens is taken as
+/// never annotated, and fusion runs the text and quantity stages on it itself; otherwise it
+/// skips what needs a missing layer (no entities without NER mentions, no timeline without
+/// time expressions, no quote groups without quotes, no number comparisons without
+/// quantities).
 #[derive(Clone, Debug)]
 pub struct AnnotatedDoc {
     pub doc: Document,
-    /// `triangulate_text::analyze(doc.text()).tokens`.
-    pub tokens: Vec<Token>,
-    /// `triangulate_text::analyze(doc.text()).sentences`.
-    pub sentences: Vec<Sentence>,
-    /// NER mentions (`triangulate-ner`).
-    pub entities: Vec<EntityMention>,
-    /// `triangulate_timex::find_timexes(doc.text(), &anchor)` with the publication date as anchor.
-    pub timexes: Vec<Timex>,
-    /// `triangulate_quotes::find_quotes(...)`.
-    pub quotes: Vec<Quote>,
-    /// `triangulate_quantity::find_quantities(doc.text(), &tokens)`.
-    pub quantities: Vec<Quantity>,
+    pub layers: Annotations,
 }
 
 impl AnnotatedDoc {
+    /// A document with its annotation layers.
+    pub fn new(doc: Document, layers: Annotations) -> Self {
+        AnnotatedDoc { doc, layers }
+    }
+
     /// A document without language layers (fusion uses its own fallbacks).
     pub fn bare(doc: Document) -> Self {
         AnnotatedDoc {
             doc,
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-            entities: Vec::new(),
-            timexes: Vec::new(),
-            quotes: Vec::new(),
-            quantities: Vec::new(),
+            layers: Annotations::default(),
         }
     }
 }

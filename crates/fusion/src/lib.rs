@@ -38,3 +38,4 @@ pub use cluster::{ClusterInput, ClusterOptions, StoryClusterer, StoryId};
 pub use entities::{name_key, COUNTRY_ALIASES};
 pub use input::{AnnotatedDoc, FusionOptions, LayerError};
 pub use model::*;
+pub use triangulate_annotate::Annotations;

@@ -1,11 +1,11 @@
 //! The whole pipeline on the project's fictional example corpus (`examples/corpus/`): ingest,
-//! annotate with the language crates, fuse, and check the result against `gold.json`.
+//! annotate with `triangulate-annotate` (as the CLI does), fuse, and check the result against `gold.json`.
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use triangulate_annotate::Annotator;
 use triangulate_doc::PartialDate;
 use triangulate_fusion::{analyze, Analysis, AnnotatedDoc, ConflictKind, FusionOptions, Story};
 use triangulate_ingest::{ingest_paths, IngestOptions};
-use triangulate_timex::{find_timexes, Anchor};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
@@ -31,33 +31,13 @@ fn run() -> Option<Run> {
         "skipped: {:?}",
         report.skipped
     );
-    let ner = triangulate_ner::NerModel::embedded().expect("embedded NER model");
+    let annotator = Annotator::with_embedded_model().expect("embedded NER model");
     let docs: Vec<AnnotatedDoc> = report
         .documents
         .into_iter()
         .map(|doc| {
-            let text = doc.text().to_string();
-            let layer = triangulate_text::analyze(&text);
-            let entities = ner.annotate(&text, &layer.tokens, &layer.sentences);
-            let anchor = doc
-                .metadata
-                .published
-                .as_ref()
-                .map(|p| Anchor::on(p.value))
-                .unwrap_or_default();
-            let timexes = find_timexes(&text, &anchor);
-            let quotes =
-                triangulate_quotes::find_quotes(&text, &layer.tokens, &layer.sentences, &entities);
-            let quantities = triangulate_quantity::find_quantities(&text, &layer.tokens);
-            AnnotatedDoc {
-                doc,
-                quantities,
-                tokens: layer.tokens,
-                sentences: layer.sentences,
-                entities,
-                timexes,
-                quotes,
-            }
+            let layers = annotator.annotate(&doc);
+            AnnotatedDoc::new(doc, layers)
         })
         .collect();
     // Gold documents are named by file (and record index for multi-record files).

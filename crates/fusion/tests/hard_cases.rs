@@ -69,8 +69,8 @@ fn annotated(s: &Spec<'_>) -> AnnotatedDoc {
     let anchor = s.published.map(Anchor::on).unwrap_or_default();
     let timexes = find_timexes(s.text, &anchor);
     let mut ad = AnnotatedDoc::bare(doc);
-    ad.entities = entities;
-    ad.timexes = timexes;
+    ad.layers.entities = entities;
+    ad.layers.timexes = timexes;
     ad
 }
 
@@ -360,7 +360,7 @@ fn unrelated_event_is_its_own_story_and_bad_layers_are_reported() {
     let mut docs: Vec<AnnotatedDoc> = specs.iter().map(annotated).collect();
     // A layer that does not fit its text is dropped and reported, the document still used.
     if let Some(last) = docs.last_mut() {
-        last.entities.push(EntityMention {
+        last.layers.entities.push(EntityMention {
             span: Span::new(5000, 5004),
             label: EntityLabel::Loc,
             first_token: 0,
