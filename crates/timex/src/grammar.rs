@@ -1952,13 +1952,33 @@ impl<'a> Grammar<'a> {
             Some(_) => None,
             // "the year-ago quarter", "the year's end", "the year before", "the year 2000" are
             // other rules' or not this year.
-            None if matches!(
+            // "of the year" only after a part of it ("nine months of the year", "the rest of
+            // the year"): "player of the year" is a title.
+            None if (matches!(
                 self.prev_word(i),
-                "for" | "of" | "in" | "during" | "through" | "throughout"
-            ) && !matches!(
-                self.w(end),
-                "-" | "'" | "before" | "after" | "earlier" | "later" | "ago" | "to"
-            ) && self.kind(end) != Some(TokenKind::Number)
+                "for" | "in" | "during" | "through" | "throughout"
+            ) || self.prev_word(i) == "of"
+                && (lexicon::unit(self.w(i.wrapping_sub(2))).is_some()
+                    || matches!(
+                        self.w(i.wrapping_sub(2)),
+                        "half"
+                            | "part"
+                            | "rest"
+                            | "remainder"
+                            | "balance"
+                            | "start"
+                            | "beginning"
+                            | "middle"
+                            | "course"
+                            | "bulk"
+                            | "first"
+                            | "last"
+                    )))
+                && !matches!(
+                    self.w(end),
+                    "-" | "'" | "before" | "after" | "earlier" | "later" | "ago" | "to"
+                )
+                && self.kind(end) != Some(TokenKind::Number)
                 && lexicon::cardinal(self.w(end)).is_none() =>
             {
                 Some(Hit::date(end, self.rel_year(0)))

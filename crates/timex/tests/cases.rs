@@ -771,6 +771,15 @@ fn accounting_years() {
     );
     let first = find_timexes(text, &anchor);
     assert_eq!(first.first().map(|t| t.kind), Some(TimexType::Duration));
+    // A title is no time: "player of the year".
+    assert!(found("Ilsa Grent was named player of the year.", &anchor).is_empty());
+    assert_eq!(
+        value(
+            "Orvel Foods earned $9 million in the first nine months of the year.",
+            "the year"
+        ),
+        "2025"
+    );
 }
 
 #[test]
