@@ -1458,6 +1458,29 @@ impl<'a> Grammar<'a> {
         let w = self.w(i);
         let hit = |end: usize, v: Val| Some(Hit::date(end, v));
         match w {
+            // "today's youth", "today's world": the present age, generic (TimeML leaves it
+            // untagged), unlike "today's vote".
+            "today"
+                if self.is(i + 1, "'")
+                    && self.is(i + 2, "s")
+                    && matches!(
+                        self.w(i + 3),
+                        "world"
+                            | "youth"
+                            | "society"
+                            | "generation"
+                            | "culture"
+                            | "young"
+                            | "children"
+                            | "kids"
+                            | "families"
+                            | "women"
+                            | "men"
+                            | "people"
+                    ) =>
+            {
+                None
+            }
             "today" | "yesterday" | "tomorrow" => {
                 let delta = match w {
                     "yesterday" => -1,

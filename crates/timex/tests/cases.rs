@@ -907,3 +907,12 @@ fn deadlines_and_year_earlier_periods() {
         ]
     );
 }
+
+#[test]
+fn todays_world_is_no_date() {
+    assert!(found("The Tolan case speaks to today's youth.", &monday()).is_empty());
+    assert_eq!(
+        value("Today's vote in Orvel was close.", "Today"),
+        "2025-03-03"
+    );
+}
