@@ -1516,7 +1516,11 @@ impl<'a> Grammar<'a> {
             {
                 hit(i + 1, Val::reference("PRESENT_REF"))
             }
+            // "most recently last October": the date that follows is the time.
+            "recently" if self.prev_word(i) == "most" => None,
             "recently" | "lately" => hit(i + 1, Val::reference("PAST_REF")),
+            // "More recently, ...": the comparative belongs to the expression.
+            "more" if self.is(i + 1, "recently") => hit(i + 2, Val::reference("PAST_REF")),
             // "recent years", "coming weeks": an unspecified stretch.
             "recent" | "coming" => match lexicon::unit(self.w(i + 1)) {
                 // "in recent years" is the recent past (TBAQ: PAST_REF 3 of 4), while

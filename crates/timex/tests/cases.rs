@@ -916,3 +916,21 @@ fn todays_world_is_no_date() {
         "2025-03-03"
     );
 }
+
+#[test]
+fn more_and_most_recently() {
+    assert_eq!(
+        found(
+            "Three Orvel mills closed, most recently last October.",
+            &monday()
+        ),
+        [("last October".to_string(), "2024-10".to_string())]
+    );
+    assert_eq!(
+        value(
+            "More recently, Tarsk Mining sold its port.",
+            "More recently"
+        ),
+        "PAST_REF"
+    );
+}
