@@ -568,7 +568,13 @@ impl<'a> Grammar<'a> {
         } else {
             i
         };
-        k == 0 || matches!(self.w(k - 1), "." | "!" | "?" | "\n" | "``" | "\"")
+        if k == 0 || matches!(self.w(k - 1), "." | "!" | "?") {
+            return true;
+        }
+        // After a closing quote that ends a sentence: `... remains." Last April, ...`.
+        matches!(self.w(k - 1), "\"" | "'" | "``")
+            && k >= 2
+            && matches!(self.w(k - 2), "." | "!" | "?")
     }
 
     fn tense(&self, start: usize, end: usize) -> Tense {
@@ -1652,11 +1658,7 @@ impl<'a> Grammar<'a> {
         let j = s + 1;
         // ABC's "This Week": a title-cased phrase inside a sentence names a show or a
         // column, not a week.
-        if self.capital(s)
-            && self.capital(j)
-            && i > 0
-            && !matches!(self.prev_word(i), "." | "!" | "?")
-        {
+        if self.capital(s) && self.capital(j) && !self.opens_sentence(i) {
             return None;
         }
         // "the past two years", "the next few days", "the last 12 months": durations.

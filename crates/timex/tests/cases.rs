@@ -934,3 +934,11 @@ fn more_and_most_recently() {
         "PAST_REF"
     );
 }
+
+#[test]
+fn a_sentence_can_open_after_a_closing_quote() {
+    let text = "\"The financing still remains.\" Last April, Orvel Foods bid for the mill.";
+    assert_eq!(value(text, "Last April"), "2024-04");
+    // A title-cased programme name after a possessive is still a name.
+    assert!(found("Mayor Grent spoke on Velmar TV's \"This Week.\"", &monday()).is_empty());
+}
