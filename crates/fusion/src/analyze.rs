@@ -535,7 +535,11 @@ fn build_story(
         .unwrap_or_default();
     let (entities, entity_notes) = entities::resolve(docs, ids);
     notes.extend(entity_notes);
-    let (claims, conflicts) = claims::build_claims(docs, opts, ids);
+    let claims::BuiltClaims {
+        claims,
+        conflicts,
+        single_source_omitted,
+    } = claims::build_claims(docs, opts, ids);
     let quotes = claims::quote_groups(docs, &entities, ids);
     let (timeline, timeline_notes) = timeline::build(docs, &claims);
     notes.extend(timeline_notes);
@@ -551,6 +555,7 @@ fn build_story(
         timeline,
         quotes,
         claims,
+        single_source_claims_omitted: single_source_omitted,
         conflicts,
         notes,
     }

@@ -1,5 +1,5 @@
-//! Claims (statements made by several documents), corroboration counts, quote variants and
-//! contradictions.
+//! Claims (statements and every document making them), corroboration counts, quote variants
+//! and contradictions.
 //!
 //! A statement is a sentence reduced to a set of *lemmas*: content words folded, stemmed and
 //! mapped through a small paraphrase lexicon ([`PARAPHRASES`]: "pact" = "agreement" = "accord",
@@ -17,6 +17,12 @@
 //! quantities of one unit that disagree beyond their approximators are conflicts. Durations are
 //! normalised, so "20 years" and "two decades" agree. Different kinds of value (a year against a
 //! duration: "since 2005" vs "20 years") are never compared.
+//!
+//! Every statement is a claim, also when only one independent source makes it: such a claim is
+//! marked `single_source` and ranked below every corroborated one. A long story has hundreds of
+//! such sentences, so they are ranked by salience (named things, numbers and dates in the
+//! sentence, and how early it comes in its document) and capped per story
+//! ([`crate::FusionOptions::max_single_source_claims`]); the story says how many were left out.
 use crate::analyze::{IdCounters, Prepared};
 use crate::entities::entity_at;
 use crate::input::FusionOptions;
@@ -162,6 +168,9 @@ fn similarity(a: &StatementFeatures, b: &StatementFeatures) -> f32 {
     0.7 * (0.5 * jaccard + 0.5 * containment) + 0.3 * dice
 }
 
+/// A claim in the making: statement indexes with their similarity to the first one.
+type Group = Vec<(usize, f32)>;
+
 /// Statements need this many lemmas to be compared (short fragments match anything).
 const MIN_LEMMAS: usize = 3;
 
@@ -170,7 +179,7 @@ pub(crate) fn build_claims(
     docs: &[&Prepared<'_>],
     opts: &FusionOptions,
     ids: &mut IdCounters,
-) -> (Vec<Claim>, Vec<Conflict>) {
+) -> BuiltClaims {
     let statements: Vec<StatementFeatures> = docs
         .iter()
         .enumerate()
@@ -227,10 +236,6 @@ pub(crate) fn build_claims(
 
     let mut claims = Vec::new();
     let mut conflicts = Vec::new();
-    let mut kept: Vec<&Vec<(usize, f32)>> = groups
-        .iter()
-        .filter(|g| g.len() >= opts.min_claim_documents.max(1))
-        .collect();
     let source_count = |g: &Vec<(usize, f32)>| -> usize {
         g.iter()
             .filter_map(|&(i, _)| {
@@ -242,11 +247,32 @@ pub(crate) fn build_claims(
             .collect::<FxHashSet<_>>()
             .len()
     };
+    let (mut kept, mut single): (Vec<&Group>, Vec<&Group>) =
+        groups.iter().partition(|g| source_count(g) >= 2);
     kept.sort_by(|a, b| {
         source_count(b)
             .cmp(&source_count(a))
             .then(b.len().cmp(&a.len()))
     });
+    // Single-source statements: the most salient first, capped per story.
+    let salience_of = |g: &Vec<(usize, f32)>| -> f32 {
+        g.first()
+            .and_then(|&(i, _)| statements.get(i))
+            .and_then(|s| {
+                docs.get(s.doc)
+                    .map(|p| salience(p, s) + 0.5 * (g.len() - 1) as f32)
+            })
+            .unwrap_or(0.0)
+    };
+    let mut single_scored: Vec<(f32, &Vec<(usize, f32)>)> =
+        single.drain(..).map(|g| (salience_of(g), g)).collect();
+    // Stable: equal salience keeps document order.
+    single_scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let omitted = single_scored
+        .len()
+        .saturating_sub(opts.max_single_source_claims);
+    single_scored.truncate(opts.max_single_source_claims);
+    kept.extend(single_scored.into_iter().map(|(_, g)| g));
     for group in kept {
         let id = ids.next("claim");
         let mut sources: Vec<String> = Vec::new();
@@ -277,12 +303,41 @@ pub(crate) fn build_claims(
                 .unwrap_or_default(),
             statements: out_statements,
             corroboration: sources.len(),
+            single_source: sources.len() == 1,
             sources,
         });
     }
     let aligned = value_aligned_conflicts(&statements, docs, ids, &conflicts);
     conflicts.extend(aligned);
-    (claims, conflicts)
+    BuiltClaims {
+        claims,
+        conflicts,
+        single_source_omitted: omitted,
+    }
+}
+
+/// The claims and conflicts of one story.
+pub(crate) struct BuiltClaims {
+    pub claims: Vec<Claim>,
+    pub conflicts: Vec<Conflict>,
+    /// Single-source claims left out by the cap.
+    pub single_source_omitted: usize,
+}
+
+/// How much a statement says about the story, for ranking single-source claims: named things
+/// in it (up to three), its numbers and dates (up to two), and how early it comes in its
+/// document (news leads with what matters).
+fn salience(p: &Prepared<'_>, s: &StatementFeatures) -> f32 {
+    let names = p
+        .entities
+        .iter()
+        .filter(|e| s.span.contains(e.span))
+        .count()
+        .min(3) as f32;
+    let dates = p.timexes.iter().filter(|t| s.span.contains(t.span)).count();
+    let specifics = (s.values.len() + dates).min(2) as f32;
+    let position = p.sentences.partition_point(|x| x.start < s.span.start) as f32;
+    names + 0.5 * specifics + 2.0 / (1.0 + position)
 }
 
 /// Statements worded differently can still state the same dated facts: "accords signed in

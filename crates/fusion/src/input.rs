@@ -39,8 +39,10 @@ pub struct FusionOptions {
     /// Minimum similarity (0.0–1.0) for two sentences of different documents to count as the
     /// same statement.
     pub claim_similarity: f32,
-    /// Claims supported by fewer documents than this are left out of the output.
-    pub min_claim_documents: usize,
+    /// At most this many single-source claims (statements only one independent source makes)
+    /// are kept per story, the most salient first; how many were left out is reported in
+    /// [`crate::Story::single_source_claims_omitted`]. Corroborated claims are never capped.
+    pub max_single_source_claims: usize,
 }
 
 impl Default for FusionOptions {
@@ -48,7 +50,7 @@ impl Default for FusionOptions {
         FusionOptions {
             clustering: ClusterOptions::default(),
             claim_similarity: 0.5,
-            min_claim_documents: 2,
+            max_single_source_claims: 25,
         }
     }
 }

@@ -86,8 +86,14 @@ pub struct Story {
     /// Dated events and statements, oldest first.
     pub timeline: Vec<TimelineEntry>,
     pub quotes: Vec<QuoteGroup>,
-    /// Statements grouped across documents, best corroborated first.
+    /// Statements grouped across documents: corroborated ones first (most independent sources
+    /// first), then single-source ones, most salient first.
     pub claims: Vec<Claim>,
+    /// Single-source claims left out of `claims` by the per-story cap
+    /// (`FusionOptions::max_single_source_claims`), the least salient ones. Corroborated claims
+    /// are never left out.
+    #[serde(default)]
+    pub single_source_claims_omitted: usize,
     pub conflicts: Vec<Conflict>,
     /// Inferences the analysis made (completed dates, resolved aliases), with their evidence.
     pub notes: Vec<Note>,
@@ -248,7 +254,7 @@ pub struct QuoteVariant {
     pub via: Option<String>,
 }
 
-/// A statement made by several documents, in the same or different words.
+/// A statement, with every document that makes it (in the same or different words).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Claim {
     pub id: String,
@@ -260,6 +266,10 @@ pub struct Claim {
     pub sources: Vec<String>,
     /// `sources.len()`: how many independent outlets confirm it.
     pub corroboration: usize,
+    /// Only one independent source makes the statement (`corroboration == 1`): it is reported,
+    /// not confirmed. Syndicated copies of one text are still one source.
+    #[serde(default)]
+    pub single_source: bool,
 }
 
 /// One document's sentence supporting a [`Claim`].

@@ -383,3 +383,72 @@ fn unrelated_event_is_its_own_story_and_bad_layers_are_reported() {
         .any(|p| p.doc_id == "herald" && p.message.contains("more than once")));
     assert_eq!(a.documents.len(), 6);
 }
+
+#[test]
+fn single_source_statements_are_claims_ranked_below_corroborated_ones() {
+    let a = run(&pact_docs());
+    let story = story_with(&a, "herald");
+    // Only the radio report says parliament will debate the pact.
+    let debate = story
+        .claims
+        .iter()
+        .find(|c| {
+            c.statements
+                .iter()
+                .any(|s| s.evidence.text.contains("Parliament will debate"))
+        })
+        .expect("the single-source statement is a claim");
+    assert!(debate.single_source, "{debate:#?}");
+    assert_eq!(debate.corroboration, 1);
+    assert_eq!(debate.statements.len(), 1);
+    assert_eq!(debate.statements[0].evidence.doc_id, "radio");
+    // Syndicated copies are one source: a sentence only the two Nordwire copies carry is
+    // single-source too, with both copies as evidence.
+    let wire_only = story
+        .claims
+        .iter()
+        .find(|c| {
+            c.statements
+                .iter()
+                .any(|s| s.evidence.text.contains("Lake Ostrel fishing quotas"))
+        })
+        .expect("wire sentence is a claim");
+    assert!(wire_only.single_source && wire_only.statements.len() == 2);
+    // Corroborated claims come first.
+    let first_single = story
+        .claims
+        .iter()
+        .position(|c| c.single_source)
+        .expect("some single-source claim");
+    assert!(first_single > 0);
+    assert!(story.claims[first_single..].iter().all(|c| c.single_source));
+    assert!(story.claims[..first_single]
+        .iter()
+        .all(|c| !c.single_source && c.corroboration >= 2));
+    assert_eq!(story.single_source_claims_omitted, 0);
+
+    // The cap keeps the most salient and counts the rest.
+    let singles = story.claims.len() - first_single;
+    let docs: Vec<AnnotatedDoc> = pact_docs().iter().map(annotated).collect();
+    let capped = analyze(
+        &docs,
+        &FusionOptions {
+            max_single_source_claims: 2,
+            ..FusionOptions::default()
+        },
+    );
+    let capped_story = story_with(&capped, "herald");
+    assert_eq!(
+        capped_story
+            .claims
+            .iter()
+            .filter(|c| c.single_source)
+            .count(),
+        2
+    );
+    assert_eq!(capped_story.single_source_claims_omitted, singles - 2);
+    assert_eq!(
+        capped_story.claims.len() + capped_story.single_source_claims_omitted,
+        story.claims.len()
+    );
+}

@@ -70,7 +70,25 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Claims worth leading a summary with: most corroborated first, claims in conflict left out.
+/// Statements only one independent source makes, in the analysis's order (most salient first),
+/// at most `limit`.
+pub fn single_source_claims(story: &Story, limit: usize) -> Vec<&triangulate_fusion::Claim> {
+    story
+        .claims
+        .iter()
+        .filter(|c| is_single_source(c))
+        .take(limit)
+        .collect()
+}
+
+/// A claim only one independent source makes (also read from files written before the
+/// `single_source` field existed, where only `corroboration` says it).
+pub fn is_single_source(claim: &triangulate_fusion::Claim) -> bool {
+    claim.single_source || claim.corroboration < 2
+}
+
+/// Claims worth leading a summary with: confirmed by two or more independent sources, most
+/// corroborated first, claims in conflict left out.
 pub fn summary_claims(story: &Story, limit: usize) -> Vec<&triangulate_fusion::Claim> {
     let contested: std::collections::HashSet<&str> = story
         .conflicts
@@ -80,7 +98,7 @@ pub fn summary_claims(story: &Story, limit: usize) -> Vec<&triangulate_fusion::C
     let mut claims: Vec<_> = story
         .claims
         .iter()
-        .filter(|c| !contested.contains(c.id.as_str()))
+        .filter(|c| !contested.contains(c.id.as_str()) && !is_single_source(c))
         .collect();
     claims.sort_by_key(|c| std::cmp::Reverse(c.corroboration));
     claims.truncate(limit);

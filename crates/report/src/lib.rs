@@ -6,6 +6,18 @@
 //! - `brief.md`: a Markdown brief ([`markdown_brief`]);
 //! - `report.html`: one self-contained HTML page ([`html_report`]).
 //!
+//! ## Layout versions
+//!
+//! `schema_version` is bumped only for changes a reader of an older file could trip on
+//! (a field removed, renamed or retyped). Added fields are optional (`#[serde(default)]`), so
+//! readers of either version keep working; they are listed here:
+//!
+//! - `Claim::single_source` (bool, default `false`): only one independent source makes the
+//!   statement. Claims are no longer only statements of two or more documents: every statement
+//!   is one, single-source ones ranked after the corroborated ones.
+//! - `Story::single_source_claims_omitted` (count, default 0): single-source claims left out by
+//!   the per-story cap, so nothing is dropped silently.
+//!
 //! Article text is untrusted input. In the HTML it only ever passes through
 //! [`html_util::escape`], and the page declares a Content-Security-Policy that allows no script
 //! at all (the report needs none: navigation is plain links and `:target` styling), so even a

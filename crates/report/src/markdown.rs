@@ -1,6 +1,6 @@
 //! The Markdown brief: conflicts first, then the best-corroborated statements, the timeline,
 //! quotes and entities, each statement with its citations.
-use crate::index::{summary_claims, Index};
+use crate::index::{is_single_source, single_source_claims, summary_claims, Index};
 use std::fmt::Write;
 use triangulate_doc::Document;
 use triangulate_fusion::{Analysis, EvidenceSpan};
@@ -114,6 +114,41 @@ pub fn markdown_brief(analysis: &Analysis, documents: &[Document]) -> String {
                     md(&c.text),
                     c.corroboration,
                     cite(&idx, &evidence)
+                );
+            }
+            out.push('\n');
+        }
+
+        let single = single_source_claims(story, 8);
+        if !single.is_empty() {
+            let _ = writeln!(out, "### Reported by one source only\n");
+            for c in &single {
+                let evidence: Vec<EvidenceSpan> =
+                    c.statements.iter().map(|s| s.evidence.clone()).collect();
+                let source = c
+                    .sources
+                    .first()
+                    .map(|s| md(idx.source_name(s)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- {} — *single source* ({}) {}",
+                    md(&c.text),
+                    source,
+                    cite(&idx, &evidence)
+                );
+            }
+            let listed_elsewhere = story
+                .claims
+                .iter()
+                .filter(|c| is_single_source(c))
+                .count()
+                .saturating_sub(single.len());
+            if listed_elsewhere + story.single_source_claims_omitted > 0 {
+                let _ = writeln!(
+                    out,
+                    "\n{} more single-source statement(s) in analysis.json; {} less salient one(s) left out of the analysis.",
+                    listed_elsewhere, story.single_source_claims_omitted
                 );
             }
             out.push('\n');

@@ -1,6 +1,6 @@
 //! The HTML report: one self-contained page per run, no script, all article text escaped.
 use crate::html_util::{anchor_id, escape, highlight};
-use crate::index::{summary_claims, Index};
+use crate::index::{is_single_source, single_source_claims, summary_claims, Index};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 use std::ops::Range;
@@ -30,6 +30,10 @@ td.no{background:#fbe3e1;text-align:center}
 mark{background:#fff1a8}
 mark:target{background:#ffb84d;outline:2px solid #e08600}
 .muted{color:#6a737d}
+.badge{display:inline-block;font-size:11px;border-radius:3px;padding:0 5px;margin-left:4px;vertical-align:1px}
+.badge.single{background:#eef0f3;color:#4a535d;border:1px solid #c9ced5}
+.badge.confirmed{background:#dff3e3;color:#1e6b34;border:1px solid #a9d8b5}
+tr.single td:first-child{color:#4a535d}
 "#;
 
 /// Per document: the evidence ranges merged into disjoint marks, and an anchor per mark.
@@ -95,6 +99,9 @@ fn story_evidence(story: &Story) -> impl Iterator<Item = &EvidenceSpan> {
     let timeline = story.timeline.iter().flat_map(|t| t.evidence.iter());
     claims.chain(conflicts).chain(quotes).chain(timeline)
 }
+
+/// Single-source rows in the corroboration matrix; the rest are counted under the table.
+const MATRIX_SINGLE_SOURCE_ROWS: usize = 10;
 
 struct Writer<'a> {
     idx: Index<'a>,
@@ -216,7 +223,7 @@ impl Writer<'_> {
         for c in summary {
             let _ = write!(
                 self.out,
-                "<li>{} <span class=\"muted\">— {} independent source(s)</span>",
+                "<li>{} <span class=\"badge confirmed\">{} independent sources</span>",
                 escape(&c.text),
                 c.corroboration
             );
@@ -224,7 +231,44 @@ impl Writer<'_> {
             self.cites(&marks, &ev);
             self.out.push_str("</li>");
         }
-        self.out.push_str("</ul></section>");
+        self.out.push_str("</ul>");
+        let single = single_source_claims(story, 8);
+        if !single.is_empty() {
+            self.out
+                .push_str("<h3>Reported by one source only</h3><ul class=\"single-source\">");
+            for c in &single {
+                let source = c
+                    .sources
+                    .first()
+                    .map(|s| self.idx.source_name(s))
+                    .unwrap_or_default();
+                let _ = write!(
+                    self.out,
+                    "<li>{} <span class=\"badge single\" title=\"only {} reports this\">single source</span>",
+                    escape(&c.text),
+                    escape(source)
+                );
+                let ev: Vec<EvidenceSpan> =
+                    c.statements.iter().map(|s| s.evidence.clone()).collect();
+                self.cites(&marks, &ev);
+                self.out.push_str("</li>");
+            }
+            self.out.push_str("</ul>");
+            let not_listed = story
+                .claims
+                .iter()
+                .filter(|c| is_single_source(c))
+                .count()
+                .saturating_sub(single.len());
+            if not_listed + story.single_source_claims_omitted > 0 {
+                let _ = write!(
+                    self.out,
+                    "<p class=\"muted\">{not_listed} more single-source statement(s) in analysis.json; {} less salient one(s) left out of the analysis.</p>",
+                    story.single_source_claims_omitted
+                );
+            }
+        }
+        self.out.push_str("</section>");
 
         self.matrix(story, &sid);
 
@@ -321,8 +365,25 @@ impl Writer<'_> {
             let _ = write!(self.out, "<th>{}</th>", escape(&s.name));
         }
         self.out.push_str("</tr>");
+        // Every corroborated claim, and the most salient single-source ones.
+        let mut single_rows = 0;
+        let mut single_hidden = 0;
         for c in &story.claims {
-            let _ = write!(self.out, "<tr><td>{}</td>", escape(&c.text));
+            let single = is_single_source(c);
+            if single {
+                if single_rows == MATRIX_SINGLE_SOURCE_ROWS {
+                    single_hidden += 1;
+                    continue;
+                }
+                single_rows += 1;
+                let _ = write!(
+                    self.out,
+                    "<tr class=\"single\"><td>{} <span class=\"badge single\">single source</span></td>",
+                    escape(&c.text)
+                );
+            } else {
+                let _ = write!(self.out, "<tr><td>{}</td>", escape(&c.text));
+            }
             let conflicting: Vec<&str> = story
                 .conflicts
                 .iter()
@@ -342,7 +403,15 @@ impl Writer<'_> {
             }
             self.out.push_str("</tr>");
         }
-        self.out.push_str("</table></section>");
+        self.out.push_str("</table>");
+        if single_hidden + story.single_source_claims_omitted > 0 {
+            let _ = write!(
+                self.out,
+                "<p class=\"muted\">Not shown: {single_hidden} more single-source statement(s) (in analysis.json) and {} left out of the analysis as least salient.</p>",
+                story.single_source_claims_omitted
+            );
+        }
+        self.out.push_str("</section>");
     }
 
     /// Every document of the story side by side, evidence highlighted.

@@ -1,0 +1,114 @@
+//! The brief and the HTML report tell corroborated statements from single-source ones, and
+//! say how many single-source statements they do not list. Fictional outlets and events.
+use triangulate_doc::Span;
+use triangulate_fusion::{
+    Analysis, Claim, EvidenceSpan, IndependentSource, Statement, Story, SCHEMA_VERSION,
+};
+use triangulate_report::{html_report, markdown_brief};
+
+fn claim(id: &str, text: &str, sources: &[&str]) -> Claim {
+    Claim {
+        id: id.to_string(),
+        text: text.to_string(),
+        statements: sources
+            .iter()
+            .map(|s| Statement {
+                evidence: EvidenceSpan {
+                    doc_id: format!("doc-{s}"),
+                    span: Span::new(0, text.len()),
+                    text: text.to_string(),
+                },
+                source: s.to_string(),
+                negated: false,
+                similarity: 1.0,
+            })
+            .collect(),
+        sources: sources.iter().map(|s| s.to_string()).collect(),
+        corroboration: sources.len(),
+        single_source: sources.len() == 1,
+    }
+}
+
+fn analysis() -> Analysis {
+    let mut claims = vec![claim(
+        "claim-1",
+        "The Orlen ferry resumed service on Monday.",
+        &["src-1", "src-2"],
+    )];
+    for n in 0..12 {
+        claims.push(claim(
+            &format!("claim-{}", n + 2),
+            &format!("Harbour note number {n} was posted at the quay."),
+            &["src-2"],
+        ));
+    }
+    Analysis {
+        schema_version: SCHEMA_VERSION,
+        documents: Vec::new(),
+        stories: vec![Story {
+            id: "story-1".into(),
+            title: "Orlen ferry back in service".into(),
+            documents: vec!["doc-src-1".into(), "doc-src-2".into()],
+            first_published: None,
+            last_published: None,
+            syndication_groups: Vec::new(),
+            independent_sources: vec![
+                IndependentSource {
+                    id: "src-1".into(),
+                    name: "Quay Gazette".into(),
+                    documents: vec!["doc-src-1".into()],
+                    syndication_group: None,
+                },
+                IndependentSource {
+                    id: "src-2".into(),
+                    name: "Orlen Radio".into(),
+                    documents: vec!["doc-src-2".into()],
+                    syndication_group: None,
+                },
+            ],
+            entities: Vec::new(),
+            timeline: Vec::new(),
+            quotes: Vec::new(),
+            claims,
+            single_source_claims_omitted: 7,
+            conflicts: Vec::new(),
+            notes: Vec::new(),
+        }],
+        problems: Vec::new(),
+    }
+}
+
+#[test]
+fn brief_separates_confirmed_from_single_source_and_counts_the_rest() {
+    let brief = markdown_brief(&analysis(), &[]);
+    let confirmed = brief
+        .find("### What is confirmed")
+        .expect("confirmed section");
+    let single = brief
+        .find("### Reported by one source only")
+        .expect("single-source section");
+    assert!(confirmed < single);
+    let confirmed_part = &brief[confirmed..single];
+    assert!(confirmed_part.contains("ferry resumed service"));
+    assert!(!confirmed_part.contains("Harbour note"));
+    assert!(brief[single..]
+        .contains("Harbour note number 0 was posted at the quay. — *single source* (Orlen Radio)"));
+    // Eight listed, four more in the JSON, seven left out by the cap: nothing silently dropped.
+    assert!(
+        brief.contains(
+            "4 more single-source statement(s) in analysis.json; 7 less salient one(s) left out"
+        ),
+        "{brief}"
+    );
+}
+
+#[test]
+fn html_badges_single_source_statements_and_caps_matrix_rows() {
+    let html = html_report(&analysis(), &[]);
+    assert!(html.contains("<span class=\"badge confirmed\">2 independent sources</span>"));
+    let badges = html.matches("<span class=\"badge single\"").count();
+    // Eight in the summary list, ten in the matrix.
+    assert_eq!(badges, 18, "{html}");
+    assert!(html.contains("Not shown: 2 more single-source statement(s)"));
+    assert!(html.contains("and 7 left out of the analysis"));
+}
