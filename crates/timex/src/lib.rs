@@ -29,7 +29,15 @@
 //! - **Quarters** in financial news: "the third quarter" is the last third quarter that has
 //!   begun (the year before when the verb is past and it lies ahead); "the latest quarter" the
 //!   last one completed; "a year earlier" / "year-ago" after a reported quarter mean that
-//!   quarter a year before (the TimeBank reading), otherwise the year before.
+//!   quarter a year before (the TimeBank reading), otherwise the year before. Once the text
+//!   moves on to a longer period ("For the nine months, ...") "a year earlier" is the year
+//!   before, until the quarter is named again; "the year-earlier nine months" and, after such
+//!   a period, "the year-earlier period" are that period's length (`P9M`). "The quarter a
+//!   year ago" and "the last half of the '80s" are one expression each.
+//! - **Accounting years**: "the year ended June 30" / "the fiscal year ending ..." are a year's
+//!   length (DURATION `P1Y`, the TimeBank reading); "the current fiscal year" is the anchor's
+//!   year and "the latest fiscal year" the one before; "for the year" and "nine months of the
+//!   year" the anchor's year ("player of the year" is a title, not a time).
 //! - **"the following year", "that month"** count from the last date the text gave explicitly.
 //! - **Narrative days** ("that day", "the same day", "the next day", "the following
 //!   morning", "the previous evening") count from the last day the text named or we resolved
@@ -40,13 +48,23 @@
 //!   before, as financial news uses it.
 //! - **Yearless dates** after "since" (in the same clause) or "ended" ("the quarter ended
 //!   Sept. 30") lie before the anchor; a weekday after a lower-case "until" is a deadline
-//!   ahead. Present-tense schedule verbs ("leaves Thursday", "meets Tuesday") and "will be
-//!   held" point ahead.
+//!   ahead, and so is "by August" when the clause has a future verb. Present-tense schedule
+//!   verbs ("leaves Thursday", "meets Tuesday") and "will be held" point ahead; a plan in the
+//!   past perfect ("had been due to expire Friday") points back. A weekday that opens its
+//!   sentence ("On Tuesday, the growers' association plans to ...") takes the tense of the
+//!   clause's main verb, however long the subject.
+//! - **Clock times and parts of days**: a bare "at 10 p.m." is on the last day the text named
+//!   nearby (else the anchor's); "midnight Friday" is `T24:00` of Friday; "mid-afternoon
+//!   yesterday" and "late evening" are TIME values with the part of day (`TAF`, `TEV`). "The
+//!   previous Friday" counts back from the day the story is at, like "the previous day".
+//! - **Movable feasts** (Easter, Thanksgiving, Election Day) take their nearest occurrence (a
+//!   future one counting double, as for months); "Easter week" is that ISO week.
 //! - **Typing**: a weekday with a part of day ("Monday evening") is DATE with the part kept
 //!   in the value (`2025-03-03TEV`), as in most of the TBAQ gold; "this morning", "tonight"
 //!   stay TIME. "The past year" is the year before (DATE), "in recent years" `PAST_REF`,
 //!   "four flights a week" a SET; "the future of ...", "the foreseeable future" and "average
-//!   daily" are not time expressions (the TBAQ gold never tags them).
+//!   daily" are not time expressions (the TBAQ gold never tags them), nor is the generic
+//!   present of "today's youth" / "today's world".
 //! - **Decades and centuries** use TimeML's spelling: "the 1990s" is `199`, "the 20th
 //!   century" `19` (the TempEval scorer compares values as exact strings).
 //!
@@ -75,6 +93,10 @@
 //!   day after his death" or a flashback to an undated event is not resolved.
 //! - Ambiguous words ("now", "current", "recently") are tagged whenever they stand alone;
 //!   the TBAQ gold tags them about two times in three, with no pattern we could find.
+//! - Where the TBAQ gold follows two conventions we keep the TimeML one: ISO weeks
+//!   ("last week" is `1989-W43`, not the WSJ files' `1989-WXX`; `2000-W07`, not `2000-W7`),
+//!   decades as `199`, and a weekday with a part of day keeps it (`TNI`), which AQUAINT
+//!   mostly drops. A fiscal quarter is read as the calendar quarter of its number.
 //! - English only.
 
 mod calendar;
