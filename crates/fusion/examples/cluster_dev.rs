@@ -2,37 +2,59 @@
 //! [`StoryClusterer`] and writes `id<TAB>story` lines, the format of the shared clustering scorer.
 //!
 //! `cargo run --release -p triangulate-fusion --example cluster_dev -- documents.jsonl > pred.tsv`
-//! Options: `--threshold X`, `--name-weight X`, `--coverage X`, `--no-numbers` (defaults: [`ClusterOptions::default`]).
+//!
+//! By default the runner does what the full pipeline does: the embedded NER model tags each
+//! document over `triangulate_text::analyze`'s tokens and sentences, and the mention texts go
+//! to the clusterer as names (beside capitalised words). `--capitalised` passes no mentions
+//! (capitalised words only; no NER run); `--ner-only` turns
+//! [`ClusterOptions::capitalised_with_names`] off (mentions only).
+//!
+//! Other options (defaults: [`ClusterOptions::default`]): `--threshold X`, `--name-weight X`,
+//! `--coverage X`, `--no-numbers`.
 use std::io::{BufRead, Write};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
+use triangulate_ner::NerModel;
+
+fn value<T: std::str::FromStr>(
+    args: &mut impl Iterator<Item = String>,
+    flag: &str,
+) -> Result<T, Box<dyn std::error::Error>>
+where
+    T::Err: std::error::Error + 'static,
+{
+    let raw = args.next().ok_or(format!("{flag} needs a value"))?;
+    Ok(raw.parse().map_err(|e| format!("{flag} {raw}: {e}"))?)
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut opts = ClusterOptions::default();
+    let mut use_ner = true;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--threshold" => {
-                opts.threshold = args.next().ok_or("--threshold needs a value")?.parse()?
-            }
-            "--name-weight" => {
-                opts.name_weight = args.next().ok_or("--name-weight needs a value")?.parse()?
-            }
+            "--threshold" => opts.threshold = value(&mut args, &a)?,
+            "--name-weight" => opts.name_weight = value(&mut args, &a)?,
+            "--coverage" => opts.name_coverage_weight = value(&mut args, &a)?,
             "--no-numbers" => opts.number_features = false,
-            "--coverage" => {
-                opts.name_coverage_weight =
-                    args.next().ok_or("--coverage needs a value")?.parse()?
-            }
+            "--capitalised" => use_ner = false,
+            "--ner-only" => opts.capitalised_with_names = false,
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}").into()),
             _ => path = Some(a),
         }
     }
-    let path =
-        path.ok_or("usage: cluster_dev [--threshold X] [--name-weight X] [--coverage X] [--no-numbers] documents.jsonl")?;
+    let path = path.ok_or(
+        "usage: cluster_dev [--threshold X] [--name-weight X] [--coverage X] [--no-numbers] \
+         [--capitalised | --ner-only] documents.jsonl",
+    )?;
+    let ner = if use_ner {
+        Some(NerModel::embedded()?)
+    } else {
+        None
+    };
     let file = std::io::BufReader::new(std::fs::File::open(&path)?);
     let mut clusterer = StoryClusterer::new(opts);
     let mut assigned = Vec::new();
-    let out = std::io::stdout();
-    let mut out = out.lock();
     for (n, line) in file.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -43,13 +65,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (Some(id), Some(text)) = (record["id"].as_str(), record["text"].as_str()) else {
             return Err(format!("{path}: line {}: needs string fields id and text", n + 1).into());
         };
+        let mentions = match ner {
+            Some(model) => {
+                let layer = triangulate_text::analyze(text);
+                model.annotate(text, &layer.tokens, &layer.sentences)
+            }
+            None => Vec::new(),
+        };
+        let names: Vec<&str> = mentions.iter().filter_map(|m| m.span.text(text)).collect();
         let story = clusterer.add(&ClusterInput {
             text,
-            names: &[],
+            names: &names,
             published: None,
         });
         assigned.push((id.to_string(), story));
     }
+    let out = std::io::stdout();
+    let mut out = out.lock();
     for (id, story) in assigned {
         writeln!(out, "{id}\t{}", story.0)?;
     }
