@@ -1559,6 +1559,33 @@ impl<'a> Grammar<'a> {
                     "yesterday" => (-1, j + 2),
                     "today" => (0, j + 2),
                     "tomorrow" => (1, j + 2),
+                    // "late-night television", "early morning trading": an adjective.
+                    next if self.kind(j + 1) == Some(TokenKind::Word)
+                        && !self.capital(j + 1)
+                        && !matches!(
+                            next,
+                            "on" | "in"
+                                | "at"
+                                | "of"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "when"
+                                | "as"
+                                | "before"
+                                | "after"
+                                | "while"
+                                | "until"
+                                | "to"
+                                | "for"
+                                | "with"
+                                | "by"
+                                | "that"
+                                | "the"
+                        ) =>
+                    {
+                        return None
+                    }
                     _ => (0, j + 1),
                 };
                 Some(

@@ -845,6 +845,8 @@ fn parts_of_days_and_narrative_weekdays() {
         value("The Tolan storm peaked in late evening.", "late evening"),
         "2025-03-03TEV"
     );
+    // Used as an adjective it is no time: "late-night television".
+    assert!(found("Velmar TV cut its late-night talk show.", &monday()).is_empty());
     // "the previous Friday" counts back from the day the story is at.
     let text = "The Orvel index fell on Friday, Feb. 28, down 3% from the previous Friday.";
     assert_eq!(value(text, "the previous Friday"), "2025-02-21");
