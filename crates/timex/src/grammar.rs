@@ -1994,7 +1994,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = j + 1;
-        if matches!(self.w(end), "ended" | "ending") {
+        // "the year ended March 31", "the year ending tomorrow" (not "the year ended with a
+        // crash", where the year is the subject).
+        if matches!(self.w(end), "ended" | "ending")
+            && (self.month_at(end + 1).is_some()
+                || self.weekday_at(end + 1).is_some()
+                || matches!(self.w(end + 1), "today" | "tomorrow" | "yesterday"))
+        {
             return Some(Hit::new(
                 end,
                 TimexType::Duration,

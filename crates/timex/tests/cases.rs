@@ -771,6 +771,12 @@ fn accounting_years() {
     );
     let first = find_timexes(text, &anchor);
     assert_eq!(first.first().map(|t| t.kind), Some(TimexType::Duration));
+    // Only a date after "ended" makes an accounting year.
+    assert!(
+        find_timexes("For Orvel, the year ended with a loss.", &anchor)
+            .iter()
+            .all(|t| t.kind != TimexType::Duration)
+    );
     // A title is no time: "player of the year".
     assert!(found("Ilsa Grent was named player of the year.", &anchor).is_empty());
     assert_eq!(
