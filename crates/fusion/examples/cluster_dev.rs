@@ -9,6 +9,8 @@
 //! (capitalised words only; no NER run); `--ner-only` turns
 //! [`ClusterOptions::capitalised_with_names`] off (mentions only).
 //!
+//! `--labels PER,LOC` passes only mentions with those labels.
+//!
 //! Other options (defaults: [`ClusterOptions::default`]): `--threshold X`, `--name-weight X`,
 //! `--coverage X`, `--no-numbers`.
 use std::io::{BufRead, Write};
@@ -31,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut path = None;
     let mut opts = ClusterOptions::default();
     let mut use_ner = true;
+    let mut labels: Option<Vec<String>> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threshold" => opts.threshold = value(&mut args, &a)?,
@@ -39,13 +42,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--no-numbers" => opts.number_features = false,
             "--capitalised" => use_ner = false,
             "--ner-only" => opts.capitalised_with_names = false,
+            "--labels" => {
+                let list: String = value(&mut args, &a)?;
+                labels = Some(list.split(',').map(|l| l.trim().to_uppercase()).collect());
+            }
             _ if a.starts_with("--") => return Err(format!("unknown option {a}").into()),
             _ => path = Some(a),
         }
     }
     let path = path.ok_or(
         "usage: cluster_dev [--threshold X] [--name-weight X] [--coverage X] [--no-numbers] \
-         [--capitalised | --ner-only] documents.jsonl",
+         [--capitalised | --ner-only] [--labels PER,LOC,ORG,MISC] documents.jsonl",
     )?;
     let ner = if use_ner {
         Some(NerModel::embedded()?)
@@ -72,7 +79,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             None => Vec::new(),
         };
-        let names: Vec<&str> = mentions.iter().filter_map(|m| m.span.text(text)).collect();
+        let names: Vec<&str> = mentions
+            .iter()
+            .filter(|m| {
+                labels
+                    .as_ref()
+                    .is_none_or(|keep| keep.iter().any(|l| l == m.label.as_str()))
+            })
+            .filter_map(|m| m.span.text(text))
+            .collect();
         let story = clusterer.add(&ClusterInput {
             text,
             names: &names,
