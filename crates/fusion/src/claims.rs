@@ -27,6 +27,7 @@ use crate::analyze::{IdCounters, Prepared};
 use crate::entities::entity_at;
 use crate::input::FusionOptions;
 use crate::model::*;
+use crate::negation::{self, Negation};
 use crate::text::{display, fold, is_stop_word, stem, words};
 use crate::values::{in_sentence, Value, ValueKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -83,6 +84,30 @@ pub const PARAPHRASES: &[&[&str]] = &[
     &["cooperation", "co-operation", "collaboration"],
     &["quota", "quotas"],
     &[
+        "confirm",
+        "confirmed",
+        "confirms",
+        "confirming",
+        "admit",
+        "admitted",
+        "admits",
+        "acknowledge",
+        "acknowledged",
+        "acknowledges",
+    ],
+    &[
+        "approve",
+        "approved",
+        "approves",
+        "approving",
+        "accept",
+        "accepted",
+        "accepts",
+        "endorse",
+        "endorsed",
+        "endorses",
+    ],
+    &[
         "commission",
         "commissions",
         "committee",
@@ -104,10 +129,6 @@ pub fn lemma(folded: &str) -> String {
     stemmed.to_string()
 }
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "without", "nor", "neither", "cannot", "nothing", "none",
-];
-
 /// A sentence prepared for comparison.
 struct StatementFeatures {
     doc: usize,
@@ -115,24 +136,30 @@ struct StatementFeatures {
     lemmas: FxHashSet<String>,
     trigrams: FxHashSet<[char; 3]>,
     negated: bool,
+    negations: Vec<Negation>,
+    /// The words in order, for finding a negated phrase in this sentence.
+    sequence: negation::LemmaSequence,
     values: Vec<Value>,
 }
 
 fn features(doc: usize, p: &Prepared<'_>, span: Span) -> Option<StatementFeatures> {
     let sentence = span.text(p.text)?;
     let mut lemmas = FxHashSet::default();
-    let mut negated = sentence.contains("n't") || sentence.contains("n’t");
+    let polarity = negation::polarity(sentence, span.start, lemma);
     let mut letters = String::new();
     for w in words(sentence) {
         let f = fold(w.text);
-        if NEGATIONS.contains(&f.as_str()) {
-            negated = true;
+        if negation::is_negation_word(&f) {
             continue;
         }
         if f.chars().any(|c| c.is_ascii_digit()) || f.len() < 2 || is_stop_word(&f) {
             continue;
         }
-        let l = lemma(&f);
+        // A denial verb stands for what it denies ("denied" as "confirm").
+        let l = match negation::denial(&f) {
+            Some(denied) => denied.to_string(),
+            None => lemma(&f),
+        };
         letters.push_str(&l);
         letters.push(' ');
         lemmas.insert(l);
@@ -147,7 +174,9 @@ fn features(doc: usize, p: &Prepared<'_>, span: Span) -> Option<StatementFeature
         span,
         lemmas,
         trigrams,
-        negated,
+        negated: polarity.negated,
+        negations: polarity.negations,
+        sequence: negation::lemma_sequence(sentence, span.start, lemma),
         values: in_sentence(p.text, span, &p.quantities),
     })
 }
@@ -189,7 +218,7 @@ pub(crate) fn build_claims(
     // Candidate retrieval through an inverted index over lemmas (no all-pairs).
     let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut claim_of: Vec<Option<usize>> = vec![None; statements.len()];
-    let mut groups: Vec<Vec<(usize, f32)>> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for l in &s.lemmas {
@@ -234,47 +263,65 @@ pub(crate) fn build_claims(
         }
     }
 
-    let mut claims = Vec::new();
-    let mut conflicts = Vec::new();
-    let source_count = |g: &Vec<(usize, f32)>| -> usize {
+    let source_of = |i: usize| -> Option<&str> {
+        statements
+            .get(i)
+            .and_then(|s| docs.get(s.doc))
+            .map(|p| p.source.as_str())
+    };
+    let source_count = |g: &Group| -> usize {
         g.iter()
-            .filter_map(|&(i, _)| {
-                statements
-                    .get(i)
-                    .and_then(|s| docs.get(s.doc))
-                    .map(|p| p.source.as_str())
-            })
+            .filter_map(|&(i, _)| source_of(i))
             .collect::<FxHashSet<_>>()
             .len()
     };
-    let (mut kept, mut single): (Vec<&Group>, Vec<&Group>) =
-        groups.iter().partition(|g| source_count(g) >= 2);
-    kept.sort_by(|a, b| {
-        source_count(b)
-            .cmp(&source_count(a))
-            .then(b.len().cmp(&a.len()))
+    let opposed = opposed_groups(&statements, &index, &claim_of, docs, opts);
+    let in_conflict: FxHashSet<usize> = opposed.iter().flat_map(|&(a, b)| [a, b]).collect();
+
+    let (mut kept, single): (Vec<usize>, Vec<usize>) =
+        (0..groups.len()).partition(|&g| groups.get(g).is_some_and(|g| source_count(g) >= 2));
+    kept.sort_by_key(|&g| {
+        let group = groups.get(g);
+        (
+            std::cmp::Reverse(group.map_or(0, source_count)),
+            std::cmp::Reverse(group.map_or(0, Vec::len)),
+        )
     });
-    // Single-source statements: the most salient first, capped per story.
-    let salience_of = |g: &Vec<(usize, f32)>| -> f32 {
-        g.first()
+    // Single-source statements: those in a conflict first (a conflict must be able to name its
+    // claims), then the most salient, capped per story.
+    let salience_of = |g: usize| -> f32 {
+        let Some(group) = groups.get(g) else {
+            return 0.0;
+        };
+        group
+            .first()
             .and_then(|&(i, _)| statements.get(i))
             .and_then(|s| {
                 docs.get(s.doc)
-                    .map(|p| salience(p, s) + 0.5 * (g.len() - 1) as f32)
+                    .map(|p| salience(p, s) + 0.5 * (group.len() - 1) as f32)
             })
             .unwrap_or(0.0)
     };
-    let mut single_scored: Vec<(f32, &Vec<(usize, f32)>)> =
-        single.drain(..).map(|g| (salience_of(g), g)).collect();
+    let mut single_scored: Vec<(bool, f32, usize)> = single
+        .into_iter()
+        .map(|g| (in_conflict.contains(&g), salience_of(g), g))
+        .collect();
     // Stable: equal salience keeps document order.
-    single_scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let omitted = single_scored
-        .len()
-        .saturating_sub(opts.max_single_source_claims);
-    single_scored.truncate(opts.max_single_source_claims);
-    kept.extend(single_scored.into_iter().map(|(_, g)| g));
-    for group in kept {
+    single_scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let cap = opts
+        .max_single_source_claims
+        .max(single_scored.iter().filter(|s| s.0).count());
+    let omitted = single_scored.len().saturating_sub(cap);
+    single_scored.truncate(cap);
+    kept.extend(single_scored.into_iter().map(|(_, _, g)| g));
+
+    let mut claims = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut claim_id_of: FxHashMap<usize, String> = FxHashMap::default();
+    for g in kept {
+        let Some(group) = groups.get(g) else { continue };
         let id = ids.next("claim");
+        claim_id_of.insert(g, id.clone());
         let mut sources: Vec<String> = Vec::new();
         let mut out_statements = Vec::new();
         for &(i, sim) in group {
@@ -309,11 +356,129 @@ pub(crate) fn build_claims(
     }
     let aligned = value_aligned_conflicts(&statements, docs, ids, &conflicts);
     conflicts.extend(aligned);
+    for &(affirming, denying) in &opposed {
+        if let Some(c) = negation_conflict(
+            (affirming, denying),
+            &groups,
+            &statements,
+            docs,
+            &claim_id_of,
+            ids,
+        ) {
+            conflicts.push(c);
+        }
+    }
     BuiltClaims {
         claims,
         conflicts,
         single_source_omitted: omitted,
     }
+}
+
+/// Pairs of claims (affirming group, denying group) that say the same thing with opposite
+/// polarity, from different independent sources ([`crate::negation`]). Candidates come from
+/// the lemma index, as for grouping; they must reach [`NEGATION_SIMILARITY`] (or the claim bar,
+/// if lower) and the negation's own words must be contradicted, which is the stricter test.
+fn opposed_groups(
+    statements: &[StatementFeatures],
+    index: &FxHashMap<&str, Vec<usize>>,
+    claim_of: &[Option<usize>],
+    docs: &[&Prepared<'_>],
+    opts: &FusionOptions,
+) -> Vec<(usize, usize)> {
+    let bar = opts.claim_similarity.min(NEGATION_SIMILARITY);
+    let source = |s: &StatementFeatures| docs.get(s.doc).map(|p| p.source.as_str());
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, neg) in statements.iter().enumerate() {
+        if !neg.negated || !neg.negations.iter().any(|n| n.strong) {
+            continue;
+        }
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for l in &neg.lemmas {
+            for &j in index.get(l.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<usize> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(j, _)| j)
+            .collect();
+        candidates.sort_unstable();
+        for j in candidates {
+            let Some(pos) = statements.get(j) else {
+                continue;
+            };
+            if pos.negated
+                || source(pos) == source(neg)
+                || similarity(neg, pos) < bar
+                || negation::contradicted(&neg.negations, &pos.sequence).is_none()
+            {
+                continue;
+            }
+            let (Some(Some(gp)), Some(Some(gn))) = (claim_of.get(j), claim_of.get(i)) else {
+                continue;
+            };
+            if !pairs.contains(&(*gp, *gn)) {
+                pairs.push((*gp, *gn));
+            }
+        }
+    }
+    pairs
+}
+
+/// Minimum similarity for statements of opposite polarity to be taken as one statement, one
+/// side denying what the other affirms. Lower than the claim bar: a denial is often short and
+/// attributed ("the pact does not cover energy, officials said"), and the scope test of
+/// [`negation::contradicted`] carries the precision.
+const NEGATION_SIMILARITY: f32 = 0.4;
+
+/// The conflict between an affirming and a denying claim: both sides with their sources and
+/// sentences; the values are the words as written ("covers energy" vs "does not cover
+/// energy").
+fn negation_conflict(
+    (affirming, denying): (usize, usize),
+    groups: &[Group],
+    statements: &[StatementFeatures],
+    docs: &[&Prepared<'_>],
+    claim_id_of: &FxHashMap<usize, String>,
+    ids: &mut IdCounters,
+) -> Option<Conflict> {
+    let members = |g: usize| -> Vec<&StatementFeatures> {
+        groups
+            .get(g)
+            .map(|group| {
+                group
+                    .iter()
+                    .filter_map(|&(i, _)| statements.get(i))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (yes, no) = (members(affirming), members(denying));
+    // The first pair that shows the contradiction gives the words for both sides.
+    let (pos, neg, negation, said) = yes.iter().find_map(|pos| {
+        no.iter().find_map(|neg| {
+            negation::contradicted(&neg.negations, &pos.sequence)
+                .map(|(n, said)| (*pos, *neg, n, said))
+        })
+    })?;
+    let (pos_doc, neg_doc) = (docs.get(pos.doc)?, docs.get(neg.doc)?);
+    let affirmed = display(pos_doc.text, said);
+    let denied = display(neg_doc.text, negation.phrase);
+    let yes_refs: Vec<&&StatementFeatures> = yes.iter().collect();
+    let no_refs: Vec<&&StatementFeatures> = no.iter().collect();
+    Some(Conflict {
+        id: ids.next("conflict"),
+        claim: claim_id_of.get(&affirming).cloned(),
+        opposing_claim: claim_id_of.get(&denying).cloned(),
+        kind: ConflictKind::Negation,
+        summary: format!("{affirmed} vs {denied}"),
+        sides: vec![
+            side(affirmed, &yes_refs, docs),
+            side(denied, &no_refs, docs),
+        ],
+    })
 }
 
 /// The claims and conflicts of one story.
@@ -524,6 +689,7 @@ fn find_conflicts(
         out.push(Conflict {
             id: ids.next("conflict"),
             claim: claim.map(str::to_string),
+            opposing_claim: None,
             kind: ConflictKind::Year,
             summary: sides
                 .iter()
@@ -570,6 +736,7 @@ fn find_conflicts(
             out.push(Conflict {
                 id: ids.next("conflict"),
                 claim: claim.map(str::to_string),
+                opposing_claim: None,
                 kind: ConflictKind::Assignment,
                 summary: format!("{} vs {}", render(a), render(b)),
                 sides,
@@ -625,6 +792,7 @@ fn find_conflicts(
             out.push(Conflict {
                 id: ids.next("conflict"),
                 claim: claim.map(str::to_string),
+                opposing_claim: None,
                 kind: ConflictKind::Quantity,
                 summary: sides
                     .iter()

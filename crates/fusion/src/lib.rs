@@ -27,6 +27,7 @@ pub mod cluster;
 mod entities;
 mod input;
 pub mod model;
+pub mod negation;
 pub mod syndication;
 pub mod text;
 mod timeline;

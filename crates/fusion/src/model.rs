@@ -296,7 +296,8 @@ pub enum ConflictKind {
     Quantity,
     /// The same values given to different names ("A in 1987, B in 1994" vs "A in 1994, B in 1987").
     Assignment,
-    /// Polarity: one side states it, the other denies it.
+    /// Polarity: one side states it, the other denies it ("covers energy" vs "does not cover
+    /// energy"; "confirmed" vs "denied"). The first side affirms, the second denies.
     Negation,
 }
 
@@ -308,6 +309,10 @@ pub struct Conflict {
     /// values alone (the same dated facts inside differently worded sentences).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub claim: Option<String>,
+    /// For a [`ConflictKind::Negation`]: the claim that denies what `claim` affirms (statements
+    /// of opposite polarity are never one claim).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub opposing_claim: Option<String>,
     pub kind: ConflictKind,
     /// One line for readers: "2012 vs 2002".
     pub summary: String,

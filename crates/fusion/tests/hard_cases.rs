@@ -452,3 +452,88 @@ fn single_source_statements_are_claims_ranked_below_corroborated_ones() {
         story.claims.len()
     );
 }
+
+fn basin_docs() -> Vec<Spec<'static>> {
+    let none: &[(&str, EntityLabel)] = &[];
+    let day = Some(PartialDate::ymd(2025, 6, 2));
+    vec![
+        Spec {
+            id: "courier",
+            outlet: "Tessaly Courier",
+            published: day,
+            agencies: &[],
+            text: "Marnia and Quessa signed the Orlen Basin pact in Vell on Monday after nine days of talks. The pact covers energy and fisheries in the basin. The ministry confirmed that envoy Ilsa Roe had resigned. Envoy Ilsa Roe said the talks had been hard. Negotiators did not meet on Sunday.",
+            entities: none,
+        },
+        Spec {
+            id: "wire",
+            outlet: "Quessan Wire",
+            published: day,
+            agencies: &[],
+            text: "Marnia and Quessa signed the Orlen Basin pact in Vell on Monday after nine days of talks. The pact does not cover energy, officials in Vell said. The ministry denied that envoy Ilsa Roe had resigned. Envoy Ilsa Roe, who is not a member of the cabinet, said the talks had been hard. The negotiators never met on Sunday.",
+            entities: none,
+        },
+    ]
+}
+
+#[test]
+fn opposite_polarity_is_a_negation_conflict_with_both_sides() {
+    let a = run(&basin_docs());
+    let story = story_with(&a, "courier");
+    assert_eq!(story.documents.len(), 2);
+    let negations: Vec<_> = story
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Negation)
+        .collect();
+    let energy = negations
+        .iter()
+        .find(|c| c.summary.contains("energy"))
+        .unwrap_or_else(|| panic!("no energy conflict: {:#?}", story.conflicts));
+    assert_eq!(energy.summary, "covers energy vs does not cover energy");
+    let (yes, no) = (&energy.sides[0], &energy.sides[1]);
+    assert!(
+        yes.evidence.iter().all(|e| e.doc_id == "courier"),
+        "{yes:#?}"
+    );
+    assert!(no.evidence.iter().all(|e| e.doc_id == "wire"), "{no:#?}");
+    assert!(yes.sources.len() == 1 && no.sources.len() == 1 && yes.sources != no.sources);
+    // Both sides are claims (single-source ones), named by the conflict.
+    let claim_text = |id: &Option<String>| {
+        story
+            .claims
+            .iter()
+            .find(|c| Some(&c.id) == id.as_ref())
+            .map(|c| c.text.clone())
+    };
+    assert_eq!(
+        claim_text(&energy.claim).as_deref(),
+        Some("The pact covers energy and fisheries in the basin.")
+    );
+    assert!(claim_text(&energy.opposing_claim).is_some_and(|t| t.contains("does not cover")));
+
+    // "confirmed" vs "denied".
+    let resigned = negations
+        .iter()
+        .find(|c| c.summary.contains("resigned"))
+        .unwrap_or_else(|| panic!("no confirmed/denied conflict: {:#?}", story.conflicts));
+    assert!(
+        resigned.sides[1].value.starts_with("denied"),
+        "{resigned:#?}"
+    );
+    assert!(resigned.sides[0]
+        .evidence
+        .iter()
+        .any(|e| e.text.contains("confirmed")));
+
+    // Both negate ("did not meet" ~ "never met"): agreement, not a conflict. A negation about
+    // something the other side never says ("who is not a member of the cabinet") is no
+    // contradiction either.
+    assert_eq!(negations.len(), 2, "{negations:#?}");
+    let met = story
+        .claims
+        .iter()
+        .find(|c| c.text.contains("did not meet"))
+        .expect("negotiators claim");
+    assert_eq!(met.corroboration, 2, "{met:#?}");
+}

@@ -93,7 +93,8 @@ pub fn summary_claims(story: &Story, limit: usize) -> Vec<&triangulate_fusion::C
     let contested: std::collections::HashSet<&str> = story
         .conflicts
         .iter()
-        .filter_map(|c| c.claim.as_deref())
+        .flat_map(|c| c.claim.iter().chain(c.opposing_claim.iter()))
+        .map(String::as_str)
         .collect();
     let mut claims: Vec<_> = story
         .claims

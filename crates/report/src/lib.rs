@@ -17,6 +17,9 @@
 //!   is one, single-source ones ranked after the corroborated ones.
 //! - `Story::single_source_claims_omitted` (count, default 0): single-source claims left out by
 //!   the per-story cap, so nothing is dropped silently.
+//! - `Conflict::opposing_claim` (claim id, optional): for a `negation` conflict (a kind the
+//!   enum already had, now produced), the claim denying what `claim` affirms; the first side
+//!   affirms, the second denies.
 //!
 //! Article text is untrusted input. In the HTML it only ever passes through
 //! [`html_util::escape`], and the page declares a Content-Security-Policy that allows no script

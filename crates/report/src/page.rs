@@ -384,17 +384,28 @@ impl Writer<'_> {
             } else {
                 let _ = write!(self.out, "<tr><td>{}</td>", escape(&c.text));
             }
+            // Sources on another side than this claim's: the later sides of a conflict over
+            // this claim, or the affirming side when this claim is the denial.
             let conflicting: Vec<&str> = story
                 .conflicts
                 .iter()
-                .filter(|k| k.claim.as_deref() == Some(c.id.as_str()))
-                .flat_map(|k| k.sides.iter().skip(1).flat_map(|s| s.sources.iter()))
+                .flat_map(|k| {
+                    let sides: Vec<&triangulate_fusion::ConflictSide> =
+                        if k.claim.as_deref() == Some(c.id.as_str()) {
+                            k.sides.iter().skip(1).collect()
+                        } else if k.opposing_claim.as_deref() == Some(c.id.as_str()) {
+                            k.sides.iter().take(1).collect()
+                        } else {
+                            Vec::new()
+                        };
+                    sides.into_iter().flat_map(|s| s.sources.iter())
+                })
                 .map(|s| s.as_str())
                 .collect();
             for s in &story.independent_sources {
                 if conflicting.contains(&s.id.as_str()) {
                     self.out
-                        .push_str("<td class=\"no\" title=\"gives a different value\">≠</td>");
+                        .push_str("<td class=\"no\" title=\"says otherwise\">≠</td>");
                 } else if c.sources.contains(&s.id) {
                     self.out.push_str("<td class=\"yes\">✓</td>");
                 } else {

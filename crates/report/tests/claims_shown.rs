@@ -2,7 +2,8 @@
 //! say how many single-source statements they do not list. Fictional outlets and events.
 use triangulate_doc::Span;
 use triangulate_fusion::{
-    Analysis, Claim, EvidenceSpan, IndependentSource, Statement, Story, SCHEMA_VERSION,
+    Analysis, Claim, Conflict, ConflictKind, ConflictSide, EvidenceSpan, IndependentSource,
+    Statement, Story, SCHEMA_VERSION,
 };
 use triangulate_report::{html_report, markdown_brief};
 
@@ -111,4 +112,43 @@ fn html_badges_single_source_statements_and_caps_matrix_rows() {
     assert_eq!(badges, 18, "{html}");
     assert!(html.contains("Not shown: 2 more single-source statement(s)"));
     assert!(html.contains("and 7 left out of the analysis"));
+}
+
+#[test]
+fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
+    let mut a = analysis();
+    let story = &mut a.stories[0];
+    let affirm = claim("claim-90", "The ferry carries cars.", &["src-1"]);
+    let deny = claim("claim-91", "The ferry does not carry cars.", &["src-2"]);
+    let side = |c: &Claim, value: &str| ConflictSide {
+        value: value.to_string(),
+        sources: c.sources.clone(),
+        evidence: c.statements.iter().map(|s| s.evidence.clone()).collect(),
+    };
+    story.conflicts.push(Conflict {
+        id: "conflict-1".into(),
+        claim: Some(affirm.id.clone()),
+        opposing_claim: Some(deny.id.clone()),
+        kind: ConflictKind::Negation,
+        summary: "carries cars vs does not carry cars".into(),
+        sides: vec![side(&affirm, "carries cars"), side(&deny, "does not carry cars")],
+    });
+    story.claims.insert(1, deny);
+    story.claims.insert(1, affirm);
+    let html = html_report(&a, &[]);
+    let conflicts = html.find("-conflicts\"").expect("conflicts section");
+    let summary = html.find("-summary\"").expect("summary section");
+    assert!(conflicts < summary);
+    assert!(html[conflicts..summary].contains("carries cars vs does not carry cars"));
+    // Each side is marked as saying otherwise on the other side's row.
+    let row = |text: &str| {
+        let start = html.rfind(&format!("<tr class=\"single\"><td>{text}")).expect("matrix row");
+        let end = start + html[start..].find("</tr>").expect("row end");
+        html[start..end].to_string()
+    };
+    assert!(row("The ferry carries cars.").contains("≠"));
+    assert!(row("The ferry does not carry cars.").contains("≠"));
+    // Contested claims are not listed as confirmed.
+    let brief = markdown_brief(&a, &[]);
+    assert!(brief.contains("**carries cars vs does not carry cars** (Negation)"));
 }
