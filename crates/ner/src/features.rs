@@ -2,7 +2,9 @@
 //! a fixed number of buckets; the per-token parts (word forms, shapes, affixes, lexicon look-ups)
 //! are hashed once per token so that the per-feature work is a couple of multiplications.
 use crate::labels::{Label, NUM_LABELS};
+use crate::lexicons::ExternalLexicons;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use triangulate_doc::EntityLabel;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -205,7 +207,24 @@ pub struct Lexicon {
     pub gazetteer: HashMap<u64, u8>,
     /// Longest gazetteer phrase, in tokens.
     pub gazetteer_max_len: usize,
+    /// Which external lexicons the model uses, as [`external`] bits.
+    pub external_groups: u8,
+    /// The embedded external lexicons, when `external_groups` is not 0.
+    pub external: Option<&'static ExternalLexicons>,
 }
+
+/// Groups of features from external lexicons (the model file records which it was trained with).
+pub mod external {
+    /// Brown cluster bit-path prefixes of the word and its neighbours.
+    pub const BROWN: u8 = 1;
+    /// Gazetteer matches (places, person names, nationalities, organisation words).
+    pub const GAZETTEERS: u8 = 2;
+    /// Every group.
+    pub const ALL: u8 = BROWN | GAZETTEERS;
+}
+
+/// Brown path prefix lengths used as features (Ratinov & Roth 2009 used 4, 6, 10 and 20).
+const BROWN_PREFIXES: [u32; 4] = [4, 6, 10, 20];
 
 impl Lexicon {
     /// Entity types (bit `i` for [`EntityLabel::ALL`]`[i]`) the training text gave this exact
@@ -237,6 +256,10 @@ pub struct PreparedToken {
     clusters: [u64; 4],
     /// 4 bits (B, I, L, U) per entity type, from gazetteer phrases covering this token.
     gazetteer: u16,
+    /// Brown bit path of the word (first branch in the lowest bit); 0 when it has none.
+    brown: u32,
+    /// 4 bits (B, I, L, U) per external gazetteer category, from phrases covering this token.
+    external_gazetteer: u32,
     /// Position (B/I/L/U as 0..4) and length (capped at 4) of the run of capitalised words
     /// this token is in; 0 when it is not capitalised or the sentence is all capitals.
     cap_run: u8,
@@ -255,6 +278,8 @@ pub const NO_FIRST_PASS: u8 = u8::MAX;
 #[derive(Clone, Debug, Default)]
 pub struct PreparedSentence {
     pub tokens: Vec<PreparedToken>,
+    /// The model's [`external`] groups (features of a disabled group are not emitted).
+    external_groups: u8,
     all_caps: bool,
     has_date: bool,
     /// The document's first word (a topic cue: CoNLL articles open with "SOCCER -" and the
@@ -301,6 +326,13 @@ pub fn prepare_document(
     sentences: &[Vec<&str>],
 ) -> Vec<PreparedSentence> {
     let gazetteer = gazetteer.unwrap_or(&lexicon.gazetteer);
+    let brown = lexicon
+        .external
+        .filter(|_| lexicon.external_groups & external::BROWN != 0);
+    let external_gazetteer = lexicon
+        .external
+        .filter(|_| lexicon.external_groups & external::GAZETTEERS != 0);
+    let mut scratch = String::new();
     let mut doc_case_counts: HashMap<u64, (u32, u32)> = HashMap::new();
     let mut prepared = Vec::with_capacity(sentences.len());
     let topic = sentences
@@ -355,18 +387,30 @@ pub fn prepare_document(
                 doc_case: 0,
                 clusters,
                 gazetteer: 0,
+                brown: brown.map_or(0, |b| brown_path(b, word, f, &mut scratch)),
+                external_gazetteer: 0,
                 cap_run: 0,
                 key,
                 first_pass: NO_FIRST_PASS,
                 aggregate: [0; 4],
             });
         }
-        mark_gazetteer(gazetteer, lexicon.gazetteer_max_len, &mut tokens);
+        let matches = phrase_matches(gazetteer, lexicon.gazetteer_max_len, &tokens);
+        for (token, bits) in tokens.iter_mut().zip(matches) {
+            token.gazetteer = bits as u16;
+        }
+        if let Some(ext) = external_gazetteer {
+            let matches = phrase_matches(ext.gazetteer_map(), ext.max_phrase_tokens(), &tokens);
+            for (token, bits) in tokens.iter_mut().zip(matches) {
+                token.external_gazetteer = bits;
+            }
+        }
         if !all_caps {
             mark_capitalised_runs(&mut tokens);
         }
         prepared.push(PreparedSentence {
             tokens,
+            external_groups: lexicon.external_groups,
             all_caps,
             has_date,
             topic,
@@ -424,12 +468,54 @@ fn mark_capitalised_runs(tokens: &mut [PreparedToken]) {
     }
 }
 
-fn mark_gazetteer(gazetteer: &HashMap<u64, u8>, max_len: usize, tokens: &mut [PreparedToken]) {
-    if gazetteer.is_empty() {
-        return;
+/// Brown path of a word: its exact form, else (all-capitals headlines, sentence-initial
+/// capitals) its title-cased and lower-cased forms, since the clusters are case-sensitive.
+/// `scratch` is reused so the look-up does not allocate per token.
+fn brown_path(
+    lexicons: &ExternalLexicons,
+    word: &str,
+    word_flags: u16,
+    scratch: &mut String,
+) -> u32 {
+    if let Some(path) = lexicons.brown_path(word) {
+        return path;
     }
-    let keys: Vec<u64> = tokens.iter().map(|t| t.lower).collect();
-    for start in 0..keys.len() {
+    if word_flags & flags::HAS_LETTER == 0 {
+        return 0;
+    }
+    scratch.clear();
+    let mut chars = word.chars();
+    if let Some(first) = chars.next() {
+        scratch.extend(first.to_uppercase());
+        scratch.extend(chars.flat_map(char::to_lowercase));
+    }
+    if scratch != word {
+        if let Some(path) = lexicons.brown_path_of_hash(hash_str(scratch)) {
+            return path;
+        }
+    }
+    scratch.clear();
+    scratch.extend(word.chars().flat_map(char::to_lowercase));
+    if scratch != word {
+        if let Some(path) = lexicons.brown_path_of_hash(hash_str(scratch)) {
+            return path;
+        }
+    }
+    0
+}
+
+/// For each token, 4 bits (B, I, L, U) per category of every gazetteer phrase covering it
+/// (`gazetteer` maps a [`phrase_key`] to a category mask of at most 8 categories).
+fn phrase_matches<S: BuildHasher>(
+    gazetteer: &HashMap<u64, u8, S>,
+    max_len: usize,
+    tokens: &[PreparedToken],
+) -> Vec<u32> {
+    let mut bits = vec![0u32; tokens.len()];
+    if gazetteer.is_empty() {
+        return bits;
+    }
+    for start in 0..tokens.len() {
         // Phrases start with a word that has a letter or digit; skip punctuation starts quickly.
         if tokens[start].flags & flags::NO_LETTER != 0
             && tokens[start].flags & flags::HAS_DIGIT == 0
@@ -437,16 +523,16 @@ fn mark_gazetteer(gazetteer: &HashMap<u64, u8>, max_len: usize, tokens: &mut [Pr
             continue;
         }
         let mut h = 0x6761_7a65_7474_6565u64;
-        for end in start + 1..=keys.len().min(start + max_len) {
-            h = mix(h, keys[end - 1]);
+        for end in start + 1..=tokens.len().min(start + max_len) {
+            h = mix(h, tokens[end - 1].lower);
             let Some(&mask) = gazetteer.get(&h) else {
                 continue;
             };
-            for type_index in 0..4 {
-                if mask & (1 << type_index) == 0 {
+            for category in 0..8 {
+                if mask & (1 << category) == 0 {
                     continue;
                 }
-                for (offset, token) in tokens[start..end].iter_mut().enumerate() {
+                for (offset, token_bits) in bits[start..end].iter_mut().enumerate() {
                     let position = if end - start == 1 {
                         3
                     } else if offset == 0 {
@@ -456,11 +542,12 @@ fn mark_gazetteer(gazetteer: &HashMap<u64, u8>, max_len: usize, tokens: &mut [Pr
                     } else {
                         1
                     };
-                    token.gazetteer |= 1 << (type_index * 4 + position);
+                    *token_bits |= 1 << (category * 4 + position);
                 }
             }
         }
     }
+    bits
 }
 
 /// Entity types given so far, in this document, to tokens with the same lexicon key.
@@ -537,6 +624,17 @@ mod template {
     pub const TOPIC_WORD: u64 = 48;
     pub const CAP_RUN: u64 = 49;
     pub const CAP_RUN_INITIAL: u64 = 50;
+    pub const BROWN: u64 = 51;
+    pub const BROWN_M1: u64 = 52;
+    pub const BROWN_P1: u64 = 53;
+    pub const BROWN_CASE: u64 = 54;
+    pub const EXT_GAZ: u64 = 55;
+    pub const EXT_GAZ_CASE: u64 = 56;
+    pub const EXT_GAZ_M1: u64 = 57;
+    pub const EXT_GAZ_P1: u64 = 58;
+    pub const EXT_GAZ_RUN: u64 = 59;
+    pub const BROWN_M2: u64 = 60;
+    pub const BROWN_P2: u64 = 61;
 }
 
 const BOUNDARY: u64 = 0x0b0d;
@@ -654,6 +752,56 @@ pub fn token_features(
         mix(t::DATE_SENTENCE, sentence.has_date as u64 | caps << 1),
         tok.short_shape,
     ));
+
+    if sentence.external_groups & external::BROWN != 0 {
+        let prefix = |path: u32, k: u32| (k as u64) << 32 | (path & ((1u32 << k) - 1)) as u64;
+        let brown_m1 = at(-1).map_or(0, |p| p.brown);
+        let brown_p1 = at(1).map_or(0, |p| p.brown);
+        let brown_m2 = at(-2).map_or(0, |p| p.brown);
+        let brown_p2 = at(2).map_or(0, |p| p.brown);
+        for k in BROWN_PREFIXES {
+            if brown_m2 != 0 {
+                push(mix(t::BROWN_M2, prefix(brown_m2, k)));
+            }
+            if brown_p2 != 0 {
+                push(mix(t::BROWN_P2, prefix(brown_p2, k)));
+            }
+            if tok.brown != 0 {
+                push(mix(t::BROWN, prefix(tok.brown, k)));
+            }
+            if brown_m1 != 0 {
+                push(mix(t::BROWN_M1, prefix(brown_m1, k)));
+            }
+            if brown_p1 != 0 {
+                push(mix(t::BROWN_P1, prefix(brown_p1, k)));
+            }
+        }
+        // Whether a capital letter is informative decides how far a name-like cluster counts.
+        push(mix(mix(t::BROWN_CASE, prefix(tok.brown, 10)), context));
+    }
+    if sentence.external_groups & external::GAZETTEERS != 0 {
+        let mut bits = tok.external_gazetteer;
+        while bits != 0 {
+            let bit = bits.trailing_zeros() as u64;
+            bits &= bits - 1;
+            push(mix(t::EXT_GAZ, bit));
+            push(mix(mix(t::EXT_GAZ_CASE, bit), context));
+            // Where the match sits in the run of capitalised words: "New York" ending inside
+            // "New York Stock Exchange" says something else than "New York" alone.
+            push(mix(mix(t::EXT_GAZ_RUN, bit), tok.cap_run as u64));
+        }
+        let categories = |g: u32| -> u64 {
+            (0..8).fold(0, |m, k| m | (((g >> (4 * k)) & 0xf != 0) as u64) << k)
+        };
+        push(mix(
+            t::EXT_GAZ_M1,
+            at(-1).map_or(999, |p| categories(p.external_gazetteer)),
+        ));
+        push(mix(
+            t::EXT_GAZ_P1,
+            at(1).map_or(999, |p| categories(p.external_gazetteer)),
+        ));
+    }
 
     let own_gaz = gaz_types(tok.gazetteer);
     push(mix(t::CAP_RUN, tok.cap_run as u64));

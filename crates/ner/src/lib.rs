@@ -48,6 +48,7 @@ pub mod conll;
 pub mod eval;
 mod features;
 pub mod labels;
+pub mod lexicons;
 mod model;
 mod refine;
 pub mod train;
@@ -101,6 +102,10 @@ pub enum NerError {
         /// What is wrong with it.
         problem: String,
     },
+    /// An embedded lexicon file (Brown clusters, gazetteers) is damaged, or a model was trained
+    /// with other lexicons than the ones built into this crate.
+    #[error("NER lexicon problem: {0}")]
+    Lexicon(String),
     /// Training data or settings are unusable.
     #[error("training data problem: {0}")]
     Training(String),

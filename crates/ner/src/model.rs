@@ -16,9 +16,9 @@ use std::collections::HashMap;
 
 const MAGIC: &[u8; 8] = b"TRNERMDL";
 /// Version of the file layout.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Version of the feature templates; a model trained with other templates is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// One stored weight.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -342,6 +342,10 @@ impl NerModel {
             p.push(*mask);
         }
 
+        p.push(self.lexicon.external_groups);
+        let fingerprint = self.lexicon.external.map_or(0, |e| e.fingerprint());
+        p.extend_from_slice(&fingerprint.to_le_bytes());
+
         put_u32(&mut p, self.passes.len() as u32);
         for (weights, scale) in &self.passes {
             p.extend_from_slice(&scale.to_le_bytes());
@@ -464,6 +468,26 @@ impl NerModel {
             gazetteer.insert(key, r.u8("gazetteer types")?);
         }
 
+        let external_groups = r.u8("external lexicon groups")?;
+        if external_groups & !crate::features::external::ALL != 0 {
+            return Err(NerError::Corrupt(format!(
+                "unknown external lexicon groups {external_groups:#x}"
+            )));
+        }
+        let fingerprint = r.u64("external lexicon fingerprint")?;
+        let external = if external_groups == 0 {
+            None
+        } else {
+            let lexicons = crate::lexicons::ExternalLexicons::embedded()?;
+            if lexicons.fingerprint() != fingerprint {
+                return Err(NerError::Lexicon(format!(
+                    "the model was trained with external lexicons {fingerprint:016x}, this build embeds {:016x}; retrain it (models/ner/MODEL_CARD.md)",
+                    lexicons.fingerprint()
+                )));
+            }
+            Some(lexicons)
+        };
+
         let pass_count = r.u32("pass count")?;
         if !(1..=2).contains(&pass_count) {
             return Err(NerError::Corrupt(format!(
@@ -528,6 +552,8 @@ impl NerModel {
                 cluster_levels,
                 gazetteer,
                 gazetteer_max_len,
+                external_groups,
+                external,
             },
             passes,
             description,
@@ -635,5 +661,42 @@ impl<'a> Reader<'a> {
         Err(NerError::Corrupt(format!(
             "{what}: varint longer than 64 bits"
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::external;
+    use crate::lexicons::ExternalLexicons;
+
+    fn gz(text: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(text.as_bytes()).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn a_model_trained_with_other_lexicons_is_refused() {
+        let weights = vec![0.5f32; (1usize << 10) * NUM_LABELS];
+        let mut model = NerModel::new(10, Lexicon::default(), &[&weights], "test".into());
+        // Without external lexicons the file needs none.
+        assert_eq!(NerModel::from_bytes(&model.to_bytes()).unwrap(), model);
+
+        let other: &'static ExternalLexicons = Box::leak(Box::new(
+            ExternalLexicons::from_gzip(&gz("Brenna\t678\n"), &gz("city\tBrenna\n")).unwrap(),
+        ));
+        model.lexicon.external_groups = external::BROWN;
+        model.lexicon.external = Some(other);
+        match NerModel::from_bytes(&model.to_bytes()) {
+            Err(NerError::Lexicon(message)) => assert!(message.contains("retrain"), "{message}"),
+            other => panic!("expected a lexicon mismatch, got {other:?}"),
+        }
+
+        // With the embedded lexicons it loads and keeps them.
+        model.lexicon.external = Some(ExternalLexicons::embedded().unwrap());
+        let reloaded = NerModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(reloaded, model);
     }
 }

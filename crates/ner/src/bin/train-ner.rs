@@ -1,5 +1,6 @@
 //! Trains the NER model: `train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N]
-//! [--hash-bits B] [--seed S] [--no-clusters]`.
+//! [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass]
+//! [--external brown,gazetteers|none]`.
 use std::path::PathBuf;
 use std::process::ExitCode;
 use triangulate_ner::conll::read_conll;
@@ -7,7 +8,7 @@ use triangulate_ner::train::{train, TrainConfig};
 use triangulate_ner::NerModel;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass]");
+    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers|none]");
     ExitCode::from(2)
 }
 
@@ -36,6 +37,18 @@ fn main() -> ExitCode {
                 None => return usage(),
             },
             "--one-pass" => config.second_pass = false,
+            "--external" => {
+                let Some(v) = value() else { return usage() };
+                config.external_groups = 0;
+                for group in v.split(',') {
+                    config.external_groups |= match group {
+                        "none" => 0,
+                        "brown" => 1,
+                        "gazetteers" => 2,
+                        _ => return usage(),
+                    };
+                }
+            }
             "--clusters" => match value() {
                 Some(v) if v == "none" => config.cluster_sizes.clear(),
                 Some(v) => match v
