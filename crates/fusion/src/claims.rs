@@ -686,16 +686,29 @@ fn find_conflicts(
             .iter()
             .map(|(ys, m)| side(render(ys), m, docs))
             .collect();
+        // In the words of the evidence: each side's years that the other sides lack, with what
+        // they date ("accords signed in 1987, 1994 and 2012 vs ... 2002").
+        let summary = by_years_clashing
+            .iter()
+            .map(|(ys, m)| {
+                let others: Vec<i64> = by_years_clashing
+                    .iter()
+                    .filter(|(o, _)| o != ys)
+                    .flat_map(|(o, _)| o.iter().copied())
+                    .collect();
+                m.first()
+                    .map(|s| year_phrases(s, docs, |y| !others.contains(&y)))
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| render(ys))
+            })
+            .collect::<Vec<_>>()
+            .join(" vs ");
         out.push(Conflict {
             id: ids.next("conflict"),
             claim: claim.map(str::to_string),
             opposing_claim: None,
             kind: ConflictKind::Year,
-            summary: sides
-                .iter()
-                .map(|s| s.value.clone())
-                .collect::<Vec<_>>()
-                .join(" vs "),
+            summary,
             sides,
         });
     }
@@ -712,13 +725,16 @@ fn find_conflicts(
             if source_of(a) == source_of(b) || !share_two(a, b) || !swapped(a, b) {
                 continue;
             }
+            // Each year the two sides share and tie to something, in the words of the
+            // evidence: "the trade accord was signed in 1994, the border accord in 2002".
+            let (ya, yb) = (years(a), years(b));
             let render = |s: &StatementFeatures| {
-                discriminating_contexts(s)
-                    .iter()
-                    .filter(|(_, ctx)| !ctx.is_empty())
-                    .map(|(y, ctx)| format!("{} {}", ctx.join(" "), y))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                let tied: Vec<i64> = discriminating_contexts(s)
+                    .into_iter()
+                    .filter(|(y, ctx)| !ctx.is_empty() && ya.contains(y) && yb.contains(y))
+                    .map(|(y, _)| y)
+                    .collect();
+                year_phrases(s, docs, |y| tied.contains(&y))
             };
             let aligned: Vec<&&StatementFeatures> = with_years
                 .iter()
@@ -785,6 +801,18 @@ fn find_conflicts(
                 .any(|b| a.iter().any(|x| b.iter().any(|y| x != y)))
         });
         if sides.len() >= 2 && cross {
+            // Each value with what it measures, as written: "visit in 20 years".
+            let summary = sides
+                .iter()
+                .map(|(v, written, m)| {
+                    m.first()
+                        .and_then(|s| docs.get(s.doc))
+                        .map(|p| display(p.text, v.phrase))
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or_else(|| written.clone())
+                })
+                .collect::<Vec<_>>()
+                .join(" vs ");
             let sides: Vec<ConflictSide> = sides
                 .iter()
                 .map(|(_, written, m)| side(written.clone(), m, docs))
@@ -794,16 +822,42 @@ fn find_conflicts(
                 claim: claim.map(str::to_string),
                 opposing_claim: None,
                 kind: ConflictKind::Quantity,
-                summary: sides
-                    .iter()
-                    .map(|s| s.value.clone())
-                    .collect::<Vec<_>>()
-                    .join(" vs "),
+                summary,
                 sides,
             });
         }
     }
     out
+}
+
+/// The statement's words for its years that `keep` selects: each year's phrase (its context
+/// words through the year, as written), consecutive years of one list as one phrase, joined
+/// with ", ". Empty when no year is kept.
+fn year_phrases(
+    s: &StatementFeatures,
+    docs: &[&Prepared<'_>],
+    keep: impl Fn(i64) -> bool,
+) -> String {
+    let Some(p) = docs.get(s.doc) else {
+        return String::new();
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    for v in s
+        .values
+        .iter()
+        .filter(|v| v.kind == ValueKind::Year && keep(v.amount as i64))
+    {
+        match spans.last_mut() {
+            // Items of one list share their head's phrase: one phrase for the list.
+            Some(last) if last.start == v.phrase.start => *last = last.cover(v.phrase),
+            _ => spans.push(v.phrase),
+        }
+    }
+    spans
+        .iter()
+        .map(|&span| display(p.text, span))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Per year, the context lemmas no other year of the statement shares.

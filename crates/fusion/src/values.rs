@@ -181,6 +181,11 @@ fn context_before(text: &str, from: usize, to: usize) -> (Vec<String>, Option<us
     let last_three = content
         .get(content.len().saturating_sub(3)..)
         .unwrap_or_default();
+    // The phrase stays inside the value's clause: "Aden on Saturday, capturing 23" reads as
+    // "capturing 23".
+    let clause_start = between
+        .rfind([',', ';', ':', '(', ')', '—', '–'])
+        .map(|i| from + i + 1);
     let start = last_three.first().map(|&(_, at)| {
         let before = text.get(from..at).unwrap_or_default().trim_end();
         ["the", "a", "an", "The", "A", "An"]
@@ -194,6 +199,13 @@ fn context_before(text: &str, from: usize, to: usize) -> (Vec<String>, Option<us
             })
             .map_or(at, |d| from + before.len() - d.len())
     });
+    let start = match (start, clause_start) {
+        (Some(s), Some(c)) if c > s => {
+            let rest = text.get(c..to).unwrap_or_default();
+            Some(c + rest.len() - rest.trim_start().len())
+        }
+        (s, _) => s,
+    };
     (last_three.iter().map(|(l, _)| l.clone()).collect(), start)
 }
 
@@ -260,5 +272,7 @@ mod tests {
         assert_eq!(v[0].context, vec!["share", "trade", "pact"]);
         assert_eq!(v[1].context, vec!["border", "pact"]);
         assert_eq!(&text[v[1].phrase.range()], "the border accord of 2002");
+        let text = "Rebels held Aden on Saturday, capturing 23 soldiers.";
+        assert_eq!(&text[one(text).phrase.range()], "capturing 23 soldiers");
     }
 }

@@ -302,6 +302,17 @@ fn paraphrases_corroborate_and_conflicts_are_flagged_with_both_sides() {
     for side in &years[0].sides {
         assert!(!side.evidence.is_empty() && !side.sources.is_empty());
     }
+    // Summarised in the evidence's words: what the differing years date.
+    assert!(
+        years[0]
+            .summary
+            .contains("accords signed in 1987, 1994 and 2012")
+            && years[0]
+                .summary
+                .contains("accords signed in 1987, 1994 and 2002"),
+        "{}",
+        years[0].summary
+    );
     // "20 years" ~ "two decades" and "nearly 25 years" ~ "a quarter of a century" agree.
     assert!(
         !story
@@ -344,6 +355,17 @@ fn swapped_years_are_an_assignment_conflict() {
     assert_eq!(swap.len(), 1, "{:#?}", story.conflicts);
     assert_eq!(swap[0].sides.len(), 2);
     assert!(!story.conflicts.iter().any(|c| c.kind == ConflictKind::Year));
+    // The summary uses the words of the evidence, not lemmas ("trade pact 1994").
+    let summary = &swap[0].summary;
+    let (left, right) = summary.split_once(" vs ").expect("two sides");
+    assert!(
+        left.contains("trade accord of 1994") && left.contains("the border accord of 2002"),
+        "{summary}"
+    );
+    assert!(
+        right.contains("trade accord of 2002") && right.contains("the border accord of 1994"),
+        "{summary}"
+    );
 }
 
 #[test]
