@@ -83,7 +83,7 @@ pub struct Story {
     /// The independent sources of the story: each syndication group counts once.
     pub independent_sources: Vec<IndependentSource>,
     pub entities: Vec<Entity>,
-    /// Dated events and statements, oldest first.
+    /// One entry per date, oldest first.
     pub timeline: Vec<TimelineEntry>,
     pub quotes: Vec<QuoteGroup>,
     /// Statements grouped across documents: corroborated ones first (most independent sources
@@ -199,19 +199,23 @@ pub enum DatePrecision {
     Year,
 }
 
-/// A dated event or statement.
+/// One date of a story's timeline, with everything the story places on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TimelineEntry {
     /// The date, completed from the story where the text gave only part of it.
     pub date: PartialDate,
     pub precision: DatePrecision,
-    /// The sentence that places something on this date (from the first document that says it).
+    /// A sentence that places something on this date: the one whose statement the most
+    /// independent sources make (the first such in input order).
     pub text: String,
-    /// Independent sources (ids) that give this date for this statement.
+    /// Independent sources (ids) that give this date.
     pub sources: Vec<String>,
-    /// The date expressions and their sentences, in every document that says it.
+    /// The date expressions and their sentences, in every document, for every statement on
+    /// this date.
     pub evidence: Vec<EvidenceSpan>,
-    /// Present when the date was completed: what the text said and where the rest came from.
+    /// Present when a sentence giving this date wrote it only in part: what that text said and
+    /// where the rest came from (the first such sentence; every completion is also a
+    /// [`Note`]). Other evidence may write the date in full.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub inferred: Option<DateInference>,
 }

@@ -21,8 +21,11 @@ fn precision(d: &PartialDate) -> Option<DatePrecision> {
     }
 }
 
-/// Build the timeline of one story. `claims` ties sentences of different documents together,
-/// so one event said by many outlets is one entry.
+/// Build the timeline of one story: one entry per date, with every sentence of every document
+/// that gives it as evidence and every source that says it (a year named in ten sentences is
+/// one line, not ten). The entry's text is the sentence whose claim the most independent
+/// sources make. `inferred` is the first completion among its sentences (every completion is
+/// also a note).
 pub(crate) fn build(docs: &[&Prepared<'_>], claims: &[Claim]) -> (Vec<TimelineEntry>, Vec<Note>) {
     // The story's dominant (year, month), with evidence.
     let mut months: FxHashMap<(i32, u8), Vec<EvidenceSpan>> = FxHashMap::default();
@@ -61,18 +64,22 @@ pub(crate) fn build(docs: &[&Prepared<'_>], claims: &[Claim]) -> (Vec<TimelineEn
         .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
         .map(|(k, v)| (*k, v.clone()));
 
-    let claim_of: FxHashMap<(&str, Span), &str> = claims
+    // How many independent sources make each sentence's claim.
+    let claim_of: FxHashMap<(&str, Span), usize> = claims
         .iter()
         .flat_map(|c| {
-            c.statements
-                .iter()
-                .map(move |s| ((s.evidence.doc_id.as_str(), s.evidence.span), c.id.as_str()))
+            c.statements.iter().map(move |s| {
+                (
+                    (s.evidence.doc_id.as_str(), s.evidence.span),
+                    c.corroboration,
+                )
+            })
         })
         .collect();
 
     let mut notes = Vec::new();
-    let mut entries: Vec<TimelineEntry> = Vec::new();
-    let mut entry_key: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut entries: Vec<(TimelineEntry, usize)> = Vec::new();
+    let mut entry_key: FxHashMap<String, usize> = FxHashMap::default();
     for p in docs {
         for t in &p.timexes {
             if !matches!(t.kind, TimexType::Date | TimexType::Time) {
@@ -101,40 +108,47 @@ pub(crate) fn build(docs: &[&Prepared<'_>], claims: &[Claim]) -> (Vec<TimelineEn
                         .collect(),
                 });
             }
-            let group = claim_of
-                .get(&(p.id, sentence))
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| format!("{}@{}", p.id, sentence.start));
-            let key = (date.to_iso(), group);
+            // The entry's text is the best-corroborated sentence giving the date.
+            let corroboration = claim_of.get(&(p.id, sentence)).copied().unwrap_or(0);
             let evidence = p.evidence(sentence.cover(t.span));
-            match entry_key.get(&key).and_then(|&i| entries.get_mut(i)) {
-                Some(e) => {
+            match entry_key
+                .get(&date.to_iso())
+                .and_then(|&i| entries.get_mut(i))
+            {
+                Some((e, best)) => {
                     if !e.sources.contains(&p.source) {
                         e.sources.push(p.source.clone());
                     }
                     if !e.evidence.contains(&evidence) {
                         e.evidence.push(evidence);
                     }
+                    if e.inferred.is_none() {
+                        e.inferred = inferred;
+                    }
+                    if corroboration > *best {
+                        *best = corroboration;
+                        e.text = crate::text::display(p.text, sentence);
+                    }
                 }
                 None => {
-                    entry_key.insert(key, entries.len());
-                    entries.push(TimelineEntry {
-                        date,
-                        precision: prec,
-                        text: crate::text::display(p.text, sentence),
-                        sources: vec![p.source.clone()],
-                        evidence: vec![evidence],
-                        inferred,
-                    });
+                    entry_key.insert(date.to_iso(), entries.len());
+                    entries.push((
+                        TimelineEntry {
+                            date,
+                            precision: prec,
+                            text: crate::text::display(p.text, sentence),
+                            sources: vec![p.source.clone()],
+                            evidence: vec![evidence],
+                            inferred,
+                        },
+                        corroboration,
+                    ));
                 }
             }
         }
     }
-    entries.sort_by(|a, b| {
-        (a.date.year, a.date.month, a.date.day)
-            .cmp(&(b.date.year, b.date.month, b.date.day))
-            .then(b.sources.len().cmp(&a.sources.len()))
-    });
+    let mut entries: Vec<TimelineEntry> = entries.into_iter().map(|(e, _)| e).collect();
+    entries.sort_by_key(|e| (e.date.year, e.date.month, e.date.day));
     (entries, notes)
 }
 

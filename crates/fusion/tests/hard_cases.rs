@@ -559,3 +559,25 @@ fn opposite_polarity_is_a_negation_conflict_with_both_sides() {
         .expect("negotiators claim");
     assert_eq!(met.corroboration, 2, "{met:#?}");
 }
+
+#[test]
+fn timeline_has_one_entry_per_date_with_all_its_sources() {
+    let a = run(&pact_docs());
+    let story = story_with(&a, "ledger");
+    let dates: Vec<String> = story.timeline.iter().map(|e| e.date.to_iso()).collect();
+    let mut unique = dates.clone();
+    unique.dedup();
+    assert_eq!(dates, unique, "one entry per date, oldest first");
+    // 1994 is in the year lists of two outlets: one entry, both as evidence and sources.
+    let y1994 = story
+        .timeline
+        .iter()
+        .find(|e| e.date.to_iso() == "1994")
+        .expect("1994 on the timeline");
+    let docs: Vec<&str> = y1994.evidence.iter().map(|e| e.doc_id.as_str()).collect();
+    assert!(
+        docs.contains(&"ledger") && docs.contains(&"dnevnik"),
+        "{y1994:#?}"
+    );
+    assert_eq!(y1994.sources.len(), 2);
+}

@@ -160,7 +160,13 @@ pub fn markdown_brief(analysis: &Analysis, documents: &[Document]) -> String {
                 let inferred = t
                     .inferred
                     .as_ref()
-                    .map(|i| format!(" (written {}, completed: {})", i.written, md(&i.rule)))
+                    .map(|i| {
+                        format!(
+                            " (written as {} in part of the evidence; completed: {})",
+                            i.written,
+                            md(&i.rule)
+                        )
+                    })
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,

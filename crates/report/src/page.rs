@@ -287,7 +287,7 @@ impl Writer<'_> {
                     .as_ref()
                     .map(|i| {
                         format!(
-                            "<div class=\"prov\">written {}; {}</div>",
+                            "<div class=\"prov\">written as {} in part of the evidence; {}</div>",
                             escape(&i.written.to_iso()),
                             escape(&i.rule)
                         )
