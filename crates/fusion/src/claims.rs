@@ -14,7 +14,8 @@
 //!
 //! Within a claim, typed values are compared across independent sources: year sets that
 //! neither contain the other, the same years tied to different things (a swapped pair), and
-//! quantities of one unit that disagree beyond their approximators are conflicts. Durations are
+//! quantities of one unit that disagree beyond their approximators, standing in the same role
+//! (a context word in common: "killed 12 people" vs "killed 15 people"), are conflicts. Durations are
 //! normalised, so "20 years" and "two decades" agree. Different kinds of value (a year against a
 //! duration: "since 2005" vs "20 years") are never compared.
 //!
@@ -790,15 +791,24 @@ fn find_conflicts(
                 }
             }
         }
-        let distinct_sources = sides
-            .iter()
-            .map(|(_, _, m)| m.iter().map(|s| source_of(s)).collect::<FxHashSet<_>>())
-            .collect::<Vec<_>>();
-        let cross = distinct_sources.iter().enumerate().any(|(i, a)| {
-            distinct_sources
-                .iter()
-                .skip(i + 1)
-                .any(|b| a.iter().any(|x| b.iter().any(|y| x != y)))
+        // A disagreement needs two sources whose values stand in the same role: a context
+        // word in common ("killed 12 people" vs "killed 15 people"), not merely one number
+        // each in aligned sentences ("Hillis rushed for 101 yards" vs "a 54-yard pass").
+        let value_of = |s: &StatementFeatures| s.values.iter().find(|v| v.kind == unit).cloned();
+        let cross = sides.iter().enumerate().any(|(i, (_, _, a))| {
+            sides.iter().skip(i + 1).any(|(_, _, b)| {
+                a.iter().any(|x| {
+                    b.iter().any(|y| {
+                        source_of(x) != source_of(y)
+                            && match (value_of(x), value_of(y)) {
+                                (Some(vx), Some(vy)) => {
+                                    vx.context.iter().any(|l| vy.context.contains(l))
+                                }
+                                _ => false,
+                            }
+                    })
+                })
+            })
         });
         if sides.len() >= 2 && cross {
             // Each value with what it measures, as written: "visit in 20 years".

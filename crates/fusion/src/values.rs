@@ -26,6 +26,9 @@ pub enum ValueKind {
     /// centuries) are kept apart: a sentence giving a "two-day visit" and a "first visit in 20
     /// years" states two different facts, not a disagreement.
     Duration { long: bool },
+    /// An age ("46-year-old", "46 years old"), in days: never compared with how long
+    /// something lasted.
+    Age,
     /// A physical measure in its canonical unit ("m", "kg", "m2", "l").
     Measure(String),
     /// Money in one currency (`None`: not written).
@@ -127,10 +130,13 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
         if !sentence.contains(q.span) {
             continue;
         }
-        let Some(kind) = kind_of(q) else {
+        let Some(mut kind) = kind_of(q) else {
             context_from = q.span.end;
             continue;
         };
+        if matches!(kind, ValueKind::Duration { .. }) && is_age(text, q.span) {
+            kind = ValueKind::Age;
+        }
         // Canonical units where there are any (durations, measures), else the value as read.
         let (low, high) = match (&q.canonical, q.bounds()) {
             (Some(c), _) => match (c.value, c.range) {
@@ -163,6 +169,18 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
         context_from = q.span.end;
     }
     out
+}
+
+/// "46-year-old", "46 years old": a duration that gives someone's age.
+fn is_age(text: &str, span: Span) -> bool {
+    let written = span.text(text).unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let next_word = after
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    written.to_ascii_lowercase().ends_with("-old") || next_word.eq_ignore_ascii_case("old")
 }
 
 /// Up to three content-word lemmas written between `from` and `to`, and where the first of them
@@ -237,8 +255,10 @@ mod tests {
         assert!(nearly.agrees_with(&one("The row lasted 24 years.")));
         assert!(!nearly.agrees_with(&twenty));
         assert!(one("The row lasted more than 20 years.").agrees_with(&nearly));
-        // A two-day visit is never compared with twenty years.
+        // A two-day visit is never compared with twenty years, nor an age with a duration.
         assert!(!one("It was a two-day visit.").agrees_with(&twenty));
+        assert_eq!(one("The 46-year-old officer left.").kind, ValueKind::Age);
+        assert_eq!(one("The officer is 46 years old.").kind, ValueKind::Age);
     }
 
     #[test]

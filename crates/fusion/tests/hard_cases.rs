@@ -581,3 +581,48 @@ fn timeline_has_one_entry_per_date_with_all_its_sources() {
     );
     assert_eq!(y1994.sources.len(), 2);
 }
+
+#[test]
+fn quantities_in_the_same_role_conflict_and_other_numbers_do_not() {
+    let none: &[(&str, EntityLabel)] = &[];
+    let day = Some(PartialDate::ymd(2025, 9, 14));
+    let a = run(&[
+        Spec {
+            id: "gazette",
+            outlet: "Lunsk Gazette",
+            published: day,
+            agencies: &[],
+            text: "Floods in the Varna valley killed 12 people on Saturday, the regional governor said. Rescue teams evacuated the village of Osk.",
+            entities: none,
+        },
+        Spec {
+            id: "radio",
+            outlet: "Varna Radio",
+            published: day,
+            agencies: &[],
+            text: "Saturday's floods in the Varna valley killed 15 people, according to the regional governor. Soldiers and volunteers piled sandbags along the river banks near Osk overnight.",
+            entities: none,
+        },
+        Spec {
+            id: "post",
+            outlet: "Osk Post",
+            published: day,
+            agencies: &[],
+            text: "Floods in the Varna valley on Saturday cut 3 bridges, the regional governor said, and killed people in the village of Osk. Rescue teams evacuated the village of Osk.",
+            entities: none,
+        },
+    ]);
+    let story = story_with(&a, "gazette");
+    let quantity: Vec<_> = story
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Quantity)
+        .collect();
+    assert_eq!(quantity.len(), 1, "{:#?}", story.conflicts);
+    let values: Vec<&str> = quantity[0].sides.iter().map(|s| s.value.as_str()).collect();
+    assert_eq!(values, vec!["12 people", "15 people"]);
+    assert_eq!(
+        quantity[0].summary,
+        "the Varna valley killed 12 people vs the Varna valley killed 15 people"
+    );
+}
