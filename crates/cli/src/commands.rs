@@ -357,16 +357,23 @@ fn write_analysis_summary(out: &mut impl Write, analysis: &Analysis) -> Result<(
     )?;
     for story in &analysis.stories {
         writeln!(out, "\n## {}", story.title)?;
+        let single = story.claims.iter().filter(|c| c.single_source).count();
         writeln!(
             out,
-            "   {} document(s), {} independent source(s), {} claim(s), {} conflict(s)",
+            "   {} document(s), {} independent source(s), {} corroborated claim(s), {} single-source claim(s) (+{} left out), {} conflict(s)",
             story.documents.len(),
             story.independent_sources.len(),
-            story.claims.len(),
+            story.claims.len() - single,
+            single,
+            story.single_source_claims_omitted,
             story.conflicts.len()
         )?;
         for c in &story.conflicts {
-            writeln!(out, "   CONFLICT {}", c.summary)?;
+            let kind = serde_json::to_value(c.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            writeln!(out, "   CONFLICT ({kind}) {}", c.summary)?;
         }
     }
     writeln!(out)?;

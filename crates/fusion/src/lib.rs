@@ -5,8 +5,10 @@
 //! ```text
 //! AnnotatedDoc × N ──> syndication (near-duplicate shingles + agency credits)
 //!                  ──> StoryClusterer (incremental, inverted index)
-//!                  ──> per story: independent sources, entities, claims + conflicts,
-//!                      quote variants, timeline (partial dates completed)
+//!                  ──> per story: independent sources, entities, claims (corroborated
+//!                      and single-source) + conflicts (years, swapped pairs, quantities,
+//!                      negation), quote variants, timeline (one entry per date, partial
+//!                      dates completed)
 //!                  ──> Analysis (serde + JSON Schema, schema_version)
 //! ```
 //!
@@ -14,6 +16,10 @@
 //! - [`analyze`]: a batch of [`AnnotatedDoc`]s to one [`Analysis`].
 //! - [`StoryClusterer`]: incremental story clustering for streams (`add(&ClusterInput) -> StoryId`).
 //! - [`syndication`]: near-duplicate detection on its own (MinHash/LSH with exact verification).
+//!
+//! Input is the language layer's output as is ([`AnnotatedDoc`] holds a `Document` and its
+//! `triangulate_annotate::Annotations`); numbers come from the quantity stage, and [`values`]
+//! only compares them.
 //!
 //! Everything is offline and deterministic: no models to download, no randomness (hash seeds
 //! are fixed), and output order depends only on input order.
