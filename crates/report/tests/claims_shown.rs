@@ -131,7 +131,10 @@ fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
         opposing_claim: Some(deny.id.clone()),
         kind: ConflictKind::Negation,
         summary: "carries cars vs does not carry cars".into(),
-        sides: vec![side(&affirm, "carries cars"), side(&deny, "does not carry cars")],
+        sides: vec![
+            side(&affirm, "carries cars"),
+            side(&deny, "does not carry cars"),
+        ],
     });
     story.claims.insert(1, deny);
     story.claims.insert(1, affirm);
@@ -142,7 +145,9 @@ fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
     assert!(html[conflicts..summary].contains("carries cars vs does not carry cars"));
     // Each side is marked as saying otherwise on the other side's row.
     let row = |text: &str| {
-        let start = html.rfind(&format!("<tr class=\"single\"><td>{text}")).expect("matrix row");
+        let start = html
+            .rfind(&format!("<tr class=\"single\"><td>{text}"))
+            .expect("matrix row");
         let end = start + html[start..].find("</tr>").expect("row end");
         html[start..end].to_string()
     };
