@@ -4,8 +4,9 @@
 //! returns every [`Quantity`]: cardinals in digits or words ("10,000", "twenty-five",
 //! "1.2 million"), ordinals ("19th", "first"), percentages ("12%", "12 percent", "per cent"),
 //! money ("$5 million", "€3bn", "5 million euros", "EUR 3.2 billion"), multipliers ("9 times",
-//! "ninefold", "doubled"), years ("in 1987"), durations ("20 years", "two decades") and
-//! measures ("40 km", "3 tonnes"), with ranges ("10-12", "between 5 and 7", "5 to 7 percent"),
+//! "ninefold", "doubled"), years ("in 1987"), durations ("20 years", "two decades", "a
+//! quarter of a century", "half a century", "a decade") and measures ("40 km", "3 tonnes"),
+//! with ranges ("10-12", "between 5 and 7", "5 to 7 percent"),
 //! approximators ("over", "nearly", "about", "at least", "up to", "more than", "some") and
 //! counted nouns ("10,000 people").
 //!

@@ -116,6 +116,9 @@ impl<'a> Scanner<'a> {
                 i + 1,
             ));
         }
+        if let Some(found) = self.fractional_duration(i) {
+            return Some(found);
+        }
         if let Some(found) = self.fraction(i) {
             return Some(found);
         }
@@ -435,6 +438,58 @@ impl<'a> Scanner<'a> {
             range: None,
         });
         Some((q, i + 1))
+    }
+
+    /// A length of time written with a fraction or an article instead of a number: "a quarter
+    /// of a century", "half a century", "three quarters of an hour", "a decade". Only decades
+    /// and centuries take a bare article ("a decade"): "a year", "a day" are far more often
+    /// rates ("twice a year") or dates, which the time-expression stage reads.
+    fn fractional_duration(&self, i: usize) -> Option<(Quantity, usize)> {
+        let lower = |k: usize| self.word(k).to_ascii_lowercase();
+        let is_article = |k: usize| matches!(lower(k).as_str(), "a" | "an");
+        // The amount and the index of the unit word.
+        let (amount, unit_at) = if lower(i) == "half" && is_article(i + 1) {
+            (0.5, i + 2)
+        } else if is_article(i) && matches!(lower(i + 1).as_str(), "decade" | "century") {
+            (1.0, i + 1)
+        } else {
+            let (numerator, den_at) = if is_article(i) {
+                (1.0, i + 1)
+            } else if let Some(n) = words::cardinal_word(&lower(i)) {
+                (n, i + 1)
+            } else if lower(i) == "half" {
+                (1.0, i)
+            } else {
+                return None;
+            };
+            let den_word = lower(den_at);
+            let d = if den_at == i {
+                Some(2.0)
+            } else {
+                denominator(&den_word)
+            }?;
+            if self.word(den_at + 1) != "of" || !is_article(den_at + 2) {
+                return None;
+            }
+            (numerator / d, den_at + 3)
+        };
+        let unit = words::unit_word(&lower(unit_at)).filter(|u| {
+            u.dimension == words::Dimension::Duration && !lower(unit_at).ends_with('s')
+        })?;
+        let end = unit_at + 1;
+        let mut q = self.build(
+            i,
+            end,
+            kind_of(unit.dimension),
+            Some(amount),
+            Some(unit.name),
+        );
+        q.canonical = Some(Canonical {
+            unit: unit.dimension.canonical_unit().to_string(),
+            value: Some(amount * unit.factor),
+            range: None,
+        });
+        Some((q, end))
     }
 
     /// A proportion in words. Bare "half" and "quarter" are too often other things ("half an

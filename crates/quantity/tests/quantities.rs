@@ -303,3 +303,33 @@ fn fractions() {
         .iter()
         .all(|q| q.kind != K::Fraction));
 }
+
+#[test]
+fn durations_written_with_fractions_and_articles() {
+    let days = |text: &str| -> (f64, String, Option<Approx>) {
+        let (q, s) = one(text);
+        assert_eq!(q.kind, K::Duration, "{text}");
+        let c = q.canonical.expect("canonical");
+        assert_eq!(c.unit, "day");
+        (c.value.expect("value"), s.to_string(), q.approx)
+    };
+    let (quarter, s, approx) = days("no visit in nearly a quarter of a century");
+    assert_eq!(s, "nearly a quarter of a century");
+    assert!(approx.is_some());
+    let (years, _, _) = days("no visit in 25 years");
+    assert!((quarter - years).abs() < 1e-6, "{quarter} vs {years}");
+    let (half, s, _) = days("closed for half a century");
+    assert_eq!(s, "half a century");
+    assert!((half - 50.0 * 365.25).abs() < 1e-6);
+    let (decade, s, _) = days("a feud that lasted a decade");
+    assert_eq!(s, "a decade");
+    assert!((decade - 3_652.5).abs() < 1e-6);
+    let (three_quarters, _, _) = days("talks ran for three quarters of an hour");
+    assert!((three_quarters - 0.75 / 24.0).abs() < 1e-9);
+    // A bare article before a short unit is a rate or a date, not a length of time.
+    assert!(find("the council meets twice a year").is_empty());
+    // Plural units after "of" are something else ("a third of the years").
+    assert!(find("a third of a years' budget")
+        .iter()
+        .all(|q| q.kind != K::Duration));
+}
