@@ -425,9 +425,14 @@ impl<'a> Scanner<'a> {
         let unit_part = rest.split('-').next().unwrap_or(rest);
         let unit = words::unit_word(unit_part)?;
         let value = words::cardinal_word(num).or_else(|| plain_number(num))?;
+        Some((self.with_unit(i, i + 1, value, unit), i + 1))
+    }
+
+    /// A duration or measure over tokens `first..end` with its canonical value.
+    fn with_unit(&self, first: usize, end: usize, value: f64, unit: words::UnitInfo) -> Quantity {
         let mut q = self.build(
-            i,
-            i + 1,
+            first,
+            end,
             kind_of(unit.dimension),
             Some(value),
             Some(unit.name),
@@ -437,7 +442,7 @@ impl<'a> Scanner<'a> {
             value: Some(value * unit.factor),
             range: None,
         });
-        Some((q, i + 1))
+        q
     }
 
     /// A length of time written with a fraction or an article instead of a number: "a quarter
@@ -477,19 +482,7 @@ impl<'a> Scanner<'a> {
             u.dimension == words::Dimension::Duration && !lower(unit_at).ends_with('s')
         })?;
         let end = unit_at + 1;
-        let mut q = self.build(
-            i,
-            end,
-            kind_of(unit.dimension),
-            Some(amount),
-            Some(unit.name),
-        );
-        q.canonical = Some(Canonical {
-            unit: unit.dimension.canonical_unit().to_string(),
-            value: Some(amount * unit.factor),
-            range: None,
-        });
-        Some((q, end))
+        Some((self.with_unit(i, end, amount, unit), end))
     }
 
     /// A proportion in words. Bare "half" and "quarter" are too often other things ("half an
