@@ -34,6 +34,7 @@
 //! locations ("Kalden Pass", "Presidential Palace", "Lake Ostrel") unless the training text
 //! knew the name as an organisation ("Crystal Palace", a club), "Republic/Gulf/University of X"
 //! is one name, dateline places and wire services are tagged ("BRENNA, March 5 (Nordwire) —"),
+//! a one-word name after "in", "from" or "near" is a place rather than a person,
 //! a lone nationality-shaped word is MISC, a surname after a person's full name is that person,
 //! unsure mentions take the majority type of the same string in the document, and untagged
 //! occurrences of a name tagged elsewhere in it get its type. They are rules rather than model

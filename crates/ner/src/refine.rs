@@ -223,6 +223,7 @@ pub(crate) fn refine_document(lexicon: &Lexicon, sentences: &[Vec<&str>], tagged
         extend_place_head(lexicon, sentences, m);
     }
     remove_overlaps(&mut mentions);
+    places_after_prepositions(lexicon, sentences, &mut mentions);
     make_consistent(lexicon, sentences, &mut mentions);
     remove_overlaps(&mut mentions);
     write_back(tagged, &mentions);
@@ -600,6 +601,44 @@ fn mark_dateline(
     }
 }
 
+/// Rule 5b: a one-word name the document puts after "in", "from" or "near" ("signed in
+/// Brenna") is a place wherever the model called it a person, unless the document also uses it
+/// as the last word of a full person name or the training text knew it as a person. Name
+/// lexicons make this mistake: an invented or small town that shares a common first name.
+fn places_after_prepositions(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: &mut [Mention]) {
+    let mut locative: Vec<&str> = Vec::new();
+    let mut surnames: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        let words = sentence_words(sentences, m);
+        let sentence = sentences.get(m.sentence).map_or(&[][..], Vec::as_slice);
+        match words {
+            [word] if is_capitalised(word) && !is_all_caps(word) => {
+                let before = m.start.checked_sub(1).and_then(|i| sentence.get(i));
+                let after = sentence.get(m.end);
+                if before.is_some_and(|w| matches!(*w, "in" | "from" | "near"))
+                    && after.is_none_or(|w| *w != "'s")
+                {
+                    locative.push(word);
+                }
+            }
+            [.., last] if m.label == EntityLabel::Per => surnames.push(last),
+            _ => {}
+        }
+    }
+    for m in mentions.iter_mut() {
+        let words = sentence_words(sentences, m);
+        if let [word] = words {
+            if m.label == EntityLabel::Per
+                && locative.contains(word)
+                && !surnames.contains(word)
+                && lexicon.gazetteer_types(words) & (1 << label_slot(EntityLabel::Per)) == 0
+            {
+                m.label = EntityLabel::Loc;
+            }
+        }
+    }
+}
+
 /// Confidence under which a mention's type yields to the document's majority for its string.
 const UNSURE: f32 = 0.75;
 
@@ -772,6 +811,40 @@ mod tests {
 
     fn mention(text: &str, label: EntityLabel) -> (String, EntityLabel) {
         (text.to_string(), label)
+    }
+
+    #[test]
+    fn a_name_after_in_or_from_is_a_place_unless_it_is_someone_s_surname() {
+        // The model took the town for a person (it shares a first name) in every sentence.
+        let found = refine(&[
+            "Corin/B-PER heads to Halden/B-PER on Tuesday .",
+            "The pact was signed in Halden/B-PER .",
+            "Halden/B-PER welcomed the delegation .",
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                mention("Corin", Per),
+                mention("Halden", Loc),
+                mention("Halden", Loc),
+                mention("Halden", Loc),
+            ]
+        );
+        // A person's surname, named in full in the same document, stays a person; so does
+        // "confidence in Marek's plan".
+        let found = refine(&[
+            "Ivo/B-PER Halden/I-PER spoke .",
+            "Voters have faith in Halden/B-PER .",
+            "Confidence in Marek/B-PER 's plan fell .",
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                mention("Ivo Halden", Per),
+                mention("Halden", Per),
+                mention("Marek", Per),
+            ]
+        );
     }
 
     #[test]
