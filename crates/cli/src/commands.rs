@@ -1,4 +1,4 @@
-use crate::InputArgs;
+use crate::{InputArgs, ModelArgs};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
@@ -11,6 +11,7 @@ use triangulate_fusion::{Analysis, AnnotatedDoc, FusionOptions};
 use triangulate_ingest::{
     ingest_paths, ingest_paths_each, IngestEvent, IngestOptions, IngestReport, Skipped,
 };
+use triangulate_ner::NerModel;
 use triangulate_report::{analysis_json, html_report, json_schema, markdown_brief};
 
 /// How a run ended, for the exit code.
@@ -182,9 +183,38 @@ struct AnnotateJson<'a> {
     skipped: &'a [Skipped],
 }
 
-pub fn annotate(input: &InputArgs, json: bool) -> Result<Outcome> {
+/// The entity model chosen on the command line, else the built-in one.
+enum EntityModel {
+    BuiltIn(&'static NerModel),
+    File(Box<NerModel>),
+}
+
+impl EntityModel {
+    fn choose(args: &ModelArgs) -> Result<Self> {
+        match &args.ner_model {
+            Some(path) => NerModel::load(path)
+                .map(|m| EntityModel::File(Box::new(m)))
+                .with_context(|| format!("loading the NER model {}", path.display())),
+            None => NerModel::embedded()
+                .map(EntityModel::BuiltIn)
+                .context("loading the built-in NER model"),
+        }
+    }
+
+    fn get(&self) -> &NerModel {
+        match self {
+            EntityModel::BuiltIn(m) => m,
+            EntityModel::File(m) => m,
+        }
+    }
+}
+
+pub fn annotate(input: &InputArgs, model: &ModelArgs, json: bool) -> Result<Outcome> {
+    let model = EntityModel::choose(model)?;
     let report = read_inputs(input);
-    let annotator = Annotator::with_embedded_model().context("loading the NER model")?;
+    let annotator = Annotator {
+        entity_tagger: Some(model.get()),
+    };
     let annotations: Vec<_> = report
         .documents
         .iter()
@@ -276,7 +306,15 @@ fn progress_bar(show: bool, len: u64, what: &str) -> ProgressBar {
     bar
 }
 
-pub fn analyze(input: &InputArgs, out_dir: &Path, json: bool, progress: bool) -> Result<Outcome> {
+pub fn analyze(
+    input: &InputArgs,
+    model: &ModelArgs,
+    out_dir: &Path,
+    json: bool,
+    progress: bool,
+) -> Result<Outcome> {
+    // Load the model before reading: a bad --ner-model fails fast, before a long read.
+    let model = EntityModel::choose(model)?;
     let opts = IngestOptions {
         max_bytes: input.max_bytes,
         ..IngestOptions::default()
@@ -300,7 +338,9 @@ pub fn analyze(input: &InputArgs, out_dir: &Path, json: bool, progress: bool) ->
     });
     reading.finish_and_clear();
 
-    let annotator = Annotator::with_embedded_model().context("loading the NER model")?;
+    let annotator = Annotator {
+        entity_tagger: Some(model.get()),
+    };
     let bar = progress_bar(progress, documents.len() as u64, "annotating");
     let mut annotated = Vec::with_capacity(documents.len());
     for doc in documents {

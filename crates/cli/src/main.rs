@@ -37,6 +37,16 @@ pub struct InputArgs {
     pub max_bytes: u64,
 }
 
+/// Options of the commands that run the language layer.
+#[derive(clap::Args, Clone)]
+pub struct ModelArgs {
+    /// Entity model file to use instead of the one built in, e.g.
+    /// `models/ner/conll2003-lexicons.model` (Brown clusters and gazetteers: better on real news
+    /// names, worse on invented ones; see models/ner/MODEL_CARD.md).
+    #[arg(long, value_name = "PATH")]
+    pub ner_model: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Read inputs and print the cleaned documents with metadata and removals.
@@ -52,6 +62,8 @@ enum Command {
     Annotate {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        model: ModelArgs,
         /// Print JSON: per document, every span with type, value, text and original offsets.
         #[arg(long)]
         json: bool,
@@ -61,6 +73,8 @@ enum Command {
     Analyze {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        model: ModelArgs,
         /// Folder for analysis.json, brief.md and report.html (created if missing).
         #[arg(long, default_value = "triangulate-out")]
         out: PathBuf,
@@ -79,13 +93,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest { input, json } => commands::ingest(&input, json),
-        Command::Annotate { input, json } => commands::annotate(&input, json),
+        Command::Annotate { input, model, json } => commands::annotate(&input, &model, json),
         Command::Analyze {
             input,
+            model,
             out,
             json,
             no_progress,
-        } => commands::analyze(&input, &out, json, !no_progress),
+        } => commands::analyze(&input, &model, &out, json, !no_progress),
         Command::Schema => commands::schema(),
     };
     match result {

@@ -130,3 +130,39 @@ fn analyze_writes_all_three_outputs_for_the_example_corpus() {
     let html = std::fs::read_to_string(out_dir.join("report.html")).expect("report");
     assert!(html.contains("Content-Security-Policy") && !html.contains("<script"));
 }
+
+#[test]
+fn another_entity_model_can_be_chosen_and_a_bad_one_is_named() {
+    let models = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner");
+    let article = format!("{}/vask-herald-brenna-pact.html", corpus());
+    let lexicon_model = format!("{models}/conll2003-lexicons.model");
+    let out = triangulate(&[
+        "annotate",
+        "--json",
+        "--ner-model",
+        &lexicon_model,
+        &article,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let text = json.to_string();
+    assert!(
+        text.contains("\"PER\""),
+        "no person found with the lexicon model"
+    );
+
+    // A file that is not a model: the error names it, nothing is processed.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bogus = dir.path().join("bogus.model");
+    std::fs::write(&bogus, b"not a model").expect("write");
+    let bogus = bogus.to_str().expect("utf-8 path");
+    let out = triangulate(&["analyze", "--ner-model", bogus, "--json", &article]);
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bogus.model"), "{stderr}");
+}

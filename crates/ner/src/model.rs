@@ -377,12 +377,14 @@ impl NerModel {
         if bytes.is_empty() {
             return Err(NerError::Corrupt("model file is empty".into()));
         }
-        let mut r = Reader { bytes, at: 0 };
-        if r.take(8, "magic")? != MAGIC {
+        // Wrong first bytes mean another kind of file; a cut inside them is a truncated model.
+        if !MAGIC.starts_with(&bytes[..bytes.len().min(MAGIC.len())]) {
             return Err(NerError::Corrupt(
                 "not a Triangulate NER model (bad magic bytes)".into(),
             ));
         }
+        let mut r = Reader { bytes, at: 0 };
+        r.take(MAGIC.len(), "magic")?;
         let version = r.u32("format version")?;
         if version != FORMAT_VERSION {
             return Err(NerError::UnsupportedVersion {
