@@ -266,16 +266,18 @@ fn gunzip(bytes: &[u8], name: &str) -> Result<String, NerError> {
     Ok(text)
 }
 
+/// Gzip `text` (tests build small lexicon files with it).
+#[cfg(test)]
+pub(crate) fn gz(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(text.as_bytes()).unwrap();
+    encoder.finish().unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn gz(text: &str) -> Vec<u8> {
-        use std::io::Write;
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        encoder.write_all(text.as_bytes()).unwrap();
-        encoder.finish().unwrap()
-    }
 
     #[test]
     fn embedded_lexicons_load_and_know_well_known_names() {

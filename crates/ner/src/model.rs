@@ -670,14 +670,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
     use crate::features::external;
-    use crate::lexicons::ExternalLexicons;
-
-    fn gz(text: &str) -> Vec<u8> {
-        use std::io::Write;
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        encoder.write_all(text.as_bytes()).unwrap();
-        encoder.finish().unwrap()
-    }
+    use crate::lexicons::{gz, ExternalLexicons};
 
     #[test]
     fn a_model_trained_with_other_lexicons_is_refused() {
