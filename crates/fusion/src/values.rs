@@ -16,6 +16,7 @@ use crate::claims::lemma;
 use crate::text::{fold, is_stop_word, words};
 use triangulate_doc::Span;
 use triangulate_quantity::{Approx, Quantity, QuantityKind};
+use triangulate_text::lexicon::is_month_name;
 
 /// What a value measures; only values of one kind are ever compared.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +135,12 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
             context_from = q.span.end;
             continue;
         };
+        if kind == ValueKind::Year && is_year_of_full_date(text, q.span) {
+            // "Aug 2, 2013", "08/02/2013": the year of a day (often a dateline or a time
+            // stamp) is the time-expression stage's, not a year a statement is about.
+            context_from = q.span.end;
+            continue;
+        }
         if matches!(kind, ValueKind::Duration { .. }) && is_age(text, q.span) {
             kind = ValueKind::Age;
         }
@@ -149,13 +156,30 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
         };
         let (lf, hf) = widen(q.approx);
         let (low, high) = (low * lf, high * hf);
-        let (context, phrase_start) = context_before(text, context_from, q.span.start);
-        // A list ("signed in 1987, 1994 and 2002") shares the context of its head.
-        let (context, phrase_start) = match (context.is_empty(), out.last()) {
-            (true, Some(previous)) if previous.kind == kind => {
-                (previous.context.clone(), previous.phrase.start)
+        // A year written as a modifier ("1998's Hurricane Georges", "the 2014 Oscars") dates
+        // the words after it, not those before.
+        let next_value = quantities
+            .iter()
+            .map(|o| o.span.start)
+            .find(|&start| start >= q.span.end)
+            .unwrap_or(sentence.end)
+            .min(sentence.end);
+        let modified = (kind == ValueKind::Year)
+            .then(|| modifier_context(text, q.span, next_value))
+            .flatten();
+        let (context, phrase) = match modified {
+            Some((context, phrase)) => (context, phrase),
+            None => {
+                let (context, phrase_start) = context_before(text, context_from, q.span.start);
+                // A list ("signed in 1987, 1994 and 2002") shares the context of its head.
+                let (context, phrase_start) = match (context.is_empty(), out.last()) {
+                    (true, Some(previous)) if previous.kind == kind => {
+                        (previous.context.clone(), previous.phrase.start)
+                    }
+                    _ => (context, phrase_start.unwrap_or(q.span.start)),
+                };
+                (context, Span::new(phrase_start, q.span.end))
             }
-            _ => (context, phrase_start.unwrap_or(q.span.start)),
         };
         out.push(Value {
             kind,
@@ -164,11 +188,118 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
             amount: q.value.unwrap_or(high),
             span: q.span,
             context,
-            phrase: Span::new(phrase_start, q.span.end),
+            phrase,
         });
         context_from = q.span.end;
     }
     out
+}
+
+/// For a year used as a modifier — possessive ("1998's Hurricane Georges") or between a
+/// determiner and its noun ("the 2014 Oscars") — up to three content-word lemmas after it
+/// (to the end of the noun phrase: punctuation, a conjunction or a preposition) and the phrase
+/// from the determiner or year to the last of them. `None` for any other year.
+fn modifier_context(text: &str, year: Span, to: usize) -> Option<(Vec<String>, Span)> {
+    let after = text.get(year.end..to)?;
+    let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+    let before = text.get(..year.start)?.trim_end();
+    let determiner = ["the", "The", "its", "their", "his", "her", "this", "This"]
+        .iter()
+        .find(|d| {
+            before.ends_with(*d)
+                && before[..before.len() - d.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+    let noun_follows = after.starts_with(' ')
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
+    if !possessive && !(determiner.is_some() && noun_follows) {
+        return None;
+    }
+    let skip = if possessive {
+        after.find('s').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
+    let from = year.end + skip;
+    let rest = text.get(from..to)?;
+    let mut context = Vec::new();
+    let mut end = None;
+    for w in words(rest) {
+        let gap = &rest[end.map_or(0, |e: usize| e - from)..w.start];
+        if gap.contains([',', ';', ':', '(', ')', '.', '\u{2014}', '\u{2013}']) {
+            break;
+        }
+        let f = fold(w.text);
+        if matches!(
+            f.as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "to"
+                | "of"
+                | "by"
+                | "with"
+        ) {
+            break;
+        }
+        if !is_stop_word(&f) && f.len() >= 2 && !f.chars().all(|c| c.is_ascii_digit()) {
+            context.push(lemma(&f));
+            end = Some(from + w.start + w.text.len());
+            if context.len() == 3 {
+                break;
+            }
+        } else {
+            end = Some(from + w.start + w.text.len());
+        }
+    }
+    if context.is_empty() {
+        return None;
+    }
+    let start = determiner.map_or(year.start, |d| before.len() - d.len());
+    Some((context, Span::new(start, end.unwrap_or(year.end))))
+}
+
+/// The year ends a full date: "Aug 2, 2013", "2 August 2013", "08/02/2013", "08 / 02 / 2013".
+fn is_year_of_full_date(text: &str, year: Span) -> bool {
+    let before = text
+        .get(..year.start)
+        .unwrap_or_default()
+        .trim_end_matches([' ', ',']);
+    let ends_with_day = |t: &str| -> Option<usize> {
+        let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&digits).then_some(digits)
+    };
+    let last_word = |t: &str| {
+        t.split_whitespace()
+            .next_back()
+            .unwrap_or_default()
+            .to_string()
+    };
+    if let Some(numeric) = before.strip_suffix(['/', '-', '.']) {
+        return ends_with_day(numeric.trim_end()).is_some();
+    }
+    if let Some(n) = ends_with_day(before) {
+        let rest = before[..before.len() - n].trim_end();
+        return rest.ends_with(['/', '-', '.']) || is_month_name(&last_word(rest));
+    }
+    // "2 August 2013"
+    let word = last_word(before);
+    if is_month_name(&word) {
+        let rest = before[..before.len() - word.len()].trim_end();
+        return ends_with_day(rest).is_some();
+    }
+    false
 }
 
 /// "46-year-old", "46 years old": a duration that gives someone's age.
@@ -294,5 +425,46 @@ mod tests {
         assert_eq!(&text[v[1].phrase.range()], "the border accord of 2002");
         let text = "Rebels held Aden on Saturday, capturing 23 soldiers.";
         assert_eq!(&text[one(text).phrase.range()], "capturing 23 soldiers");
+    }
+
+    #[test]
+    fn a_year_as_modifier_dates_the_words_after_it() {
+        let text =
+            "She worked on the coast after 1998's Hurricane Tamsin and 2005's Hurricane Oriel.";
+        let v = values(text);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].context, vec!["hurricane", "tamsin"]);
+        assert_eq!(v[1].context, vec!["hurricane", "oriel"]);
+        assert_eq!(&text[v[1].phrase.range()], "2005's Hurricane Oriel");
+        let text = "Dara Venn will host the 2014 Lumen Awards in Vask.";
+        let v = one(text);
+        assert_eq!(v.context, vec!["lumen", "award"]);
+        assert_eq!(&text[v.phrase.range()], "the 2014 Lumen Awards");
+        // A year followed by a conjunction or a clause keeps the words before it.
+        let v = values("The accords of the 1994 and 2002 talks held.");
+        assert!(v.iter().all(|x| !x.context.is_empty()), "{v:?}");
+        let text = "Marl signed in 1994, the year of the floods.";
+        assert_eq!(one(text).context, vec!["marl", "sign"]);
+    }
+
+    #[test]
+    fn the_year_of_a_full_date_is_not_a_year_value() {
+        for text in [
+            "Dara Venn was named host on Aug 2, 2013 in Vask.",
+            "Dara Venn was named host on 2 August 2013 in Vask.",
+            "Posted: 08/02/2013 by the Vask Herald.",
+            "Posted : 08 / 02 / 2013 by the Vask Herald.",
+        ] {
+            let v = values(text);
+            assert!(v.iter().all(|x| x.kind != ValueKind::Year), "{text}: {v:?}");
+        }
+        assert_eq!(
+            one("The bridge opened in August 2013.").kind,
+            ValueKind::Year
+        );
+        assert!(matches!(
+            one("The 12 bridges opened.").kind,
+            ValueKind::Count(_)
+        ));
     }
 }
