@@ -11,7 +11,8 @@
 //! 2. **Person titles** are split off ("Karvonian President Stoyan Markelov" → MISC
 //!    "Karvonian" + PER "Stoyan Markelov"; "Premier of Esteria Ana Velic" → LOC "Esteria" + PER
 //!    "Ana Velic"; "Ms Velic" → PER "Velic"), following the CoNLL convention that titles stay
-//!    outside the name. A lone nationality-shaped word tagged as an organisation is MISC unless
+//!    outside the name; a title phrase the model cut inside the name ("Premier of Dalsoria
+//!    Mira" + "Kessan") is joined first. A lone nationality-shaped word tagged as an organisation is MISC unless
 //!    the training text knew it as an organisation.
 //! 3. **"Republic of X"**: a place-type head word followed by "of" and a location is one
 //!    location ("Republic of Esteria", "Gulf of Tessen"); an institution head word makes one
@@ -193,6 +194,7 @@ pub(crate) fn refine_document(lexicon: &Lexicon, sentences: &[Vec<&str>], tagged
         .map(words)
         .collect();
 
+    join_title_phrase_split_by_the_model(sentences, &mut mentions);
     mentions = mentions
         .into_iter()
         .flat_map(|m| trim_trailing_lowercase(sentences, m))
@@ -313,6 +315,35 @@ fn trim_trailing_lowercase(sentences: &[Vec<&str>], mut m: Mention) -> Option<Me
 }
 
 /// Rule 2: splits a person title (and what qualifies it) off the name it precedes.
+/// Rule 2, first step: a mention that opens with a person title and "of" ("Premier of
+/// Dalsoria Mira") directly followed by a mention of capitalised words ("Kessan") is one
+/// phrase the model cut inside the name; joined, the title split below can find the place and
+/// the whole name.
+fn join_title_phrase_split_by_the_model(sentences: &[Vec<&str>], mentions: &mut Vec<Mention>) {
+    let mut joined: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            let opens_with_title_of = matches!(
+                sentence_words(sentences, last),
+                [title, "of", ..] if PERSON_TITLES.contains(title)
+            );
+            let adjacent = last.sentence == m.sentence && last.end == m.start;
+            if opens_with_title_of
+                && adjacent
+                && sentence_words(sentences, &m)
+                    .iter()
+                    .all(|w| is_capitalised(w))
+            {
+                last.end = m.end;
+                last.confidence = last.confidence.min(m.confidence);
+                continue;
+            }
+        }
+        joined.push(m);
+    }
+    *mentions = joined;
+}
+
 fn split_title(sentences: &[Vec<&str>], m: Mention, known_people: &[Vec<&str>]) -> Vec<Mention> {
     let words = sentence_words(sentences, &m);
     let Some(title_at) = words.iter().rposition(|w| PERSON_TITLES.contains(w)) else {
@@ -875,6 +906,21 @@ mod tests {
                 mention("Ana Velic", Per),
                 mention("Ana Velic", Per)
             ]
+        );
+    }
+
+    #[test]
+    fn title_of_place_and_name_cut_by_the_model_are_joined_then_split() {
+        assert_eq!(
+            refine(&[
+                "the/O Premier/B-ORG of/I-ORG Dalsoria/I-ORG Mira/I-ORG Kessan/B-MISC signed/O"
+            ]),
+            [mention("Dalsoria", Loc), mention("Mira Kessan", Per)]
+        );
+        // Two names side by side without a title stay apart.
+        assert_eq!(
+            refine(&["Tessel/B-LOC Mira/B-PER Kessan/I-PER signed/O"]),
+            [mention("Tessel", Loc), mention("Mira Kessan", Per)]
         );
     }
 

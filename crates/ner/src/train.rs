@@ -13,7 +13,9 @@ use crate::NerError;
 use std::collections::HashMap;
 use triangulate_doc::EntityLabel;
 
-/// Training settings. The defaults are what `models/ner/conll2003.model` was trained with.
+/// Training settings. The defaults train `models/ner/conll2003-plain.model`; the embedded
+/// default `models/ner/conll2003.model` adds `external_groups: 3` and
+/// `name_substitution_percent: 50` (`train-ner --external brown,gazetteers --substitute-names 50`).
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
     /// log2 of the number of feature buckets.
@@ -33,9 +35,16 @@ pub struct TrainConfig {
     /// Train a second pass that sees the first pass's labels across the whole document.
     pub second_pass: bool,
     /// External lexicon feature groups to use (`features::external` bits: 1 Brown clusters,
-    /// 2 gazetteers). Off by default: they raise CoNLL-2003 dev F1 by about a point but cost
-    /// entity recall on unfamiliar names (models/ner/MODEL_CARD.md).
+    /// 2 gazetteers). They raise CoNLL-2003 dev F1 by about a point; without name
+    /// substitution they cost entity recall on invented names (models/ner/MODEL_CARD.md).
     pub external_groups: u8,
+    /// Percentage (0–100) of training documents that also enter training as a copy whose
+    /// entity words are replaced by invented, lexicon-unknown words (`augment` module), so the
+    /// model learns the cues of names no lexicon knows. 0 for none.
+    pub name_substitution_percent: u8,
+    /// Percentage (1–100) of the distinct entity words of a substituted copy that are
+    /// replaced; the others keep their form.
+    pub name_substitution_word_percent: u8,
 }
 
 impl Default for TrainConfig {
@@ -50,6 +59,8 @@ impl Default for TrainConfig {
             cluster_min_count: 3,
             second_pass: true,
             external_groups: 0,
+            name_substitution_percent: 0,
+            name_substitution_word_percent: 100,
         }
     }
 }
@@ -268,26 +279,58 @@ pub fn train(
         lexicon.casing.len()
     ));
 
-    let train_prepared: Vec<Vec<PreparedSentence>> = train
+    // Substituted copies are built after the casing evidence and the gazetteer, which must not
+    // learn the invented words: at tagging time an unknown name has neither. A copy belongs to
+    // its source document's fold, so no jackknifed model sees a copy of a document it tags.
+    let substituted = substituted_copies(train, config, &lexicon);
+    if !substituted.is_empty() {
+        log(&format!(
+            "name substitution: {} extra documents, {} tokens",
+            substituted.len(),
+            substituted
+                .iter()
+                .map(|(_, d)| d.token_count())
+                .sum::<usize>()
+        ));
+        // One example, so a reader of the log sees what the copies look like.
+        let example = substituted.iter().find_map(|(source, copy)| {
+            let original = train.get(*source)?;
+            original
+                .sentences
+                .iter()
+                .zip(&copy.sentences)
+                .find(|(a, b)| a.words != b.words && a.words.len() >= 8)
+        });
+        if let Some((before, after)) = example {
+            log(&format!("  e.g. {}", before.words.join(" ")));
+            log(&format!("    -> {}", after.words.join(" ")));
+        }
+    }
+    let train_all: Vec<&ConllDocument> = train
         .iter()
-        .enumerate()
-        .map(|(index, doc)| {
-            prepare_document(
-                &lexicon,
-                Some(&fold_gazetteers[index % folds]),
-                &words_of(doc),
-            )
+        .chain(substituted.iter().map(|(_, d)| d))
+        .collect();
+    let fold_of: Vec<usize> = (0..train.len())
+        .chain(substituted.iter().map(|(source, _)| *source))
+        .map(|source| source % folds)
+        .collect();
+
+    let train_prepared: Vec<Vec<PreparedSentence>> = train_all
+        .iter()
+        .zip(&fold_of)
+        .map(|(doc, &fold)| {
+            prepare_document(&lexicon, Some(&fold_gazetteers[fold]), &words_of(doc))
         })
         .collect();
     let dev_prepared: Vec<Vec<PreparedSentence>> = dev
         .iter()
         .map(|doc| prepare_document(&lexicon, None, &words_of(doc)))
         .collect();
-    let gold: Vec<Vec<Vec<Label>>> = train
+    let gold: Vec<Vec<Vec<Label>>> = train_all
         .iter()
         .map(|d| d.sentences.iter().map(|s| bio_to_bilou(&s.tags)).collect())
         .collect();
-    let all_docs: Vec<usize> = (0..train.len()).collect();
+    let all_docs: Vec<usize> = (0..train_all.len()).collect();
 
     log("pass 1 (local features)");
     let (first, first_report) = train_pass(
@@ -311,7 +354,7 @@ pub fn train(
             let inside: Vec<usize> = all_docs
                 .iter()
                 .copied()
-                .filter(|d| d % folds != fold)
+                .filter(|&d| fold_of.get(d) != Some(&fold))
                 .collect();
             let (weights, _) = train_pass(
                 config,
@@ -322,7 +365,11 @@ pub fn train(
                 report.best_epoch,
                 &mut |_| {},
             )?;
-            for d in all_docs.iter().copied().filter(|d| d % folds == fold) {
+            for d in all_docs
+                .iter()
+                .copied()
+                .filter(|&d| fold_of.get(d) == Some(&fold))
+            {
                 let labels = labels_of(&decode_document(
                     &Dense(&weights),
                     config.hash_bits,
@@ -352,10 +399,20 @@ pub fn train(
     }
     let final_report = report.second_pass.as_deref().unwrap_or(&report);
     let description = format!(
-        "averaged perceptron, BILOU, greedy, {} pass(es); trained on {} documents / {} tokens; final pass epoch {} of {}; dev micro F1 {:.2}",
+        "averaged perceptron, BILOU, greedy, {} pass(es); trained on {} documents / {} tokens{}; final pass epoch {} of {}; dev micro F1 {:.2}",
         passes.len(),
         train.len(),
         train.iter().map(ConllDocument::token_count).sum::<usize>(),
+        if substituted.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " plus {} name-substituted copies ({}% of documents, {}% of entity words)",
+                substituted.len(),
+                config.name_substitution_percent,
+                config.name_substitution_word_percent
+            )
+        },
         final_report.best_epoch,
         final_report.epoch_dev_f1.len(),
         final_report.best_dev.micro.f1()
@@ -365,6 +422,44 @@ pub fn train(
         NerModel::new(config.hash_bits, lexicon, &dense, description),
         report,
     ))
+}
+
+/// The name-substituted copies (`augment` module) of a deterministic share of the training
+/// documents, each with the index of its source document.
+fn substituted_copies(
+    train: &[ConllDocument],
+    config: &TrainConfig,
+    lexicon: &Lexicon,
+) -> Vec<(usize, ConllDocument)> {
+    let percent = u64::from(config.name_substitution_percent.min(100));
+    if percent == 0 {
+        return Vec::new();
+    }
+    let is_known = |word: &str| {
+        lexicon.casing.contains_key(&lexicon_key(word))
+            || lexicon.external.is_some_and(|ext| {
+                ext.brown_path(word).is_some()
+                    || ext.brown_path(&word.to_lowercase()).is_some()
+                    || ext.gazetteer_categories(&[word]) != 0
+            })
+    };
+    train
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| mix(config.seed, *index as u64 + 0x5b57) % 100 < percent)
+        .map(|(index, doc)| {
+            let seed = mix(config.seed ^ 0x6e61_6d65, index as u64);
+            (
+                index,
+                crate::augment::substitute_names(
+                    doc,
+                    seed,
+                    config.name_substitution_word_percent,
+                    &is_known,
+                ),
+            )
+        })
+        .collect()
 }
 
 fn labels_of(tagged: &[Vec<(Label, f32)>]) -> Vec<Vec<Label>> {

@@ -1,6 +1,6 @@
 //! Trains the NER model: `train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N]
 //! [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass]
-//! [--external brown,gazetteers|none]`.
+//! [--external brown,gazetteers|none] [--substitute-names DOCS%[:WORDS%]]`.
 use std::path::PathBuf;
 use std::process::ExitCode;
 use triangulate_ner::conll::read_conll;
@@ -8,7 +8,7 @@ use triangulate_ner::train::{train, TrainConfig};
 use triangulate_ner::NerModel;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers|none]");
+    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers|none] [--substitute-names DOCS%[:WORDS%]]");
     ExitCode::from(2)
 }
 
@@ -36,6 +36,18 @@ fn main() -> ExitCode {
                 Some(n) => config.seed = n,
                 None => return usage(),
             },
+            "--substitute-names" => {
+                // DOCS or DOCS:WORDS, both percentages.
+                let Some(v) = value() else { return usage() };
+                let (docs, words) = v.split_once(':').unwrap_or((v.as_str(), "100"));
+                match (docs.parse::<u8>(), words.parse::<u8>()) {
+                    (Ok(d), Ok(w)) if d <= 100 && (1..=100).contains(&w) => {
+                        config.name_substitution_percent = d;
+                        config.name_substitution_word_percent = w;
+                    }
+                    _ => return usage(),
+                }
+            }
             "--one-pass" => config.second_pass = false,
             "--external" => {
                 let Some(v) = value() else { return usage() };
