@@ -41,8 +41,8 @@ pub struct InputArgs {
 #[derive(clap::Args, Clone)]
 pub struct ModelArgs {
     /// Entity model file to use instead of the one built in, e.g.
-    /// `models/ner/conll2003-lexicons.model` (Brown clusters and gazetteers: better on real news
-    /// names, worse on invented ones; see models/ner/MODEL_CARD.md).
+    /// `models/ner/conll2003-plain.model` (no lexicons, faster) or
+    /// `models/ner/conll2003-lexicons.model` (see models/ner/MODEL_CARD.md).
     #[arg(long, value_name = "PATH")]
     pub ner_model: Option<PathBuf>,
 }

@@ -355,6 +355,19 @@ fn split_title(sentences: &[Vec<&str>], m: Mention, known_people: &[Vec<&str>]) 
         Some((&"of", rest)) => split_place_and_name(rest, known_people),
         _ => (&after_title[..0], after_title),
     };
+    // "Captain Ines Marwood of the Duarnian", "Mayor Ana Velic of Vask": the name, then what
+    // the person belongs to, as a mention of its own.
+    let (name, belongs_to) = match name.iter().position(|w| *w == "of") {
+        Some(k) if k > 0 && place.is_empty() => {
+            let tail = &name[k + 1..];
+            let tail = tail.strip_prefix(&["the"]).unwrap_or(tail);
+            if tail.is_empty() || !tail.iter().all(|w| is_capitalised(w)) {
+                return vec![m];
+            }
+            (&name[..k], tail)
+        }
+        _ => (name, &name[..0]),
+    };
     let name_ok = !name.is_empty() && name.iter().all(|w| is_capitalised(w));
     if !name_ok {
         return vec![m];
@@ -406,7 +419,11 @@ fn split_title(sentences: &[Vec<&str>], m: Mention, known_people: &[Vec<&str>]) 
             _ => {}
         }
     }
-    let name_start = m.end - name.len();
+    let name_start = if belongs_to.is_empty() {
+        m.end - name.len()
+    } else {
+        m.start + title_at + 1
+    };
     if !place.is_empty() {
         let place_start = name_start - place.len();
         out.push(Mention {
@@ -420,10 +437,25 @@ fn split_title(sentences: &[Vec<&str>], m: Mention, known_people: &[Vec<&str>]) 
     out.push(Mention {
         sentence: m.sentence,
         start: name_start,
-        end: m.end,
+        end: name_start + name.len(),
         label: EntityLabel::Per,
         confidence: m.confidence,
     });
+    if !belongs_to.is_empty() {
+        // It keeps the type the model gave the whole phrase (a ship, a club), or is a place when
+        // the model called the whole phrase a person ("Mayor Ana Velic of Vask").
+        let label = match m.label {
+            EntityLabel::Per => EntityLabel::Loc,
+            other => other,
+        };
+        out.push(Mention {
+            sentence: m.sentence,
+            start: m.end - belongs_to.len(),
+            end: m.end,
+            label,
+            confidence: m.confidence,
+        });
+    }
     out
 }
 
@@ -891,6 +923,23 @@ mod tests {
         assert_eq!(
             refine(&["Karvonian/B-ORG President/I-ORG Stoyan/I-ORG Markelov/I-ORG arrived/O"]),
             [mention("Karvonian", Misc), mention("Stoyan Markelov", Per)]
+        );
+    }
+
+    #[test]
+    fn title_name_and_what_the_person_belongs_to_are_split() {
+        assert_eq!(
+            refine(&["said/O Captain/B-MISC Ines/I-MISC Marwood/I-MISC of/I-MISC the/I-MISC Duarnian/I-MISC ./O"]),
+            [mention("Ines Marwood", Per), mention("Duarnian", Misc)]
+        );
+        assert_eq!(
+            refine(&["Mayor/B-PER Ana/I-PER Velic/I-PER of/I-PER Vask/I-PER spoke/O"]),
+            [mention("Ana Velic", Per), mention("Vask", Loc)]
+        );
+        // Lower-case words after "of" are not a name: the mention stays as tagged.
+        assert_eq!(
+            refine(&["Captain/B-PER Ines/I-PER Marwood/I-PER of/I-PER the/I-PER ship/I-PER Duarnian/I-PER left/O"]),
+            [mention("Captain Ines Marwood of the ship Duarnian", Per)]
         );
     }
 
