@@ -218,7 +218,8 @@ fn modifier_context(text: &str, year: Span, to: usize) -> Option<(Vec<String>, S
             .chars()
             .next()
             .is_some_and(char::is_alphabetic);
-    if !possessive && !(determiner.is_some() && noun_follows) {
+    let is_modifier = possessive || (determiner.is_some() && noun_follows);
+    if !is_modifier {
         return None;
     }
     let skip = if possessive {
