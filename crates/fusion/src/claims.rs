@@ -434,6 +434,13 @@ fn opposed_groups(
 /// [`negation::contradicted`] carries the precision.
 const NEGATION_SIMILARITY: f32 = 0.4;
 
+/// "Tarn discounted rumors that he was the informant" says the words without asserting them.
+fn affirms_only_as_hearsay(pos: &StatementFeatures, said: Span, docs: &[&Prepared<'_>]) -> bool {
+    docs.get(pos.doc)
+        .and_then(|p| pos.span.text(p.text))
+        .is_some_and(|sentence| negation::is_hearsay(sentence, pos.span.start, said))
+}
+
 /// The conflict between an affirming and a denying claim: both sides with their sources and
 /// sentences; the values are the words as written ("covers energy" vs "does not cover
 /// energy").
@@ -461,6 +468,7 @@ fn negation_conflict(
     let (pos, neg, negation, said) = yes.iter().find_map(|pos| {
         no.iter().find_map(|neg| {
             negation::contradicted(&neg.negations, &pos.sequence)
+                .filter(|(_, said)| !affirms_only_as_hearsay(pos, *said, docs))
                 .map(|(n, said)| (*pos, *neg, n, said))
         })
     })?;

@@ -308,6 +308,33 @@ fn phrase_in(n: &Negation, affirmative: &[(Option<String>, Span)]) -> Option<Spa
     None
 }
 
+/// Words that, before an affirmed phrase in its sentence, make it something the sentence
+/// reports or dismisses rather than asserts ("discounted rumors that he was the source").
+const HEARSAY: &[&str] = &[
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "speculation",
+    "discounted",
+    "dismissed",
+    "denied",
+    "denies",
+    "rejected",
+    "refuted",
+    "alleged",
+    "allegations",
+];
+
+/// Whether `sentence` (its text, starting at byte `offset` of the document) reports or
+/// dismisses what it says at `said` instead of asserting it.
+pub fn is_hearsay(sentence: &str, offset: usize, said: Span) -> bool {
+    let before = sentence
+        .get(..said.start.saturating_sub(offset))
+        .unwrap_or_default();
+    words(before).any(|w| HEARSAY.contains(&fold(w.text).as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,5 +364,15 @@ mod tests {
         assert!(!read("The ministry denied that the pact does not cover energy.").negated);
         assert!(!read("The pact not only covers energy but also fishing.").negated);
         assert!(!read("The pact covers energy.").negated);
+    }
+
+    #[test]
+    fn dismissed_rumours_are_not_affirmations() {
+        let rumour = "Tarn discounted rumors that he was the informant, aides said.";
+        let at = rumour.find("informant").expect("word");
+        assert!(is_hearsay(rumour, 0, Span::new(at, at + 9)));
+        let plain = "Tarn said he was the informant.";
+        let at = plain.find("informant").expect("word");
+        assert!(!is_hearsay(plain, 100, Span::new(100 + at, 100 + at + 9)));
     }
 }
