@@ -1507,7 +1507,9 @@ impl<'a> Grammar<'a> {
                 Hit::date(i + 1, self.rel_day(0).with_suffix("TNI")).with_kind(TimexType::Time),
             ),
             "now" | "currently" | "presently" | "nowadays" => {
-                if w == "now" && (self.is(i + 1, "that") || self.prev_word(i) == "from") {
+                // "from now" belongs to the offset before it ("two weeks from now"); "now that
+                // ..." is still the present (TimeML tags it, as the TBAQ gold does every time).
+                if w == "now" && self.prev_word(i) == "from" {
                     return None;
                 }
                 hit(i + 1, Val::reference("PRESENT_REF"))

@@ -950,3 +950,22 @@ fn a_sentence_can_open_after_a_closing_quote() {
     // A title-cased programme name after a possessive is still a name.
     assert!(found("Mayor Grent spoke on Velmar TV's \"This Week.\"", &monday()).is_empty());
 }
+
+#[test]
+fn now_that_is_the_present() {
+    assert_eq!(
+        value(
+            "Orvel is the only port now that the Tarsk road has closed.",
+            "now"
+        ),
+        "PRESENT_REF"
+    );
+    // "from now" stays part of the offset before it.
+    assert_eq!(
+        value(
+            "The Velmar dam opens two weeks from now.",
+            "two weeks from now"
+        ),
+        "2025-W12"
+    );
+}
