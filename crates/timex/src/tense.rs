@@ -129,6 +129,18 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         "meets" | "begins" | "opens" | "starts" | "resumes" | "arrives" | "leaves" | "heads"
         | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes"
         | "ends" | "concludes" | "wraps" => return Tense::Future,
+        // The plural present schedules the same way ("the two leaders meet separately Monday"),
+        // but the bare form is also an infinitive ("agreed to meet"), a negated past ("did not
+        // meet") or a noun ("the close", "a visit"): only a bare form after a word that can end
+        // a subject or an adverb counts.
+        "meet" | "begin" | "open" | "start" | "resume" | "arrive" | "leave" | "head"
+        | "convene" | "visit" | "travel" | "return" | "face" | "expire" | "close" | "end"
+        | "conclude"
+            if prev.is_some_and(|p| !not_before_a_plural_present(p))
+                && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word) =>
+        {
+            return Tense::Future
+        }
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
         | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,
         // "plans to" is a future; "the plan" and "the plans" are nouns.
@@ -175,6 +187,62 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+/// Words after which a bare verb form is no plural present: infinitive markers, auxiliaries,
+/// negations, determiners, possessives and prepositions (which make it a noun).
+fn not_before_a_plural_present(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "did"
+            | "didn"
+            | "not"
+            | "t"
+            | "never"
+            | "could"
+            | "can"
+            | "might"
+            | "may"
+            | "must"
+            | "should"
+            | "would"
+            | "will"
+            | "shall"
+            | "ll"
+            | "d"
+            | "let"
+            | "help"
+            | "make"
+            | "made"
+            | "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "of"
+            | "at"
+            | "for"
+            | "by"
+            | "on"
+            | "in"
+            | "from"
+            | "with"
+            | "and"
+            | "or"
+            | "before"
+            | "after"
+            | "until"
+            | "s"
+    )
 }
 
 fn next_is(toks: &[Tok], i: usize, word: &str) -> bool {

@@ -969,3 +969,27 @@ fn now_that_is_the_present() {
         "2025-W12"
     );
 }
+
+#[test]
+fn plural_present_schedules_lie_ahead() {
+    assert_eq!(
+        value(
+            "Mayor Grent and Chief Olund meet separately Tuesday with the Velmar envoy.",
+            "Tuesday"
+        ),
+        "2025-03-04"
+    );
+    assert_eq!(
+        value("The Orvel markets open Friday after the holiday.", "Friday"),
+        "2025-03-07"
+    );
+    // An infinitive, a negated past and a noun are no schedule.
+    assert_eq!(
+        value("The envoys did not meet Friday.", "Friday"),
+        "2025-02-28"
+    );
+    assert_eq!(
+        value("Tarsk shares rose 4% at Friday's close.", "Friday"),
+        "2025-02-28"
+    );
+}
