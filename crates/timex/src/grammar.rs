@@ -1156,9 +1156,21 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
+        // "In January, Orvel Foods hired ...": a month opening its sentence takes the tense of
+        // the main verb after it, as firmly as "since" does (a past verb elsewhere only breaks
+        // near-ties, since "said" is in most sentences).
+        let opening_past = self.prev_word(i) == "in"
+            && self.capital(i.wrapping_sub(1))
+            && self.opens_sentence(i.saturating_sub(1))
+            && self.is(j, ",")
+            && tense_ahead(&self.toks, j, 32) == Tense::Past;
         Some(Hit::date(
             j,
-            self.resolve_month(month, self.month_lean(i, j), self.firmly_past(i)),
+            self.resolve_month(
+                month,
+                self.month_lean(i, j),
+                opening_past || self.firmly_past(i),
+            ),
         ))
     }
 

@@ -993,3 +993,14 @@ fn plural_present_schedules_lie_ahead() {
         "2025-02-28"
     );
 }
+
+#[test]
+fn a_month_opening_its_sentence_takes_the_main_verb() {
+    let late_october = Anchor::ymd(2025, 10, 27).expect("valid date");
+    let text = "Orvel Foods changed its fiscal year in December. In January, the board of \
+                Orvel Foods brought in a new chief executive, Ilsa Grent.";
+    assert_eq!(one(text, &late_october, "January").value, "2025-01");
+    // Without a past main verb the nearer January ahead stays.
+    let text = "In January, Orvel Foods opens its second mill in Tarsk.";
+    assert_eq!(one(text, &late_october, "January").value, "2026-01");
+}
