@@ -1831,9 +1831,10 @@ impl<'a> Grammar<'a> {
             }
             return Some(Hit::date(k, v));
         }
+        // "last january" in careless text is still the month; "this march" is a protest.
         if let Some((month, k)) = self.month_at(j).or_else(|| {
             lexicon::month(w)
-                .filter(|_| w.len() > 3)
+                .filter(|_| w.len() > 3 && w != "march")
                 .map(|m| (m, j + 1))
         }) {
             if self.day_number(k).is_some() {
@@ -2569,6 +2570,8 @@ impl<'a> Grammar<'a> {
     /// (hour, minute, end).
     fn clock_parts(&self, i: usize) -> Option<(u32, u32, usize)> {
         match self.w(i) {
+            // "high noon" is the showdown of the idiom (and the film), not a clock time.
+            "noon" if self.prev_word(i) == "high" => return None,
             "noon" | "midday" => return Some((12, 0, i + 1)),
             "midnight" => return Some((24, 0, i + 1)),
             _ => {}

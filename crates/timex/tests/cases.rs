@@ -1004,3 +1004,31 @@ fn a_month_opening_its_sentence_takes_the_main_verb() {
     let text = "In January, Orvel Foods opens its second mill in Tarsk.";
     assert_eq!(one(text, &late_october, "January").value, "2026-01");
 }
+
+#[test]
+fn a_lowercase_march_after_this_is_a_protest() {
+    assert!(found(
+        "Olund was arrested at this march in each of the last two years.",
+        &monday()
+    )
+    .iter()
+    .all(|(text, _)| text != "this march"));
+    assert_eq!(
+        value("The Velmar budget passed this March.", "this March"),
+        "2025-03"
+    );
+}
+
+#[test]
+fn high_noon_is_an_idiom() {
+    assert!(found(
+        "\"For the people of Orvel, high noon comes today,\" Grent said.",
+        &monday()
+    )
+    .iter()
+    .all(|(text, _)| !text.contains("noon")));
+    assert_eq!(
+        value("The Orvel council meets at noon.", "noon"),
+        "2025-03-03T12:00"
+    );
+}
