@@ -328,6 +328,11 @@ impl<'a> Grammar<'a> {
         t.lower.parse().ok()
     }
 
+    /// Whether a possessive "'s" follows at `i` ("Friday's vote").
+    fn possessive(&self, i: usize) -> bool {
+        self.is(i, "'") && self.glued(i) && self.is(i + 1, "s")
+    }
+
     fn prev_word(&self, i: usize) -> &str {
         i.checked_sub(1).map(|p| self.w(p)).unwrap_or("")
     }
@@ -918,6 +923,14 @@ impl<'a> Grammar<'a> {
                 if matches!(w, "some" | "over" | "under") && self.quantity(next).is_none() {
                     return None;
                 }
+                // "a way around Wednesday's ruling": a preposition before an event, no
+                // approximation.
+                if self
+                    .weekday_at(next)
+                    .is_some_and(|(_, after)| self.possessive(after))
+                {
+                    return None;
+                }
                 (m, next, false)
             }
             "more" | "less" | "fewer" if self.is(i + 1, "than") => (
@@ -1244,6 +1257,14 @@ impl<'a> Grammar<'a> {
         }
         let lean = if self.deadline_before(i) {
             Lean::Future
+        } else if self.possessive(j) {
+            // "get around Wednesday's ruling": a possessive weekday names an event that has
+            // mostly happened; only a future marker close to it ("will attend Friday's vote")
+            // says otherwise.
+            match tense_within(&self.toks, i, i, 4) {
+                Tense::Future => Lean::Future,
+                _ => Lean::Past,
+            }
         } else if self.tense(i, j) == Tense::Unknown && self.opens_sentence(i) {
             match tense_ahead(&self.toks, j, 24) {
                 Tense::Future => Lean::Future,

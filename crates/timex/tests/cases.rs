@@ -1032,3 +1032,27 @@ fn high_noon_is_an_idiom() {
         "2025-03-03T12:00"
     );
 }
+
+#[test]
+fn a_possessive_weekday_names_a_past_event() {
+    let text = "The Grent family said they would look for ways to get around Thursday's ruling \
+                by the Velmar court.";
+    assert_eq!(value(text, "Thursday"), "2025-02-27");
+    assert!(found(text, &monday())
+        .iter()
+        .all(|(text, _)| !text.starts_with("around")));
+    assert_eq!(
+        value("Mayor Grent will attend Thursday's vote.", "Thursday"),
+        "2025-03-06"
+    );
+    // Before a plain weekday "around" is still an approximation.
+    assert_eq!(
+        one(
+            "The Tarsk ferry returns around Thursday.",
+            &monday(),
+            "around Thursday"
+        )
+        .modifier,
+        Some("APPROX".to_string())
+    );
+}
