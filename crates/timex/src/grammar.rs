@@ -2224,6 +2224,29 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // "a day-long meeting", "the decades-long dispute": the unit itself is the amount (and
+        // the article belongs to the noun after it).
+        let unit_long = |u: usize| {
+            lexicon::unit(self.w(u)).is_some()
+                && self.is(u + 1, "-")
+                && self.glued(u + 1)
+                && self.glued(u + 2)
+                && self.is(u + 2, "long")
+        };
+        if matches!(self.w(s), "a" | "an") && unit_long(s + 1) {
+            return None;
+        }
+        if let Some((unit, plural)) = lexicon::unit(self.w(s)).filter(|_| !the) {
+            if unit_long(s) {
+                let amount = if plural { None } else { Some(1.0) };
+                return Some(Hit::new(
+                    s + 3,
+                    TimexType::Duration,
+                    unit.duration(amount),
+                    AnchorUse::None,
+                ));
+            }
+        }
         let (amount, mut j) = self.quantity(s)?;
         // A year-like number before a unit is a year ("the 1988 quarter"), not an amount.
         if amount.is_some_and(|n| n >= 1000.0) {

@@ -1056,3 +1056,22 @@ fn a_possessive_weekday_names_a_past_event() {
         Some("APPROX".to_string())
     );
 }
+
+#[test]
+fn a_unit_long_adjective_is_a_duration() {
+    assert_eq!(
+        value(
+            "Orvel lawyers left their third day-long meeting.",
+            "day-long"
+        ),
+        "P1D"
+    );
+    assert_eq!(
+        value("the Velmar council's decades-long dispute", "decades-long"),
+        "PXDE"
+    );
+    assert_eq!(
+        value("The Tarsk fleet ended a week-long strike.", "week-long"),
+        "P1W"
+    );
+}
