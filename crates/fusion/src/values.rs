@@ -195,6 +195,18 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
     out
 }
 
+/// The one of `candidates` that `text` ends with as a whole word ("the" in "over the", not in
+/// "bathe").
+fn last_word_among<'c>(text: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates.iter().copied().find(|d| {
+        text.ends_with(d)
+            && text[..text.len() - d.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// For a year used as a modifier — possessive ("1998's Hurricane Georges") or between a
 /// determiner and its noun ("the 2014 Oscars") — up to three content-word lemmas after it
 /// (to the end of the noun phrase: punctuation, a conjunction or a preposition) and the phrase
@@ -203,15 +215,10 @@ fn modifier_context(text: &str, year: Span, to: usize) -> Option<(Vec<String>, S
     let after = text.get(year.end..to)?;
     let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
     let before = text.get(..year.start)?.trim_end();
-    let determiner = ["the", "The", "its", "their", "his", "her", "this", "This"]
-        .iter()
-        .find(|d| {
-            before.ends_with(*d)
-                && before[..before.len() - d.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        });
+    let determiner = last_word_among(
+        before,
+        &["the", "The", "its", "their", "his", "her", "this", "This"],
+    );
     let noun_follows = after.starts_with(' ')
         && after
             .trim_start()
@@ -338,15 +345,7 @@ fn context_before(text: &str, from: usize, to: usize) -> (Vec<String>, Option<us
         .map(|i| from + i + 1);
     let start = last_three.first().map(|&(_, at)| {
         let before = text.get(from..at).unwrap_or_default().trim_end();
-        ["the", "a", "an", "The", "A", "An"]
-            .iter()
-            .find(|d| {
-                before.ends_with(*d)
-                    && before[..before.len() - d.len()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            })
+        last_word_among(before, &["the", "a", "an", "The", "A", "An"])
             .map_or(at, |d| from + before.len() - d.len())
     });
     let start = match (start, clause_start) {
