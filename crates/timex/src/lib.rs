@@ -49,10 +49,15 @@
 //! - **Yearless dates** after "since" (in the same clause) or "ended" ("the quarter ended
 //!   Sept. 30") lie before the anchor; a weekday after a lower-case "until" is a deadline
 //!   ahead, and so is "by August" when the clause has a future verb. Present-tense schedule
-//!   verbs ("leaves Thursday", "meets Tuesday") and "will be held" point ahead; a plan in the
-//!   past perfect ("had been due to expire Friday") points back. A weekday that opens its
-//!   sentence ("On Tuesday, the growers' association plans to ...") takes the tense of the
-//!   clause's main verb, however long the subject.
+//!   verbs ("leaves Thursday", "meets Tuesday", and the plural "the two leaders meet
+//!   separately Monday" when no auxiliary, "to", determiner or possessive comes before the
+//!   bare verb) and "will be held" point ahead; a plan in the past perfect ("had been due to
+//!   expire Friday") points back. A weekday that opens its sentence ("On Tuesday, the
+//!   growers' association plans to ...") takes the tense of the clause's main verb, however
+//!   long the subject, and so does a month ("In January, Orvel Foods brought in ..." is the
+//!   January before, even when the next one is nearer). A possessive weekday ("get around
+//!   Wednesday's ruling") names a past event unless a future marker stands close to it, and
+//!   "around" before it is a preposition, not `APPROX`.
 //! - **Clock times and parts of days**: a bare "at 10 p.m." is on the last day the text named
 //!   nearby (else the anchor's); "midnight Friday" is `T24:00` of Friday; "mid-afternoon
 //!   yesterday" and "late evening" are TIME values with the part of day (`TAF`, `TEV`). "The
@@ -64,7 +69,9 @@
 //!   stay TIME. "The past year" is the year before (DATE), "in recent years" `PAST_REF`,
 //!   "four flights a week" a SET; "the future of ...", "the foreseeable future" and "average
 //!   daily" are not time expressions (the TBAQ gold never tags them), nor is the generic
-//!   present of "today's youth" / "today's world".
+//!   present of "today's youth" / "today's world", a lower-case "this march" (a protest) or
+//!   "high noon". "Now that ..." is `PRESENT_REF` (the gold tags it every time); "day-long"
+//!   is `P1D` and "decades-long" `PXDE`.
 //! - **Decades and centuries** use TimeML's spelling: "the 1990s" is `199`, "the 20th
 //!   century" `19` (the TempEval scorer compares values as exact strings).
 //!
@@ -86,13 +93,14 @@
 //!
 //! # Known limits
 //!
-//! - Tense is a window heuristic, not a parse: "meet separately Monday" (plural present
-//!   tense for a scheduled event) still reads as past; only a few third-person schedule
-//!   verbs are known.
+//! - Tense is a window heuristic, not a parse: only a fixed list of schedule verbs ("meet",
+//!   "open", "leave", ...) reads a present tense as a plan ahead.
 //! - Narrative anchoring follows the last day *mentioned*, not the event's own time: "the
 //!   day after his death" or a flashback to an undated event is not resolved.
 //! - Ambiguous words ("now", "current", "recently") are tagged whenever they stand alone;
-//!   the TBAQ gold tags them about two times in three, with no pattern we could find.
+//!   the TBAQ gold tags them about two times in three, with no pattern we could find (checked
+//!   again in the fourth pass: sentence-initial "Now", "now" after a modal, "current" before
+//!   a noun all split both ways).
 //! - Where the TBAQ gold follows two conventions we keep the TimeML one: ISO weeks
 //!   ("last week" is `1989-W43`, not the WSJ files' `1989-WXX`; `2000-W07`, not `2000-W7`),
 //!   decades as `199`, and a weekday with a part of day keeps it (`TNI`), which AQUAINT

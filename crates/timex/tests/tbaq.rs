@@ -99,5 +99,5 @@ fn tbaq_train_scores_stay_above_floors() {
     eprintln!("TBAQ train: {docs} docs, {n_gold} gold, {n_pred} predicted, relaxed F1 {relaxed:.2}, value F1 {value:.2}");
     assert_eq!(docs, 256, "expected the 256 TBAQ-cleaned documents");
     assert!(relaxed >= 94.0, "relaxed F1 {relaxed:.2} fell below 94");
-    assert!(value >= 82.0, "value F1 {value:.2} fell below 82");
+    assert!(value >= 82.5, "value F1 {value:.2} fell below 82.5");
 }
