@@ -16,7 +16,7 @@ use crate::claims::lemma;
 use crate::text::{fold, is_stop_word, words};
 use triangulate_doc::Span;
 use triangulate_quantity::{Approx, Quantity, QuantityKind};
-use triangulate_text::lexicon::is_month_name;
+use triangulate_text::lexicon::{is_month_name, is_phrase_break};
 
 /// What a value measures; only values of one kind are ever compared.
 #[derive(Clone, Debug, PartialEq)]
@@ -244,21 +244,7 @@ fn modifier_context(text: &str, year: Span, to: usize) -> Option<(Vec<String>, S
             break;
         }
         let f = fold(w.text);
-        if matches!(
-            f.as_str(),
-            "and"
-                | "or"
-                | "but"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "from"
-                | "to"
-                | "of"
-                | "by"
-                | "with"
-        ) {
+        if f == "of" || is_phrase_break(&f) {
             break;
         }
         if !is_stop_word(&f) && f.len() >= 2 && !f.chars().all(|c| c.is_ascii_digit()) {

@@ -110,6 +110,32 @@ pub fn is_weekday_name(word: &str) -> bool {
     )
 }
 
+/// A lower-case conjunction or preposition that ends a noun phrase after a head word ("the
+/// 2014 awards *in* Vask", "paid daily *since* May"). "of" is left out: it continues a phrase
+/// ("a daily of the party").
+pub fn is_phrase_break(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "from"
+            | "by"
+            | "with"
+            | "since"
+            | "until"
+            | "than"
+            | "as"
+            | "over"
+            | "through"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +146,7 @@ mod tests {
         assert!(!is_month_name("march") && !is_month_name("Mayor"));
         assert!(is_weekday_name("Tuesday") && !is_weekday_name("Tues"));
         assert!(is_sentence_opener("The") && !is_sentence_opener("Army"));
+        assert!(is_phrase_break("since") && !is_phrase_break("of") && !is_phrase_break("Since"));
     }
 }
 

@@ -2784,26 +2784,7 @@ impl<'a> Grammar<'a> {
             let adverb = w == "annually"
                 || frequency_adjective
                 || next.is_none_or(|t| t.kind != TokenKind::Word)
-                || matches!(
-                    self.w(i + 1),
-                    "and"
-                        | "or"
-                        | "but"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "to"
-                        | "from"
-                        | "by"
-                        | "with"
-                        | "since"
-                        | "until"
-                        | "than"
-                        | "as"
-                        | "over"
-                        | "through"
-                );
+                || triangulate_text::lexicon::is_phrase_break(self.w(i + 1));
             if !adverb {
                 return None;
             }
