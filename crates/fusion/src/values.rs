@@ -124,7 +124,8 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
     let first = quantities.partition_point(|q| q.span.start < sentence.start);
     let mut out: Vec<Value> = Vec::new();
     let mut context_from = sentence.start;
-    for q in quantities.get(first..).unwrap_or_default() {
+    let in_reach = quantities.get(first..).unwrap_or_default();
+    for (k, q) in in_reach.iter().enumerate() {
         if q.span.start >= sentence.end {
             break;
         }
@@ -158,14 +159,15 @@ pub fn in_sentence(text: &str, sentence: Span, quantities: &[Quantity]) -> Vec<V
         let (low, high) = (low * lf, high * hf);
         // A year written as a modifier ("1998's Hurricane Georges", "the 2014 Oscars") dates
         // the words after it, not those before.
-        let next_value = quantities
-            .iter()
-            .map(|o| o.span.start)
-            .find(|&start| start >= q.span.end)
-            .unwrap_or(sentence.end)
-            .min(sentence.end);
         let modified = (kind == ValueKind::Year)
-            .then(|| modifier_context(text, q.span, next_value))
+            .then(|| {
+                // Quantities are in text order and do not overlap: the next one bounds the phrase.
+                let next_value = in_reach
+                    .get(k + 1)
+                    .map_or(sentence.end, |o| o.span.start)
+                    .min(sentence.end);
+                modifier_context(text, q.span, next_value)
+            })
             .flatten();
         let (context, phrase) = match modified {
             Some((context, phrase)) => (context, phrase),
