@@ -83,6 +83,16 @@ pub fn single_source_claims(story: &Story, limit: usize) -> Vec<&triangulate_fus
 
 /// A claim only one independent source makes (also read from files written before the
 /// `single_source` field existed, where only `corroboration` says it).
+/// How many of the story's single-source claims a list of `shown` of them leaves out.
+pub fn single_source_not_shown(story: &Story, shown: usize) -> usize {
+    story
+        .claims
+        .iter()
+        .filter(|c| is_single_source(c))
+        .count()
+        .saturating_sub(shown)
+}
+
 pub fn is_single_source(claim: &triangulate_fusion::Claim) -> bool {
     claim.single_source || claim.corroboration < 2
 }

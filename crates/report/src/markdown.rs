@@ -1,6 +1,6 @@
 //! The Markdown brief: conflicts first, then the best-corroborated statements, the timeline,
 //! quotes and entities, each statement with its citations.
-use crate::index::{is_single_source, single_source_claims, summary_claims, Index};
+use crate::index::{single_source_claims, single_source_not_shown, summary_claims, Index};
 use std::fmt::Write;
 use triangulate_doc::Document;
 use triangulate_fusion::{Analysis, EvidenceSpan};
@@ -138,12 +138,7 @@ pub fn markdown_brief(analysis: &Analysis, documents: &[Document]) -> String {
                     cite(&idx, &evidence)
                 );
             }
-            let listed_elsewhere = story
-                .claims
-                .iter()
-                .filter(|c| is_single_source(c))
-                .count()
-                .saturating_sub(single.len());
+            let listed_elsewhere = single_source_not_shown(story, single.len());
             if listed_elsewhere + story.single_source_claims_omitted > 0 {
                 let _ = writeln!(
                     out,

@@ -1,6 +1,8 @@
 //! The HTML report: one self-contained page per run, no script, all article text escaped.
 use crate::html_util::{anchor_id, escape, highlight};
-use crate::index::{is_single_source, single_source_claims, summary_claims, Index};
+use crate::index::{
+    is_single_source, single_source_claims, single_source_not_shown, summary_claims, Index,
+};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 use std::ops::Range;
@@ -254,12 +256,7 @@ impl Writer<'_> {
                 self.out.push_str("</li>");
             }
             self.out.push_str("</ul>");
-            let not_listed = story
-                .claims
-                .iter()
-                .filter(|c| is_single_source(c))
-                .count()
-                .saturating_sub(single.len());
+            let not_listed = single_source_not_shown(story, single.len());
             if not_listed + story.single_source_claims_omitted > 0 {
                 let _ = write!(
                     self.out,
