@@ -66,6 +66,22 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// `Ok` when a `Content-Type` value names an HTML media type; otherwise the lower-cased media
+/// type (or `(missing)`) for the skip reason.
+fn check_html_media_type(content_type: &str) -> Result<(), String> {
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    match media_type.as_str() {
+        "text/html" | "application/xhtml+xml" => Ok(()),
+        "" => Err("(missing)".to_string()),
+        _ => Err(media_type),
+    }
+}
+
 /// Read all records of a WARC file.
 pub fn read(bytes: &[u8], gzip_limit: u64) -> Vec<RecordResult> {
     let mut out = Vec::new();
@@ -138,32 +154,18 @@ pub fn read(bytes: &[u8], gzip_limit: u64) -> Vec<RecordResult> {
         if warc_type.eq_ignore_ascii_case("resource") {
             // A stored file without HTTP around it (wget, browsers' "save as" archives).
             let content_type = header(&head, "Content-Type").unwrap_or_default();
-            let mime = content_type
-                .split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase();
-            if matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
-                out.push(RecordResult::Html(HtmlRecord {
+            match check_html_media_type(content_type) {
+                Ok(()) => out.push(RecordResult::Html(HtmlRecord {
                     number,
                     offset,
                     target_uri,
                     body: block.to_vec(),
                     charset: content_type_charset(content_type),
                     notes: Vec::new(),
-                }));
-            } else {
-                out.push(skipped(IngestError::WarcRecordSkipped {
-                    reason: format!(
-                        "resource record of type {} is not HTML",
-                        if mime.is_empty() {
-                            "(missing)"
-                        } else {
-                            mime.as_str()
-                        }
-                    ),
-                }));
+                })),
+                Err(media_type) => out.push(skipped(IngestError::WarcRecordSkipped {
+                    reason: format!("resource record of type {media_type} is not HTML"),
+                })),
             }
             continue;
         }
@@ -220,22 +222,9 @@ fn http_response(block: &[u8], gzip_limit: u64) -> Result<HttpBody, IngestError>
         });
     }
     let content_type = header(&head, "Content-Type").unwrap_or_default();
-    let mime = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if !matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
+    if let Err(media_type) = check_html_media_type(content_type) {
         return Err(IngestError::WarcRecordSkipped {
-            reason: format!(
-                "Content-Type {} is not HTML",
-                if mime.is_empty() {
-                    "(missing)"
-                } else {
-                    mime.as_str()
-                }
-            ),
+            reason: format!("Content-Type {media_type} is not HTML"),
         });
     }
     let mut notes = Vec::new();
@@ -342,6 +331,32 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn non_html_skip_reasons_name_the_media_type() {
+        let reason = |recs: &[RecordResult], i: usize| match recs.get(i) {
+            Some(RecordResult::Skipped {
+                error: IngestError::WarcRecordSkipped { reason },
+                ..
+            }) => reason.clone(),
+            other => panic!("record {i}: {other:?}"),
+        };
+        let untyped = "HTTP/1.1 200 OK\r\nServer: x\r\n\r\n<p>Hi</p>";
+        let pdf = "HTTP/1.1 200 OK\r\nContent-Type: Application/PDF; q=1\r\n\r\n%PDF";
+        let warc = format!(
+            "{}{}WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: image/gif\r\nContent-Length: 3\r\n\r\nGIF\r\n\r\n",
+            record("response", untyped),
+            record("response", pdf),
+        );
+        let recs = read(warc.as_bytes(), 1 << 20);
+        assert_eq!(recs.len(), 3);
+        assert_eq!(reason(&recs, 0), "Content-Type (missing) is not HTML");
+        assert_eq!(reason(&recs, 1), "Content-Type application/pdf is not HTML");
+        assert_eq!(
+            reason(&recs, 2),
+            "resource record of type image/gif is not HTML"
+        );
     }
 
     #[test]
