@@ -293,20 +293,10 @@ impl<'a> Scanner<'a> {
             let low_high_close =
                 w == "“" && open.as_ref().is_some_and(|(o, ..)| self.word(*o) == "„");
             match (w, open.take()) {
-                ("“", Some((o, start, mut parts))) if low_high_close => {
-                    parts.push((start, i));
-                    parts.retain(|(a, b)| a < b);
-                    if !parts.is_empty() {
-                        regions.push(Region {
-                            open: o,
-                            close: i,
-                            parts,
-                        });
-                    }
-                }
-                ("“" | "«" | "„" | "``", None) => open = Some((i, i + 1, Vec::new())),
-                ("\"", None) => open = Some((i, i + 1, Vec::new())),
-                ("”" | "»" | "\"" | "''", Some((o, start, mut parts))) => {
+                ("“" | "«" | "„" | "``" | "\"", None) => open = Some((i, i + 1, Vec::new())),
+                (_, Some((o, start, mut parts)))
+                    if low_high_close || matches!(w, "”" | "»" | "\"" | "''") =>
+                {
                     parts.push((start, i));
                     parts.retain(|(a, b)| a < b);
                     if !parts.is_empty() {
