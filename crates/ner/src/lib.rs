@@ -171,25 +171,13 @@ impl NerModel {
     /// BIO tags for each sentence of one document. Capitalisation elsewhere in the document and
     /// the labels given to earlier occurrences of a word inform each decision.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Bio>> {
-        self.tag_words(sentences)
-            .into_iter()
-            .map(|labels| {
-                let labels: Vec<_> = labels.into_iter().map(|(l, _)| l).collect();
-                labels::bilou_to_bio(&labels)
-            })
-            .collect()
+        tagged_to_bio(self.tag_words(sentences))
     }
 
     /// BIO tags from the statistical model alone, without the document-level rules that
     /// [`NerModel::tag_document`] applies (see the crate docs); for measuring those rules.
     pub fn tag_document_model_only(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Bio>> {
-        self.tag_words_model_only(sentences)
-            .into_iter()
-            .map(|labels| {
-                let labels: Vec<_> = labels.into_iter().map(|(l, _)| l).collect();
-                labels::bilou_to_bio(&labels)
-            })
-            .collect()
+        tagged_to_bio(self.tag_words_model_only(sentences))
     }
 
     /// Entity mentions in a document's text, given its tokens and sentences (as made by
@@ -248,4 +236,16 @@ impl NerModel {
         }
         mentions
     }
+}
+
+/// BIO tags from the BILOU labels the model and rules produce, dropping the per-token
+/// confidences.
+fn tagged_to_bio(tagged: model::TaggedDocument) -> Vec<Vec<Bio>> {
+    tagged
+        .into_iter()
+        .map(|labels| {
+            let labels: Vec<_> = labels.into_iter().map(|(l, _)| l).collect();
+            labels::bilou_to_bio(&labels)
+        })
+        .collect()
 }
