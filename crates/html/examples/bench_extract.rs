@@ -9,7 +9,10 @@
 //! `triangulate_html::extract` is timed, one page at a time on one thread. Prints one line
 //! `pages=<n> total_ms=<t> mean_ms=<m> median_ms=<m> max_ms=<m>`.
 
-use std::io::Read;
+// The regression tests load pages with the same code, so they score what the benchmark scores.
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use triangulate_doc::MappedText;
@@ -43,8 +46,8 @@ fn run() -> Result<(), String> {
     let mut times: Vec<f64> = Vec::with_capacity(files.len());
     for path in &files {
         let id = page_id(path);
-        let bytes = gunzip(path)?;
-        let text = decode(&bytes);
+        let bytes = support::gunzip_file(path)?;
+        let text = support::decode(&bytes);
         let src = MappedText::identity(&text);
         let t0 = Instant::now();
         let ex = triangulate_html::extract(&src);
@@ -77,24 +80,4 @@ fn page_id(path: &Path) -> String {
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     name.strip_suffix(".html").unwrap_or(name).to_string()
-}
-
-fn gunzip(path: &Path) -> Result<Vec<u8>, String> {
-    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(f)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(out)
-}
-
-/// UTF-8 when valid, else the charset the page declares (windows-1252 when none).
-fn decode(bytes: &[u8]) -> String {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_string();
-    }
-    let enc = triangulate_html::sniff_charset(bytes)
-        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
-        .unwrap_or(encoding_rs::WINDOWS_1252);
-    enc.decode(bytes).0.into_owned()
 }

@@ -4,7 +4,8 @@
 //! (else a false negative), a "without" snippet found is a false positive; counts are summed over
 //! all pages and F1 = 2TP / (2TP + FP + FN).
 
-use std::io::Read;
+mod support;
+
 use std::path::PathBuf;
 use triangulate_doc::MappedText;
 
@@ -19,18 +20,6 @@ fn data_dir() -> PathBuf {
 
 fn collapse_ws(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The page as the benchmark runner decodes it: UTF-8, else the declared charset, else
-/// windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_string();
-    }
-    let enc = triangulate_html::sniff_charset(bytes)
-        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
-        .unwrap_or(encoding_rs::WINDOWS_1252);
-    enc.decode(bytes).0.into_owned()
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -90,26 +79,18 @@ fn strings(v: &serde_json::Value) -> Vec<&str> {
 #[test]
 fn trafilatura_set_f1_stays_above_the_floor() {
     let dir = data_dir();
-    let gold_path = dir.join("evaldata.json");
-    let Ok(gold_raw) = std::fs::read_to_string(&gold_path) else {
-        eprintln!(
-            "NOTICE: {} not found; skipping the trafilatura-set regression test",
-            gold_path.display()
-        );
+    let Some(gold) = support::read_gold(
+        &dir.join("evaldata.json"),
+        "trafilatura-set regression test",
+    ) else {
         return;
     };
-    let gold: serde_json::Value = serde_json::from_str(&gold_raw).expect("evaldata.json parses");
-    let gold = gold.as_object().expect("evaldata is an object");
     let mut counts = Counts::default();
-    for (url, item) in gold {
+    for (url, item) in &gold {
         let file = item["file"].as_str().expect("file name");
         let path = dir.join("html").join(format!("{file}.gz"));
-        let raw_gz = std::fs::read(&path).unwrap_or_else(|e| panic!("{url}: {e}"));
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(&raw_gz[..])
-            .read_to_end(&mut raw)
-            .expect("gzip");
-        let html = decode(&raw);
+        let raw = support::gunzip_file(&path).unwrap_or_else(|e| panic!("{url}: {e}"));
+        let html = support::decode(&raw);
         let src = MappedText::identity(&html);
         let ex = triangulate_html::extract(&src);
         ex.body

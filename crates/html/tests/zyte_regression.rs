@@ -2,8 +2,9 @@
 //! skipped with a notice when it is not there). The metric is the benchmark's own: word 4-gram
 //! shingle precision and recall per page, macro-averaged, F1 of the averages.
 
+mod support;
+
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::PathBuf;
 use triangulate_doc::MappedText;
 
@@ -75,27 +76,16 @@ fn shingle_metric_matches_the_definition() {
 #[test]
 fn zyte_benchmark_f1_stays_above_the_floor() {
     let dir = data_dir();
-    let gold_path = dir.join("ground-truth.json");
-    let Ok(gold_raw) = std::fs::read_to_string(&gold_path) else {
-        eprintln!(
-            "NOTICE: {} not found; skipping the Zyte regression test",
-            gold_path.display()
-        );
+    let Some(gold) = support::read_gold(&dir.join("ground-truth.json"), "Zyte regression test")
+    else {
         return;
     };
-    let gold: serde_json::Value =
-        serde_json::from_str(&gold_raw).expect("ground-truth.json parses");
-    let gold = gold.as_object().expect("ground truth is an object");
     let mut precisions = Vec::new();
     let mut recalls = Vec::new();
-    for (id, item) in gold {
+    for (id, item) in &gold {
         let body = item["articleBody"].as_str().unwrap_or("");
         let path = dir.join("html").join(format!("{id}.html.gz"));
-        let file = std::fs::File::open(&path).expect("page file");
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(file)
-            .read_to_end(&mut raw)
-            .expect("gzip");
+        let raw = support::gunzip_file(&path).unwrap_or_else(|e| panic!("{e}"));
         let html = String::from_utf8_lossy(&raw);
         let src = MappedText::identity(&html);
         let ex = triangulate_html::extract(&src);
