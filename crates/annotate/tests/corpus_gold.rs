@@ -839,6 +839,19 @@ fn check_floor(failures: &mut Vec<String>, what: &str, measured: f64, floor: f64
     }
 }
 
+/// One aligned line of the report: a measure's name and its hit/total percentage.
+fn print_row(name: &str, hit: usize, total: usize) {
+    println!("  {name:<23} {}", pct(hit, total));
+}
+
+/// A heading with the list's length, then one indented line per item.
+fn print_list(heading: &str, items: &[String]) {
+    println!("\n-- {heading} ({}) --", items.len());
+    for item in items {
+        println!("  {item}");
+    }
+}
+
 #[test]
 fn language_layer_against_corpus_gold() {
     let Some(corpus) = corpus() else { return };
@@ -857,157 +870,112 @@ fn language_layer_against_corpus_gold() {
     println!("\n== Language layer vs examples/corpus/gold.json ==");
     println!("\nEntities (gold named-alias occurrences in the cleaned bodies; exact span + type)");
     for (label, tally) in &entities.by_type {
-        println!(
-            "  recall {label:<5}            {}",
-            pct(tally.hit, tally.total)
-        );
+        print_row(&format!("recall {label:<5}"), tally.hit, tally.total);
     }
+    print_row("recall all", entities.all.hit, entities.all.total);
     println!(
-        "  recall all              {}",
-        pct(entities.all.hit, entities.all.total)
-    );
-    println!(
-        "  ours matching gold      {}   (informational: the gold does not claim to list every entity)",
+        "  {:<23} {}   (informational: the gold does not claim to list every entity)",
+        "ours matching gold",
         pct(entities.ours_exact_right, entities.ours_total)
     );
     println!("\nTime expressions (gold is exhaustive for bodies)");
-    println!(
-        "  found (overlap)         {}",
-        pct(timexes.found, timexes.total)
-    );
-    println!(
-        "  exact extent            {}",
-        pct(timexes.exact_extent, timexes.total)
-    );
-    println!(
-        "  type right              {}",
-        pct(timexes.type_right, timexes.total)
-    );
-    println!(
-        "  value right (recall)    {}",
-        pct(timexes.value_right, timexes.total)
-    );
-    println!(
-        "  value accuracy (found)  {}",
-        pct(timexes.value_right, timexes.found)
-    );
-    println!(
-        "  mod right               {}",
-        pct(timexes.mod_right, timexes.mod_total)
-    );
-    println!(
-        "  precision (overlap)     {}",
-        pct(timexes.ours_in_gold, timexes.ours_total)
-    );
+    let timex_rows = [
+        ("found (overlap)", timexes.found, timexes.total),
+        ("exact extent", timexes.exact_extent, timexes.total),
+        ("type right", timexes.type_right, timexes.total),
+        ("value right (recall)", timexes.value_right, timexes.total),
+        ("value accuracy (found)", timexes.value_right, timexes.found),
+        ("mod right", timexes.mod_right, timexes.mod_total),
+        (
+            "precision (overlap)",
+            timexes.ours_in_gold,
+            timexes.ours_total,
+        ),
+    ];
+    for (name, hit, total) in timex_rows {
+        print_row(name, hit, total);
+    }
     println!("\nQuotes");
-    println!(
-        "  found (covers text)     {}",
-        pct(quotes.found, quotes.total)
-    );
-    println!(
-        "  speaker right           {}",
-        pct(quotes.speaker_right, quotes.total)
-    );
-    println!(
-        "  via right               {}",
-        pct(quotes.via_right, quotes.total)
-    );
-    println!(
-        "  kind right              {}",
-        pct(quotes.kind_right, quotes.total)
-    );
-
-    println!("\n-- entity misses ({}) --", entities.misses.len());
-    for m in &entities.misses {
-        println!("  {m}");
-    }
-    println!(
-        "\n-- our entity mentions overlapping no gold alias ({}) --",
-        entities.unknown_to_gold.len()
-    );
-    for m in &entities.unknown_to_gold {
-        println!("  {m}");
-    }
-    println!("\n-- timex misses ({}) --", timexes.misses.len());
-    for m in &timexes.misses {
-        println!("  {m}");
-    }
-    println!(
-        "\n-- our timexes overlapping no gold timex ({}) --",
-        timexes.spurious.len()
-    );
-    for m in &timexes.spurious {
-        println!("  {m}");
-    }
-    println!("\n-- quote misses ({}) --", quotes.misses.len());
-    for m in &quotes.misses {
-        println!("  {m}");
+    let quote_rows = [
+        ("found (covers text)", quotes.found, quotes.total),
+        ("speaker right", quotes.speaker_right, quotes.total),
+        ("via right", quotes.via_right, quotes.total),
+        ("kind right", quotes.kind_right, quotes.total),
+    ];
+    for (name, hit, total) in quote_rows {
+        print_row(name, hit, total);
     }
 
-    check_floor(
-        &mut failures,
-        "entity recall",
+    print_list("entity misses", &entities.misses);
+    print_list(
+        "our entity mentions overlapping no gold alias",
+        &entities.unknown_to_gold,
+    );
+    print_list("timex misses", &timexes.misses);
+    print_list("our timexes overlapping no gold timex", &timexes.spurious);
+    print_list("quote misses", &quotes.misses);
+
+    let mut floors = vec![(
+        "entity recall".to_string(),
         ratio(entities.all.hit, entities.all.total),
         ENTITY_RECALL_FLOOR,
-    );
+    )];
     for (label, floor) in ENTITY_RECALL_FLOOR_BY_TYPE {
         let tally = entities.by_type.get(label);
         let measured = tally.map_or(1.0, |t| ratio(t.hit, t.total));
-        check_floor(
-            &mut failures,
-            &format!("entity recall {label}"),
-            measured,
-            floor,
-        );
+        floors.push((format!("entity recall {label}"), measured, floor));
     }
-    check_floor(
-        &mut failures,
-        "timex recall",
-        ratio(timexes.found, timexes.total),
-        TIMEX_RECALL_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "timex value accuracy",
-        ratio(timexes.value_right, timexes.found),
-        TIMEX_VALUE_ACCURACY_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "timex value recall",
-        ratio(timexes.value_right, timexes.total),
-        TIMEX_VALUE_RECALL_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "timex precision",
-        ratio(timexes.ours_in_gold, timexes.ours_total),
-        TIMEX_PRECISION_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "quotes found",
-        ratio(quotes.found, quotes.total),
-        QUOTE_FOUND_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "quote speaker",
-        ratio(quotes.speaker_right, quotes.total),
-        QUOTE_SPEAKER_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "quote via",
-        ratio(quotes.via_right, quotes.total),
-        QUOTE_VIA_FLOOR,
-    );
-    check_floor(
-        &mut failures,
-        "quote kind",
-        ratio(quotes.kind_right, quotes.total),
-        QUOTE_KIND_FLOOR,
-    );
+    let ratio_floors = [
+        (
+            "timex recall",
+            timexes.found,
+            timexes.total,
+            TIMEX_RECALL_FLOOR,
+        ),
+        (
+            "timex value accuracy",
+            timexes.value_right,
+            timexes.found,
+            TIMEX_VALUE_ACCURACY_FLOOR,
+        ),
+        (
+            "timex value recall",
+            timexes.value_right,
+            timexes.total,
+            TIMEX_VALUE_RECALL_FLOOR,
+        ),
+        (
+            "timex precision",
+            timexes.ours_in_gold,
+            timexes.ours_total,
+            TIMEX_PRECISION_FLOOR,
+        ),
+        (
+            "quotes found",
+            quotes.found,
+            quotes.total,
+            QUOTE_FOUND_FLOOR,
+        ),
+        (
+            "quote speaker",
+            quotes.speaker_right,
+            quotes.total,
+            QUOTE_SPEAKER_FLOOR,
+        ),
+        ("quote via", quotes.via_right, quotes.total, QUOTE_VIA_FLOOR),
+        (
+            "quote kind",
+            quotes.kind_right,
+            quotes.total,
+            QUOTE_KIND_FLOOR,
+        ),
+    ];
+    for (what, hit, total, floor) in ratio_floors {
+        floors.push((what.to_string(), ratio(hit, total), floor));
+    }
+    for (what, measured, floor) in &floors {
+        check_floor(&mut failures, what, *measured, *floor);
+    }
     assert!(
         failures.is_empty(),
         "language layer regressed against the corpus gold:\n{}",
