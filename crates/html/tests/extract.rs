@@ -1,7 +1,7 @@
 //! Extraction on small hand-written pages about fictional events, people, outlets and places.
 
 use triangulate_doc::{EvidenceSource, MappedText, MappedTextBuilder, RemovalKind, Span};
-use triangulate_html::{extract, extract_utf8, sniff_charset, HtmlError, MetaKey};
+use triangulate_html::{extract, extract_utf8, sniff_charset, Extraction, HtmlError, MetaKey};
 
 const PAGE: &str = r##"<!DOCTYPE html>
 <html lang="en-GB">
@@ -67,6 +67,21 @@ fn check_map(text: &MappedText, raw: &str) {
     text.map
         .check(&text.text, raw.as_bytes())
         .unwrap_or_else(|e| panic!("map check failed: {e}"));
+}
+
+/// Extraction of a page given as UTF-8 text, with the body's offset map checked against it.
+fn extract_checked(page: &str) -> Extraction {
+    let src = MappedText::identity(page);
+    let ex = extract(&src);
+    check_map(&ex.body, page);
+    ex
+}
+
+/// Fails naming the first of `wanted` that `text` lacks.
+fn assert_contains_all(text: &str, wanted: &[&str]) {
+    for w in wanted {
+        assert!(text.contains(w), "{w}: {text}");
+    }
 }
 
 /// The span of `needle` in `text`.
@@ -400,9 +415,7 @@ fn the_standfirst_in_the_article_header_is_kept_without_the_headline() {
         <div class="entry-content">{MORE_PROSE}</div></div></main>
         <footer><p>Copyright 2025 The Brenna Herald. All rights reserved by the publisher.</p></footer></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
+    let ex = extract_checked(&page);
     assert!(
         ex.body.text.starts_with("Two days of rain sent the Oss"),
         "{}",
@@ -427,18 +440,17 @@ fn recipe_ingredients_and_steps_join_the_description() {
         <ol class="recipe-instructions"><li>Rub the butter into the flour.</li><li>Bake for 40 minutes.</li></ol>
         </div></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
-    for wanted in [
-        "The council of Vell met again",
-        "Marrow flour",
-        "eggs from the Oss valley",
-        "100 g soft butter from the dairy",
-        "Bake for 40 minutes.",
-    ] {
-        assert!(ex.body.text.contains(wanted), "{wanted}: {}", ex.body.text);
-    }
+    let ex = extract_checked(&page);
+    assert_contains_all(
+        &ex.body.text,
+        &[
+            "The council of Vell met again",
+            "Marrow flour",
+            "eggs from the Oss valley",
+            "100 g soft butter from the dairy",
+            "Bake for 40 minutes.",
+        ],
+    );
     assert!(!ex.body.text.contains("Plum tart"));
 }
 
@@ -448,9 +460,7 @@ fn hover_cards_inside_a_sentence_are_dropped() {
         r#"<html><body><article><p>Mayor <a href="/p/varn">Ilsa Varn</a><span class="rollover-people-block"><a href="/p/varn">Ilsa Maren Varn</a><a href="/n/1">Varn opens new bridge in Vell</a></span> said the school hall would stay open all week for the families.</p>{MORE_PROSE}
         <h3>Ähnliche Beiträge</h3></article></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
+    let ex = extract_checked(&page);
     assert!(
         ex.body
             .text
@@ -472,9 +482,7 @@ fn a_link_free_teaser_is_the_lead_but_a_teaser_card_is_not() {
         <div class="teaser-text">The weekly market of Marrow is back on the square after two years of building work on the town hall.</div></div>
         </div></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
+    let ex = extract_checked(&page);
     assert!(
         ex.body
             .text
@@ -490,9 +498,7 @@ fn soft_hyphens_and_ruby_annotations_leave_plain_words() {
     let page = format!(
         r#"<html><body><article><p>The Mit&shy;tel&shy;alter market of Vell opened on Satur­day with <ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字 banners and forty stalls.</p>{MORE_PROSE}</article></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
+    let ex = extract_checked(&page);
     assert!(
         ex.body
             .text
@@ -511,9 +517,7 @@ fn reader_appeals_inside_the_article_are_dropped() {
         <p>Readers who subscribe to the river bulletin of Vell get flood warnings by text message, the council said, and 4,000 households had done so by Friday.</p>
         </article></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
+    let ex = extract_checked(&page);
     assert!(!ex.body.text.contains("Subscribe now"), "{}", ex.body.text);
     assert!(!ex.body.text.contains("Folgen Sie uns"));
     assert!(ex
@@ -535,16 +539,15 @@ fn the_question_and_every_answer_of_a_qa_page_are_kept() {
         <div class="answer"><div class="js-post-body prose"><p>Also the Oss bends just above Vell, so in autumn storms the current pushes straight at the lower town and its quays.</p></div><div class="post-menu"><a href="/s">Share</a> <a href="/e">Improve this answer</a> <a href="/u/9">Follow</a> <a href="/u/9">Ilsa Varn, 12,400 reputation, 3 gold badges</a></div></div>
         </div>
         <div class="sidebar"><a href="/q/1">How deep is the Oss?</a> <a href="/q/2">Bridges of Vell</a></div></body></html>"#;
-    let src = MappedText::identity(page);
-    let ex = extract(&src);
-    check_map(&ex.body, page);
-    for wanted in [
-        "Why does the Oss flood Vell every autumn",
-        "Marrow sits behind the old dike",
-        "the Oss bends just above Vell",
-    ] {
-        assert!(ex.body.text.contains(wanted), "{wanted}: {}", ex.body.text);
-    }
+    let ex = extract_checked(page);
+    assert_contains_all(
+        &ex.body.text,
+        &[
+            "Why does the Oss flood Vell every autumn",
+            "Marrow sits behind the old dike",
+            "the Oss bends just above Vell",
+        ],
+    );
     assert!(!ex.body.text.contains("How deep is the Oss"));
 }
 
@@ -554,9 +557,7 @@ fn a_self_closed_title_inside_an_svg_icon_does_not_swallow_the_page() {
         r#"<html><body><a href="/"><svg viewBox="0 0 10 10"><title/><path d="M0,0L10,10"/></svg></a>
         <article>{MORE_PROSE}</article></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
-    check_map(&ex.body, &page);
+    let ex = extract_checked(&page);
     assert!(
         ex.body.text.contains("The council of Vell met again"),
         "{}",
@@ -582,9 +583,7 @@ fn an_article_written_only_inside_noscript_is_read_as_with_scripting_off() {
 </div></div>
 <noscript><p>Please enable JavaScript.</p></noscript>
 </body></html>"#;
-    let src = MappedText::identity(page);
-    let ex = extract(&src);
-    check_map(&ex.body, page);
+    let ex = extract_checked(page);
     assert!(
         ex.body
             .text
@@ -602,8 +601,7 @@ fn a_short_noscript_notice_does_not_trigger_the_scripting_off_view() {
         r#"<html><body><noscript><p>Please enable JavaScript to enjoy this site to the full.</p></noscript>
         <article>{MORE_PROSE}</article></body></html>"#
     );
-    let src = MappedText::identity(&page);
-    let ex = extract(&src);
+    let ex = extract_checked(&page);
     assert!(!ex.body.text.contains("Please enable JavaScript"));
 }
 
@@ -617,9 +615,7 @@ fn see_also_lines_update_stamps_and_further_information_labels_are_dropped() {
 <h3>Weitere Informationen</h3>
 <p>The budget of forty thousand crowns comes from the regional flood fund, which the Brenna assembly topped up last month after a long debate over its rules.</p>
 </article></body></html>"#;
-    let src = MappedText::identity(page);
-    let ex = extract(&src);
-    check_map(&ex.body, page);
+    let ex = extract_checked(page);
     assert!(ex
         .body
         .text
@@ -647,9 +643,7 @@ fn further_reading_headings_and_lone_byline_labels_are_dropped() {
 <h3>Weitere Beiträge aus der Brenna-Kolumne</h3>
 <p>Weitere Brücken sollen folgen, sagte die Bürgermeisterin.</p>
 </article></body></html>"#;
-    let src = MappedText::identity(page);
-    let ex = extract(&src);
-    check_map(&ex.body, page);
+    let ex = extract_checked(page);
     assert!(ex
         .body
         .text
