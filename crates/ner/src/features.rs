@@ -64,8 +64,15 @@ pub fn lexicon_key(word: &str) -> String {
     normalize_word(word).to_lowercase()
 }
 
-fn shape(word: &str, collapse: bool) -> String {
-    let mut out = String::new();
+/// Hash of a word's shape ("Xxxxx", "dd-dd"; `collapse` merges repeated classes: "Xx"),
+/// written into `scratch` so the per-token work does not allocate.
+fn shape_hash(word: &str, collapse: bool, scratch: &mut String) -> u64 {
+    shape_into(word, collapse, scratch);
+    hash_str(scratch)
+}
+
+fn shape_into(word: &str, collapse: bool, out: &mut String) {
+    out.clear();
     let mut last = None;
     for c in word.chars() {
         let class = if c.is_uppercase() {
@@ -86,7 +93,24 @@ fn shape(word: &str, collapse: bool) -> String {
             break;
         }
     }
-    out
+}
+
+/// Hashes of a lexicon key's 1- to 4-character prefixes (slots 0..4) and suffixes (slots 4..8),
+/// each only when the key is longer than the affix (0 otherwise). Slices of the key hash the
+/// same bytes as the affix strings would, without allocating them.
+fn affix_hashes(key: &str) -> [u64; 8] {
+    let mut affixes = [0u64; 8];
+    // Byte offsets where the 2nd, 3rd, ... character starts: the ends of the 1-, 2-, ...
+    // character prefixes, present exactly while the key is longer than the prefix.
+    let prefix_ends = key.char_indices().skip(1).map(|(at, _)| at);
+    let suffix_starts = key.char_indices().rev().map(|(at, _)| at);
+    for (n, (prefix_end, suffix_start)) in (1..=4usize).zip(prefix_ends.zip(suffix_starts)) {
+        if let (Some(prefix), Some(suffix)) = (key.get(..prefix_end), key.get(suffix_start..)) {
+            affixes[n - 1] = mix(n as u64, hash_str(prefix));
+            affixes[n + 3] = mix(n as u64 + 8, hash_str(suffix));
+        }
+    }
+    affixes
 }
 
 /// How a word is written, as bits.
@@ -360,16 +384,7 @@ pub fn prepare_document(
                     entry.1 += 1;
                 }
             }
-            let mut affixes = [0u64; 8];
-            let chars: Vec<char> = key_string.chars().collect();
-            for n in 1..=4 {
-                if chars.len() > n {
-                    let prefix: String = chars[..n].iter().collect();
-                    let suffix: String = chars[chars.len() - n..].iter().collect();
-                    affixes[n - 1] = mix(n as u64, hash_str(&prefix));
-                    affixes[n + 3] = mix(n as u64 + 8, hash_str(&suffix));
-                }
-            }
+            let affixes = affix_hashes(&key_string);
             let mut clusters = [0u64; 4];
             if let Some(ids) = lexicon.clusters.get(&key_string) {
                 for (level, id) in ids.iter().take(4).enumerate() {
@@ -379,8 +394,8 @@ pub fn prepare_document(
             tokens.push(PreparedToken {
                 raw: hash_str(&normalized),
                 lower: key,
-                shape: hash_str(&shape(word, false)),
-                short_shape: hash_str(&shape(word, true)),
+                shape: shape_hash(word, false, &mut scratch),
+                short_shape: shape_hash(word, true, &mut scratch),
                 affixes,
                 flags: f,
                 casing_prior: lexicon.casing.get(&key_string).copied().unwrap_or(0),
@@ -908,5 +923,58 @@ pub fn label_confidence(scores: &[f32; NUM_LABELS], chosen: Label, previous: Opt
         1.0 / total
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The affix hashes as first written: collect the characters, build each affix string.
+    fn affix_hashes_from_strings(key: &str) -> [u64; 8] {
+        let mut affixes = [0u64; 8];
+        let chars: Vec<char> = key.chars().collect();
+        for n in 1..=4 {
+            if chars.len() > n {
+                let prefix: String = chars.iter().take(n).collect();
+                let suffix: String = chars.iter().skip(chars.len() - n).collect();
+                affixes[n - 1] = mix(n as u64, hash_str(&prefix));
+                affixes[n + 3] = mix(n as u64 + 8, hash_str(&suffix));
+            }
+        }
+        affixes
+    }
+
+    #[test]
+    fn affix_slices_hash_like_affix_strings() {
+        // Short keys, keys exactly as long as an affix, and multi-byte characters at both ends.
+        for key in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "kessan",
+            "ølberg",
+            "žďár",
+            "δαλσορία",
+            "0-0",
+            "“quoted”",
+        ] {
+            assert_eq!(affix_hashes(key), affix_hashes_from_strings(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn shape_written_into_scratch_is_the_shape() {
+        let mut scratch = String::from("left over");
+        shape_into("Dalsoria-2024", false, &mut scratch);
+        assert_eq!(scratch, "Xxxxxxxx-dddd");
+        shape_into("Dalsoria-2024", true, &mut scratch);
+        assert_eq!(scratch, "Xx-d");
+        // Long words are cut at 16 bytes of shape.
+        shape_into("Abcdefghijklmnopqrstu", false, &mut scratch);
+        assert_eq!(scratch, "Xxxxxxxxxxxxxxxx");
     }
 }
