@@ -379,16 +379,27 @@ pub fn split_document(text: &str) -> Result<Vec<(usize, Value)>, IngestError> {
             })
             .collect()
     };
+    // An empty array is a well-formed file with nothing in it: said so, not passed over.
+    let non_empty = |records: Vec<(usize, Value)>, place: &str| {
+        if records.is_empty() {
+            Err(IngestError::NoText {
+                reason: format!("{place} holds no records"),
+            })
+        } else {
+            Ok(records)
+        }
+    };
     match &value {
-        Value::Array(_) => records_of(text),
+        Value::Array(_) => non_empty(records_of(text)?, "the top-level JSON array"),
         Value::Object(obj) => {
             if let Some(path) = record_array_path(obj) {
-                // Walk the raw text along the same keys so offsets point into `text`.
+                // Walk the raw text along the same keys so offsets point into `text`. Keys are
+                // owned: a key written with escapes ("caf\u00e9") cannot be borrowed from the text.
                 let mut raw: &str = text;
-                for key in path {
-                    let fields: std::collections::HashMap<&str, &RawValue> =
+                for key in &path {
+                    let fields: std::collections::HashMap<String, &RawValue> =
                         serde_json::from_str(raw).map_err(|e| json_error(&e, 0))?;
-                    match fields.get(key) {
+                    match fields.get(*key) {
                         Some(inner) => raw = inner.get(),
                         None => {
                             return Err(IngestError::NoText {
@@ -397,7 +408,12 @@ pub fn split_document(text: &str) -> Result<Vec<(usize, Value)>, IngestError> {
                         }
                     }
                 }
-                return records_of(raw);
+                let records = records_of(raw)?;
+                // `{"text": "...", "tags": [], "items": []}` is one article whose list of
+                // related items happens to be empty, not an empty export.
+                if !records.is_empty() || record(&value).is_err() {
+                    return non_empty(records, &format!("JSON field {:?}", path.join(".")));
+                }
             }
             let start = text.len() - text.trim_start().len();
             Ok(vec![(start, value)])
@@ -455,5 +471,33 @@ mod tests {
         let recs = split_document(text).unwrap();
         assert_eq!(recs.len(), 2);
         assert!(text[recs[1].0..].starts_with(r#"{"text":"b"}"#));
+    }
+
+    #[test]
+    fn wrapped_records_are_found_beside_keys_written_with_escapes() {
+        let text = r#"{"n\u00e9": 1, "response": {"caf\u00e9": 2, "results": [{"text":"a"}]}}"#;
+        let recs = split_document(text).unwrap();
+        assert_eq!(recs.len(), 1);
+        assert!(text[recs[0].0..].starts_with(r#"{"text":"a"}"#));
+    }
+
+    #[test]
+    fn empty_record_arrays_are_reported() {
+        let reason = |text: &str| match split_document(text) {
+            Err(IngestError::NoText { reason }) => reason,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(reason(" [ ] "), "the top-level JSON array holds no records");
+        assert_eq!(
+            reason(r#"{"articles": []}"#),
+            r#"JSON field "articles" holds no records"#
+        );
+        assert_eq!(
+            reason(r#"{"response": {"results": []}}"#),
+            r#"JSON field "response.results" holds no records"#
+        );
+        let one = split_document(r#"{"items": [], "text": "The ferry ran again."}"#).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, 0);
     }
 }
