@@ -240,6 +240,24 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
             root: "(none)".to_string(),
         }));
     };
+    // A well-formed feed with no entries would otherwise leave no trace in the report.
+    if items.is_empty() && empty_items.is_empty() && error.is_none() {
+        return Err(IngestError::NoText {
+            reason: format!(
+                "the {} feed has no {}",
+                if format == InputFormat::Atom {
+                    "Atom"
+                } else {
+                    "RSS"
+                },
+                if format == InputFormat::Atom {
+                    "entries"
+                } else {
+                    "items"
+                }
+            ),
+        });
+    }
     Ok(Feed {
         format,
         items,
@@ -415,6 +433,22 @@ mod tests {
         let feed = parse(xml).unwrap();
         assert_eq!(feed.items.len(), 1);
         assert!(feed.error.is_some());
+    }
+
+    #[test]
+    fn feeds_without_entries_are_reported() {
+        let reason = |xml: &str| match parse(xml) {
+            Err(IngestError::NoText { reason }) => reason,
+            other => panic!("{xml}: {:?}", other.map(|f| f.items.len())),
+        };
+        assert_eq!(
+            reason("<rss><channel><title>Vell Courier</title></channel></rss>"),
+            "the RSS feed has no items"
+        );
+        assert_eq!(
+            reason("<feed xmlns='http://www.w3.org/2005/Atom'><title>Marrow Post</title></feed>"),
+            "the Atom feed has no entries"
+        );
     }
 
     #[test]
