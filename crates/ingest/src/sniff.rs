@@ -103,6 +103,11 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, IngestError> {
             });
         }
     }
+    // A WARC file holds images and other binary payloads between its text headers; its records
+    // are judged one by one, so its NULs must not refuse the whole file.
+    if bytes.trim_ascii_start().starts_with(b"WARC/") {
+        return Ok(Sniffed::Warc);
+    }
     let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
     let head_bytes = bytes.get(..bytes.len().min(8192)).unwrap_or_default();
     let head: String = if utf16 {

@@ -186,6 +186,19 @@ fn truncated_and_malformed_warc() {
         matches!(&s.error, IngestError::WarcRecordSkipped { reason } if reason.contains("image/png")),
         "{s}"
     );
+    // Binary payloads (NUL bytes) in one record do not refuse the file's other records.
+    let mut png_then_page =
+        rec(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10");
+    png_then_page.extend_from_slice(&rec(http));
+    let report = ingest_bytes("mixed.warc", &png_then_page, &opts());
+    assert_eq!(report.documents.len(), 1, "{:?}", report.skipped);
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].input, "mixed.warc record 1");
+    assert!(
+        matches!(&report.skipped[0].error, IngestError::WarcRecordSkipped { reason } if reason.contains("image/png")),
+        "{}",
+        report.skipped[0]
+    );
     let e404 = rec(b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>");
     let s = single_error("404.warc", &e404);
     assert!(s.to_string().contains("404"), "{s}");
