@@ -94,6 +94,25 @@ pub fn strip_gz(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Why bytes (not UTF-16) are binary rather than text: a NUL, or control bytes in more than a
+/// tenth of the first 8 KiB. `None` for text.
+pub(crate) fn control_bytes(bytes: &[u8]) -> Option<String> {
+    let head = bytes.get(..bytes.len().min(8192)).unwrap_or_default();
+    let nul = head.iter().filter(|b| **b == 0).count();
+    let control = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    (nul > 0 || control * 10 > head.len().max(1)).then(|| {
+        format!(
+            "{} NUL and {} other control bytes in the first {} bytes",
+            nul,
+            control - nul.min(control),
+            head.len()
+        )
+    })
+}
+
 /// Decide the reader for `bytes` (already decompressed).
 pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, IngestError> {
     for (magic, what) in MAGIC {
@@ -118,20 +137,8 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, IngestError> {
         };
         enc.decode_with_bom_removal(head_bytes).0.into_owned()
     } else {
-        let nul = head_bytes.iter().filter(|b| **b == 0).count();
-        let control = head_bytes
-            .iter()
-            .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-            .count();
-        if nul > 0 || control * 10 > head_bytes.len().max(1) {
-            return Err(IngestError::Binary {
-                what: format!(
-                    "{} NUL and {} other control bytes in the first {} bytes",
-                    nul,
-                    control - nul.min(control),
-                    head_bytes.len()
-                ),
-            });
+        if let Some(what) = control_bytes(bytes) {
+            return Err(IngestError::Binary { what });
         }
         String::from_utf8_lossy(
             head_bytes

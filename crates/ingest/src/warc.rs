@@ -154,19 +154,23 @@ pub fn read(bytes: &[u8], gzip_limit: u64) -> Vec<RecordResult> {
         if warc_type.eq_ignore_ascii_case("resource") {
             // A stored file without HTTP around it (wget, browsers' "save as" archives).
             let content_type = header(&head, "Content-Type").unwrap_or_default();
-            match check_html_media_type(content_type) {
-                Ok(()) => out.push(RecordResult::Html(HtmlRecord {
+            let charset = content_type_charset(content_type);
+            let checked = check_html_media_type(content_type)
+                .map_err(|media_type| IngestError::WarcRecordSkipped {
+                    reason: format!("resource record of type {media_type} is not HTML"),
+                })
+                .and_then(|()| check_text_body(block, charset.as_deref(), "resource record", None));
+            out.push(match checked {
+                Ok(()) => RecordResult::Html(HtmlRecord {
                     number,
                     offset,
                     target_uri,
                     body: block.to_vec(),
-                    charset: content_type_charset(content_type),
+                    charset,
                     notes: Vec::new(),
-                })),
-                Err(media_type) => out.push(skipped(IngestError::WarcRecordSkipped {
-                    reason: format!("resource record of type {media_type} is not HTML"),
-                })),
-            }
+                }),
+                Err(error) => skipped(error),
+            });
             continue;
         }
         if !warc_type.eq_ignore_ascii_case("response") {
@@ -249,7 +253,38 @@ fn http_response(block: &[u8], gzip_limit: u64) -> Result<HttpBody, IngestError>
             "HTTP gzip content encoding undone; original is the decompressed body".to_string(),
         );
     }
-    Ok((body, content_type_charset(content_type), notes))
+    let charset = content_type_charset(content_type);
+    check_text_body(
+        &body,
+        charset.as_deref(),
+        "HTTP body",
+        header(&head, "Content-Encoding"),
+    )?;
+    Ok((body, charset, notes))
+}
+
+/// Refuses a body labelled HTML that is binary: still compressed (brotli, deflate, zstd) or
+/// mislabelled, it would otherwise become a document of garbage characters.
+fn check_text_body(
+    body: &[u8],
+    charset: Option<&str>,
+    what: &str,
+    content_encoding: Option<&str>,
+) -> Result<(), IngestError> {
+    let utf16 = body.starts_with(b"\xff\xfe")
+        || body.starts_with(b"\xfe\xff")
+        || charset.is_some_and(|c| c.to_ascii_lowercase().starts_with("utf-16"));
+    match crate::sniff::control_bytes(body) {
+        Some(bytes) if !utf16 => {
+            let encoding = content_encoding
+                .map(|e| format!(" (Content-Encoding {e})"))
+                .unwrap_or_default();
+            Err(IngestError::Binary {
+                what: format!("{what}{encoding}: {bytes}"),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
@@ -357,6 +392,38 @@ mod tests {
             reason(&recs, 2),
             "resource record of type image/gif is not HTML"
         );
+    }
+
+    #[test]
+    fn binary_bodies_labelled_html_are_refused_with_the_reason() {
+        let mut block =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n".to_vec();
+        block.extend((0u32..600).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+        let mut warc = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        warc.extend_from_slice(&block);
+        let recs = read(&warc, 1 << 20);
+        match recs.as_slice() {
+            [RecordResult::Skipped {
+                error: IngestError::Binary { what },
+                ..
+            }] => assert!(
+                what.starts_with("HTTP body (Content-Encoding br): "),
+                "{what}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        let resource = b"WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 6\r\n\r\n<p>\0\0\0\r\n\r\n";
+        match read(resource, 1 << 20).as_slice() {
+            [RecordResult::Skipped {
+                error: IngestError::Binary { what },
+                ..
+            }] => assert!(what.starts_with("resource record: 3 NUL"), "{what}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
