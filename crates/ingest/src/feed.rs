@@ -30,7 +30,7 @@ pub struct Feed {
     pub format: InputFormat,
     pub items: Vec<FeedItem>,
     pub error: Option<IngestError>,
-    /// Items that had no content at all, by index and offset.
+    /// Items that had no content at all, by index and the offset of their start tag.
     pub empty_items: Vec<(usize, usize)>,
 }
 
@@ -200,13 +200,14 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
                     if stack.len() + 1 == item_depth && (name == "item" || name == "entry") {
                         let done = item.take();
                         if let Some(done) = done {
+                            let start = done.offset;
                             match finish_item(
                                 done,
                                 channel_title.as_deref(),
                                 channel_language.as_deref(),
                             ) {
                                 Some(fi) => items.push(fi),
-                                None => empty_items.push((item_index, pos)),
+                                None => empty_items.push((item_index, start)),
                             }
                         }
                         item_index += 1;

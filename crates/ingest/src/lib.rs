@@ -789,6 +789,10 @@ fn read_feed(ctx: &mut InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
         ));
     }
     for (index, offset) in feed.empty_items {
+        let offset = decoded
+            .text
+            .to_original(triangulate_doc::Span::new(offset, offset))
+            .start;
         emit(Err(Skipped {
             input: format!("{} item {}", ctx.name, index + 1),
             error: IngestError::NoText {

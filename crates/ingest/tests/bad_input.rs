@@ -205,6 +205,39 @@ fn truncated_and_malformed_warc() {
 }
 
 #[test]
+fn empty_and_itemless_feeds_are_reported_where_they_are() {
+    // windows-1252: each "\xe9" is one byte here and two in the decoded text.
+    let feed = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><title>Caf\xe9 Vell \xe9\xe9</title><item><title>No body</title></item><item><description>The ferry to Marrow ran again on Monday after the storm.</description></item></channel></rss>";
+    let report = ingest_bytes("courier.rss", feed, &opts());
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].input, "courier.rss item 1");
+    let item_start = feed
+        .windows(6)
+        .position(|w| w == b"<item>")
+        .expect("fixture has an item");
+    assert!(
+        matches!(&report.skipped[0].error, IngestError::NoText { reason }
+            if reason == &format!("feed item at byte {item_start} has no content, description or summary")),
+        "{}",
+        report.skipped[0]
+    );
+    let s = single_error(
+        "quiet.rss",
+        b"<rss><channel><title>Marrow Post</title></channel></rss>",
+    );
+    assert!(
+        matches!(&s.error, IngestError::NoText { reason } if reason == "the RSS feed has no items"),
+        "{s}"
+    );
+    let s = single_error("empty.json", b"{\"articles\": []}");
+    assert!(
+        matches!(&s.error, IngestError::NoText { reason } if reason.contains("holds no records")),
+        "{s}"
+    );
+}
+
+#[test]
 fn huge_inputs_hit_the_configured_limit() {
     let small = IngestOptions {
         max_bytes: 1000,
