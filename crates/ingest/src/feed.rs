@@ -105,15 +105,7 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
             Event::Start(e) => {
                 let name = local(e.name().as_ref());
                 if stack.is_empty() {
-                    format = match name.as_str() {
-                        "rss" | "rdf:rdf" | "channel" => Some(InputFormat::Rss),
-                        "feed" => Some(InputFormat::Atom),
-                        other => {
-                            return Err(IngestError::NotAFeed {
-                                root: other.to_string(),
-                            })
-                        }
-                    };
+                    format = Some(root_format(&name)?);
                 }
                 if (name == "item" || name == "entry") && item.is_none() {
                     item = Some(ItemFields {
@@ -170,6 +162,10 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
             }
             Event::Empty(e) => {
                 let name = local(e.name().as_ref());
+                if stack.is_empty() && format.is_none() {
+                    // `<rss/>`: a feed with nothing in it, not some other XML.
+                    format = Some(root_format(&name)?);
+                }
                 if let Some(it) = item.as_mut() {
                     if name == "link" {
                         if let Some(href) = attr(&e, "href") {
@@ -265,6 +261,17 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
         error,
         empty_items,
     })
+}
+
+/// The feed format a root element names; any other root is not a feed.
+fn root_format(root: &str) -> Result<InputFormat, IngestError> {
+    match root {
+        "rss" | "rdf:rdf" | "channel" => Ok(InputFormat::Rss),
+        "feed" => Ok(InputFormat::Atom),
+        other => Err(IngestError::NotAFeed {
+            root: other.to_string(),
+        }),
+    }
 }
 
 fn item_field(it: &mut ItemFields, name: &str, ty: Option<&str>, parent: &str, value: String) {
@@ -450,6 +457,14 @@ mod tests {
             reason("<feed xmlns='http://www.w3.org/2005/Atom'><title>Marrow Post</title></feed>"),
             "the Atom feed has no entries"
         );
+        assert_eq!(
+            reason("<?xml version='1.0'?>\n<rss version='2.0'/>"),
+            "the RSS feed has no items"
+        );
+        assert!(matches!(
+            parse("<svg/>"),
+            Err(IngestError::NotAFeed { root }) if root == "svg"
+        ));
     }
 
     #[test]
