@@ -16,7 +16,8 @@
 //! decades" compare equal. Money is not converted between currencies.
 //!
 //! Dates and clock times are left to the time-expression stage: day numbers next to a month
-//! name ("March 3") and tokens such as "1996-12-06" or "10:30" are not reported here.
+//! name ("March 3"), tokens such as "1996-12-06" or "10:30", and numeric dates that
+//! pre-tokenised copy spreads over five tokens ("08 / 02 / 2013") are not reported here.
 
 mod scan;
 mod words;

@@ -86,6 +86,10 @@ impl<'a> Scanner<'a> {
         let mut out: Vec<Quantity> = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
+            if let Some(end) = self.spaced_numeric_date(i) {
+                i = end;
+                continue;
+            }
             match self.at(i) {
                 Some((q, end)) => {
                     // An approximator or currency sign may reach back over an earlier result
@@ -375,6 +379,36 @@ impl<'a> Scanner<'a> {
                 | "autumn"
                 | "winter"
         ) || is_month_name(prev)
+    }
+
+    /// A numeric date cut into five tokens by pre-tokenised copy ("08 / 02 / 2013",
+    /// "2013 - 02 - 08"): the token after it, so none of its numbers is read as a count.
+    /// Day-month-year or month-day-year with a 2- or 4-digit year, or year-month-day; the day
+    /// and month must be in range, so "14 / 15 / 16" and "3 - 1" stay numbers.
+    fn spaced_numeric_date(&self, i: usize) -> Option<usize> {
+        let sep = self.word(i + 1);
+        if !matches!(sep, "/" | "-" | ".") || self.word(i + 3) != sep {
+            return None;
+        }
+        let part = |k: usize| -> Option<(usize, u32)> {
+            let w = self.word(k);
+            let digits = w.len();
+            (1..=4).contains(&digits).then_some(())?;
+            w.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+            Some((digits, w.parse().ok()?))
+        };
+        let (a, b, c) = (part(i)?, part(i + 2)?, part(i + 4)?);
+        let day_month = |x: u32, y: u32| (1..=31).contains(&x) && (1..=12).contains(&y);
+        let short = |p: (usize, u32)| p.0 <= 2;
+        let is_date = if a.0 == 4 {
+            short(b) && short(c) && day_month(c.1, b.1)
+        } else {
+            short(a)
+                && short(b)
+                && matches!(c.0, 2 | 4)
+                && (day_month(a.1, b.1) || day_month(b.1, a.1))
+        };
+        is_date.then_some(i + 5)
     }
 
     /// Day numbers next to a month name and numbers followed by a clock marker belong to the

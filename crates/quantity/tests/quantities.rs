@@ -159,6 +159,26 @@ fn dates_and_times_are_left_to_timex() {
         .iter()
         .all(|q| q.kind != K::Cardinal));
     assert!(find("on 1996-12-06").is_empty());
+    assert!(find("dated 08/02/2013 and 2013-02-08").is_empty());
+}
+
+/// Pre-tokenised copy (corpora and some scrapers put spaces around every slash) writes
+/// numeric dates as five tokens; none of the three numbers is a count.
+#[test]
+fn spaced_numeric_dates_are_left_to_timex() {
+    for text in [
+        "Posted 08 / 02 / 2013 by the desk",
+        "Posted 8 / 2 / 13 by the desk",
+        "updated 2013 - 02 - 08 at noon",
+        "on 08 . 02 . 2013 the ferry sank",
+    ] {
+        assert!(find(text).is_empty(), "{text:?}: {:#?}", find(text));
+    }
+    // Not dates: a ratio, a score, a fraction, and month 13.
+    let halves: Vec<_> = find("a 50 / 50 split").iter().map(|q| q.value).collect();
+    assert_eq!(halves, [Some(50.0), Some(50.0)]);
+    assert!(!find("won 3 - 1 against the visitors").is_empty());
+    assert!(!find("lines 14 / 15 / 16 of the ledger").is_empty());
 }
 
 #[test]
