@@ -240,6 +240,13 @@ impl<'a> Grammar<'a> {
                             self.last_quarter_at.set(i);
                         }
                     }
+                    // "the three months to June", "the three months ended Dec. 31": a
+                    // quarter named by its length and last month is the reference of a
+                    // following "a year ago" as much as "the second quarter" is.
+                    if let Some((y, q)) = self.quarter_by_length(&hit) {
+                        self.last_quarter.set(Some((y, q)));
+                        self.last_quarter_at.set(i);
+                    }
                     if hit.kind == TimexType::Duration {
                         if let Some(period) = multi_quarter_period(&hit.value) {
                             self.last_period_at.set(Some((i, period)));
@@ -276,6 +283,24 @@ impl<'a> Grammar<'a> {
             }
         }
         out
+    }
+
+    /// The quarter a `P3M` duration names when a quarter's last month follows it ("the three
+    /// months to June", "the three months ended Dec. 31"), as (year, quarter): the latest such
+    /// month not after the anchor, since results are reported once the quarter is over.
+    fn quarter_by_length(&self, hit: &Hit) -> Option<(i32, u32)> {
+        if hit.kind != TimexType::Duration || hit.value != "P3M" {
+            return None;
+        }
+        if !matches!(self.w(hit.end), "to" | "ended" | "ending" | "through") {
+            return None;
+        }
+        let (month, _) = self.month_at(hit.end + 1)?;
+        if month % 3 != 0 {
+            return None;
+        }
+        let year = self.year_for(month, None, None, true)?;
+        Some((year, month / 3))
     }
 
     /// Earnings news compares results of quarters that have ended; a quarter still running
@@ -598,7 +623,7 @@ impl<'a> Grammar<'a> {
     /// it ("would take effect in January") is trusted; one farther away is not; a past marker
     /// anywhere in the clause counts as past.
     fn month_lean(&self, start: usize, end: usize) -> Option<Lean> {
-        if tense_within(&self.toks, start, end, 6) == Tense::Future {
+        if tense_within(&self.toks, start, end, 6) == Tense::Future || self.until_before(start) {
             return Some(Lean::Future);
         }
         match self.tense(start, end) {
@@ -634,6 +659,32 @@ impl<'a> Grammar<'a> {
             }
         }
         false
+    }
+
+    /// "extend the subsidies until the end of June", "could last until the autumn": a month
+    /// or season after a lower-case "until" is a deadline, reported ahead of time like a
+    /// weekday (see [`Self::deadline_before`]); a part of it ("the end of", "early", "mid-")
+    /// may stand between.
+    fn until_before(&self, start: usize) -> bool {
+        let mut k = start;
+        if matches!(self.w(k.wrapping_sub(1)), "the") {
+            k -= 1;
+        }
+        if matches!(self.w(k.wrapping_sub(1)), "-") {
+            k -= 1;
+        }
+        if matches!(self.w(k.wrapping_sub(1)), "early" | "late" | "mid") {
+            k -= 1;
+        } else if self.w(k.wrapping_sub(1)) == "of"
+            && matches!(
+                self.w(k.wrapping_sub(2)),
+                "end" | "middle" | "start" | "beginning"
+            )
+            && self.w(k.wrapping_sub(3)) == "the"
+        {
+            k -= 3;
+        }
+        k > 0 && matches!(self.w(k - 1), "until" | "till") && !self.capital(k - 1)
     }
 
     /// "until Tuesday", "postponed until Tuesday morning", "until 9 a.m. Tuesday": a weekday
@@ -1471,7 +1522,11 @@ impl<'a> Grammar<'a> {
         if !governed || (w == "fall" && s == i) {
             return None;
         }
-        let lean = self.lean(i, s + 1, Lean::Past);
+        let lean = if self.until_before(s) {
+            Lean::Future
+        } else {
+            self.lean(i, s + 1, Lean::Past)
+        };
         let v = match (self.anchor_year, self.anchor_month) {
             (Some(y), Some(m)) => {
                 let start = match code {
@@ -1988,7 +2043,13 @@ impl<'a> Grammar<'a> {
     /// or the one before after "since" ("up 5% since year-end").
     fn year_end(&self, i: usize) -> Option<Hit> {
         if self.is(i, "the") && self.is(i + 1, "full") && self.is(i + 2, "year") {
-            return Some(Hit::date(i + 3, self.rel_year(0)));
+            // Results for the full year come with the last quarter's: in a January report
+            // after "fourth-quarter", "the full year" is the year just ended.
+            let v = match self.quarter_context(i) {
+                Some((y, _)) => Val::year(y, AnchorUse::Publication),
+                None => self.rel_year(0),
+            };
+            return Some(Hit::date(i + 3, v));
         }
         if !self.is(i, "year") {
             return None;
@@ -2451,13 +2512,25 @@ impl<'a> Grammar<'a> {
                     return Some(decade);
                 }
             }
-            let (year, end) = match given_year {
+            let (year, mut end) = match given_year {
                 Some(y) => (Some(y), j + 1),
                 None => self.year_of(j + 1),
             };
+            // "the second half of the year": the year the text is about, which is the
+            // reported quarter's in earnings news and otherwise the anchor's, whatever the
+            // tense ("said it expected margins to recover in the second half of the year").
+            let of_the_year = year.is_none()
+                && self.is(end, "of")
+                && self.is(end + 1, "the")
+                && self.is(end + 2, "year")
+                && !matches!(self.w(end + 3), "-" | "'" | "before" | "earlier" | "ago");
+            if of_the_year {
+                end += 3;
+            }
             let lean = self.lean(i, end, Lean::Past);
             let y = match year {
                 Some(y) => Some(y),
+                None if of_the_year => self.quarter_context(i).map(|(y, _)| y).or(self.anchor_year),
                 None => self.anchor_year.map(|ay| {
                     let current = self
                         .anchor_month

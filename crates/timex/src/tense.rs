@@ -128,14 +128,14 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         // News writes scheduled events in the present: "leaves Monday", "meets Tuesday".
         "meets" | "begins" | "opens" | "starts" | "resumes" | "arrives" | "leaves" | "heads"
         | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes"
-        | "ends" | "concludes" | "wraps" => return Tense::Future,
+        | "ends" | "concludes" | "wraps" | "goes" => return Tense::Future,
         // The plural present schedules the same way ("the two leaders meet separately Monday"),
         // but the bare form is also an infinitive ("agreed to meet"), a negated past ("did not
         // meet") or a noun ("the close", "a visit"): only a bare form after a word that can end
         // a subject or an adverb counts.
         "meet" | "begin" | "open" | "start" | "resume" | "arrive" | "leave" | "head"
         | "convene" | "visit" | "travel" | "return" | "face" | "expire" | "close" | "end"
-        | "conclude"
+        | "conclude" | "go"
             if prev.is_some_and(|p| !not_before_a_plural_present(p))
                 && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word) =>
         {
@@ -143,6 +143,11 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         }
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
         | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,
+        // "Analysts expect the launch to lift revenue": a present expectation looks ahead
+        // (a negated "did not expect" looks back at a surprise).
+        "expect" if !matches!(prev, Some("not" | "t" | "didn" | "did" | "never" | "to")) => {
+            return Tense::Future
+        }
         // "plans to" is a future; "the plan" and "the plans" are nouns.
         "plan" | "plans" | "planned" if next_is(toks, i, "to") => return Tense::Future,
         // "is to resume", "were to meet"
@@ -154,6 +159,16 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         "expected" | "due" if next_is(toks, i, "to") => return Tense::Future,
         // "is expected back in Vask on Thursday", "are due in Brenna": an expected arrival.
         "expected" | "due" if matches!(prev, Some("is" | "are" | "am")) => return Tense::Future,
+        // "with results expected by Wednesday", "a ruling due within days": a participle
+        // naming a deadline ahead, unless a past auxiliary sets it in the past.
+        "expected" | "due"
+            if toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "by" | "before" | "within"))
+                && !matches!(prev, Some("was" | "were" | "had" | "been")) =>
+        {
+            return Tense::Future
+        }
         "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "met" | "went" | "came"
         | "took" | "told" | "made" | "left" | "held" | "gave" | "found" | "began" | "won"
         | "lost" | "saw" | "got" | "fell" | "rose" | "led" | "fled" | "died" | "sent" | "sold"

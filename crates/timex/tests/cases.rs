@@ -1075,3 +1075,100 @@ fn a_unit_long_adjective_is_a_duration() {
         "P1W"
     );
 }
+
+fn on(year: i32, month: u8, day: u8) -> Anchor {
+    Anchor::ymd(year, month, day).expect("valid date")
+}
+
+#[test]
+fn a_half_of_the_year_is_one_expression_of_the_year_the_text_is_about() {
+    // Whatever the tense of the report, "the year" is the anchor's year.
+    assert_eq!(
+        value(
+            "Brell Foods said it expected margins to recover in the second half of the year.",
+            "the second half of the year"
+        ),
+        "2025-H2"
+    );
+}
+
+#[test]
+fn the_full_year_is_the_year_of_the_reported_quarter() {
+    // A January report of the fourth quarter: the full year is the one just ended.
+    let text = "Brell Foods posted a fourth-quarter loss on Thursday. For the full year, profit \
+                fell 38 percent.";
+    assert_eq!(one(text, &on(2025, 1, 23), "the full year").value, "2024");
+    // Without a quarter before it, the anchor's year.
+    assert_eq!(
+        one("Sales for the full year rose.", &monday(), "the full year").value,
+        "2025"
+    );
+}
+
+#[test]
+fn going_to_the_polls_and_expected_deadlines_lie_ahead() {
+    assert_eq!(
+        value("Voters in Ardel go to the polls on Sunday.", "Sunday"),
+        "2025-03-09"
+    );
+    assert_eq!(
+        value("The new levy goes into effect Friday.", "Friday"),
+        "2025-03-07"
+    );
+    assert_eq!(
+        value(
+            "Polls closed, with results expected by Thursday.",
+            "Thursday"
+        ),
+        "2025-03-06"
+    );
+    // A past auxiliary keeps the deadline in the past.
+    assert_eq!(
+        value("The verdict was expected by Thursday.", "Thursday"),
+        "2025-02-27"
+    );
+}
+
+#[test]
+fn a_month_or_season_after_until_is_a_deadline_ahead() {
+    // In February, June is nearer behind than ahead; "until" puts it ahead.
+    let text = "The council voted on Wednesday to extend the curfew until the end of June.";
+    assert_eq!(
+        one(text, &on(2025, 2, 14), "the end of June").value,
+        "2025-06"
+    );
+    assert_eq!(
+        value(
+            "Officials said the drought could last until the autumn.",
+            "the autumn"
+        ),
+        "2025-FA"
+    );
+}
+
+#[test]
+fn a_present_expectation_looks_ahead() {
+    assert_eq!(
+        value(
+            "Analysts expect the merger to lift revenue in the fourth quarter.",
+            "the fourth quarter"
+        ),
+        "2025-Q4"
+    );
+    // A surprise is looked back on: the fourth quarter reported is last year's.
+    assert_eq!(
+        value(
+            "Nobody had seen the loss coming; investors did not expect the fourth quarter to \
+             be so weak, the chairman said.",
+            "the fourth quarter"
+        ),
+        "2024-Q4"
+    );
+}
+
+#[test]
+fn a_quarter_named_by_its_length_is_the_reference_of_a_year_ago() {
+    let text = "Orsk sold 4.1 million tablets in the three months to June, up from 2.6 million a \
+                year ago.";
+    assert_eq!(one(text, &on(2025, 9, 12), "a year ago").value, "2024-Q2");
+}
