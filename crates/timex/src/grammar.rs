@@ -292,15 +292,29 @@ impl<'a> Grammar<'a> {
         if hit.kind != TimexType::Duration || hit.value != "P3M" {
             return None;
         }
-        if !matches!(self.w(hit.end), "to" | "ended" | "ending" | "through") {
+        self.quarter_ending(hit.end)
+    }
+
+    /// The quarter that "ended Sept. 30" / "to June" at `i` closes, as (year, quarter): the
+    /// calendar quarter holding most of the three months up to that month (a fiscal quarter
+    /// "ended July 31" is mostly the second), in the latest year that puts the month before
+    /// the anchor.
+    fn quarter_ending(&self, i: usize) -> Option<(i32, u32)> {
+        if !matches!(self.w(i), "to" | "ended" | "ending" | "through") {
             return None;
         }
-        let (month, _) = self.month_at(hit.end + 1)?;
-        if month % 3 != 0 {
-            return None;
+        let (month, end) = self.month_at(i + 1)?;
+        let day = self.day_number(end);
+        let mut k = if day.is_some() { end + 1 } else { end };
+        if self.is(k, ",") {
+            k += 1;
         }
-        let year = self.year_for(month, None, None, true)?;
-        Some((year, month / 3))
+        let year = match self.year4(k) {
+            Some(y) => y,
+            None => self.year_for(month, day, None, true)?,
+        };
+        let (year, middle) = shift_month(year, month, -1);
+        Some((year, quarter_of(middle)))
     }
 
     /// Earnings news compares results of quarters that have ended; a quarter still running
@@ -2627,6 +2641,24 @@ impl<'a> Grammar<'a> {
                 || (latest && self.quarter_context(i).is_some()));
         if !(self.is(j, "quarter") || period) {
             return None;
+        }
+        // "the quarter ended Sept. 30", "the quarter to June": the quarter its last month
+        // names, unless the text already numbered it ("its fiscal first quarter ... the
+        // quarter ended Sept. 29" keeps the company's numbering).
+        if year_back == 0
+            && given_year.is_none()
+            && self.is(j, "quarter")
+            && self.quarter_context(i).is_none()
+        {
+            if let Some((y, q)) = self.quarter_ending(j + 1) {
+                return Some(
+                    Hit::date(
+                        j + 1,
+                        Val::other(quarter_value(y, q), AnchorUse::Publication),
+                    )
+                    .quarter_ref(),
+                );
+            }
         }
         let completed = || {
             let (y, m) = (self.anchor_year?, self.anchor_month?);

@@ -1172,3 +1172,27 @@ fn a_quarter_named_by_its_length_is_the_reference_of_a_year_ago() {
                 year ago.";
     assert_eq!(one(text, &on(2025, 9, 12), "a year ago").value, "2024-Q2");
 }
+
+#[test]
+fn the_quarter_ended_a_month_is_the_quarter_it_closes() {
+    // Sept. 30 closes the third quarter; "a year earlier" then is that quarter a year before.
+    let text = "For the quarter ended Sept. 30, Tarvel Air earned $13 million, up from $10 \
+                million a year earlier.";
+    let anchor = on(2025, 10, 24);
+    assert_eq!(one(text, &anchor, "the quarter").value, "2025-Q3");
+    assert_eq!(one(text, &anchor, "a year earlier").value, "2024-Q3");
+    // A fiscal quarter ended July 31 spans May to July: mostly the second quarter.
+    assert_eq!(
+        one(
+            "In the quarter ended July 31, Brisk Print had 5.6 million shares outstanding.",
+            &anchor,
+            "the quarter"
+        )
+        .value,
+        "2025-Q2"
+    );
+    // The company's own numbering, named before, stands.
+    let text = "Solvane posted a fiscal first-quarter profit. Sales for the quarter ended Sept. \
+                29 rose 39%.";
+    assert_eq!(one(text, &anchor, "the quarter").value, "2025-Q1");
+}
