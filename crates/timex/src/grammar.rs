@@ -225,7 +225,7 @@ impl<'a> Grammar<'a> {
                     else {
                         break;
                     };
-                    if hit.quarter_ref && self.is_reported_quarter(&hit.value) {
+                    if hit.quarter_ref && self.is_reported_quarter(&hit.value, i, hit.end) {
                         if let Some((y, q)) = parse_quarter(&hit.value) {
                             self.last_quarter.set(Some((y, q)));
                             self.last_quarter_at.set(i);
@@ -319,12 +319,18 @@ impl<'a> Grammar<'a> {
 
     /// Earnings news compares results of quarters that have ended; a quarter still running
     /// or ahead ("expects a better fourth quarter") is no reference for "a year ago".
-    fn is_reported_quarter(&self, value: &str) -> bool {
+    /// A fiscal quarter can end before the calendar quarter of the same number: "reported a
+    /// decline in fourth-quarter earnings" in November is a result, so the anchor's own
+    /// quarter counts when the verb is past.
+    fn is_reported_quarter(&self, value: &str, start: usize, end: usize) -> bool {
         let Some((y, q)) = parse_quarter(value) else {
             return false;
         };
         match (self.anchor_year, self.anchor_month) {
-            (Some(ay), Some(am)) => (y, q) < (ay, quarter_of(am)),
+            (Some(ay), Some(am)) => {
+                let current = (ay, quarter_of(am));
+                (y, q) < current || (y, q) == current && self.tense(start, end) == Tense::Past
+            }
             _ => true,
         }
     }

@@ -1196,3 +1196,18 @@ fn the_quarter_ended_a_month_is_the_quarter_it_closes() {
                 29 rose 39%.";
     assert_eq!(one(text, &anchor, "the quarter").value, "2025-Q1");
 }
+
+#[test]
+fn a_fiscal_quarter_reported_in_its_calendar_quarter_is_a_reference() {
+    // In November, a reported fourth quarter is a fiscal one that has ended.
+    let text = "Varne Foods reported a 47% decline in fourth-quarter earnings. It earned $45 \
+                million, compared with $85 million a year earlier. Sales in the latest period \
+                rose 13%.";
+    let anchor = on(2025, 11, 2);
+    assert_eq!(one(text, &anchor, "a year earlier").value, "2024-Q4");
+    assert_eq!(one(text, &anchor, "the latest period").value, "2025-Q4");
+    // A fourth quarter still ahead is no reference: "a year earlier" is the year.
+    let text = "Varne Foods expects fourth-quarter earnings to fall. It earned $45 million in \
+                2025, compared with $85 million a year earlier.";
+    assert_eq!(one(text, &anchor, "a year earlier").value, "2024");
+}
