@@ -1873,7 +1873,10 @@ impl<'a> Grammar<'a> {
                 Unit::Weekend => self.weekend(delta, i, j + 1, Lean::Future),
                 Unit::Month => self.rel_month(delta),
                 Unit::Quarter => self.rel_quarter(delta),
-                Unit::Year => self.rel_year(delta),
+                Unit::Year => match self.compared_quarter(i).filter(|_| !the && delta == -1) {
+                    Some((y, q)) => Val::other(quarter_value(y - 1, q), AnchorUse::Publication),
+                    None => self.rel_year(delta),
+                },
                 Unit::Decade => match self.anchor_year {
                     Some(y) => {
                         Val::other(format!("{}", (y + 10 * delta) / 10), AnchorUse::Publication)
@@ -2259,6 +2262,31 @@ impl<'a> Grammar<'a> {
             Unit::Century => self.rel_year(n * 100),
         };
         Some(Hit::date(end, v))
+    }
+
+    /// The reported quarter that a figure right before `i` is compared with ("earnings of
+    /// $24 million, compared with a loss of $3 million last year", "a 13% increase from
+    /// last year's $1.55 billion"): the same quarter, so "last year" there is that quarter a
+    /// year back, as "a year earlier" is.
+    fn compared_quarter(&self, i: usize) -> Option<(i32, u32)> {
+        let q = self.quarter_context(i)?;
+        let amount_before = self.kind(i.wrapping_sub(1)) == Some(TokenKind::Number)
+            || matches!(
+                self.w(i.wrapping_sub(1)),
+                "million" | "billion" | "share" | "cents" | "%" | "percent"
+            );
+        let amount_after = self.is(i + 2, "'") && self.is(i + 3, "s");
+        if !(amount_before || amount_after) {
+            return None;
+        }
+        for back in 1..=14 {
+            match self.w(i.checked_sub(back)?) {
+                "from" | "with" | "than" | "versus" => return Some(q),
+                "." | ";" => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The quarter the surrounding financial text is about, if one was named recently.

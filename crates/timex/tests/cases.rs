@@ -1211,3 +1211,18 @@ fn a_fiscal_quarter_reported_in_its_calendar_quarter_is_a_reference() {
                 2025, compared with $85 million a year earlier.";
     assert_eq!(one(text, &anchor, "a year earlier").value, "2024");
 }
+
+#[test]
+fn last_year_compared_with_a_quarters_figure_is_that_quarter() {
+    let anchor = on(2025, 10, 30);
+    let text = "Orvel Insurance posted third-quarter earnings of $24 million, compared with a \
+                loss of $3 million last year.";
+    assert_eq!(one(text, &anchor, "last year").value, "2024-Q3");
+    let text = "Third-quarter sales were $1.76 billion, a 13% increase from last year's $1.55 \
+                billion.";
+    assert_eq!(one(text, &anchor, "last year").value, "2024-Q3");
+    // Not a compared figure: the year.
+    let text =
+        "Orvel posted third-quarter earnings of $24 million. Its founder resigned last year.";
+    assert_eq!(one(text, &anchor, "last year").value, "2024");
+}
