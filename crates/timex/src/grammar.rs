@@ -225,7 +225,16 @@ impl<'a> Grammar<'a> {
                     else {
                         break;
                     };
-                    if hit.quarter_ref && self.is_reported_quarter(&hit.value, i, hit.end) {
+                    // "After a flat second quarter, ...": a quarter that is itself the
+                    // noun of an indefinite article is a passing comparison, not the
+                    // quarter being reported ("a third-quarter loss" is the loss's article).
+                    let indefinite = (matches!(self.w(i.wrapping_sub(1)), "a" | "an")
+                        || matches!(self.w(i.wrapping_sub(2)), "a" | "an"))
+                        && !self.is(hit.end.wrapping_sub(2), "-");
+                    if hit.quarter_ref
+                        && !indefinite
+                        && self.is_reported_quarter(&hit.value, i, hit.end)
+                    {
                         if let Some((y, q)) = parse_quarter(&hit.value) {
                             self.last_quarter.set(Some((y, q)));
                             self.last_quarter_at.set(i);

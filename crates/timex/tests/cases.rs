@@ -1226,3 +1226,15 @@ fn last_year_compared_with_a_quarters_figure_is_that_quarter() {
         "Orvel posted third-quarter earnings of $24 million. Its founder resigned last year.";
     assert_eq!(one(text, &anchor, "last year").value, "2024");
 }
+
+#[test]
+fn a_quarter_after_an_indefinite_article_is_no_reference() {
+    let anchor = on(2025, 11, 1);
+    let text = "Kelvane posted a 20% gain in third-quarter net income. After a flat second \
+                quarter, it cited better prices. In the 2025 period, tax rates were lower than \
+                a year ago.";
+    assert_eq!(one(text, &anchor, "a year ago").value, "2024-Q3");
+    // "a third-quarter loss": the article is the loss's; the quarter is the reference.
+    let text = "Savel reported a third-quarter net loss, compared with a profit a year earlier.";
+    assert_eq!(one(text, &anchor, "a year earlier").value, "2024-Q3");
+}
