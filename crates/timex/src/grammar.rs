@@ -2629,11 +2629,50 @@ impl<'a> Grammar<'a> {
                 hit
             });
         }
+        // "last year's quarter": the reported quarter, in that year.
+        if let (Some(y), false, true) = (given_year, the, self.is(s, "quarter")) {
+            let (_, q) = self.quarter_context(i).or_else(|| {
+                let (y, m) = (self.anchor_year?, self.anchor_month?);
+                Some(shift_quarter(y, quarter_of(m), -1))
+            })?;
+            return Some(Hit::date(
+                s + 1,
+                Val::other(quarter_value(y, q), AnchorUse::Publication),
+            ));
+        }
         // "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 quarter".
         if !the {
             return None;
         }
         let mut j = s;
+        // "the corresponding period last year", "the same quarter a year ago": the reported
+        // quarter a year back, one expression.
+        if matches!(self.w(s), "same" | "corresponding" | "comparable")
+            && given_year.is_none()
+            && year_back == 0
+            && matches!(self.w(s + 1), "period" | "quarter")
+        {
+            let after = s + 2;
+            let trailing = match (self.w(after), self.w(after + 1), self.w(after + 2)) {
+                ("last", "year", _) if !self.is(after + 2, "'") => Some(2),
+                ("a", "year", "ago" | "earlier") => Some(3),
+                _ => None,
+            };
+            let quarter = self.quarter_context(i).or_else(|| {
+                self.is(s + 1, "quarter")
+                    .then(|| {
+                        let (y, m) = (self.anchor_year?, self.anchor_month?);
+                        Some(shift_quarter(y, quarter_of(m), -1))
+                    })
+                    .flatten()
+            });
+            if let (Some(len), Some((y, q))) = (trailing, quarter) {
+                return Some(Hit::date(
+                    after + len,
+                    Val::other(quarter_value(y - 1, q), AnchorUse::Publication),
+                ));
+            }
+        }
         if matches!(
             self.w(j),
             "latest" | "recent" | "most" | "same" | "comparable"

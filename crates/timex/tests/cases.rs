@@ -1238,3 +1238,25 @@ fn a_quarter_after_an_indefinite_article_is_no_reference() {
     let text = "Savel reported a third-quarter net loss, compared with a profit a year earlier.";
     assert_eq!(one(text, &anchor, "a year earlier").value, "2024-Q3");
 }
+
+#[test]
+fn the_corresponding_period_last_year_is_the_reported_quarter_a_year_back() {
+    let anchor = on(2025, 11, 1);
+    let text = "Delvin Corp. posted a third-quarter loss. These results compare with net income \
+                of $1.8 million for the corresponding period last year. U.K. sales for last \
+                year's quarter were about $3 million.";
+    assert_eq!(
+        one(text, &anchor, "the corresponding period last year").value,
+        "2024-Q3"
+    );
+    assert_eq!(one(text, &anchor, "last year's quarter").value, "2024-Q3");
+    assert_eq!(
+        one(
+            "Sales rose from the same quarter a year ago.",
+            &anchor,
+            "the same quarter a year ago"
+        )
+        .value,
+        "2024-Q3"
+    );
+}
