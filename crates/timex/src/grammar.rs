@@ -690,6 +690,16 @@ impl<'a> Grammar<'a> {
         false
     }
 
+    /// "The March accession", "the May election": a capitalised month between "the" and a
+    /// lower-case noun names the month of that event ("the March of Dimes" does not).
+    fn attributive_month(&self, i: usize) -> bool {
+        self.prev_word(i) == "the"
+            && self.capital(i)
+            && self.kind(i + 1) == Some(TokenKind::Word)
+            && !self.capital(i + 1)
+            && !matches!(self.w(i + 1), "of" | "on" | "to" | "and")
+    }
+
     /// "extend the subsidies until the end of June", "could last until the autumn": a month
     /// or season after a lower-case "until" is a deadline, reported ahead of time like a
     /// weekday (see [`Self::deadline_before`]); a part of it ("the end of", "early", "mid-")
@@ -1245,7 +1255,8 @@ impl<'a> Grammar<'a> {
                     | "end"
                     | "and"
                     | "or"
-            ) {
+            ) && !self.attributive_month(i)
+            {
                 return None;
             }
         }

@@ -1260,3 +1260,12 @@ fn the_corresponding_period_last_year_is_the_reported_quarter_a_year_back() {
         "2024-Q3"
     );
 }
+
+#[test]
+fn a_capitalised_march_before_a_noun_names_the_month() {
+    let text = "The March accession will let the three states sign the treaty.";
+    assert_eq!(one(text, &on(2025, 2, 10), "March").value, "2025-03");
+    // A march as an event, or a name, is no month.
+    assert!(found("They joined the March on Varlow.", &monday()).is_empty());
+    assert!(found("Funds went to the March of Coins.", &monday()).is_empty());
+}
