@@ -1407,7 +1407,9 @@ impl<'a> Grammar<'a> {
                 || self.is(s + 1, "'") && self.glued(s + 1) && self.is(s + 2, "s")
             {
                 let end = if self.is(s + 1, "s") { s + 2 } else { s + 3 };
-                let value = if y % 100 == 0 {
+                // "the 1800s" is the century; "the 2000s" (and "the mid-2000s") in news is
+                // the decade 2000-2009: its century has hardly begun.
+                let value = if y % 100 == 0 && y != 2000 {
                     format!("{}", y / 100)
                 } else {
                     format!("{}", y / 10)
@@ -1778,6 +1780,13 @@ impl<'a> Grammar<'a> {
         if det == "this" && matches!(self.w(s + 1), "coming" | "past") && !the {
             s += 1;
             det = self.w(s);
+            // "this past weekend": the last weekend, a date (on a Saturday or Sunday, the
+            // one under way).
+            if det == "past" && self.is(s + 1, "weekend") {
+                let on_weekend = self.anchor_weekday.is_some_and(|w| w >= 6);
+                let delta = if on_weekend { 0 } else { -1 };
+                return Some(Hit::date(s + 2, self.weekend(delta, i, s + 2, Lean::Past)));
+            }
         }
         if the && self.is(s, "weekend") {
             return Some(Hit::date(s + 1, self.weekend(0, i, s + 1, Lean::Past)));
@@ -1852,6 +1861,17 @@ impl<'a> Grammar<'a> {
             }
             // "the following year", "that month": counted from the last explicit date.
             if matches!(det, "following" | "previous" | "preceding" | "that") && !plural {
+                // "the previous quarter" after "the July-September quarter": the one before
+                // the quarter being reported.
+                if let (Unit::Quarter, Some((y, q)), true) =
+                    (unit, self.quarter_context(i), det != "that")
+                {
+                    let (y, q) = shift_quarter(y, q, delta);
+                    return Some(Hit::date(
+                        j + 1,
+                        Val::other(quarter_value(y, q), AnchorUse::Publication),
+                    ));
+                }
                 if let Some(reference) = self.last_date.get() {
                     let shift = if det == "that" { 0 } else { delta };
                     let v = match (unit, reference.year, reference.month) {
@@ -2264,6 +2284,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let n = n as i32 * dir;
+        // "re-elected four years later", "two years earlier": counted from the last year the
+        // text gave, not from the anchor; with none, only the length is tagged (the duration
+        // rule). "A year earlier" in financial news keeps its reading below.
+        if unit == Unit::Year && (self.is(k, "later") || from_event && n.abs() >= 2) {
+            let y = self.last_date.get().and_then(|d| d.year)?;
+            return Some(Hit::date(end, Val::year(y + n, AnchorUse::Publication)));
+        }
         let v = match unit {
             Unit::Second | Unit::Minute | Unit::Hour => {
                 return Some(Hit::date(end, self.rel_day(0)))
@@ -2506,6 +2533,13 @@ impl<'a> Grammar<'a> {
         let the = self.is(s, "the");
         if the {
             s += 1;
+        }
+        // "the July-September quarter", "the April-June period": a calendar quarter named by
+        // its months (common in Asian company news).
+        if the {
+            if let Some(hit) = self.month_span_quarter(i, s) {
+                return Some(hit);
+            }
         }
         // "Q3", "Q3 2025"
         if self.is(s, "q") && self.glued(s + 1) {
@@ -2781,6 +2815,35 @@ impl<'a> Grammar<'a> {
             end,
             Val::other(quarter_value(y, q), AnchorUse::Publication),
         ))
+    }
+
+    /// "the July-September quarter" at `i` ("the" at `i`, the first month at `s`): the
+    /// quarter, in the year that puts its last month nearest the anchor in the tense's
+    /// direction (or the year given: "the July-September quarter of 2024").
+    fn month_span_quarter(&self, i: usize, s: usize) -> Option<Hit> {
+        let (first, j) = self.month_at(s)?;
+        if !(self.is(j, "-") || self.is(j, "to")) {
+            return None;
+        }
+        let (last, k) = self.month_at(j + 1)?;
+        if first % 3 != 1 || last != first + 2 || !matches!(self.w(k), "quarter" | "period") {
+            return None;
+        }
+        let (given, end) = self.year_of(k + 1);
+        let (year, anchored) = match given {
+            Some(y) => (y, AnchorUse::Absolute),
+            None => (
+                self.year_for(last, None, self.month_lean(i, k + 1), false)?,
+                AnchorUse::Publication,
+            ),
+        };
+        Some(
+            Hit::date(
+                end.max(k + 1),
+                Val::other(quarter_value(year, last / 3), anchored),
+            )
+            .quarter_ref(),
+        )
     }
 
     /// "of 2025", "of last year", "2025" after a quarter; returns (year, end).

@@ -75,10 +75,86 @@ fn ends_sentence(toks: &[Tok], i: usize) -> bool {
         "!" | "?" | ";" => true,
         // A period after a one- or two-letter word is an abbreviation ("p.m.", "U.S.").
         "." => !i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
-            p.kind == TokenKind::Word && (p.lower.len() <= 2 || p.capital && p.lower.len() <= 4)
+            p.kind == TokenKind::Word
+                && (p.lower.len() <= 2 || p.capital && abbreviation(p.lower.as_str()))
         }),
         _ => false,
     }
+}
+
+/// Capitalised words of three or four letters that news abbreviates with a period (titles,
+/// months, company forms, U.S. states). Other short capitalised words before a period end a
+/// sentence: "in May.", "in Iraq.", "Bush." (One- and two-letter words are always taken
+/// as abbreviations: "U.S.", "Mr.", "p.m.".)
+fn abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "adm"
+            | "cmdr"
+            | "lt"
+            | "rev"
+            | "hon"
+            | "prof"
+            | "mrs"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "bros"
+            | "dept"
+            | "univ"
+            | "ave"
+            | "blvd"
+            | "no"
+            | "nos"
+            | "vol"
+            | "ala"
+            | "ariz"
+            | "ark"
+            | "colo"
+            | "conn"
+            | "del"
+            | "fla"
+            | "ill"
+            | "ind"
+            | "kan"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "miss"
+            | "mont"
+            | "neb"
+            | "nev"
+            | "okla"
+            | "ore"
+            | "tenn"
+            | "tex"
+            | "wash"
+            | "wis"
+            | "wyo"
+            | "est"
+            | "edt"
+            | "gmt"
+    )
 }
 
 fn marker(toks: &[Tok], i: usize) -> Tense {

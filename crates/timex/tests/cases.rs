@@ -1269,3 +1269,63 @@ fn a_capitalised_march_before_a_noun_names_the_month() {
     assert!(found("They joined the March on Varlow.", &monday()).is_empty());
     assert!(found("Funds went to the March of Coins.", &monday()).is_empty());
 }
+
+#[test]
+fn the_two_thousands_are_a_decade() {
+    assert_eq!(
+        value("Prices peaked in the mid-2000s.", "the mid-2000s"),
+        "200"
+    );
+    assert_eq!(value("Mills closed in the 1800s.", "the 1800s"), "18");
+}
+
+#[test]
+fn this_past_weekend_is_the_last_weekend() {
+    let t = one(
+        "The ban was lifted this past weekend.",
+        &on(2025, 10, 23),
+        "this past weekend",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2025-W42-WE"));
+}
+
+#[test]
+fn years_later_count_from_the_last_year_given() {
+    let text = "Dalla Orne was elected in 2008 and re-elected four years later.";
+    assert_eq!(value(text, "four years later"), "2012");
+    // With no year given, only the length is tagged.
+    let t = one(
+        "She left and came back two years later.",
+        &monday(),
+        "two years",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P2Y"));
+}
+
+#[test]
+fn a_quarter_named_by_its_months() {
+    let anchor = on(2025, 10, 24);
+    let text = "Kessu Motors said profit rose in the July-September quarter from the previous \
+                quarter.";
+    assert_eq!(
+        one(text, &anchor, "the July-September quarter").value,
+        "2025-Q3"
+    );
+    assert_eq!(one(text, &anchor, "the previous quarter").value, "2025-Q2");
+    assert_eq!(
+        one(
+            "Sales in the April-June period fell.",
+            &anchor,
+            "the April-June period"
+        )
+        .value,
+        "2025-Q2"
+    );
+}
+
+#[test]
+fn a_period_after_a_short_name_ends_the_sentence() {
+    // "May." is no abbreviation: the next sentence's "will" does not move May ahead.
+    let text = "Exports rose 6 percent in May. The plant will open by mid-2026.";
+    assert_eq!(one(text, &on(2025, 10, 24), "May").value, "2025-05");
+}
