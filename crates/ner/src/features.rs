@@ -243,8 +243,30 @@ pub mod external {
     pub const BROWN: u8 = 1;
     /// Gazetteer matches (places, person names, nationalities, organisation words).
     pub const GAZETTEERS: u8 = 2;
+    /// Word-vector classes (256, 1024, vector row) of the word and its neighbours at ±1.
+    pub const VECTOR_CLASSES: u8 = 4;
     /// Every group.
-    pub const ALL: u8 = BROWN | GAZETTEERS;
+    pub const ALL: u8 = BROWN | GAZETTEERS | VECTOR_CLASSES;
+    /// Not a group: the groups' features are emitted in the first pass only.
+    pub const FIRST_PASS_ONLY: u8 = 0x40;
+    /// Not a group: the groups' features are emitted in the second pass only.
+    pub const SECOND_PASS_ONLY: u8 = 0x80;
+    /// Every bit a model file may set.
+    pub const VALID: u8 = ALL | FIRST_PASS_ONLY | SECOND_PASS_ONLY;
+
+    /// The groups whose features a token gets in the given pass.
+    pub fn active(groups: u8, second_pass: bool) -> u8 {
+        let pass_bit = if second_pass {
+            FIRST_PASS_ONLY
+        } else {
+            SECOND_PASS_ONLY
+        };
+        if groups & pass_bit != 0 {
+            0
+        } else {
+            groups & ALL
+        }
+    }
 }
 
 /// Brown path prefix lengths used as features (Ratinov & Roth 2009 used 4, 6, 10 and 20).
@@ -356,6 +378,12 @@ pub fn prepare_document(
     let external_gazetteer = lexicon
         .external
         .filter(|_| lexicon.external_groups & external::GAZETTEERS != 0);
+    // Model load and training decode the classes first and fail there, so `ok()` only drops
+    // them for a hand-built lexicon without the file.
+    let vector_classes = lexicon
+        .external
+        .filter(|_| lexicon.external_groups & external::VECTOR_CLASSES != 0)
+        .and_then(|e| e.vector_classes().ok());
     let mut scratch = String::new();
     let mut doc_case_counts: HashMap<u64, (u32, u32)> = HashMap::new();
     let mut prepared = Vec::with_capacity(sentences.len());
@@ -389,6 +417,12 @@ pub fn prepare_document(
             if let Some(ids) = lexicon.clusters.get(&key_string) {
                 for (level, id) in ids.iter().take(4).enumerate() {
                     clusters[level] = mix(level as u64 + 1, *id as u64 + 1);
+                }
+            } else if let Some(ids) = vector_classes.and_then(|v| v.classes_of_key(key)) {
+                // The vector classes share the induced clusters' templates (a model uses one
+                // or the other); their own level tags keep the two apart.
+                for (level, id) in ids.iter().enumerate() {
+                    clusters[level] = mix(level as u64 + 101, *id as u64 + 1);
                 }
             }
             tokens.push(PreparedToken {
@@ -684,6 +718,11 @@ pub fn token_features(
     };
     let lower_at = |o| at(o).map_or(BOUNDARY, |t| t.lower);
     let raw_at = |o| at(o).map_or(BOUNDARY, |t| t.raw);
+    let external_groups =
+        external::active(sentence.external_groups, tok.first_pass != NO_FIRST_PASS);
+    // Vector classes sit in the induced clusters' slots; a pass without them skips the slots.
+    let cluster_slots_on = sentence.external_groups & external::VECTOR_CLASSES == 0
+        || external_groups & external::VECTOR_CLASSES != 0;
     let shape_at = |o| at(o).map_or(BOUNDARY, |t| t.short_shape);
     let caps = sentence.all_caps as u64;
     let initial = (i == 0) as u64;
@@ -734,7 +773,7 @@ pub fn token_features(
         context,
     ));
     push(mix(mix(t::LOWER_CASE_CONTEXT, tok.lower), context));
-    for (level, &c) in tok.clusters.iter().enumerate() {
+    for (level, &c) in tok.clusters.iter().enumerate().filter(|_| cluster_slots_on) {
         if c != 0 {
             push(mix(t::CLUSTER, c));
             push(mix(mix(t::CLUSTER, c), context));
@@ -768,7 +807,7 @@ pub fn token_features(
         tok.short_shape,
     ));
 
-    if sentence.external_groups & external::BROWN != 0 {
+    if external_groups & external::BROWN != 0 {
         let prefix = |path: u32, k: u32| (k as u64) << 32 | (path & ((1u32 << k) - 1)) as u64;
         let brown_m1 = at(-1).map_or(0, |p| p.brown);
         let brown_p1 = at(1).map_or(0, |p| p.brown);
@@ -794,7 +833,7 @@ pub fn token_features(
         // Whether a capital letter is informative decides how far a name-like cluster counts.
         push(mix(mix(t::BROWN_CASE, prefix(tok.brown, 10)), context));
     }
-    if sentence.external_groups & external::GAZETTEERS != 0 {
+    if external_groups & external::GAZETTEERS != 0 {
         let mut bits = tok.external_gazetteer;
         while bits != 0 {
             let bit = bits.trailing_zeros() as u64;

@@ -306,6 +306,60 @@ impl NerModel {
         tagged
     }
 
+    /// The mean of several models' weights, pass by pass: one model of the same size class
+    /// whose decisions do not hang on one training shuffle (models trained with different
+    /// `--seed`s make different mistakes on rare names). The models must share the hash size,
+    /// the number of passes and the lexicon (the seed changes neither); the result keeps the
+    /// first model's lexicon and gets `description`.
+    pub fn average(models: &[NerModel], description: String) -> Result<NerModel, NerError> {
+        let Some(first) = models.first() else {
+            return Err(NerError::Training("no models to average".to_string()));
+        };
+        for (index, other) in models.iter().enumerate().skip(1) {
+            let differs = if other.hash_bits != first.hash_bits {
+                Some("hash size")
+            } else if other.passes.len() != first.passes.len() {
+                Some("number of passes")
+            } else if other.lexicon != first.lexicon {
+                Some("lexicon (casing evidence, gazetteer or external lexicons)")
+            } else {
+                None
+            };
+            if let Some(what) = differs {
+                return Err(NerError::Training(format!(
+                    "model {} differs from model 1 in its {what}; only models trained on the same data with other seeds can be averaged",
+                    index + 1
+                )));
+            }
+        }
+        let buckets = 1usize << first.hash_bits;
+        let share = 1.0 / models.len() as f32;
+        let mut dense_passes = Vec::with_capacity(first.passes.len());
+        for pass in 0..first.passes.len() {
+            let mut dense = vec![0f32; buckets * NUM_LABELS];
+            for model in models {
+                let Some((weights, _)) = model.passes.get(pass) else {
+                    continue;
+                };
+                for (bucket, entries) in weights.rows() {
+                    for entry in entries {
+                        if let Some(w) = dense.get_mut(bucket * NUM_LABELS + entry.label as usize) {
+                            *w += entry.steps as f32 * weights.scale * share;
+                        }
+                    }
+                }
+            }
+            dense_passes.push(dense);
+        }
+        let refs: Vec<&[f32]> = dense_passes.iter().map(Vec::as_slice).collect();
+        Ok(NerModel::new(
+            first.hash_bits,
+            first.lexicon.clone(),
+            &refs,
+            description,
+        ))
+    }
+
     /// Serialises the model in the format [`NerModel::from_bytes`] reads.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut p = Vec::new();
@@ -343,7 +397,10 @@ impl NerModel {
         }
 
         p.push(self.lexicon.external_groups);
-        let fingerprint = self.lexicon.external.map_or(0, |e| e.fingerprint());
+        let fingerprint = self
+            .lexicon
+            .external
+            .map_or(0, |e| e.fingerprint_for(self.lexicon.external_groups));
         p.extend_from_slice(&fingerprint.to_le_bytes());
 
         put_u32(&mut p, self.passes.len() as u32);
@@ -471,7 +528,7 @@ impl NerModel {
         }
 
         let external_groups = r.u8("external lexicon groups")?;
-        if external_groups & !crate::features::external::ALL != 0 {
+        if external_groups & !crate::features::external::VALID != 0 {
             return Err(NerError::Corrupt(format!(
                 "unknown external lexicon groups {external_groups:#x}"
             )));
@@ -481,11 +538,14 @@ impl NerModel {
             None
         } else {
             let lexicons = crate::lexicons::ExternalLexicons::embedded()?;
-            if lexicons.fingerprint() != fingerprint {
+            let embedded = lexicons.fingerprint_for(external_groups);
+            if embedded != fingerprint {
                 return Err(NerError::Lexicon(format!(
-                    "the model was trained with external lexicons {fingerprint:016x}, this build embeds {:016x}; retrain it (models/ner/MODEL_CARD.md)",
-                    lexicons.fingerprint()
+                    "the model was trained with external lexicons {fingerprint:016x}, this build embeds {embedded:016x}; retrain it (models/ner/MODEL_CARD.md)"
                 )));
+            }
+            if external_groups & crate::features::external::VECTOR_CLASSES != 0 {
+                lexicons.vector_classes()?;
             }
             Some(lexicons)
         };
@@ -693,5 +753,71 @@ mod tests {
         model.lexicon.external = Some(ExternalLexicons::embedded().unwrap());
         let reloaded = NerModel::from_bytes(&model.to_bytes()).unwrap();
         assert_eq!(reloaded, model);
+    }
+
+    #[test]
+    fn a_model_with_vector_classes_records_them_and_loads_with_the_embedded_ones() {
+        let weights = vec![0.25f32; (1usize << 10) * NUM_LABELS];
+        let mut model = NerModel::new(10, Lexicon::default(), &[&weights], "test".into());
+        let embedded = ExternalLexicons::embedded().unwrap();
+        model.lexicon.external = Some(embedded);
+        model.lexicon.external_groups = external::BROWN | external::VECTOR_CLASSES;
+        let bytes = model.to_bytes();
+        assert_eq!(NerModel::from_bytes(&bytes).unwrap(), model);
+        // The recorded fingerprint covers the vector classes: the same model saying it has no
+        // vector classes would record another one.
+        assert_ne!(
+            embedded.fingerprint_for(external::BROWN | external::VECTOR_CLASSES),
+            embedded.fingerprint_for(external::BROWN)
+        );
+        assert_eq!(
+            embedded.fingerprint_for(external::BROWN | external::GAZETTEERS),
+            embedded.fingerprint()
+        );
+    }
+
+    #[test]
+    fn averaging_means_the_weights_and_refuses_unlike_models() {
+        let buckets = (1usize << 10) * NUM_LABELS;
+        let mut a = vec![0f32; buckets];
+        let mut b = vec![0f32; buckets];
+        a[3] = 1.0;
+        b[3] = 3.0;
+        b[40] = -2.0;
+        let model_a = NerModel::new(10, Lexicon::default(), &[&a, &a], "a".into());
+        let model_b = NerModel::new(10, Lexicon::default(), &[&b, &b], "b".into());
+        let averaged =
+            NerModel::average(&[model_a.clone(), model_b.clone()], "mean".into()).unwrap();
+        let mut mean = vec![0f32; buckets];
+        mean[3] = 2.0;
+        mean[40] = -1.0;
+        let expected = NerModel::new(10, Lexicon::default(), &[&mean, &mean], "mean".into());
+        assert_eq!(averaged, expected);
+        assert_eq!(averaged.weight_count(), 4);
+
+        let one_pass = NerModel::new(10, Lexicon::default(), &[&a], "one".into());
+        let wide_weights = vec![0f32; buckets * 2];
+        let wider = NerModel::new(
+            11,
+            Lexicon::default(),
+            &[&wide_weights, &wide_weights],
+            "w".into(),
+        );
+        let mut other_lexicon = model_b.clone();
+        other_lexicon.lexicon.gazetteer.insert(7, 1);
+        for (unlike, what) in [
+            (one_pass, "passes"),
+            (wider, "hash size"),
+            (other_lexicon, "lexicon"),
+        ] {
+            match NerModel::average(&[model_a.clone(), unlike], "x".into()) {
+                Err(NerError::Training(message)) => assert!(message.contains(what), "{message}"),
+                other => panic!("expected a refusal naming the {what}, got {other:?}"),
+            }
+        }
+        assert!(matches!(
+            NerModel::average(&[], "none".into()),
+            Err(NerError::Training(_))
+        ));
     }
 }

@@ -233,7 +233,7 @@ pub fn train(
     let all_text: Vec<&ConllDocument> = train.iter().chain(dev).collect();
     let mut lexicon = Lexicon {
         casing: casing_evidence(&all_text),
-        external_groups: config.external_groups & crate::features::external::ALL,
+        external_groups: config.external_groups & crate::features::external::VALID,
         ..Lexicon::default()
     };
     if lexicon.external_groups != 0 {
@@ -244,6 +244,10 @@ pub fn train(
             lexicons.cluster_word_count(),
             lexicons.gazetteer_phrase_count()
         ));
+        if lexicon.external_groups & crate::features::external::VECTOR_CLASSES != 0 {
+            let classes = lexicons.vector_classes()?;
+            log(&format!("vector classes: {} words", classes.word_count()));
+        }
         lexicon.external = Some(lexicons);
     }
     if !config.cluster_sizes.is_empty() {
@@ -435,6 +439,12 @@ fn substituted_copies(
     if percent == 0 {
         return Vec::new();
     }
+    // Only a model that uses the vector classes checks them, so the other models' invented
+    // names (and model files) stay as they were.
+    let vector_classes = lexicon
+        .external
+        .filter(|_| lexicon.external_groups & crate::features::external::VECTOR_CLASSES != 0)
+        .and_then(|ext| ext.vector_classes().ok());
     let is_known = |word: &str| {
         lexicon.casing.contains_key(&lexicon_key(word))
             || lexicon.external.is_some_and(|ext| {
@@ -442,6 +452,7 @@ fn substituted_copies(
                     || ext.brown_path(&word.to_lowercase()).is_some()
                     || ext.gazetteer_categories(&[word]) != 0
             })
+            || vector_classes.is_some_and(|v| v.classes(word).is_some())
     };
     train
         .iter()
