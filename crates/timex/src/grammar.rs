@@ -13,7 +13,7 @@ use crate::calendar::{
 };
 use crate::lexicon::{self, Unit};
 use crate::scan::{tokenize, Tok, TokenKind};
-use crate::tense::{tense_ahead, tense_around, tense_within, Tense};
+use crate::tense::{marker_at, tense_ahead, tense_around, tense_within, Tense};
 use crate::{Anchor, AnchorUse, Timex, TimexType};
 
 /// A match: tokens `[start, end)` and their meaning.
@@ -726,6 +726,27 @@ impl<'a> Grammar<'a> {
         k > 0 && matches!(self.w(k - 1), "until" | "till") && !self.capital(k - 1)
     }
 
+    /// "winds could reach 120 mph by Tuesday afternoon": a weekday after "by" in a clause
+    /// whose verb is a modal looks ahead; "had filed reports by Wednesday" does not (the
+    /// reporting verb "said" says nothing about the deadline).
+    fn modal_by_deadline(&self, start: usize) -> bool {
+        if self.prev_word(start) != "by" {
+            return false;
+        }
+        for back in 2..=10 {
+            let Some(at) = start.checked_sub(back) else {
+                return false;
+            };
+            match self.w(at) {
+                "could" | "would" | "should" | "may" | "might" | "must" | "can" => return true,
+                "." | ";" | "said" | "says" | "told" => return false,
+                _ if marker_at(&self.toks, at) == Tense::Past => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// "until Tuesday", "postponed until Tuesday morning", "until 9 a.m. Tuesday": a weekday
     /// after "until" is a deadline, which news reports ahead of time (the past-tense verb
     /// governing it says when the deadline was set, not when it falls).
@@ -830,6 +851,19 @@ impl<'a> Grammar<'a> {
         lean: Option<Lean>,
         firm_past: bool,
     ) -> Option<i32> {
+        self.year_within(month, day, lean, firm_past, 62)
+    }
+
+    /// [`Self::year_for`] where a past tense outweighs a nearer future date by up to
+    /// `past_window` days' worth of distance.
+    fn year_within(
+        &self,
+        month: u32,
+        day: Option<u32>,
+        lean: Option<Lean>,
+        firm_past: bool,
+        past_window: i32,
+    ) -> Option<i32> {
         let y = self.anchor_year?;
         let Some(am) = self.anchor_month else {
             return Some(y);
@@ -862,15 +896,48 @@ impl<'a> Grammar<'a> {
             }
         }
         let wrong_side = lean == Some(Lean::Past) && nearest.0 > 0 && other.0 <= 0;
-        Some(if wrong_side && other.0.abs() - nearest.0.abs() < 62 {
-            other.1
-        } else {
-            nearest.1
-        })
+        Some(
+            if wrong_side && other.0.abs() - nearest.0.abs() < past_window {
+                other.1
+            } else {
+                nearest.1
+            },
+        )
     }
 
     fn resolve_month_day(&self, month: u32, day: u32, lean: Option<Lean>, firm_past: bool) -> Val {
-        match self.year_for(month, Some(day), lean, firm_past) {
+        self.resolve_day_within(month, day, lean, firm_past, 62)
+    }
+
+    /// A day named by month and day whose event verb stands right before it ("was arrested
+    /// on Jan. 5", "died Oct. 3"): that past tense is about this very date, so it outweighs a
+    /// nearer future date by up to six months (the sentence-wide "said" only breaks near-ties).
+    fn resolve_governed_day(&self, i: usize, month: u32, day: u32, lean: Option<Lean>) -> Val {
+        let k = if matches!(self.w(i.wrapping_sub(1)), "on") {
+            i.saturating_sub(1)
+        } else {
+            i
+        };
+        let governed = k > 0
+            && marker_at(&self.toks, k - 1) == Tense::Past
+            && !matches!(self.w(k - 1), "said" | "says" | "last" | "earlier" | "ago");
+        let window = if governed && lean == Some(Lean::Past) {
+            186
+        } else {
+            62
+        };
+        self.resolve_day_within(month, day, lean, self.firmly_past(i), window)
+    }
+
+    fn resolve_day_within(
+        &self,
+        month: u32,
+        day: u32,
+        lean: Option<Lean>,
+        firm_past: bool,
+        window: i32,
+    ) -> Val {
+        match self.year_within(month, Some(day), lean, firm_past, window) {
             Some(y) => match ymd(y, month, day) {
                 Some(d) => Val::anchored_day(d),
                 None => Val::unknown("XXXX-XX-XX"),
@@ -1183,9 +1250,7 @@ impl<'a> Grammar<'a> {
             }
             let val = match year {
                 Some(y) => Val::absolute_day(ymd(y, month, day)?),
-                None => {
-                    self.resolve_month_day(month, day, self.month_lean(i, k), self.firmly_past(i))
-                }
+                None => self.resolve_governed_day(i, month, day, self.month_lean(i, k)),
             };
             let mut hit = Hit::date(k, val);
             if let Some(end_day) = range_end_day {
@@ -1328,9 +1393,7 @@ impl<'a> Grammar<'a> {
         };
         let val = match year {
             Some(y) => Val::absolute_day(ymd(y, month, day)?),
-            None => {
-                self.resolve_month_day(month, day, self.month_lean(i, end), self.firmly_past(i))
-            }
+            None => self.resolve_governed_day(i, month, day, self.month_lean(i, end)),
         };
         Some(Hit::date(end, val))
     }
@@ -1346,7 +1409,7 @@ impl<'a> Grammar<'a> {
                 return Some(hit);
             }
         }
-        let lean = if self.deadline_before(i) {
+        let lean = if self.deadline_before(i) || self.modal_by_deadline(i) {
             Lean::Future
         } else if self.possessive(j) {
             // "get around Wednesday's ruling": a possessive weekday names an event that has

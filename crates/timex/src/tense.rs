@@ -66,6 +66,11 @@ pub(crate) fn tense_ahead(toks: &[Tok], end: usize, ahead: usize) -> Tense {
     Tense::Unknown
 }
 
+/// The tense of the word at `i` alone, if it is a tense marker.
+pub(crate) fn marker_at(toks: &[Tok], i: usize) -> Tense {
+    marker(toks, i)
+}
+
 fn ends_sentence(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return true };
     if t.kind != TokenKind::Punct {
@@ -204,7 +209,7 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         // News writes scheduled events in the present: "leaves Monday", "meets Tuesday".
         "meets" | "begins" | "opens" | "starts" | "resumes" | "arrives" | "leaves" | "heads"
         | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes"
-        | "ends" | "concludes" | "wraps" | "goes" => return Tense::Future,
+        | "ends" | "concludes" | "wraps" | "goes" | "runs" | "lasts" => return Tense::Future,
         // The plural present schedules the same way ("the two leaders meet separately Monday"),
         // but the bare form is also an infinitive ("agreed to meet"), a negated past ("did not
         // meet") or a noun ("the close", "a visit"): only a bare form after a word that can end
@@ -235,6 +240,8 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         "expected" | "due" if next_is(toks, i, "to") => return Tense::Future,
         // "is expected back in Vask on Thursday", "are due in Brenna": an expected arrival.
         "expected" | "due" if matches!(prev, Some("is" | "are" | "am")) => return Tense::Future,
+        // "a strike is planned for Friday", "talks are scheduled for Monday".
+        "planned" if matches!(prev, Some("is" | "are" | "am")) => return Tense::Future,
         // "with results expected by Wednesday", "a ruling due within days": a participle
         // naming a deadline ahead, unless a past auxiliary sets it in the past.
         "expected" | "due"

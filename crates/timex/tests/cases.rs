@@ -1329,3 +1329,31 @@ fn a_period_after_a_short_name_ends_the_sentence() {
     let text = "Exports rose 6 percent in May. The plant will open by mid-2026.";
     assert_eq!(one(text, &on(2025, 10, 24), "May").value, "2025-05");
 }
+
+#[test]
+fn a_past_verb_right_before_a_day_outweighs_a_nearer_future_date() {
+    let anchor = on(2025, 9, 18);
+    // January 5 is nearer ahead, but "was arrested on" is about that very day.
+    let text = "Police said the suspect was arrested on Jan. 5 in Velmar.";
+    assert_eq!(one(text, &anchor, "Jan. 5").value, "2025-01-05");
+    // Only "said" in the sentence: the nearer date wins.
+    let text = "The minister said Jan. 5 would be the date.";
+    assert_eq!(one(text, &anchor, "Jan. 5").value, "2026-01-05");
+}
+
+#[test]
+fn deadlines_with_a_modal_and_planned_events_lie_ahead() {
+    let anchor = on(2025, 9, 18);
+    let text = "Forecasters said winds could reach 190 kph by Tuesday afternoon.";
+    assert_eq!(
+        one(text, &anchor, "Tuesday afternoon").value,
+        "2025-09-23TAF"
+    );
+    // A past perfect keeps the deadline behind.
+    let text = "Forty members had filed reports by Wednesday.";
+    assert_eq!(one(text, &anchor, "Wednesday").value, "2025-09-17");
+    let text = "A 24-hour strike is planned for Friday.";
+    assert_eq!(one(text, &anchor, "Friday").value, "2025-09-19");
+    let text = "Enrollment opened this month and runs through March 31.";
+    assert_eq!(one(text, &anchor, "March 31").value, "2026-03-31");
+}
