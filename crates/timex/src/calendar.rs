@@ -69,6 +69,20 @@ pub(crate) fn thanksgiving(year: i32) -> Option<NaiveDate> {
     add_days(first, offset as i64 + 21)
 }
 
+/// US Labor Day: the first Monday of September.
+pub(crate) fn labor_day(year: i32) -> Option<NaiveDate> {
+    let first = ymd(year, 9, 1)?;
+    let to_monday = (1 + 7 - weekday_number(first)) % 7;
+    add_days(first, to_monday as i64)
+}
+
+/// US Memorial Day: the last Monday of May.
+pub(crate) fn memorial_day(year: i32) -> Option<NaiveDate> {
+    let last = ymd(year, 5, 31)?;
+    let back = (weekday_number(last) + 7 - 1) % 7;
+    add_days(last, -(back as i64))
+}
+
 /// US Election Day: the Tuesday after the first Monday of November.
 pub(crate) fn election_day(year: i32) -> Option<NaiveDate> {
     let first = ymd(year, 11, 1)?;

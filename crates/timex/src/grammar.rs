@@ -8,8 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use triangulate_doc::{PartialDate, Span};
 
 use crate::calendar::{
-    add_days, day_value, easter, election_day, month_value, quarter_of, quarter_value, shift_month,
-    shift_quarter, thanksgiving, week_value, weekday_in_week, weekday_number, year_value, ymd,
+    add_days, day_value, easter, election_day, labor_day, memorial_day, month_value, quarter_of,
+    quarter_value, shift_month, shift_quarter, thanksgiving, week_value, weekday_in_week,
+    weekday_number, year_value, ymd,
 };
 use crate::lexicon::{self, Unit};
 use crate::scan::{tokenize, Tok, TokenKind};
@@ -3238,6 +3239,9 @@ impl<'a> Grammar<'a> {
                 }
             }
             "halloween" => (Some((10, 31)), i + 1),
+            "boxing" if self.is(i + 1, "day") && self.capital(i + 1) => (Some((12, 26)), i + 2),
+            "veterans" if self.is(i + 1, "day") && self.capital(i + 1) => (Some((11, 11)), i + 2),
+            "labor" | "memorial" if self.is(i + 1, "day") && self.capital(i + 1) => (None, i + 2),
             "independence" if self.is(i + 1, "day") => (Some((7, 4)), i + 2),
             "valentine" if self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "day") => {
                 (Some((2, 14)), i + 4)
@@ -3260,6 +3264,8 @@ impl<'a> Grammar<'a> {
                 let rule = |y: i32| match w {
                     "easter" => easter(y),
                     "election" => election_day(y),
+                    "labor" => labor_day(y),
+                    "memorial" => memorial_day(y),
                     _ => thanksgiving(y),
                 };
                 match (self.anchor, self.anchor_year) {

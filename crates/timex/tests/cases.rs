@@ -1357,3 +1357,15 @@ fn deadlines_with_a_modal_and_planned_events_lie_ahead() {
     let text = "Enrollment opened this month and runs through March 31.";
     assert_eq!(one(text, &anchor, "March 31").value, "2026-03-31");
 }
+
+#[test]
+fn more_holidays() {
+    let anchor = on(2025, 8, 20);
+    let text = "Lawmakers return after Labor Day. The final will be played on Boxing Day.";
+    assert_eq!(one(text, &anchor, "Labor Day").value, "2025-09-01");
+    assert_eq!(one(text, &anchor, "Boxing Day").value, "2025-12-26");
+    let text = "Parades were held on Memorial Day.";
+    assert_eq!(one(text, &anchor, "Memorial Day").value, "2025-05-26");
+    // A lower-case "labor day" is a day's work.
+    assert!(found("It was a long labor day for the crew.", &anchor).is_empty());
+}
