@@ -12,7 +12,12 @@
 //! `--labels PER,LOC` passes only mentions with those labels.
 //!
 //! Other options (defaults: [`ClusterOptions::default`]): `--threshold X`, `--name-weight X`,
-//! `--coverage X`, `--no-numbers`.
+//! `--coverage X`, `--no-numbers`; review of young stories: `--young S` (0 turns review off),
+//! `--split-ratio R`, `--split-min N` (fewest documents per side), `--split-min-story N`.
+//!
+//! Review can move earlier documents to a new story ([`StoryClusterer::take_moves`]); the
+//! runner applies the moves to its earlier answers, as a caller keeping each document's story
+//! does. `--forward-only` ignores them (each document keeps the story `add` returned).
 use std::io::{BufRead, Write};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
 use triangulate_ner::NerModel;
@@ -34,12 +39,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut opts = ClusterOptions::default();
     let mut use_ner = true;
     let mut labels: Option<Vec<String>> = None;
+    let mut forward_only = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threshold" => opts.threshold = value(&mut args, &a)?,
             "--name-weight" => opts.name_weight = value(&mut args, &a)?,
             "--coverage" => opts.name_coverage_weight = value(&mut args, &a)?,
             "--no-numbers" => opts.number_features = false,
+            "--young" => opts.young_story_size = value(&mut args, &a)?,
+            "--split-ratio" => opts.split_ratio = value(&mut args, &a)?,
+            "--split-min-story" => opts.split_min_story = value(&mut args, &a)?,
+            "--split-min" => opts.split_min_group = value(&mut args, &a)?,
+            "--forward-only" => forward_only = true,
             "--capitalised" => use_ner = false,
             "--ner-only" => opts.capitalised_with_names = false,
             "--labels" => {
@@ -52,6 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let path = path.ok_or(
         "usage: cluster_dev [--threshold X] [--name-weight X] [--coverage X] [--no-numbers] \
+         [--young S] [--split-ratio R] [--split-min N] [--split-min-story N] [--forward-only] \
          [--capitalised | --ner-only] [--labels PER,LOC,ORG,MISC] documents.jsonl",
     )?;
     let ner = if use_ner {
@@ -94,6 +106,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             published: None,
         });
         assigned.push((id.to_string(), story));
+        for (doc, story) in clusterer.take_moves() {
+            if let Some(slot) = assigned.get_mut(doc).filter(|_| !forward_only) {
+                slot.1 = story;
+            }
+        }
     }
     let out = std::io::stdout();
     let mut out = out.lock();

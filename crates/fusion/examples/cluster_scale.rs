@@ -8,7 +8,9 @@
 //! a steady rate and documents pick recent stories, so the stream never ends a "topic". Time is
 //! measured around `add()` only (generation excluded), as wall time and as this thread's CPU
 //! time (the honest figure on a shared, loaded machine); peak memory is the process's VmHWM.
-//! Quality against the generator's own story labels is printed as a sanity check (pairwise P/R/F1).
+//! Quality against the generator's own story labels is printed as a sanity check (pairwise P/R/F1),
+//! with review's moves applied to earlier documents (`moved` counts them). `--young 0` turns
+//! review of young stories off, to compare its cost in the same build.
 use std::collections::HashMap;
 use std::time::Instant;
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
@@ -170,14 +172,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut docs = 10_000usize;
     let mut seed = 42u64;
+    let mut opts = ClusterOptions::default();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--docs" => docs = args.next().ok_or("--docs needs a value")?.parse()?,
             "--seed" => seed = args.next().ok_or("--seed needs a value")?.parse()?,
+            "--young" => {
+                opts.young_story_size = args.next().ok_or("--young needs a value")?.parse()?
+            }
             other => {
                 return Err(format!(
-                    "unknown argument {other}; usage: cluster_scale [--docs N] [--seed S]"
-                )
+                "unknown argument {other}; usage: cluster_scale [--docs N] [--seed S] [--young S]"
+            )
                 .into())
             }
         }
@@ -195,12 +201,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let loop_cpu_start = thread_cpu_ns();
     let mut generator = Generator::new(seed);
-    let mut clusterer = StoryClusterer::new(ClusterOptions::default());
+    let mut clusterer = StoryClusterer::new(opts);
     let mut text = String::new();
     let mut spent = std::time::Duration::ZERO;
-    let mut joint: HashMap<(usize, u32), u64> = HashMap::new();
-    let mut gold_sizes: HashMap<usize, u64> = HashMap::new();
-    let mut pred_sizes: HashMap<u32, u64> = HashMap::new();
+    // Each document's gold story and story (review can move earlier documents).
+    let mut assigned: Vec<(usize, u32)> = Vec::with_capacity(docs);
+    let mut moved = 0usize;
     let mut bytes = 0usize;
     for _ in 0..docs {
         let gold = generator.next_doc(&mut text);
@@ -211,14 +217,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             names: &[],
             published: None,
         });
+        let moves = clusterer.take_moves();
         spent += start.elapsed();
-        *joint.entry((gold, story.0)).or_default() += 1;
-        *gold_sizes.entry(gold).or_default() += 1;
-        *pred_sizes.entry(story.0).or_default() += 1;
+        assigned.push((gold, story.0));
+        for (doc, story) in moves {
+            if let Some(slot) = assigned.get_mut(doc) {
+                slot.1 = story.0;
+                moved += 1;
+            }
+        }
     }
     let cpu_ns = thread_cpu_ns()
         .saturating_sub(loop_cpu_start)
         .saturating_sub(gen_cpu);
+    let mut joint: HashMap<(usize, u32), u64> = HashMap::new();
+    let mut gold_sizes: HashMap<usize, u64> = HashMap::new();
+    let mut pred_sizes: HashMap<u32, u64> = HashMap::new();
+    for &(gold, story) in &assigned {
+        *joint.entry((gold, story)).or_default() += 1;
+        *gold_sizes.entry(gold).or_default() += 1;
+        *pred_sizes.entry(story).or_default() += 1;
+    }
     let tp: u64 = joint.values().map(|&n| pairs(n)).sum();
     let p = tp as f64 / pred_sizes.values().map(|&n| pairs(n)).sum::<u64>().max(1) as f64;
     let r = tp as f64 / gold_sizes.values().map(|&n| pairs(n)).sum::<u64>().max(1) as f64;
@@ -228,7 +247,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         0.0
     };
     println!(
-        "docs={docs} bytes={:.1}MB gold_stories={} stories={} vocab={} wall={:.2}s wall_per_doc={:.1}us cpu={:.2}s cpu_per_doc={:.1}us peak_rss={:.0}MiB pairwise P={p:.4} R={r:.4} F1={f1:.4}",
+        "docs={docs} bytes={:.1}MB gold_stories={} stories={} vocab={} wall={:.2}s wall_per_doc={:.1}us cpu={:.2}s cpu_per_doc={:.1}us peak_rss={:.0}MiB moved={moved} pairwise P={p:.4} R={r:.4} F1={f1:.4}",
         bytes as f64 / 1e6,
         gold_sizes.len(),
         clusterer.story_count(),
