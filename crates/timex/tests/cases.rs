@@ -1369,3 +1369,13 @@ fn more_holidays() {
     // A lower-case "labor day" is a day's work.
     assert!(found("It was a long labor day for the crew.", &anchor).is_empty());
 }
+
+#[test]
+fn recently_between_an_auxiliary_and_its_participle_is_untagged() {
+    assert!(found("The search was recently extended to Ostrel.", &monday()).is_empty());
+    assert!(found("They have recently moved to Brenna.", &monday()).is_empty());
+    assert_eq!(
+        value("Marvel Foods recently cut its dividend.", "recently"),
+        "PAST_REF"
+    );
+}
