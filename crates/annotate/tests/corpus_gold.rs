@@ -30,14 +30,17 @@ use triangulate_timex::{AnchorUse, Timex};
 // workspace at commit dd6726a; measured value in the comment). Raise a floor when a stage
 // improves; never lower one to let a regression pass.
 
-/// Entity recall over all named alias occurrences (measured 193/198 = 97.5% with the NER
-/// model trained with lexicons and name substitution, triangulate-ner's fourth pass; 191/198
-/// = 96.5% with the model before it; 156/198 = 78.8% before the document-level rules).
-const ENTITY_RECALL_FLOOR: f64 = 0.96;
-/// Per-type entity recall (measured PER 54/55 = 98.2%, ORG 10/11 = 90.9%, LOC 102/102 = 100%,
-/// MISC 27/30 = 90.0%).
+/// Entity recall over all named alias occurrences (measured 196/198 = 99.0% with the NER
+/// model of triangulate-ner's fifth pass, lexicons in its second pass only; 195/198 = 98.5%
+/// with the fourth pass's; 191/198 = 96.5% before name substitution; 156/198 = 78.8% before
+/// the document-level rules).
+const ENTITY_RECALL_FLOOR: f64 = 0.97;
+/// Per-type entity recall (measured PER 55/55 = 100%, ORG 11/11 = 100%, LOC 102/102 = 100%,
+/// MISC 28/30 = 93.3%). ORG stays at 0.88 (10 of 11): other training seeds of the same
+/// model get 10/11 and 8/11 (models/ner/MODEL_CARD.md), so the floor guards a regression of
+/// the code, not the luck of one seed.
 const ENTITY_RECALL_FLOOR_BY_TYPE: [(&str, f64); 4] =
-    [("PER", 0.96), ("ORG", 0.88), ("LOC", 0.97), ("MISC", 0.89)];
+    [("PER", 0.97), ("ORG", 0.88), ("LOC", 0.97), ("MISC", 0.9)];
 /// Timex recall with relaxed (overlap) matching (measured 105/109 = 96.3%).
 const TIMEX_RECALL_FLOOR: f64 = 0.94;
 /// Timex value accuracy: right value among the found ones (measured 102/105 = 97.1%).

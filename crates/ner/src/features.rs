@@ -243,10 +243,8 @@ pub mod external {
     pub const BROWN: u8 = 1;
     /// Gazetteer matches (places, person names, nationalities, organisation words).
     pub const GAZETTEERS: u8 = 2;
-    /// Word-vector classes (256, 1024, vector row) of the word and its neighbours at ±1.
-    pub const VECTOR_CLASSES: u8 = 4;
     /// Every group.
-    pub const ALL: u8 = BROWN | GAZETTEERS | VECTOR_CLASSES;
+    pub const ALL: u8 = BROWN | GAZETTEERS;
     /// Not a group: the groups' features are emitted in the first pass only.
     pub const FIRST_PASS_ONLY: u8 = 0x40;
     /// Not a group: the groups' features are emitted in the second pass only.
@@ -378,12 +376,6 @@ pub fn prepare_document(
     let external_gazetteer = lexicon
         .external
         .filter(|_| lexicon.external_groups & external::GAZETTEERS != 0);
-    // Model load and training decode the classes first and fail there, so `ok()` only drops
-    // them for a hand-built lexicon without the file.
-    let vector_classes = lexicon
-        .external
-        .filter(|_| lexicon.external_groups & external::VECTOR_CLASSES != 0)
-        .and_then(|e| e.vector_classes().ok());
     let mut scratch = String::new();
     let mut doc_case_counts: HashMap<u64, (u32, u32)> = HashMap::new();
     let mut prepared = Vec::with_capacity(sentences.len());
@@ -417,12 +409,6 @@ pub fn prepare_document(
             if let Some(ids) = lexicon.clusters.get(&key_string) {
                 for (level, id) in ids.iter().take(4).enumerate() {
                     clusters[level] = mix(level as u64 + 1, *id as u64 + 1);
-                }
-            } else if let Some(ids) = vector_classes.and_then(|v| v.classes_of_key(key)) {
-                // The vector classes share the induced clusters' templates (a model uses one
-                // or the other); their own level tags keep the two apart.
-                for (level, id) in ids.iter().enumerate() {
-                    clusters[level] = mix(level as u64 + 101, *id as u64 + 1);
                 }
             }
             tokens.push(PreparedToken {
@@ -720,9 +706,6 @@ pub fn token_features(
     let raw_at = |o| at(o).map_or(BOUNDARY, |t| t.raw);
     let external_groups =
         external::active(sentence.external_groups, tok.first_pass != NO_FIRST_PASS);
-    // Vector classes sit in the induced clusters' slots; a pass without them skips the slots.
-    let cluster_slots_on = sentence.external_groups & external::VECTOR_CLASSES == 0
-        || external_groups & external::VECTOR_CLASSES != 0;
     let shape_at = |o| at(o).map_or(BOUNDARY, |t| t.short_shape);
     let caps = sentence.all_caps as u64;
     let initial = (i == 0) as u64;
@@ -773,7 +756,7 @@ pub fn token_features(
         context,
     ));
     push(mix(mix(t::LOWER_CASE_CONTEXT, tok.lower), context));
-    for (level, &c) in tok.clusters.iter().enumerate().filter(|_| cluster_slots_on) {
+    for (level, &c) in tok.clusters.iter().enumerate() {
         if c != 0 {
             push(mix(t::CLUSTER, c));
             push(mix(mix(t::CLUSTER, c), context));
@@ -968,6 +951,61 @@ pub fn label_confidence(scores: &[f32; NUM_LABELS], chosen: Label, previous: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn external_groups_can_be_limited_to_one_pass() {
+        let both = external::BROWN | external::GAZETTEERS;
+        assert_eq!(external::active(both, false), both);
+        assert_eq!(external::active(both, true), both);
+        let second_only = both | external::SECOND_PASS_ONLY;
+        assert_eq!(external::active(second_only, false), 0);
+        assert_eq!(external::active(second_only, true), both);
+        let first_only = external::BROWN | external::FIRST_PASS_ONLY;
+        assert_eq!(external::active(first_only, false), external::BROWN);
+        assert_eq!(external::active(first_only, true), 0);
+    }
+
+    #[test]
+    fn a_second_pass_only_model_gets_lexicon_features_in_the_second_pass_only() {
+        let lexicons = crate::lexicons::ExternalLexicons::embedded().unwrap();
+        let lexicon = Lexicon {
+            external_groups: external::BROWN | external::GAZETTEERS | external::SECOND_PASS_ONLY,
+            external: Some(lexicons),
+            ..Lexicon::default()
+        };
+        let mut plain = lexicon.clone();
+        plain.external_groups = 0;
+        plain.external = None;
+        let sentences = vec![vec!["Talks", "in", "Nairobi", "ended", "."]];
+        let features = |lexicon: &Lexicon, first_pass: Option<Label>| {
+            let mut prepared = prepare_document(lexicon, None, &sentences);
+            if let Some(label) = first_pass {
+                apply_first_pass(&mut prepared, &[vec![label; 5]]);
+            }
+            let mut out = Vec::new();
+            token_features(
+                &prepared[0],
+                2,
+                None,
+                None,
+                &LabelHistory::default(),
+                21,
+                &mut out,
+            );
+            out
+        };
+        // First pass: exactly the features of a model without lexicons.
+        assert_eq!(features(&lexicon, None), features(&plain, None));
+        // Second pass: the Brown and gazetteer features of "Nairobi" come on top.
+        let second = features(&lexicon, Some(Label::OUTSIDE));
+        let second_plain = features(&plain, Some(Label::OUTSIDE));
+        assert!(
+            second.len() > second_plain.len() + 10,
+            "{} vs {}",
+            second.len(),
+            second_plain.len()
+        );
+    }
 
     /// The affix hashes as first written: collect the characters, build each affix string.
     fn affix_hashes_from_strings(key: &str) -> [u64; 8] {

@@ -19,8 +19,6 @@ use std::sync::OnceLock;
 
 static BROWN_BYTES: &[u8] = include_bytes!("../../../models/ner/lexicons/brown_clusters.tsv.gz");
 static GAZETTEER_BYTES: &[u8] = include_bytes!("../../../models/ner/lexicons/gazetteers.tsv.gz");
-static VECTOR_CLASS_BYTES: &[u8] =
-    include_bytes!("../../../models/ner/lexicons/vector_classes.tsv.gz");
 static EMBEDDED: OnceLock<Result<ExternalLexicons, String>> = OnceLock::new();
 
 /// Longest gazetteer phrase kept, in tokens ("Bosnia and Herzegovina" is 3).
@@ -112,79 +110,7 @@ impl Hasher for PrehashedKey {
 /// A map keyed by a hash we computed ourselves.
 pub(crate) type PrehashedMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
-/// Word-vector classes: for a lower-case word, its class among 256 and among 1024 (spherical
-/// k-means over the word vectors of spaCy's `en_core_web_md`) and the vector row it shares
-/// with its nearest words (20,000 rows).
-///
-/// A second, differently induced clustering beside the Brown clusters: Turian et al. (2010)
-/// found the two add up, since co-occurrence vectors group rare names with frequent ones that
-/// Brown's hard merges separate.
-#[derive(Debug)]
-pub struct VectorClasses {
-    /// Hash of the lower-cased word → class ids, coarse to fine.
-    classes: PrehashedMap<[u16; VECTOR_CLASS_LEVELS]>,
-}
-
-/// Granularities in [`VectorClasses`]: 256 classes, 1024 classes, the vector row.
-pub const VECTOR_CLASS_LEVELS: usize = 3;
-
-impl VectorClasses {
-    /// Decodes `vector_classes.tsv.gz` (`word<TAB>class<TAB>class<TAB>row`, lower-case words).
-    pub fn from_gzip(bytes: &[u8]) -> Result<VectorClasses, NerError> {
-        let text = gunzip(bytes, "vector_classes.tsv.gz")?;
-        let mut classes = PrehashedMap::default();
-        for (index, line) in text.lines().enumerate() {
-            let bad = |problem: &str| {
-                NerError::Lexicon(format!(
-                    "vector_classes.tsv.gz, line {}: {problem}",
-                    index + 1
-                ))
-            };
-            let mut fields = line.split('\t');
-            let word = fields.next().unwrap_or_default();
-            if word.is_empty() {
-                return Err(bad("empty word"));
-            }
-            let mut ids = [0u16; VECTOR_CLASS_LEVELS];
-            for id in ids.iter_mut() {
-                let field = fields
-                    .next()
-                    .ok_or_else(|| bad("expected word and 3 class ids"))?;
-                *id = field
-                    .parse()
-                    .map_err(|_| bad(&format!("class {field:?} is not a number below 65536")))?;
-            }
-            if fields.next().is_some() {
-                return Err(bad("expected word and 3 class ids"));
-            }
-            classes.insert(hash_str(word), ids);
-        }
-        if classes.is_empty() {
-            return Err(NerError::Lexicon(
-                "vector_classes.tsv.gz has no entries".to_string(),
-            ));
-        }
-        Ok(VectorClasses { classes })
-    }
-
-    /// Number of words with classes.
-    pub fn word_count(&self) -> usize {
-        self.classes.len()
-    }
-
-    /// Classes of a word (looked up lower-cased: the vectors are nearly case-blind).
-    pub fn classes(&self, word: &str) -> Option<[u16; VECTOR_CLASS_LEVELS]> {
-        self.classes.get(&hash_str(&lexicon_key(word))).copied()
-    }
-
-    /// Classes by the hash of the word's [`lexicon_key`].
-    pub(crate) fn classes_of_key(&self, key_hash: u64) -> Option<[u16; VECTOR_CLASS_LEVELS]> {
-        self.classes.get(&key_hash).copied()
-    }
-}
-
-/// Brown clusters and gazetteers, decoded from the embedded files, and the word-vector classes,
-/// decoded on first use (only models trained with them pay for it).
+/// Brown clusters and gazetteers, decoded from the embedded files.
 pub struct ExternalLexicons {
     /// Hash of the exact word form → Brown bit path, first branch in the lowest bit.
     clusters: PrehashedMap<u32>,
@@ -192,9 +118,6 @@ pub struct ExternalLexicons {
     gazetteer: PrehashedMap<u8>,
     max_phrase_tokens: usize,
     fingerprint: u64,
-    /// Gzip bytes of `vector_classes.tsv.gz`; empty when there are none.
-    vector_class_bytes: &'static [u8],
-    vector_classes: OnceLock<Result<VectorClasses, String>>,
 }
 
 impl std::fmt::Debug for ExternalLexicons {
@@ -218,9 +141,7 @@ impl ExternalLexicons {
     pub fn embedded() -> Result<&'static ExternalLexicons, NerError> {
         EMBEDDED
             .get_or_init(|| {
-                ExternalLexicons::from_gzip(BROWN_BYTES, GAZETTEER_BYTES)
-                    .map(|lexicons| lexicons.with_vector_classes(VECTOR_CLASS_BYTES))
-                    .map_err(|e| e.to_string())
+                ExternalLexicons::from_gzip(BROWN_BYTES, GAZETTEER_BYTES).map_err(|e| e.to_string())
             })
             .as_ref()
             .map_err(|e| NerError::Lexicon(format!("embedded lexicons: {e}")))
@@ -289,52 +210,13 @@ impl ExternalLexicons {
             gazetteer,
             max_phrase_tokens,
             fingerprint,
-            vector_class_bytes: &[],
-            vector_classes: OnceLock::new(),
         })
     }
 
-    /// Adds the gzip-compressed `vector_classes.tsv.gz`, decoded by
-    /// [`ExternalLexicons::vector_classes`] on first use.
-    pub fn with_vector_classes(mut self, bytes: &'static [u8]) -> ExternalLexicons {
-        self.vector_class_bytes = bytes;
-        self.vector_classes = OnceLock::new();
-        self
-    }
-
-    /// Identifies the exact Brown and gazetteer files; a model records the fingerprint of the
-    /// lexicons it was trained with and refuses others (see [`ExternalLexicons::fingerprint_for`]).
+    /// Identifies the exact lexicon files; a model records the fingerprint of the lexicons it
+    /// was trained with and refuses others.
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
-    }
-
-    /// The fingerprint a model trained with these [`crate::features::external`] groups records:
-    /// [`ExternalLexicons::fingerprint`], mixed with the vector-class file's hash only when the
-    /// groups include the vector classes, so models without them stay valid when that file
-    /// changes.
-    pub fn fingerprint_for(&self, groups: u8) -> u64 {
-        if groups & crate::features::external::VECTOR_CLASSES != 0 {
-            crate::features::mix(
-                self.fingerprint,
-                crate::features::hash_bytes(self.vector_class_bytes),
-            )
-        } else {
-            self.fingerprint
-        }
-    }
-
-    /// The word-vector classes, decoded on the first call (about 0.1 s).
-    pub fn vector_classes(&self) -> Result<&VectorClasses, NerError> {
-        self.vector_classes
-            .get_or_init(|| {
-                if self.vector_class_bytes.is_empty() {
-                    Err("no vector_classes.tsv.gz in these lexicons".to_string())
-                } else {
-                    VectorClasses::from_gzip(self.vector_class_bytes).map_err(|e| e.to_string())
-                }
-            })
-            .as_ref()
-            .map_err(|e| NerError::Lexicon(e.clone()))
     }
 
     /// Number of words with a Brown cluster.
@@ -495,54 +377,5 @@ mod tests {
                 other => panic!("expected a lexicon error, got {other:?}"),
             }
         }
-    }
-
-    #[test]
-    fn vector_classes_decode_look_up_lower_cased_and_name_bad_lines() {
-        let classes =
-            VectorClasses::from_gzip(&gz("brenna\t12\t700\t15001\nvask\t3\t4\t5\n")).unwrap();
-        assert_eq!(classes.word_count(), 2);
-        assert_eq!(classes.classes("Brenna"), Some([12, 700, 15001]));
-        assert_eq!(classes.classes("VASK"), Some([3, 4, 5]));
-        assert_eq!(classes.classes("Esteria"), None);
-
-        for (text, expected) in [
-            ("brenna\t12\t700\n", "line 1"),
-            ("brenna\t1\t2\t3\nvask\t1\tx\t3\n", "line 2"),
-            ("brenna\t1\t2\t70000\n", "below 65536"),
-            ("brenna\t1\t2\t3\t4\n", "3 class ids"),
-            ("\t1\t2\t3\n", "empty word"),
-            ("", "no entries"),
-        ] {
-            match VectorClasses::from_gzip(&gz(text)) {
-                Err(NerError::Lexicon(message)) => {
-                    assert!(message.contains(expected), "{text:?}: {message}")
-                }
-                other => panic!("{text:?}: expected a lexicon error, got {other:?}"),
-            }
-        }
-        assert!(matches!(
-            VectorClasses::from_gzip(b"not gzip"),
-            Err(NerError::Lexicon(_))
-        ));
-    }
-
-    #[test]
-    fn embedded_vector_classes_group_related_words() {
-        let lex = ExternalLexicons::embedded().unwrap();
-        let classes = lex.vector_classes().unwrap();
-        assert!(classes.word_count() > 250_000);
-        // Football clubs share a class (here even a vector row).
-        let class_1024 = |w: &str| classes.classes(w).map(|c| c[1]);
-        assert!(class_1024("juventus").is_some());
-        assert_eq!(class_1024("juventus"), class_1024("benfica"));
-        assert_eq!(class_1024("juventus"), class_1024("bayern"));
-        assert_eq!(class_1024("Juventus"), class_1024("juventus"));
-        assert_eq!(classes.classes("the-word-nobody-wrote"), None);
-
-        // Lexicons built without the file have no vector classes, and say so.
-        let small =
-            ExternalLexicons::from_gzip(&gz("Brenna\t678\n"), &gz("city\tBrenna\n")).unwrap();
-        assert!(matches!(small.vector_classes(), Err(NerError::Lexicon(_))));
     }
 }

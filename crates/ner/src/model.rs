@@ -397,10 +397,7 @@ impl NerModel {
         }
 
         p.push(self.lexicon.external_groups);
-        let fingerprint = self
-            .lexicon
-            .external
-            .map_or(0, |e| e.fingerprint_for(self.lexicon.external_groups));
+        let fingerprint = self.lexicon.external.map_or(0, |e| e.fingerprint());
         p.extend_from_slice(&fingerprint.to_le_bytes());
 
         put_u32(&mut p, self.passes.len() as u32);
@@ -538,14 +535,11 @@ impl NerModel {
             None
         } else {
             let lexicons = crate::lexicons::ExternalLexicons::embedded()?;
-            let embedded = lexicons.fingerprint_for(external_groups);
+            let embedded = lexicons.fingerprint();
             if embedded != fingerprint {
                 return Err(NerError::Lexicon(format!(
                     "the model was trained with external lexicons {fingerprint:016x}, this build embeds {embedded:016x}; retrain it (models/ner/MODEL_CARD.md)"
                 )));
-            }
-            if external_groups & crate::features::external::VECTOR_CLASSES != 0 {
-                lexicons.vector_classes()?;
             }
             Some(lexicons)
         };
@@ -753,27 +747,6 @@ mod tests {
         model.lexicon.external = Some(ExternalLexicons::embedded().unwrap());
         let reloaded = NerModel::from_bytes(&model.to_bytes()).unwrap();
         assert_eq!(reloaded, model);
-    }
-
-    #[test]
-    fn a_model_with_vector_classes_records_them_and_loads_with_the_embedded_ones() {
-        let weights = vec![0.25f32; (1usize << 10) * NUM_LABELS];
-        let mut model = NerModel::new(10, Lexicon::default(), &[&weights], "test".into());
-        let embedded = ExternalLexicons::embedded().unwrap();
-        model.lexicon.external = Some(embedded);
-        model.lexicon.external_groups = external::BROWN | external::VECTOR_CLASSES;
-        let bytes = model.to_bytes();
-        assert_eq!(NerModel::from_bytes(&bytes).unwrap(), model);
-        // The recorded fingerprint covers the vector classes: the same model saying it has no
-        // vector classes would record another one.
-        assert_ne!(
-            embedded.fingerprint_for(external::BROWN | external::VECTOR_CLASSES),
-            embedded.fingerprint_for(external::BROWN)
-        );
-        assert_eq!(
-            embedded.fingerprint_for(external::BROWN | external::GAZETTEERS),
-            embedded.fingerprint()
-        );
     }
 
     #[test]

@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use triangulate_doc::EntityLabel;
 
 /// Training settings. The defaults train `models/ner/conll2003-plain.model`; the embedded
-/// default `models/ner/conll2003.model` adds `external_groups: 3` and
-/// `name_substitution_percent: 50` (`train-ner --external brown,gazetteers --substitute-names 50`).
+/// default `models/ner/conll2003.model` adds `external_groups: 0x83` (Brown clusters and
+/// gazetteers, second pass only), `name_substitution_percent: 50` and `seed: 2`
+/// (`train-ner --external brown,gazetteers,second-pass-only --substitute-names 50 --seed 2`).
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
     /// log2 of the number of feature buckets.
@@ -244,10 +245,6 @@ pub fn train(
             lexicons.cluster_word_count(),
             lexicons.gazetteer_phrase_count()
         ));
-        if lexicon.external_groups & crate::features::external::VECTOR_CLASSES != 0 {
-            let classes = lexicons.vector_classes()?;
-            log(&format!("vector classes: {} words", classes.word_count()));
-        }
         lexicon.external = Some(lexicons);
     }
     if !config.cluster_sizes.is_empty() {
@@ -439,12 +436,6 @@ fn substituted_copies(
     if percent == 0 {
         return Vec::new();
     }
-    // Only a model that uses the vector classes checks them, so the other models' invented
-    // names (and model files) stay as they were.
-    let vector_classes = lexicon
-        .external
-        .filter(|_| lexicon.external_groups & crate::features::external::VECTOR_CLASSES != 0)
-        .and_then(|ext| ext.vector_classes().ok());
     let is_known = |word: &str| {
         lexicon.casing.contains_key(&lexicon_key(word))
             || lexicon.external.is_some_and(|ext| {
@@ -452,7 +443,6 @@ fn substituted_copies(
                     || ext.brown_path(&word.to_lowercase()).is_some()
                     || ext.gazetteer_categories(&[word]) != 0
             })
-            || vector_classes.is_some_and(|v| v.classes(word).is_some())
     };
     train
         .iter()
