@@ -179,6 +179,9 @@ pub(crate) struct Grammar<'a> {
     /// The last date the text gave explicitly ("in 1994", "March 4, 1998"): what "the
     /// following year" and "that month" count from.
     last_date: Cell<Option<PartialDate>>,
+    /// The last month the text named or we resolved ("In March", "Oct. 12"): the reference
+    /// of a narrative "the following month" (like `last_day` for "the next day").
+    last_month: Cell<Option<(i32, u32)>>,
     /// The last day the text named or that we resolved ("Oct. 12", "Tuesday", "yesterday"):
     /// the reference time of narrative "that day", "the next morning" (TimeML anchors these
     /// to the most recent date, not to the publication date).
@@ -211,6 +214,7 @@ impl<'a> Grammar<'a> {
             last_quarter_at: Cell::new(0),
             last_period_at: Cell::new(None),
             last_date: Cell::new(None),
+            last_month: Cell::new(None),
             last_day: Cell::new(None),
             last_day_at: Cell::new(0),
         }
@@ -265,6 +269,11 @@ impl<'a> Grammar<'a> {
                     if hit.anchored == AnchorUse::Absolute && hit.kind == TimexType::Date {
                         if let Some(p) = hit.partial.filter(|p| p.year.is_some()) {
                             self.last_date.set(Some(p));
+                        }
+                    }
+                    if hit.kind == TimexType::Date {
+                        if let Some((Some(y), Some(m))) = hit.partial.map(|p| (p.year, p.month)) {
+                            self.last_month.set(Some((y, u32::from(m))));
                         }
                     }
                     if matches!(hit.kind, TimexType::Date | TimexType::Time) {
@@ -1947,21 +1956,27 @@ impl<'a> Grammar<'a> {
                         Val::other(quarter_value(y, q), AnchorUse::Publication),
                     ));
                 }
-                if let Some(reference) = self.last_date.get() {
-                    let shift = if det == "that" { 0 } else { delta };
-                    let v = match (unit, reference.year, reference.month) {
-                        (Unit::Year, Some(y), _) => {
-                            Some(Val::year(y + shift, AnchorUse::Publication))
-                        }
-                        (Unit::Month, Some(y), Some(m)) => {
-                            let (y, m) = shift_month(y, m as u32, shift);
-                            Some(Val::month(y, m, AnchorUse::Publication))
-                        }
-                        _ => None,
-                    };
-                    if let Some(v) = v {
-                        return Some(Hit::date(j + 1, v));
-                    }
+                let shift = if det == "that" { 0 } else { delta };
+                let reference = self.last_date.get();
+                let v = match (unit, reference.and_then(|r| r.year)) {
+                    (Unit::Year, Some(y)) => Some(Val::year(y + shift, AnchorUse::Publication)),
+                    // "In March, ... The following month": the last month named, resolved
+                    // or not, else the last explicit date's.
+                    (Unit::Month, _) => self
+                        .last_month
+                        .get()
+                        .or_else(|| {
+                            let r = reference?;
+                            Some((r.year?, u32::from(r.month?)))
+                        })
+                        .map(|(y, m)| {
+                            let (y, m) = shift_month(y, m, shift);
+                            Val::month(y, m, AnchorUse::Publication)
+                        }),
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    return Some(Hit::date(j + 1, v));
                 }
             }
             if det == "that" || det == "same" {

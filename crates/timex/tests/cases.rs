@@ -1379,3 +1379,11 @@ fn recently_between_an_auxiliary_and_its_participle_is_untagged() {
         "PAST_REF"
     );
 }
+
+#[test]
+fn the_following_month_counts_from_the_last_month_named() {
+    let anchor = on(2025, 10, 27);
+    let text = "In March, the Velde family urged the board to act. The following month, the \
+                company put itself up for sale.";
+    assert_eq!(one(text, &anchor, "The following month").value, "2025-04");
+}
