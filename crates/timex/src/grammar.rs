@@ -684,6 +684,15 @@ impl<'a> Grammar<'a> {
         if before == "ended" {
             return true;
         }
+        // "the 12 months to March", "the year to June": a reported period that has ended.
+        if before == "to"
+            && matches!(
+                self.w(k.wrapping_sub(2)),
+                "months" | "weeks" | "year" | "quarter" | "period"
+            )
+        {
+            return true;
+        }
         // "since February", "since KKR bought RJR in February": "since" opens the clause.
         for back in 1..=8 {
             let Some(at) = k.checked_sub(back) else {
@@ -1309,6 +1318,9 @@ impl<'a> Grammar<'a> {
         // A bare month name: "may" and "march" need a preposition that makes them a date.
         if matches!(w, "may" | "march") {
             let prev = self.prev_word(i);
+            // "the 12 months to March": a capitalised month after "to" ("to march" is the
+            // verb).
+            let after_to = prev == "to" && self.capital(i);
             if !matches!(
                 prev,
                 "in" | "since"
@@ -1331,6 +1343,7 @@ impl<'a> Grammar<'a> {
                     | "and"
                     | "or"
             ) && !self.attributive_month(i)
+                && !after_to
             {
                 return None;
             }
@@ -2631,23 +2644,31 @@ impl<'a> Grammar<'a> {
                 return Some(hit);
             }
         }
-        // "Q3", "Q3 2025"
-        if self.is(s, "q") && self.glued(s + 1) {
-            let q = self.digits(s + 1, 1).filter(|q| (1..=4).contains(q))?;
+        // "Q3", "Q3 2025", "H1 2025"
+        let half = self.is(s, "h") && self.capital(s);
+        if (self.is(s, "q") || half) && self.glued(s + 1) {
+            let max = if half { 2 } else { 4 };
+            let q = self.digits(s + 1, 1).filter(|q| (1..=max).contains(q))?;
+            let code = if half {
+                format!("H{q}")
+            } else {
+                format!("Q{q}")
+            };
             let (year, end) = self.year_of(s + 2);
             let y = year.or(self.anchor_year);
             let v = match y {
                 Some(y) => Val::other(
-                    quarter_value(y, q),
+                    format!("{y:04}-{code}"),
                     if year.is_some() {
                         AnchorUse::Absolute
                     } else {
                         AnchorUse::Publication
                     },
                 ),
-                None => Val::unknown(&format!("XXXX-Q{q}")),
+                None => Val::unknown(&format!("XXXX-{code}")),
             };
-            return Some(Hit::date(end, v).quarter_ref());
+            let hit = Hit::date(end, v);
+            return Some(if half { hit } else { hit.quarter_ref() });
         }
         // A year before the ordinal: "the 1988 second quarter", "this year's third quarter",
         // "the year-ago third quarter".

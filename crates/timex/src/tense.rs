@@ -209,7 +209,9 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         // News writes scheduled events in the present: "leaves Monday", "meets Tuesday".
         "meets" | "begins" | "opens" | "starts" | "resumes" | "arrives" | "leaves" | "heads"
         | "convenes" | "visits" | "travels" | "returns" | "faces" | "expires" | "closes"
-        | "ends" | "concludes" | "wraps" | "goes" | "runs" | "lasts" => return Tense::Future,
+        | "ends" | "concludes" | "wraps" | "goes" | "runs" | "lasts" | "airs" => {
+            return Tense::Future
+        }
         // The plural present schedules the same way ("the two leaders meet separately Monday"),
         // but the bare form is also an infinitive ("agreed to meet"), a negated past ("did not
         // meet") or a noun ("the close", "a visit"): only a bare form after a word that can end
@@ -236,6 +238,10 @@ fn marker(toks: &[Tok], i: usize) -> Tense {
         // "as soon as Tuesday", "as early as next week"
         "soon" | "early" if prev == Some("as") && next_is(toks, i, "as") => return Tense::Future,
         "set" if next_is(toks, i, "to") => return Tense::Future,
+        // "the rally is set for noon Friday"
+        "set" if next_is(toks, i, "for") && matches!(prev, Some("is" | "are")) => {
+            return Tense::Future
+        }
         "ll" if prev == Some("'") => return Tense::Future,
         "expected" | "due" if next_is(toks, i, "to") => return Tense::Future,
         // "is expected back in Vask on Thursday", "are due in Brenna": an expected arrival.

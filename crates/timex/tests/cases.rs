@@ -1387,3 +1387,31 @@ fn the_following_month_counts_from_the_last_month_named() {
                 company put itself up for sale.";
     assert_eq!(one(text, &anchor, "The following month").value, "2025-04");
 }
+
+#[test]
+fn periods_to_a_month_halves_and_schedules() {
+    let anchor = on(2025, 11, 20);
+    // A period "to March" has ended: the March before, and "to" does not block the month.
+    let text = "Sales in the 12 months to March rose 5 percent.";
+    assert_eq!(one(text, &anchor, "March").value, "2025-03");
+    assert!(found("Protesters plan to march on Friday.", &anchor)
+        .iter()
+        .all(|(t, _)| t != "march"));
+    assert_eq!(
+        one("Sales rose in H1 2025.", &anchor, "H1 2025").value,
+        "2025-H1"
+    );
+    assert_eq!(
+        one("The rally is set for noon Friday.", &anchor, "noon Friday").value,
+        "2025-11-21T12:00"
+    );
+    assert_eq!(
+        one(
+            "The debate airs at 8 p.m. Sunday.",
+            &anchor,
+            "8 p.m. Sunday"
+        )
+        .value,
+        "2025-11-23T20:00"
+    );
+}
