@@ -1477,7 +1477,12 @@ impl<'a> Grammar<'a> {
             let k = if self.is(s + 1, "year") { s + 2 } else { s + 1 };
             let k = if self.is(k, "-") { k + 1 } else { k };
             let (y, end) = self.year_after(k)?;
-            return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
+            let mut hit = Hit::date(end, Val::year(y, AnchorUse::Absolute));
+            if let Some(end_year) = self.short_year_range(end - 1, y) {
+                hit.end = end + 2;
+                hit.range_end = Some(format!("{end_year:04}"));
+            }
+            return Some(hit);
         }
         if let Some((y, end)) = self.spelled_year(s) {
             return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
@@ -1548,6 +1553,14 @@ impl<'a> Grammar<'a> {
                 )
             {
                 return None;
+            }
+            // "the 2013-14 season", "fiscal 2013-14": a span of two years written with the
+            // second one's last two digits, kept whole with the first year as the value and
+            // the last in `range_end` (as for "March 4-5").
+            if let Some(end_year) = self.short_year_range(s, y) {
+                let mut hit = Hit::date(s + 3, Val::year(y, AnchorUse::Absolute));
+                hit.range_end = Some(format!("{end_year:04}"));
+                return Some(hit);
             }
             return Some(Hit::date(s + 1, Val::year(y, AnchorUse::Absolute)));
         }
@@ -2955,6 +2968,21 @@ impl<'a> Grammar<'a> {
             )
             .quarter_ref(),
         )
+    }
+
+    /// The year after `y` when "-NN" glued to the year at `i` gives its last two digits
+    /// ("2013-14", "1999-00"), not followed by more digits or a further hyphen.
+    fn short_year_range(&self, i: usize, y: i32) -> Option<i32> {
+        if !(self.is(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let tail = self.raw(i + 2);
+        if tail.len() != 2 || self.is(i + 3, "-") {
+            return None;
+        }
+        let n: i32 = tail.parse().ok()?;
+        let next = y + 1;
+        (next % 100 == n).then_some(next)
     }
 
     /// "of 2025", "of last year", "2025" after a quarter; returns (year, end).

@@ -1415,3 +1415,28 @@ fn periods_to_a_month_halves_and_schedules() {
         "2025-11-23T20:00"
     );
 }
+
+#[test]
+fn a_two_year_season_keeps_both_years() {
+    let t = one(
+        "Harlow open the 2025-26 season at home.",
+        &monday(),
+        "2025-26",
+    );
+    assert_eq!(t.value, "2025");
+    assert_eq!(t.range_end.as_deref(), Some("2026"));
+    let t = one(
+        "The outlook for fiscal 2025-26 is weak.",
+        &monday(),
+        "fiscal 2025-26",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2025", Some("2026"))
+    );
+    // Not consecutive years: no range.
+    assert_eq!(
+        one("Rates rose in 2025-27.", &monday(), "2025").value,
+        "2025"
+    );
+}
