@@ -742,7 +742,34 @@ impl<'a> Grammar<'a> {
         {
             k -= 3;
         }
-        k > 0 && matches!(self.w(k - 1), "until" | "till") && !self.capital(k - 1)
+        if !(k > 0 && matches!(self.w(k - 1), "until" | "till") && !self.capital(k - 1)) {
+            return false;
+        }
+        // "lived there until March" is a past span; a deadline needs a verb that sets one
+        // ("extend", "postpone", "suspended"), a modal ("could last until"), or a clause
+        // with no past tense at all.
+        let until = k - 1;
+        for back in 1..=10 {
+            let Some(at) = until.checked_sub(back) else {
+                break;
+            };
+            let w = self.w(at);
+            if matches!(w, "." | ";" | "!" | "?") {
+                break;
+            }
+            if matches!(
+                w,
+                "will" | "would" | "could" | "may" | "might" | "should" | "must" | "can"
+            ) || [
+                "extend", "postpon", "delay", "suspend", "adjourn", "defer", "freez", "froze",
+            ]
+            .iter()
+            .any(|stem| w.starts_with(stem))
+            {
+                return true;
+            }
+        }
+        self.tense(until, until + 1) != Tense::Past
     }
 
     /// "winds could reach 120 mph by Tuesday afternoon": a weekday after "by" in a clause

@@ -74,7 +74,8 @@
 //!   previous Friday" counts back from the day the story is at, like "the previous day".
 //! - **Deadlines and plans**: a month or season after a lower-case "until" ("extend the
 //!   curfew until the end of June", "could last until the autumn") lies ahead, like a
-//!   weekday; so do a weekday after "by" in a clause with a modal ("could reach 190 kph by
+//!   weekday, when a verb sets a deadline, a modal governs or the clause has no past tense
+//!   ("lived there until March" is a past span); so do a weekday after "by" in a clause with a modal ("could reach 190 kph by
 //!   Tuesday afternoon"), "results expected by Wednesday", "a strike is planned for Friday",
 //!   "voters go to the polls Sunday", "runs through March 31" and "analysts expect ... in
 //!   the fourth quarter". A past verb right before a day ("was arrested on Jan. 5") keeps it

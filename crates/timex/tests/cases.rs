@@ -1144,6 +1144,11 @@ fn a_month_or_season_after_until_is_a_deadline_ahead() {
         ),
         "2025-FA"
     );
+    // A past span is no deadline: "lived there until March" in July is the March before.
+    let text = "He lived in Varlow until March, his sister said.";
+    assert_eq!(one(text, &on(2025, 7, 10), "March").value, "2025-03");
+    let text = "The talks were suspended until March.";
+    assert_eq!(one(text, &on(2025, 7, 10), "March").value, "2026-03");
 }
 
 #[test]
