@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# NER benchmark: our embedded model (external lexicons + name substitution) and our two other
-# model files vs spaCy en_core_web_sm 3.8 on the CoNLL-2003 dev set, in the same run on the same
-# tokens, all scored by ../shared/tools/score_ner.py.
+# NER benchmark: our embedded model (external lexicons in the second pass + name substitution)
+# and our two other model files vs spaCy en_core_web_sm 3.8 on the CoNLL-2003 dev set, in the
+# same run on the same tokens, all scored by ../shared/tools/score_ner.py.
 #
 # Usage: bench/ner/run.sh [--repeat N]     (from anywhere; needs ../shared beside the repo)
 # Speed: tokens/s on one thread, best of N runs (default 5; the machine is shared, best-of filters
