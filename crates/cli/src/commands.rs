@@ -12,7 +12,7 @@ use triangulate_ingest::{
     ingest_paths, ingest_paths_each, IngestEvent, IngestOptions, IngestReport, Skipped,
 };
 use triangulate_ner::NerModel;
-use triangulate_report::{analysis_json, html_report, json_schema, markdown_brief};
+use triangulate_report::{html_report, json_schema, markdown_brief, write_analysis_json};
 
 /// How a run ended, for the exit code.
 pub struct Outcome {
@@ -330,7 +330,13 @@ pub fn analyze(
     let mut skipped = Vec::new();
     ingest_paths_each(&input.paths, &opts, |event| {
         match event {
-            IngestEvent::Document(d) => documents.push(*d),
+            IngestEvent::Document(mut d) => {
+                // Every span maps back to the input through the offset map, so the report
+                // never needs the input bytes again; on HTML and WARC input they are most of
+                // a document's memory.
+                d.original = Vec::new();
+                documents.push(*d);
+            }
             IngestEvent::Skipped(s) => skipped.push(s),
         }
         reading.set_message(format!("read {} document(s)", documents.len()));
@@ -355,20 +361,31 @@ pub fn analyze(
 
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("creating output folder {}", out_dir.display()))?;
-    let json_text = analysis_json(&analysis).context("serialising the analysis")?;
     let write = |name: &str, content: &str| -> Result<PathBuf> {
         let path = out_dir.join(name);
         std::fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
         Ok(path)
     };
-    let json_path = write("analysis.json", &json_text)?;
+    let json_path = out_dir.join("analysis.json");
+    {
+        let file = std::fs::File::create(&json_path)
+            .with_context(|| format!("writing {}", json_path.display()))?;
+        let mut file = std::io::BufWriter::new(file);
+        write_analysis_json(&analysis, &mut file)
+            .and_then(|()| file.flush().map_err(serde_json::Error::io))
+            .with_context(|| format!("writing {}", json_path.display()))?;
+    }
     let brief_path = write("brief.md", &markdown_brief(&analysis, &documents))?;
     let html_path = write("report.html", &html_report(&analysis, &documents))?;
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        writeln!(out, "{json_text}")?;
+        // The file just written is the JSON; copying it costs less than serialising again.
+        let mut written = std::fs::File::open(&json_path)
+            .with_context(|| format!("reading back {}", json_path.display()))?;
+        std::io::copy(&mut written, &mut out)?;
+        writeln!(out)?;
     } else {
         write_analysis_summary(&mut out, &analysis)?;
         writeln!(out, "wrote {}", json_path.display())?;

@@ -129,6 +129,25 @@ fn analyze_writes_all_three_outputs_for_the_example_corpus() {
     assert!(brief.starts_with("# Triangulate brief"));
     let html = std::fs::read_to_string(out_dir.join("report.html")).expect("report");
     assert!(html.contains("Content-Security-Policy") && !html.contains("<script"));
+
+    // With --json the same analysis also goes to standard output.
+    let json_dir = dir.path().join("json");
+    let printed = triangulate(&[
+        "analyze",
+        "--no-progress",
+        "--json",
+        "--out",
+        json_dir.to_str().expect("utf-8 path"),
+        &corpus(),
+    ]);
+    assert_eq!(printed.status.code(), Some(0));
+    let written = std::fs::read_to_string(json_dir.join("analysis.json")).expect("json");
+    assert_eq!(
+        String::from_utf8_lossy(&printed.stdout),
+        format!("{written}\n")
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&printed.stdout).expect("valid JSON");
+    assert_eq!(printed["documents"], analysis["documents"]);
 }
 
 #[test]

@@ -46,3 +46,13 @@ pub fn json_schema() -> String {
 pub fn analysis_json(analysis: &Analysis) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(analysis)
 }
+
+/// Writes the analysis as pretty-printed JSON (the same bytes as [`analysis_json`]) without
+/// building it in memory first: on large runs the JSON is several times the size of the
+/// cleaned text. Buffer `out` yourself.
+pub fn write_analysis_json(
+    analysis: &Analysis,
+    out: impl std::io::Write,
+) -> Result<(), serde_json::Error> {
+    serde_json::to_writer_pretty(out, analysis)
+}
