@@ -75,8 +75,11 @@ impl Annotator<'_> {
             None => Vec::new(),
         };
         let timexes = triangulate_timex::find_timexes(text, &anchor_for(doc));
-        let quotes =
+        let mut quotes =
             triangulate_quotes::find_quotes(text, &layer.tokens, &layer.sentences, &entities);
+        if let Some(outlet) = &doc.metadata.outlet {
+            drop_own_outlet_as_intermediary(&mut quotes, text, &outlet.value);
+        }
         let quantities = triangulate_quantity::find_quantities(text, &layer.tokens);
         Annotations {
             tokens: layer.tokens,
@@ -85,6 +88,31 @@ impl Annotator<'_> {
             timexes,
             quotes,
             quantities,
+        }
+    }
+}
+
+/// "Zalvec told the Sentinel" in the Sentinel's own article is the outlet's own interview: the
+/// quote is first-hand there, so the outlet is not recorded as an intermediary (it still is in
+/// any other outlet's copy). The intermediary counts as the outlet when every word of its name,
+/// apart from "the", is a word of the outlet's name ("Sentinel" in "Ostrel Valley Sentinel").
+fn drop_own_outlet_as_intermediary(quotes: &mut [Quote], text: &str, outlet: &str) {
+    fn name_words(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let outlet_words = name_words(outlet);
+    for quote in quotes {
+        let Some(via) = &quote.via else { continue };
+        let name = via
+            .name
+            .as_deref()
+            .unwrap_or_else(|| span_text(text, via.span));
+        let words = name_words(name);
+        if !words.is_empty() && words.iter().all(|w| outlet_words.contains(w)) {
+            quote.via = None;
         }
     }
 }
