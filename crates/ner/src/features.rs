@@ -686,6 +686,64 @@ pub fn token_features(
     hash_bits: u32,
     out: &mut Vec<u32>,
 ) {
+    push_token_features(sentence, i, Some((prev1, prev2)), history, hash_bits, out);
+}
+
+/// The features of token `i` that do not depend on the labels chosen earlier in its sentence
+/// (all but [`label_features`]), appended to `out` (cleared first). A beam decoder computes
+/// these once per token and only the label features once per hypothesis.
+pub fn context_features(
+    sentence: &PreparedSentence,
+    i: usize,
+    history: &LabelHistory,
+    hash_bits: u32,
+    out: &mut Vec<u32>,
+) {
+    push_token_features(sentence, i, None, history, hash_bits, out);
+}
+
+/// The features of token `i` that depend on the two previous labels, appended to `out` (not
+/// cleared): with [`context_features`] the same buckets as [`token_features`].
+pub fn label_features(
+    sentence: &PreparedSentence,
+    i: usize,
+    prev1: Option<Label>,
+    prev2: Option<Label>,
+    hash_bits: u32,
+    out: &mut Vec<u32>,
+) {
+    let shift = 64 - hash_bits;
+    if let Some(tok) = sentence.tokens.get(i) {
+        push_label_features(tok, prev1, prev2, |h| {
+            out.push((finalize(h) >> shift) as u32)
+        });
+    }
+}
+
+fn push_label_features(
+    tok: &PreparedToken,
+    prev1: Option<Label>,
+    prev2: Option<Label>,
+    mut push: impl FnMut(u64),
+) {
+    use template as t;
+    let p1 = prev1.map_or(99, |l| l.0 as u64);
+    let p2 = prev2.map_or(99, |l| l.0 as u64);
+    push(mix(t::PREV1, p1));
+    push(mix(t::PREV2, p2 << 8 | p1));
+    push(mix(mix(t::PREV1_WORD, p1), tok.lower));
+    push(mix(mix(t::PREV1_SHAPE, p1), tok.short_shape));
+}
+
+/// `previous` is `None` to leave out the label features.
+fn push_token_features(
+    sentence: &PreparedSentence,
+    i: usize,
+    previous: Option<(Option<Label>, Option<Label>)>,
+    history: &LabelHistory,
+    hash_bits: u32,
+    out: &mut Vec<u32>,
+) {
     use template as t;
     out.clear();
     let shift = 64 - hash_bits;
@@ -870,12 +928,9 @@ pub fn token_features(
         push(mix(mix(t::AGGREGATE_MAJOR, best.1), fp(0)));
     }
 
-    let p1 = prev1.map_or(99, |l| l.0 as u64);
-    let p2 = prev2.map_or(99, |l| l.0 as u64);
-    push(mix(t::PREV1, p1));
-    push(mix(t::PREV2, p2 << 8 | p1));
-    push(mix(mix(t::PREV1_WORD, p1), tok.lower));
-    push(mix(mix(t::PREV1_SHAPE, p1), tok.short_shape));
+    if let Some((prev1, prev2)) = previous {
+        push_label_features(tok, prev1, prev2, &mut push);
+    }
 
     if let Some(counts) = history.get(tok.key) {
         let mut best = (0u16, 99u64);

@@ -78,7 +78,7 @@ pub mod train;
 
 pub use labels::{bio_spans, Bio};
 pub use model::NerModel;
-pub use model::{FEATURE_VERSION, FORMAT_VERSION};
+pub use model::{Beam, FEATURE_VERSION, FORMAT_VERSION, MAX_BEAM_WIDTH};
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -1,7 +1,7 @@
 //! Loading the shipped model, refusing damaged files, and tagging fictional news text.
 use std::path::PathBuf;
 use triangulate_doc::{EntityLabel, Sentence, Span, Token};
-use triangulate_ner::{bio_spans, Bio, NerError, NerModel};
+use triangulate_ner::{bio_spans, Beam, Bio, NerError, NerModel, MAX_BEAM_WIDTH};
 
 fn model_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/ner/conll2003.model")
@@ -198,4 +198,64 @@ fn document_context_helps_all_capitals_headlines() {
     assert_eq!(tagged[0][1], Bio::O);
     assert_eq!(tagged[1][4], Bio::B(EntityLabel::Per), "{:?}", tagged[1]);
     assert_eq!(tagged[1][5], Bio::I(EntityLabel::Per), "{:?}", tagged[1]);
+}
+
+#[test]
+fn beam_decoding_keeps_labels_well_formed_and_finds_the_obvious_entities() {
+    let greedy = NerModel::embedded().unwrap();
+    assert_eq!(greedy.beam(), Beam::GREEDY);
+    let document: Vec<Vec<&str>> = [
+        "Prime Minister Ana Velic met reporters in Brenna on Tuesday .",
+        "Shares in Korvath Mining Corp fell 4 percent , the company said .",
+        "Velic said Korvath Mining would keep its Brenna office open .",
+        "",
+    ]
+    .iter()
+    .map(|s| s.split_whitespace().collect())
+    .collect();
+    let beams = [
+        Beam {
+            width: 4,
+            temperature: Some(16.0),
+        },
+        Beam {
+            width: 3,
+            temperature: None,
+        },
+        Beam {
+            width: 1000,
+            temperature: Some(-1.0),
+        },
+    ];
+    for beam in beams {
+        let model = greedy.clone().with_beam(beam);
+        assert!(model.beam().width <= MAX_BEAM_WIDTH);
+        assert!(model.beam().temperature.is_none_or(|t| t > 0.0));
+        let tags = model.tag_document(&document);
+        assert_eq!(tags.len(), document.len());
+        for (sentence_tags, words) in tags.iter().zip(&document) {
+            assert_eq!(sentence_tags.len(), words.len());
+            // An I- tag only continues an entity of its own type.
+            for (i, tag) in sentence_tags.iter().enumerate() {
+                if let Bio::I(t) = tag {
+                    let previous = i.checked_sub(1).and_then(|j| sentence_tags.get(j));
+                    assert!(
+                        matches!(previous, Some(Bio::B(p) | Bio::I(p)) if p == t),
+                        "{beam:?}: {sentence_tags:?}"
+                    );
+                }
+            }
+        }
+        if beam.temperature.is_some() {
+            let first = &document[0];
+            let spans: Vec<(String, EntityLabel)> = bio_spans(&tags[0])
+                .into_iter()
+                .map(|(s, e, t)| (first[s..e].join(" "), t))
+                .collect();
+            assert!(
+                spans.contains(&("Ana Velic".into(), EntityLabel::Per)),
+                "{beam:?}: {spans:?}"
+            );
+        }
+    }
 }

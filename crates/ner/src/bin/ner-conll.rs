@@ -3,34 +3,46 @@
 //! `score_ner.py` reads. Only the first column of the input is used; `-DOCSTART-` lines mark
 //! documents (document-level features use them). `--timing` prints tagging speed (tokens/s,
 //! model loading excluded and reported separately) as JSON on standard error. `--model-only`
-//! leaves out the document-level rules (for measuring them).
+//! leaves out the document-level rules (for measuring them). `--beam N[:T]` decodes with a beam of
+//! `N` hypotheses per sentence instead of greedily, scoring sequences by summed log-softmax at
+//! temperature `T` (raw score sums without `:T`; see `triangulate_ner::Beam`).
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 use triangulate_ner::conll::read_conll;
-use triangulate_ner::NerModel;
+use triangulate_ner::{Beam, NerModel};
 
 fn main() -> ExitCode {
     let mut input = None;
     let mut model_path = None;
     let mut timing = false;
     let mut model_only = false;
+    let mut beam = Beam::GREEDY;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--model" => model_path = args.next().map(PathBuf::from),
             "--timing" => timing = true,
             "--model-only" => model_only = true,
+            "--beam" => match args.next().as_deref().and_then(parse_beam) {
+                Some(parsed) => beam = parsed,
+                None => {
+                    eprintln!("--beam needs N or N:T: a whole number of hypotheses, 1 or more, and optionally a positive temperature");
+                    return ExitCode::from(2);
+                }
+            },
             _ if input.is_none() && !arg.starts_with("--") => input = Some(PathBuf::from(arg)),
             _ => {
-                eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing] [--model-only]");
+                eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing] [--model-only] [--beam N[:T]]");
                 return ExitCode::from(2);
             }
         }
     }
     let Some(input) = input else {
-        eprintln!("usage: ner-conll INPUT.conll [--model PATH] [--timing] [--model-only]");
+        eprintln!(
+            "usage: ner-conll INPUT.conll [--model PATH] [--timing] [--model-only] [--beam N[:T]]"
+        );
         return ExitCode::from(2);
     };
     let result = (|| {
@@ -39,10 +51,15 @@ fn main() -> ExitCode {
         let owned;
         let model: &NerModel = match &model_path {
             Some(p) => {
-                owned = NerModel::load(p)?;
+                owned = NerModel::load(p)?.with_beam(beam);
                 &owned
             }
-            None => NerModel::embedded()?,
+            // The embedded model is shared; only a beam needs a copy with another setting.
+            None if beam == Beam::GREEDY => NerModel::embedded()?,
+            None => {
+                owned = NerModel::embedded()?.clone().with_beam(beam);
+                &owned
+            }
         };
         let load_s = load_started.elapsed().as_secs_f64();
         let words: Vec<Vec<Vec<&str>>> = docs
@@ -100,4 +117,14 @@ fn io_error(e: std::io::Error) -> triangulate_ner::NerError {
         path: "standard output".into(),
         source: e,
     }
+}
+
+/// `N` or `N:T` as a [`Beam`].
+fn parse_beam(text: &str) -> Option<Beam> {
+    let (width, temperature) = match text.split_once(':') {
+        Some((w, t)) => (w, Some(t.parse::<f32>().ok().filter(|t| *t > 0.0)?)),
+        None => (text, None),
+    };
+    let width = width.parse::<usize>().ok().filter(|w| *w >= 1)?;
+    Some(Beam { width, temperature })
 }
