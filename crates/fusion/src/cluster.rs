@@ -173,6 +173,13 @@ struct Member {
     doc: u32,
     features: Features,
     day: Option<i32>,
+    /// Similarity to each earlier member of the list, in list order, under the IDF of the
+    /// time each pair was compared: computed once per pair, so a review costs one new row
+    /// and the grouping, not all pairs again.
+    earlier: Vec<f32>,
+    /// IDF-weighted, normalised word and name vectors, under the IDF at join time.
+    words: Weighted,
+    names: Weighted,
 }
 
 /// Incremental story clusterer with an inverted index over story centroids.
@@ -550,6 +557,7 @@ impl StoryClusterer {
 
     fn join(&mut self, id: u32, f: &Features, day: Option<i32>) {
         let cap = self.opts.centroid_terms;
+        let member = self.young_member(id, f, day);
         let Some(story) = self.stories.get_mut(id as usize) else {
             return;
         };
@@ -566,18 +574,10 @@ impl StoryClusterer {
             });
         }
         story.last_seen = self.docs_seen;
-        // Members are kept only while the list is complete (a story whose idle members were
-        // freed is not reviewed again).
-        if story.size as usize <= self.opts.young_story_size
-            && story.members.len() + 1 == story.size as usize
-        {
-            story.members.push(Member {
-                doc: self.docs_seen - 1,
-                features: f.clone(),
-                day,
-            });
-        } else if !story.members.is_empty() {
-            story.members = Vec::new();
+        match member {
+            Some(member) => story.members.push(member),
+            None if !story.members.is_empty() => story.members = Vec::new(),
+            None => {}
         }
         for (centroid, v) in [(&mut story.words, &f.words), (&mut story.names, &f.names)] {
             // Members count equally whatever their length.
@@ -589,6 +589,37 @@ impl StoryClusterer {
             story.norms_at.set(0);
         }
         self.index(id, f);
+    }
+
+    /// The member record of a document joining a story, when the story keeps its members:
+    /// while it is young and its member list is complete (a story whose idle members were
+    /// freed is not reviewed again).
+    fn young_member(&self, id: u32, f: &Features, day: Option<i32>) -> Option<Member> {
+        let story = self.stories.get(id as usize)?;
+        let size = story.size as usize + 1;
+        if size > self.opts.young_story_size || story.members.len() + 1 != size {
+            return None;
+        }
+        let (words, names) = (self.weighted(&f.words), self.weighted(&f.names));
+        let earlier = story
+            .members
+            .iter()
+            .map(|m| self.pair_similarity((&words, &names), (&m.words, &m.names)))
+            .collect();
+        Some(Member {
+            doc: self.docs_seen - 1,
+            features: f.clone(),
+            day,
+            earlier,
+            words,
+            names,
+        })
+    }
+
+    /// Similarity of two documents' weighted vectors: word cosine × name cosine^weight.
+    fn pair_similarity(&self, a: WordsAndNames<'_>, b: WordsAndNames<'_>) -> f32 {
+        let name_cosine = dot(a.1, b.1).max(0.0);
+        dot(a.0, b.0) * name_cosine.powf(self.opts.name_weight)
     }
 
     /// Index a story under a document's strongest terms (and keep postings bounded).
@@ -639,25 +670,10 @@ impl StoryClusterer {
         {
             return id;
         }
-        let vectors: Vec<(Weighted, Weighted)> = story
-            .members
-            .iter()
-            .map(|m| {
-                (
-                    self.weighted(&m.features.words),
-                    self.weighted(&m.features.names),
-                )
-            })
-            .collect();
         let mut sim = Similarities::new(n);
-        for (i, a) in vectors.iter().enumerate() {
-            for (j, b) in vectors.iter().enumerate().skip(i + 1) {
-                let name_cosine = dot(&a.1, &b.1).max(0.0);
-                sim.set(
-                    i,
-                    j,
-                    dot(&a.0, &b.0) * name_cosine.powf(self.opts.name_weight),
-                );
+        for (i, m) in story.members.iter().enumerate() {
+            for (j, &value) in m.earlier.iter().enumerate() {
+                sim.set(i, j, value);
             }
         }
         let (g0, g1) = sim.two_groups();
@@ -687,13 +703,27 @@ impl StoryClusterer {
             return id;
         };
         let all = std::mem::take(&mut story.members);
-        let (mut gone, mut stay) = (Vec::new(), Vec::new());
-        for (i, m) in all.into_iter().enumerate() {
-            if leaving.contains(&i) {
-                gone.push(m);
+        let earlier: Vec<Vec<f32>> = all.iter().map(|m| m.earlier.clone()).collect();
+        let similarity = |a: usize, b: usize| {
+            let (late, early) = if a > b { (a, b) } else { (b, a) };
+            earlier
+                .get(late)
+                .and_then(|row| row.get(early))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let (mut gone, mut stay): (Vec<Member>, Vec<Member>) = (Vec::new(), Vec::new());
+        let (mut gone_at, mut stay_at) = (Vec::new(), Vec::new());
+        for (i, mut m) in all.into_iter().enumerate() {
+            // Each member's row now lists the earlier members of its own group.
+            let (group, at) = if leaving.contains(&i) {
+                (&mut gone, &mut gone_at)
             } else {
-                stay.push(m);
-            }
+                (&mut stay, &mut stay_at)
+            };
+            m.earlier = at.iter().map(|&j| similarity(i, j)).collect();
+            at.push(i);
+            group.push(m);
         }
         for m in &gone {
             self.moves.push((m.doc as usize, StoryId(new_id)));
@@ -740,6 +770,9 @@ impl StoryClusterer {
 
 /// An IDF-weighted, L2-normalised feature vector sorted by term id.
 type Weighted = Vec<(u32, f32)>;
+
+/// A document's weighted word and name vectors.
+type WordsAndNames<'a> = (&'a [(u32, f32)], &'a [(u32, f32)]);
 
 /// Symmetric pairwise similarities of a young story's members.
 struct Similarities {
