@@ -802,6 +802,8 @@ fn find_conflicts(
         // A disagreement needs two sources whose values stand in the same role: a context
         // word in common ("killed 12 people" vs "killed 15 people"), not merely one number
         // each in aligned sentences ("Hillis rushed for 101 yards" vs "a 54-yard pass").
+        // Nor is it one when either sentence also writes the other's number ("Varga rushed
+        // for 226 yards while Osei added 101" against "Osei rushed for 101 yards").
         let value_of = |s: &StatementFeatures| s.values.iter().find(|v| v.kind == unit).cloned();
         let cross = sides.iter().enumerate().any(|(i, (_, _, a))| {
             sides.iter().skip(i + 1).any(|(_, _, b)| {
@@ -811,6 +813,8 @@ fn find_conflicts(
                             && match (value_of(x), value_of(y)) {
                                 (Some(vx), Some(vy)) => {
                                     vx.context.iter().any(|l| vy.context.contains(l))
+                                        && !writes_amount_of(y, &vx)
+                                        && !writes_amount_of(x, &vy)
                                 }
                                 _ => false,
                             }
@@ -846,6 +850,15 @@ fn find_conflicts(
         }
     }
     out
+}
+
+/// Whether the statement writes `value`'s number as a value of the same kind or as a bare
+/// number without a unit ("Osei added 101" after "226 yards").
+fn writes_amount_of(s: &StatementFeatures, value: &Value) -> bool {
+    s.values.iter().any(|w| {
+        (w.kind == value.kind || w.kind == ValueKind::Count(String::new()))
+            && (w.amount - value.amount).abs() <= 1e-9 * value.amount.abs().max(1.0)
+    })
 }
 
 /// The statement's words for its years that `keep` selects: each year's phrase (its context

@@ -626,3 +626,46 @@ fn quantities_in_the_same_role_conflict_and_other_numbers_do_not() {
         "the Varna valley killed 12 people vs the Varna valley killed 15 people"
     );
 }
+
+#[test]
+fn a_number_the_other_sentence_also_writes_is_no_conflict() {
+    let none: &[(&str, EntityLabel)] = &[];
+    let day = Some(PartialDate::ymd(2025, 10, 12));
+    let specs = |second: &'static str| {
+        [
+            Spec {
+                id: "courier",
+                outlet: "Lunsk Courier",
+                published: day,
+                agencies: &[],
+                text: "The Lunsk Otters beat the Varna Hawks 31-17 in the league final on Sunday. Running back Tomas Osei rushed for 101 yards in the league final.",
+                entities: none,
+            },
+            Spec {
+                id: "sport",
+                outlet: "Varna Sport",
+                published: day,
+                agencies: &[],
+                text: second,
+                entities: none,
+            },
+        ]
+    };
+    let quantity_conflicts = |a: &Analysis| {
+        story_with(a, "courier")
+            .conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Quantity)
+            .count()
+    };
+    // One sentence gives both players' yards: Osei's 101 agrees with the other report.
+    let both = run(&specs(
+        "Sunday's league final went to the Lunsk Otters, 31-17 over the Varna Hawks. Hawks back Ilan Varga rushed for 226 yards in the league final while Tomas Osei added 101.",
+    ));
+    assert_eq!(quantity_conflicts(&both), 0, "{:#?}", both.stories);
+    // Without Osei's number the same sentences still disagree.
+    let differ = run(&specs(
+        "Sunday's league final went to the Lunsk Otters, 31-17 over the Varna Hawks. Otters back Tomas Osei rushed for 126 yards in the league final.",
+    ));
+    assert_eq!(quantity_conflicts(&differ), 1, "{:#?}", differ.stories);
+}
