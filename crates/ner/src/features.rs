@@ -243,8 +243,11 @@ pub mod external {
     pub const BROWN: u8 = 1;
     /// Gazetteer matches (places, person names, nationalities, organisation words).
     pub const GAZETTEERS: u8 = 2;
+    /// Company names (`organisations.tsv.gz`), as a ninth gazetteer category (bits 32–35 of a
+    /// token's gazetteer bits).
+    pub const ORGANISATIONS: u8 = 4;
     /// Every group.
-    pub const ALL: u8 = BROWN | GAZETTEERS;
+    pub const ALL: u8 = BROWN | GAZETTEERS | ORGANISATIONS;
     /// Not a group: the groups' features are emitted in the first pass only.
     pub const FIRST_PASS_ONLY: u8 = 0x40;
     /// Not a group: the groups' features are emitted in the second pass only.
@@ -266,6 +269,10 @@ pub mod external {
         }
     }
 }
+
+/// Where the organisation list's B/I/L/U bits sit in a token's external gazetteer bits: after
+/// the 8 categories of `gazetteers.tsv.gz`.
+const ORGANISATION_SHIFT: u32 = 32;
 
 /// Brown path prefix lengths used as features (Ratinov & Roth 2009 used 4, 6, 10 and 20).
 const BROWN_PREFIXES: [u32; 4] = [4, 6, 10, 20];
@@ -302,8 +309,9 @@ pub struct PreparedToken {
     gazetteer: u16,
     /// Brown bit path of the word (first branch in the lowest bit); 0 when it has none.
     brown: u32,
-    /// 4 bits (B, I, L, U) per external gazetteer category, from phrases covering this token.
-    external_gazetteer: u32,
+    /// 4 bits (B, I, L, U) per external gazetteer category, from phrases covering this token;
+    /// the organisation list is category 8.
+    external_gazetteer: u64,
     /// Position (B/I/L/U as 0..4) and length (capped at 4) of the run of capitalised words
     /// this token is in; 0 when it is not capitalised or the sentence is all capitals.
     cap_run: u8,
@@ -376,6 +384,9 @@ pub fn prepare_document(
     let external_gazetteer = lexicon
         .external
         .filter(|_| lexicon.external_groups & external::GAZETTEERS != 0);
+    let organisations = lexicon
+        .external
+        .filter(|_| lexicon.external_groups & external::ORGANISATIONS != 0);
     let mut scratch = String::new();
     let mut doc_case_counts: HashMap<u64, (u32, u32)> = HashMap::new();
     let mut prepared = Vec::with_capacity(sentences.len());
@@ -437,7 +448,13 @@ pub fn prepare_document(
         if let Some(ext) = external_gazetteer {
             let matches = phrase_matches(ext.gazetteer_map(), ext.max_phrase_tokens(), &tokens);
             for (token, bits) in tokens.iter_mut().zip(matches) {
-                token.external_gazetteer = bits;
+                token.external_gazetteer = bits as u64;
+            }
+        }
+        if let Some(ext) = organisations {
+            let matches = phrase_matches(ext.organisation_map(), ext.max_phrase_tokens(), &tokens);
+            for (token, bits) in tokens.iter_mut().zip(matches) {
+                token.external_gazetteer |= (bits as u64) << ORGANISATION_SHIFT;
             }
         }
         if !all_caps {
@@ -874,7 +891,7 @@ fn push_token_features(
         // Whether a capital letter is informative decides how far a name-like cluster counts.
         push(mix(mix(t::BROWN_CASE, prefix(tok.brown, 10)), context));
     }
-    if external_groups & external::GAZETTEERS != 0 {
+    if external_groups & (external::GAZETTEERS | external::ORGANISATIONS) != 0 {
         let mut bits = tok.external_gazetteer;
         while bits != 0 {
             let bit = bits.trailing_zeros() as u64;
@@ -885,8 +902,8 @@ fn push_token_features(
             // "New York Stock Exchange" says something else than "New York" alone.
             push(mix(mix(t::EXT_GAZ_RUN, bit), tok.cap_run as u64));
         }
-        let categories = |g: u32| -> u64 {
-            (0..8).fold(0, |m, k| m | (((g >> (4 * k)) & 0xf != 0) as u64) << k)
+        let categories = |g: u64| -> u64 {
+            (0..9).fold(0, |m, k| m | (((g >> (4 * k)) & 0xf != 0) as u64) << k)
         };
         push(mix(
             t::EXT_GAZ_M1,

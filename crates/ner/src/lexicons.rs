@@ -19,6 +19,8 @@ use std::sync::OnceLock;
 
 static BROWN_BYTES: &[u8] = include_bytes!("../../../models/ner/lexicons/brown_clusters.tsv.gz");
 static GAZETTEER_BYTES: &[u8] = include_bytes!("../../../models/ner/lexicons/gazetteers.tsv.gz");
+static ORGANISATION_BYTES: &[u8] =
+    include_bytes!("../../../models/ner/lexicons/organisations.tsv.gz");
 static EMBEDDED: OnceLock<Result<ExternalLexicons, String>> = OnceLock::new();
 
 /// Longest gazetteer phrase kept, in tokens ("Bosnia and Herzegovina" is 3).
@@ -117,7 +119,12 @@ pub struct ExternalLexicons {
     /// [`phrase_key`] of the lower-cased tokens → mask of [`GazetteerCategory`] bits.
     gazetteer: PrehashedMap<u8>,
     max_phrase_tokens: usize,
+    /// [`phrase_key`] of a company name's lower-cased tokens → 1 (a one-category mask, so
+    /// the gazetteer matcher serves both lists).
+    organisations: PrehashedMap<u8>,
     fingerprint: u64,
+    /// Hash of `organisations.tsv.gz`; 0 when no organisation list was given.
+    organisation_fingerprint: u64,
 }
 
 impl std::fmt::Debug for ExternalLexicons {
@@ -125,6 +132,7 @@ impl std::fmt::Debug for ExternalLexicons {
         f.debug_struct("ExternalLexicons")
             .field("cluster_words", &self.clusters.len())
             .field("gazetteer_phrases", &self.gazetteer.len())
+            .field("organisation_phrases", &self.organisations.len())
             .field("fingerprint", &format_args!("{:016x}", self.fingerprint))
             .finish()
     }
@@ -133,6 +141,7 @@ impl std::fmt::Debug for ExternalLexicons {
 impl PartialEq for ExternalLexicons {
     fn eq(&self, other: &Self) -> bool {
         self.fingerprint == other.fingerprint
+            && self.organisation_fingerprint == other.organisation_fingerprint
     }
 }
 
@@ -141,7 +150,9 @@ impl ExternalLexicons {
     pub fn embedded() -> Result<&'static ExternalLexicons, NerError> {
         EMBEDDED
             .get_or_init(|| {
-                ExternalLexicons::from_gzip(BROWN_BYTES, GAZETTEER_BYTES).map_err(|e| e.to_string())
+                ExternalLexicons::from_gzip(BROWN_BYTES, GAZETTEER_BYTES)
+                    .and_then(|l| l.with_organisations(ORGANISATION_BYTES))
+                    .map_err(|e| e.to_string())
             })
             .as_ref()
             .map_err(|e| NerError::Lexicon(format!("embedded lexicons: {e}")))
@@ -209,14 +220,75 @@ impl ExternalLexicons {
             clusters,
             gazetteer,
             max_phrase_tokens,
+            organisations: PrehashedMap::default(),
             fingerprint,
+            organisation_fingerprint: 0,
         })
     }
 
-    /// Identifies the exact lexicon files; a model records the fingerprint of the lexicons it
-    /// was trained with and refuses others.
+    /// Adds the company-name list `organisations.tsv.gz` (gzip, one phrase per line, written
+    /// by `models/ner/build_lexicons.py`). It is a separate file with its own fingerprint so
+    /// that models trained without it keep loading when it changes.
+    pub fn with_organisations(
+        mut self,
+        organisations: &[u8],
+    ) -> Result<ExternalLexicons, NerError> {
+        let text = gunzip(organisations, "organisations.tsv.gz")?;
+        let mut phrases = PrehashedMap::default();
+        for (index, phrase) in text.lines().enumerate() {
+            let keys: Vec<u64> = phrase
+                .split(' ')
+                .map(|w| hash_str(&lexicon_key(w)))
+                .collect();
+            if phrase.trim().is_empty() || phrase.contains('\t') || keys.len() > MAX_PHRASE_TOKENS {
+                return Err(NerError::Lexicon(format!(
+                    "organisations.tsv.gz, line {}: a phrase of 1 to {MAX_PHRASE_TOKENS} tokens without tabs expected",
+                    index + 1
+                )));
+            }
+            self.max_phrase_tokens = self.max_phrase_tokens.max(keys.len());
+            phrases.insert(phrase_key(&keys), 1);
+        }
+        if phrases.is_empty() {
+            return Err(NerError::Lexicon(
+                "organisations.tsv.gz has no entries".to_string(),
+            ));
+        }
+        self.organisations = phrases;
+        self.organisation_fingerprint = crate::features::hash_bytes(organisations);
+        Ok(self)
+    }
+
+    /// Identifies the exact Brown and gazetteer files; a model records the fingerprint of the
+    /// lexicons it was trained with and refuses others.
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
+    }
+
+    /// The fingerprint a model with these external feature `groups` records: that of the Brown
+    /// and gazetteer files, and of the organisation list only when the model uses it (so the
+    /// models trained before the list existed still load).
+    pub fn fingerprint_for(&self, groups: u8) -> u64 {
+        if groups & crate::features::external::ORGANISATIONS != 0 {
+            crate::features::mix(self.fingerprint, self.organisation_fingerprint)
+        } else {
+            self.fingerprint
+        }
+    }
+
+    /// Number of distinct company-name phrases.
+    pub fn organisation_phrase_count(&self) -> usize {
+        self.organisations.len()
+    }
+
+    /// Whether this exact phrase (case-insensitive) is a listed company name.
+    pub fn is_organisation(&self, words: &[&str]) -> bool {
+        let keys: Vec<u64> = words.iter().map(|w| hash_str(&lexicon_key(w))).collect();
+        self.organisations.contains_key(&phrase_key(&keys))
+    }
+
+    pub(crate) fn organisation_map(&self) -> &PrehashedMap<u8> {
+        &self.organisations
     }
 
     /// Number of words with a Brown cluster.
@@ -377,5 +449,54 @@ mod tests {
                 other => panic!("expected a lexicon error, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn organisation_list_matches_phrases_and_has_its_own_fingerprint() {
+        use crate::features::external;
+        let base =
+            || ExternalLexicons::from_gzip(&gz("Brenna\t678\n"), &gz("city\tBrenna\n")).unwrap();
+        let without = base();
+        let with = base()
+            .with_organisations(&gz("Korvath Mining\nNordwire\n"))
+            .unwrap();
+        assert!(with.is_organisation(&["KORVATH", "mining"]));
+        assert!(with.is_organisation(&["Nordwire"]));
+        assert!(!with.is_organisation(&["Korvath"]));
+        assert!(!without.is_organisation(&["Nordwire"]));
+        assert_eq!(with.organisation_phrase_count(), 2);
+
+        // Models without the organisation group keep the fingerprint they were trained with.
+        let old_groups = external::BROWN | external::GAZETTEERS | external::SECOND_PASS_ONLY;
+        assert_eq!(with.fingerprint_for(old_groups), without.fingerprint());
+        let new_groups = old_groups | external::ORGANISATIONS;
+        assert_ne!(with.fingerprint_for(new_groups), without.fingerprint());
+        let other = base().with_organisations(&gz("Nordwire\n")).unwrap();
+        assert_ne!(
+            with.fingerprint_for(new_groups),
+            other.fingerprint_for(new_groups)
+        );
+        assert_eq!(
+            with.fingerprint_for(old_groups),
+            other.fingerprint_for(old_groups)
+        );
+
+        for (file, expected) in [
+            (gz(""), "no entries"),
+            (gz("Nordwire\n\n"), "line 2"),
+            (gz("a b c d e f g\n"), "line 1"),
+            (b"not gzip".to_vec(), "organisations.tsv.gz"),
+        ] {
+            match base().with_organisations(&file) {
+                Err(NerError::Lexicon(message)) => {
+                    assert!(message.contains(expected), "{message}")
+                }
+                other => panic!("expected a lexicon error, got {other:?}"),
+            }
+        }
+
+        let embedded = ExternalLexicons::embedded().unwrap();
+        assert!(embedded.organisation_phrase_count() > 1_500);
+        assert!(embedded.is_organisation(&["Siemens"]));
     }
 }

@@ -609,7 +609,10 @@ impl NerModel {
         }
 
         p.push(self.lexicon.external_groups);
-        let fingerprint = self.lexicon.external.map_or(0, |e| e.fingerprint());
+        let fingerprint = self
+            .lexicon
+            .external
+            .map_or(0, |e| e.fingerprint_for(self.lexicon.external_groups));
         p.extend_from_slice(&fingerprint.to_le_bytes());
 
         put_u32(&mut p, self.passes.len() as u32);
@@ -747,7 +750,7 @@ impl NerModel {
             None
         } else {
             let lexicons = crate::lexicons::ExternalLexicons::embedded()?;
-            let embedded = lexicons.fingerprint();
+            let embedded = lexicons.fingerprint_for(external_groups);
             if embedded != fingerprint {
                 return Err(NerError::Lexicon(format!(
                     "the model was trained with external lexicons {fingerprint:016x}, this build embeds {embedded:016x}; retrain it (models/ner/MODEL_CARD.md)"
@@ -960,6 +963,17 @@ mod tests {
         model.lexicon.external = Some(ExternalLexicons::embedded().unwrap());
         let reloaded = NerModel::from_bytes(&model.to_bytes()).unwrap();
         assert_eq!(reloaded, model);
+
+        // A model using the organisation list records its fingerprint too, and loads.
+        model.lexicon.external_groups = external::BROWN | external::ORGANISATIONS;
+        let bytes = model.to_bytes();
+        let embedded = ExternalLexicons::embedded().unwrap();
+        let recorded = embedded.fingerprint_for(model.lexicon.external_groups);
+        assert_ne!(recorded, embedded.fingerprint());
+        assert!(bytes
+            .windows(8)
+            .any(|w| w == recorded.to_le_bytes().as_slice()));
+        assert_eq!(NerModel::from_bytes(&bytes).unwrap(), model);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Trains the NER model: `train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N]
 //! [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass]
-//! [--external brown,gazetteers[,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]]`.
+//! [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]]`.
 use std::path::PathBuf;
 use std::process::ExitCode;
 use triangulate_ner::conll::read_conll;
@@ -8,7 +8,7 @@ use triangulate_ner::train::{train, TrainConfig};
 use triangulate_ner::NerModel;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]]");
+    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]]");
     ExitCode::from(2)
 }
 
@@ -57,6 +57,7 @@ fn main() -> ExitCode {
                         "none" => 0,
                         "brown" => 1,
                         "gazetteers" => 2,
+                        "organisations" => 4,
                         "first-pass-only" => 0x40,
                         "second-pass-only" => 0x80,
                         _ => return usage(),
