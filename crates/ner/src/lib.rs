@@ -14,7 +14,9 @@
 //! same document (which rescues headlines), distributional word clusters induced from the
 //! training text, a gazetteer of entity strings seen in training (built per fold while training
 //! so the model does not learn to trust it blindly), the two previous labels, and the entity
-//! types already given to the same word earlier in the document.
+//! types already given to the same word earlier in the document. Beam-search decoding is
+//! available ([`NerModel::with_beam`], [`Beam`]) but measured no better than greedy over three
+//! training seeds, at 0.4–0.7 of the speed, so greedy is the default.
 //!
 //! **External lexicons** (module [`lexicons`]): Brown word clusters from a large English corpus
 //! and gazetteers (GeoNames places, ISO 3166 countries and subdivisions, US census names, our own
