@@ -42,7 +42,10 @@
 //! document's nearest document is in its own story 98.8% of the time, while a story's centroid
 //! is a mixture: review uses the pairwise signal the centroid loses. Review costs O(S²) member
 //! comparisons per join into a young story of at most S members, and memory for the features
-//! of at most S members per young story; stories past S drop them.
+//! of at most S members per young story; stories past S drop them, and so do young stories no
+//! document joined for [`ClusterOptions::young_story_idle_docs`] documents. Each member keeps
+//! its similarities to the earlier members, so a join adds one row of at most S − 1 cosines
+//! and the grouping (S ≤ 16 members by default).
 use crate::text::{fold, is_stop_word, stem, words};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -109,6 +112,10 @@ pub struct ClusterOptions {
     /// Fewest documents a story must hold before it is reviewed: with fewer, two paraphrase
     /// pairs of one event look like two groups.
     pub split_min_story: usize,
+    /// A young story no document joined for this many documents drops its members' features
+    /// (checked every 1024 documents) and is not reviewed again: it bounds the memory review
+    /// needs to the features of the documents of about this many recent documents' stories.
+    pub young_story_idle_docs: u32,
 }
 
 impl Default for ClusterOptions {
@@ -130,6 +137,7 @@ impl Default for ClusterOptions {
             split_ratio: 0.22,
             split_min_group: 2,
             split_min_story: 6,
+            young_story_idle_docs: 4096,
         }
     }
 }
@@ -219,6 +227,9 @@ struct Probe<'a> {
 /// How often (in documents) idle stories are retired (a power of two).
 const RETIRE_EVERY: u32 = 8192;
 
+/// How often (in documents) idle young stories drop their members' features (a power of two).
+const FREE_MEMBERS_EVERY: u32 = 1024;
+
 /// Bytes at the start of a text searched for a dateline year.
 const HEAD_BYTES: usize = 400;
 
@@ -282,11 +293,9 @@ impl StoryClusterer {
             Some((id, score)) if score >= self.opts.threshold => id,
             _ => self.new_story(),
         };
-        self.join(id, &features, day);
+        self.join(id, &features, day, Some((words, names)));
         let id = self.review(id);
-        if self.docs_seen & (RETIRE_EVERY - 1) == 0 {
-            self.retire_idle();
-        }
+        self.housekeeping();
         StoryId(id)
     }
 
@@ -299,22 +308,30 @@ impl StoryClusterer {
         } else {
             self.new_story()
         };
-        self.join(id, &features, day);
-        if self.docs_seen & (RETIRE_EVERY - 1) == 0 {
-            self.retire_idle();
-        }
+        self.join(id, &features, day, None);
+        self.housekeeping();
         StoryId(id)
     }
 
-    /// Free the centroids of stories idle for longer than the TTL, and the member features of
-    /// young stories idle for longer than [`RETIRE_EVERY`] documents (such a story is seldom
-    /// joined again, and one that is will simply not be reviewed).
+    /// Periodic freeing of idle stories' memory.
+    fn housekeeping(&mut self) {
+        if self.docs_seen & (FREE_MEMBERS_EVERY - 1) == 0 {
+            let (now, idle) = (self.docs_seen, self.opts.young_story_idle_docs);
+            for story in &mut self.stories {
+                if now.saturating_sub(story.last_seen) > idle && !story.members.is_empty() {
+                    story.members = Vec::new();
+                }
+            }
+        }
+        if self.docs_seen & (RETIRE_EVERY - 1) == 0 {
+            self.retire_idle();
+        }
+    }
+
+    /// Free the centroids of stories idle for longer than the TTL.
     fn retire_idle(&mut self) {
         let (now, ttl) = (self.docs_seen, self.opts.story_ttl_docs);
         for story in &mut self.stories {
-            if now.saturating_sub(story.last_seen) > RETIRE_EVERY && !story.members.is_empty() {
-                story.members = Vec::new();
-            }
             if now.saturating_sub(story.last_seen) > ttl && !story.words.is_empty() {
                 story.words = Vec::new();
                 story.names = Vec::new();
@@ -555,9 +572,17 @@ impl StoryClusterer {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
 
-    fn join(&mut self, id: u32, f: &Features, day: Option<i32>) {
+    /// Add a document to a story; `weighted` is its IDF-weighted word and name vectors when
+    /// the caller already has them.
+    fn join(
+        &mut self,
+        id: u32,
+        f: &Features,
+        day: Option<i32>,
+        weighted: Option<(Weighted, Weighted)>,
+    ) {
         let cap = self.opts.centroid_terms;
-        let member = self.young_member(id, f, day);
+        let member = self.young_member(id, f, day, weighted);
         let Some(story) = self.stories.get_mut(id as usize) else {
             return;
         };
@@ -594,13 +619,20 @@ impl StoryClusterer {
     /// The member record of a document joining a story, when the story keeps its members:
     /// while it is young and its member list is complete (a story whose idle members were
     /// freed is not reviewed again).
-    fn young_member(&self, id: u32, f: &Features, day: Option<i32>) -> Option<Member> {
+    fn young_member(
+        &self,
+        id: u32,
+        f: &Features,
+        day: Option<i32>,
+        weighted: Option<(Weighted, Weighted)>,
+    ) -> Option<Member> {
         let story = self.stories.get(id as usize)?;
         let size = story.size as usize + 1;
         if size > self.opts.young_story_size || story.members.len() + 1 != size {
             return None;
         }
-        let (words, names) = (self.weighted(&f.words), self.weighted(&f.names));
+        let (words, names) =
+            weighted.unwrap_or_else(|| (self.weighted(&f.words), self.weighted(&f.names)));
         let earlier = story
             .members
             .iter()
