@@ -32,7 +32,7 @@ use crate::negation::{self, Negation};
 use crate::text::{display, fold, is_stop_word, stem, words};
 use crate::values::{in_sentence, Value, ValueKind};
 use rustc_hash::{FxHashMap, FxHashSet};
-use triangulate_doc::Span;
+use triangulate_doc::{PartialDate, Span};
 use triangulate_quotes::QuoteKind;
 
 /// The built-in paraphrase lexicon: each row's words share one lemma (the first). Kept small
@@ -369,11 +369,26 @@ pub(crate) fn build_claims(
             conflicts.push(c);
         }
     }
+    for conflict in &mut conflicts {
+        conflict.later_side = later_side(&conflict.sides);
+    }
     BuiltClaims {
         claims,
         conflicts,
         single_source_omitted: omitted,
     }
+}
+
+/// The side that only later reports take (see [`Conflict::later_side`]).
+fn later_side(sides: &[ConflictSide]) -> Option<usize> {
+    let ranges: Vec<DateRange> = sides.iter().map(|s| s.published).collect::<Option<_>>()?;
+    let day = |d: &PartialDate| (d.year, d.month, d.day);
+    (0..ranges.len()).find(|&i| {
+        ranges
+            .iter()
+            .enumerate()
+            .all(|(k, other)| k == i || day(&other.last) < day(&ranges[i].first))
+    })
 }
 
 /// Pairs of claims (affirming group, denying group) that say the same thing with opposite
@@ -487,6 +502,7 @@ fn negation_conflict(
             side(affirmed, &yes_refs, docs),
             side(denied, &no_refs, docs),
         ],
+        later_side: None,
     })
 }
 
@@ -590,18 +606,31 @@ fn value_aligned_conflicts(
 fn side(value: String, members: &[&&StatementFeatures], docs: &[&Prepared<'_>]) -> ConflictSide {
     let mut sources: Vec<String> = Vec::new();
     let mut evidence = Vec::new();
+    let mut dates: Vec<Option<PartialDate>> = Vec::new();
     for s in members {
         if let Some(p) = docs.get(s.doc) {
             if !sources.contains(&p.source) {
                 sources.push(p.source.clone());
             }
             evidence.push(p.evidence(s.span));
+            dates.push(p.published.filter(PartialDate::is_complete));
         }
     }
+    let published = dates
+        .into_iter()
+        .collect::<Option<Vec<PartialDate>>>()
+        .and_then(|dates| {
+            let day = |d: &PartialDate| (d.year, d.month, d.day);
+            Some(DateRange {
+                first: *dates.iter().min_by_key(|d| day(d))?,
+                last: *dates.iter().max_by_key(|d| day(d))?,
+            })
+        });
     ConflictSide {
         value,
         sources,
         evidence,
+        published,
     }
 }
 
@@ -719,6 +748,7 @@ fn find_conflicts(
             kind: ConflictKind::Year,
             summary,
             sides,
+            later_side: None,
         });
     }
 
@@ -765,6 +795,7 @@ fn find_conflicts(
                 kind: ConflictKind::Assignment,
                 summary: format!("{} vs {}", render(a), render(b)),
                 sides,
+                later_side: None,
             });
             break 'pairs;
         }
@@ -846,6 +877,7 @@ fn find_conflicts(
                 kind: ConflictKind::Quantity,
                 summary,
                 sides,
+                later_side: None,
             });
         }
     }

@@ -322,6 +322,13 @@ pub struct Conflict {
     pub summary: String,
     /// Each position with the sources and sentences that take it.
     pub sides: Vec<ConflictSide>,
+    /// Index into `sides` of the position that only later reports take: every document on it
+    /// was published after every document on all other sides (all dated to the day). The
+    /// disagreement may then be news moving on (a figure revised, talks broken off) rather
+    /// than sources contradicting each other; readers are told so. `None` when the sides'
+    /// dates overlap or some are unknown.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub later_side: Option<usize>,
 }
 
 /// One position in a [`Conflict`].
@@ -331,6 +338,17 @@ pub struct ConflictSide {
     pub value: String,
     pub sources: Vec<String>,
     pub evidence: Vec<EvidenceSpan>,
+    /// Earliest and latest publication date of the documents on this side, when every one of
+    /// them is dated to the day.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub published: Option<DateRange>,
+}
+
+/// First and last day of a set of publication dates.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DateRange {
+    pub first: PartialDate,
+    pub last: PartialDate,
 }
 
 /// What a [`Note`] records.

@@ -6,7 +6,7 @@ use triangulate_doc::{
     Metadata, PartialDate, SourceRef, Span,
 };
 use triangulate_fusion::{
-    analyze, Analysis, AnnotatedDoc, ConflictKind, FusionOptions, MentionLink, Story,
+    analyze, Analysis, AnnotatedDoc, ConflictKind, DateRange, FusionOptions, MentionLink, Story,
 };
 use triangulate_timex::{find_timexes, Anchor};
 
@@ -668,4 +668,39 @@ fn a_number_the_other_sentence_also_writes_is_no_conflict() {
         "Sunday's league final went to the Lunsk Otters, 31-17 over the Varna Hawks. Otters back Tomas Osei rushed for 126 yards in the league final.",
     ));
     assert_eq!(quantity_conflicts(&differ), 1, "{:#?}", differ.stories);
+}
+
+#[test]
+fn a_side_only_later_reports_take_is_marked() {
+    let energy = |a: &Analysis| {
+        story_with(a, "courier")
+            .conflicts
+            .iter()
+            .find(|c| c.summary.contains("energy"))
+            .cloned()
+            .unwrap_or_else(|| panic!("no energy conflict: {:#?}", a.stories))
+    };
+    // Same day: the sides overlap in time, nothing to say.
+    let same_day = energy(&run(&basin_docs()));
+    assert_eq!(same_day.later_side, None);
+    let june_2 = PartialDate::ymd(2025, 6, 2);
+    assert_eq!(
+        same_day.sides[0].published,
+        Some(DateRange {
+            first: june_2,
+            last: june_2
+        })
+    );
+    // The denial two days later: the second side is the later one.
+    let mut docs = basin_docs();
+    docs[1].published = Some(PartialDate::ymd(2025, 6, 4));
+    let later = energy(&run(&docs));
+    assert_eq!(later.later_side, Some(1), "{later:#?}");
+    // An undated document on a side leaves the order unknown.
+    docs[0].published = None;
+    let unknown = energy(&run(&docs));
+    assert_eq!(
+        (unknown.later_side, unknown.sides[0].published),
+        (None, None)
+    );
 }

@@ -20,6 +20,9 @@
 //! - `Conflict::opposing_claim` (claim id, optional): for a `negation` conflict (a kind the
 //!   enum already had, now produced), the claim denying what `claim` affirms; the first side
 //!   affirms, the second denies.
+//! - `Conflict::later_side` (side index, optional) and `ConflictSide::published` (first and
+//!   last publication day, optional): when only later reports take one side, the brief and the
+//!   page say the disagreement may be news moving on rather than a contradiction.
 //!
 //! Article text is untrusted input. In the HTML it only ever passes through
 //! [`html_util::escape`], and the page declares a Content-Security-Policy that allows no script
@@ -40,6 +43,29 @@ use triangulate_fusion::Analysis;
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Analysis);
     serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// For a conflict whose one side only later reports take: a line telling readers so, e.g.
+/// `Only reports from 2025-03-07 on say "won't direct" (the others are dated up to
+/// 2025-03-04): this may be news moving on rather than a contradiction.` Plain text; callers
+/// escape it.
+pub(crate) fn later_report_note(conflict: &triangulate_fusion::Conflict) -> Option<String> {
+    let later = conflict.sides.get(conflict.later_side?)?;
+    let first = later.published?.first;
+    let others_last = conflict
+        .sides
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != conflict.later_side)
+        .filter_map(|(_, s)| s.published.map(|p| p.last))
+        .max_by_key(|d| (d.year, d.month, d.day))?;
+    Some(format!(
+        "Only reports from {} on say \"{}\" (the others are dated up to {}): this may be news \
+         moving on rather than a contradiction.",
+        first.to_iso(),
+        later.value,
+        others_last.to_iso()
+    ))
 }
 
 /// The analysis as pretty-printed JSON.

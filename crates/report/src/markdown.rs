@@ -98,6 +98,9 @@ pub fn markdown_brief(analysis: &Analysis, documents: &[Document]) -> String {
                         quote
                     );
                 }
+                if let Some(note) = crate::later_report_note(c) {
+                    let _ = writeln!(out, "  - _{}_", md(&note));
+                }
             }
             out.push('\n');
         }

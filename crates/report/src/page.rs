@@ -208,6 +208,13 @@ impl Writer<'_> {
                 self.cites(&marks, &side.evidence);
                 self.out.push_str("</div>");
             }
+            if let Some(note) = crate::later_report_note(c) {
+                let _ = write!(
+                    self.out,
+                    "<div class=\"muted later\">{}</div>",
+                    escape(&note)
+                );
+            }
             self.out.push_str("</div>");
         }
         self.out.push_str("</section>");

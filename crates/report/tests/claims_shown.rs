@@ -1,11 +1,11 @@
 //! The brief and the HTML report tell corroborated statements from single-source ones, and
 //! say how many single-source statements they do not list. Fictional outlets and events.
-use triangulate_doc::Span;
+use triangulate_doc::{PartialDate, Span};
 use triangulate_fusion::{
-    Analysis, Claim, Conflict, ConflictKind, ConflictSide, EvidenceSpan, IndependentSource,
-    Statement, Story, SCHEMA_VERSION,
+    Analysis, Claim, Conflict, ConflictKind, ConflictSide, DateRange, EvidenceSpan,
+    IndependentSource, Statement, Story, SCHEMA_VERSION,
 };
-use triangulate_report::{html_report, markdown_brief};
+use triangulate_report::{html_report, html_util, markdown_brief};
 
 fn claim(id: &str, text: &str, sources: &[&str]) -> Claim {
     Claim {
@@ -124,6 +124,7 @@ fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
         value: value.to_string(),
         sources: c.sources.clone(),
         evidence: c.statements.iter().map(|s| s.evidence.clone()).collect(),
+        published: None,
     };
     story.conflicts.push(Conflict {
         id: "conflict-1".into(),
@@ -135,6 +136,7 @@ fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
             side(&affirm, "carries cars"),
             side(&deny, "does not carry cars"),
         ],
+        later_side: None,
     });
     story.claims.insert(1, deny);
     story.claims.insert(1, affirm);
@@ -156,4 +158,49 @@ fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
     // Contested claims are not listed as confirmed.
     let brief = markdown_brief(&a, &[]);
     assert!(brief.contains("**carries cars vs does not carry cars** (Negation)"));
+}
+
+#[test]
+fn a_side_only_later_reports_take_is_marked_as_possible_news() {
+    let mut a = analysis();
+    let story = &mut a.stories[0];
+    let open = claim("claim-90", "The ferry line stays open.", &["src-1"]);
+    let closed = claim("claim-91", "The ferry line does not stay open.", &["src-2"]);
+    let side = |c: &Claim, value: &str, first: PartialDate, last: PartialDate| ConflictSide {
+        value: value.to_string(),
+        sources: c.sources.clone(),
+        evidence: c.statements.iter().map(|s| s.evidence.clone()).collect(),
+        published: Some(DateRange { first, last }),
+    };
+    story.conflicts.push(Conflict {
+        id: "conflict-1".into(),
+        claim: Some(open.id.clone()),
+        opposing_claim: Some(closed.id.clone()),
+        kind: ConflictKind::Negation,
+        summary: "stays open vs does not stay open".into(),
+        sides: vec![
+            side(
+                &open,
+                "stays open",
+                PartialDate::ymd(2025, 3, 2),
+                PartialDate::ymd(2025, 3, 4),
+            ),
+            side(
+                &closed,
+                "does not stay open",
+                PartialDate::ymd(2025, 3, 7),
+                PartialDate::ymd(2025, 3, 8),
+            ),
+        ],
+        later_side: Some(1),
+    });
+    let note = "Only reports from 2025-03-07 on say \"does not stay open\" (the others are dated \
+                up to 2025-03-04): this may be news moving on rather than a contradiction.";
+    let brief = markdown_brief(&a, &[]);
+    assert!(brief.contains(&format!("  - _{note}_")), "{brief}");
+    let html = html_report(&a, &[]);
+    assert!(html.contains(&html_util::escape(note)), "{html}");
+    // Without a later side there is no such line.
+    a.stories[0].conflicts[0].later_side = None;
+    assert!(!markdown_brief(&a, &[]).contains("news moving on"));
 }
