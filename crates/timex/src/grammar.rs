@@ -1782,17 +1782,6 @@ impl<'a> Grammar<'a> {
             }
             // "most recently last October": the date that follows is the time.
             "recently" if self.prev_word(i) == "most" => None,
-            // "was recently extended", "have recently moved": between an auxiliary and its
-            // participle the adverb only colours the perfect or passive (the TBAQ gold leaves
-            // all of these untagged, and tags "X recently cut" / "recently announced").
-            "recently"
-                if matches!(
-                    self.prev_word(i),
-                    "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"
-                ) =>
-            {
-                None
-            }
             "recently" | "lately" => hit(i + 1, Val::reference("PAST_REF")),
             // "More recently, ...": the comparative belongs to the expression.
             "more" if self.is(i + 1, "recently") => hit(i + 2, Val::reference("PAST_REF")),

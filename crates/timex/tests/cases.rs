@@ -1376,9 +1376,18 @@ fn more_holidays() {
 }
 
 #[test]
-fn recently_between_an_auxiliary_and_its_participle_is_untagged() {
-    assert!(found("The search was recently extended to Ostrel.", &monday()).is_empty());
-    assert!(found("They have recently moved to Brenna.", &monday()).is_empty());
+fn recently_is_past_ref_wherever_it_stands() {
+    // The TimeML guidelines tag "recently" as PAST_REF whatever its position; the TBAQ gold
+    // leaves it untagged between an auxiliary and its participle three times, which is too
+    // small a sample to call a convention.
+    assert_eq!(
+        value("The search was recently extended to Ostrel.", "recently"),
+        "PAST_REF"
+    );
+    assert_eq!(
+        value("They have recently moved to Brenna.", "recently"),
+        "PAST_REF"
+    );
     assert_eq!(
         value("Marvel Foods recently cut its dividend.", "recently"),
         "PAST_REF"
