@@ -662,7 +662,10 @@ impl<'a> Grammar<'a> {
     /// it ("would take effect in January") is trusted; one farther away is not; a past marker
     /// anywhere in the clause counts as past.
     fn month_lean(&self, start: usize, end: usize) -> Option<Lean> {
-        if tense_within(&self.toks, start, end, 6) == Tense::Future || self.until_before(start) {
+        if tense_within(&self.toks, start, end, 6) == Tense::Future
+            || self.until_before(start)
+            || self.period_ending_at(start) == Some(Lean::Future)
+        {
             return Some(Lean::Future);
         }
         match self.tense(start, end) {
@@ -684,13 +687,7 @@ impl<'a> Grammar<'a> {
         if before == "ended" {
             return true;
         }
-        // "the 12 months to March", "the year to June": a reported period that has ended.
-        if before == "to"
-            && matches!(
-                self.w(k.wrapping_sub(2)),
-                "months" | "weeks" | "year" | "quarter" | "period"
-            )
-        {
+        if self.period_ending_at(start) == Some(Lean::Past) {
             return true;
         }
         // "since February", "since KKR bought RJR in February": "since" opens the clause.
@@ -707,6 +704,55 @@ impl<'a> Grammar<'a> {
             }
         }
         false
+    }
+
+    /// The direction of a month at `start` that closes a period ("the 12 months to March",
+    /// "the year to June"): results reported for it mean the period has ended, while a
+    /// forecast or expectation earlier in the clause ("expects a profit in the year to
+    /// March", "forecast sales for the 12 months to June") puts it ahead. `None` when the
+    /// month closes no such period.
+    fn period_ending_at(&self, start: usize) -> Option<Lean> {
+        let mut k = start;
+        if matches!(self.w(k.wrapping_sub(1)), "early" | "late" | "mid" | "-") {
+            k = k.saturating_sub(1);
+        }
+        let to = k.checked_sub(1)?;
+        if self.w(to) != "to"
+            || !matches!(
+                self.w(to.wrapping_sub(1)),
+                "months" | "weeks" | "year" | "quarter" | "period"
+            )
+        {
+            return None;
+        }
+        for back in 2..=16 {
+            let Some(at) = to.checked_sub(back) else {
+                break;
+            };
+            let w = self.w(at);
+            // A period inside a figure ("1.37 trillion") does not end the clause.
+            let in_figure = self.glued(at) && self.glued(at + 1);
+            if matches!(w, ";" | "!" | "?") || w == "." && !in_figure {
+                break;
+            }
+            let forecast = matches!(
+                w,
+                "forecast"
+                    | "forecasts"
+                    | "predicts"
+                    | "predicted"
+                    | "projects"
+                    | "projected"
+                    | "sees"
+                    | "targets"
+                    | "outlook"
+                    | "guidance"
+            );
+            if forecast || marker_at(&self.toks, at) == Tense::Future {
+                return Some(Lean::Future);
+            }
+        }
+        Some(Lean::Past)
     }
 
     /// "The March accession", "the May election": a capitalised month between "the" and a
@@ -2673,9 +2719,11 @@ impl<'a> Grammar<'a> {
                 return Some(hit);
             }
         }
-        // "Q3", "Q3 2025", "H1 2025"
+        // "Q3", "Q3 2025", "H1 2025"; not a code that goes on ("H1N1", "H2O", "Q3D").
         let half = self.is(s, "h") && self.capital(s);
-        if (self.is(s, "q") || half) && self.glued(s + 1) {
+        let code_goes_on = self.glued(s + 2)
+            && matches!(self.kind(s + 2), Some(TokenKind::Word | TokenKind::Number));
+        if (self.is(s, "q") || half) && self.glued(s + 1) && !code_goes_on {
             let max = if half { 2 } else { 4 };
             let q = self.digits(s + 1, 1).filter(|q| (1..=max).contains(q))?;
             let code = if half {

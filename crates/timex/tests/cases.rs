@@ -1454,3 +1454,31 @@ fn a_two_year_season_keeps_both_years() {
         "2025"
     );
 }
+
+#[test]
+fn half_and_quarter_codes_are_whole_words() {
+    let anchor = on(2013, 5, 15);
+    assert_eq!(
+        one("Revenue in H1 2013 rose 5 percent.", &anchor, "H1 2013").value,
+        "2013-H1"
+    );
+    assert_eq!(one("Sales fell in Q3.", &anchor, "Q3").value, "2013-Q3");
+    // Virus strains, formulas and product names are no halves or quarters.
+    assert!(found("An outbreak of H1N1 flu reached São Paulo.", &anchor).is_empty());
+    assert!(found("Traces of H2O were found in the Zürich samples.", &anchor).is_empty());
+    assert!(found("The Q3D scanner ships in boxes.", &anchor).is_empty());
+}
+
+#[test]
+fn a_period_to_a_month_lies_ahead_in_a_forecast() {
+    let anchor = on(2013, 5, 15);
+    // Results for "the year to March" mean that March has passed ...
+    let text = "Inflation was 2.1 percent in the year to April, the Zürich office said.";
+    assert_eq!(one(text, &anchor, "April").value, "2013-04");
+    // ... but a forecast or an expectation is about the period now running.
+    let text = "Ostrel Motors expects net profit of 1.37 trillion crowns in the year to March, \
+                it said on Wednesday.";
+    assert_eq!(one(text, &anchor, "March").value, "2014-03");
+    let text = "The company forecast a 10 percent rise in sales for the 12 months to March.";
+    assert_eq!(one(text, &anchor, "March").value, "2014-03");
+}
