@@ -51,6 +51,10 @@ timed() {
 ours_time=$(timed "$out/triangulate.tsv")
 caps_time=$(timed "$out/triangulate_capitalised.tsv" --capitalised)
 ner_time=$(timed "$out/triangulate_ner_only.tsv" --ner-only)
+# The pipeline path with review of young stories off, and with its moves not applied (what a
+# caller that ignores take_moves() gets).
+off_time=$(timed "$out/triangulate_no_review.tsv" --young 0)
+fwd_time=$(timed "$out/triangulate_forward_only.tsv" --forward-only)
 baseline_times=$("$venv/bin/python" "$root/bench/clustering/baseline.py" "$data/documents.jsonl" "$out")
 
 row() {
@@ -74,5 +78,7 @@ echo "|---|---|---|---|---|"
 row "triangulate StoryClusterer, NER mentions + capitalised words (as the pipeline; default)" "$out/triangulate.tsv" "$ours_time"
 row "triangulate StoryClusterer, capitalised words only (no NER run)" "$out/triangulate_capitalised.tsv" "$caps_time"
 row "triangulate StoryClusterer, NER mentions only" "$out/triangulate_ner_only.tsv" "$ner_time"
+row "triangulate StoryClusterer, as the pipeline, review of young stories off (--young 0)" "$out/triangulate_no_review.tsv" "$off_time"
+row "triangulate StoryClusterer, as the pipeline, review's moves not applied (--forward-only)" "$out/triangulate_forward_only.tsv" "$fwd_time"
 row "TF-IDF agglomerative average link, cos dist < 0.85 (batch)" "$out/agglomerative.tsv" "$agg_time"
 row "TF-IDF online centroid, cos >= 0.20 (stream order)" "$out/online_centroid.tsv" "$onl_time"

@@ -70,3 +70,29 @@ fn without_review_the_second_event_stays_in_the_first_story() {
     assert_eq!(moves, 0);
     assert_eq!(ids[BRAKES[0]], ids[AIRBAGS[0]], "{ids:?}");
 }
+
+/// Eight reports of one event, written differently (outlets quote different people and
+/// figures): review must leave the story whole.
+const ONE_FLOOD: [&str; 8] = [
+    "Floods in the Varna valley killed 12 people on Saturday, regional governor Ines Pardo said. Rescue teams evacuated the village of Osk.",
+    "Saturday's floods in the Varna valley killed at least 12, governor Ines Pardo told reporters in Tarn. Soldiers piled sandbags near Osk.",
+    "The river Varna burst its banks on Saturday, flooding Osk and two other villages; 12 people died, the Tarn regional office said.",
+    "Governor Ines Pardo declared an emergency in the Varna valley after Saturday's floods, which killed 12 people and cut three bridges.",
+    "Volunteers from Tarn joined rescue teams in Osk, where Saturday's Varna valley floods left hundreds homeless, Ines Pardo said.",
+    "Twelve people drowned when the Varna flooded villages around Osk on Saturday. Governor Ines Pardo asked the army for boats.",
+    "Flood waters in the Varna valley began to fall on Sunday, a day after 12 people died in Osk and nearby villages, the governor said.",
+    "The Varna valley floods of Saturday destroyed three bridges near Osk; governor Ines Pardo put the toll at 12 dead.",
+];
+
+#[test]
+fn review_leaves_reports_of_one_event_together() {
+    let (ids, moves) = cluster(&ONE_FLOOD, ClusterOptions::default());
+    assert_eq!(moves, 0, "{ids:?}");
+    // At least six reports share the first one's story, so review ran on it.
+    assert!(ids.iter().filter(|&&id| id == ids[0]).count() >= 6, "{ids:?}");
+    let without_review = ClusterOptions {
+        young_story_size: 0,
+        ..ClusterOptions::default()
+    };
+    assert_eq!(ids, cluster(&ONE_FLOOD, without_review).0);
+}
