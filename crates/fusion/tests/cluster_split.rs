@@ -89,7 +89,10 @@ fn review_leaves_reports_of_one_event_together() {
     let (ids, moves) = cluster(&ONE_FLOOD, ClusterOptions::default());
     assert_eq!(moves, 0, "{ids:?}");
     // At least six reports share the first one's story, so review ran on it.
-    assert!(ids.iter().filter(|&&id| id == ids[0]).count() >= 6, "{ids:?}");
+    assert!(
+        ids.iter().filter(|&&id| id == ids[0]).count() >= 6,
+        "{ids:?}"
+    );
     let without_review = ClusterOptions {
         young_story_size: 0,
         ..ClusterOptions::default()
