@@ -225,7 +225,7 @@ impl<'a> Grammar<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             match self.best_at(i) {
-                Some(hit) if hit.end > i => {
+                Some(hit) if hit.end > i && !self.round_of_a_tournament(hit.end) => {
                     let (Some(first), Some(last)) = (self.toks.get(i), self.toks.get(hit.end - 1))
                     else {
                         break;
@@ -302,6 +302,24 @@ impl<'a> Grammar<'a> {
             }
         }
         out
+    }
+
+    /// Whether the match ending at `end` is the first half of a tournament round ("the
+    /// quarter-finals", "last year's quarter final"), which sports news names far more often
+    /// than earnings news names a quarter that way.
+    fn round_of_a_tournament(&self, end: usize) -> bool {
+        let Some(last) = end.checked_sub(1) else {
+            return false;
+        };
+        if !matches!(self.w(last), "quarter" | "quarters") {
+            return false;
+        }
+        let next = if self.is(end, "-") && self.glued(end) {
+            end + 1
+        } else {
+            end
+        };
+        self.w(next).starts_with("final")
     }
 
     /// The quarter a `P3M` duration names when a quarter's last month follows it ("the three
@@ -2863,7 +2881,11 @@ impl<'a> Grammar<'a> {
             });
         }
         // "last year's quarter": the reported quarter, in that year.
-        if let (Some(y), false, true) = (given_year, the, self.is(s, "quarter")) {
+        if let (Some(y), false, true) = (
+            given_year,
+            the,
+            self.is(s, "quarter") && !self.round_of_a_tournament(s + 1),
+        ) {
             let (_, q) = self.quarter_context(i).or_else(|| {
                 let (y, m) = (self.anchor_year?, self.anchor_month?);
                 Some(shift_quarter(y, quarter_of(m), -1))

@@ -1482,3 +1482,32 @@ fn a_period_to_a_month_lies_ahead_in_a_forecast() {
     let text = "The company forecast a 10 percent rise in sales for the 12 months to March.";
     assert_eq!(one(text, &anchor, "March").value, "2014-03");
 }
+
+#[test]
+fn a_quarter_final_is_no_quarter() {
+    let anchor = on(2013, 5, 15);
+    for text in [
+        "Brenna reached the quarter-finals in São Paulo.",
+        "She lost in the quarter final.",
+    ] {
+        assert!(
+            found(text, &anchor).is_empty(),
+            "{text}: {:?}",
+            found(text, &anchor)
+        );
+    }
+    // The year of the round is still a date.
+    for text in [
+        "Ostrel won last year's quarter-final against Brenna.",
+        "Ostrel won last year\u{2019}s quarter-final against Brenna.",
+        "Ostrel won last year's quarterfinal against Brenna.",
+    ] {
+        assert_eq!(
+            found(text, &anchor),
+            [("last year".to_string(), "2012".to_string())]
+        );
+    }
+    // The reported quarter itself is still one.
+    let text = "Profit fell in the quarter, the firm said on Tuesday.";
+    assert_eq!(one(text, &anchor, "the quarter").value, "2013-Q1");
+}
