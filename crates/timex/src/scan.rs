@@ -55,11 +55,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
         let raw = &text[start..end];
+        // Typeset news writes "Friday’s" and "2013–14"; the patterns are written with the
+        // ASCII apostrophe and hyphen, so the curly apostrophe and the en dash read as those
+        // (the em dash, a clause break, stays itself).
+        let lower = match c {
+            '\u{2019}' => "'".to_string(),
+            '\u{2013}' => "-".to_string(),
+            _ => raw.to_lowercase(),
+        };
         toks.push(Tok {
             start,
             end,
             kind,
-            lower: raw.to_lowercase(),
+            lower,
             glued,
             capital: c.is_uppercase(),
         });
@@ -82,5 +90,17 @@ mod tests {
         );
         assert!(toks[2].glued && toks[3].glued && !toks[4].glued && toks[11].glued);
         assert!(toks[0].capital && !toks[1].capital);
+    }
+
+    #[test]
+    fn curly_apostrophe_and_en_dash_read_as_ascii() {
+        let toks = tokenize("Zürich\u{2019}s 2013\u{2013}14 season \u{2014} São Paulo");
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            ["zürich", "'", "s", "2013", "-", "14", "season", "\u{2014}", "são", "paulo"]
+        );
+        // Offsets still cover the original characters.
+        assert_eq!(toks[1].end - toks[1].start, '\u{2019}'.len_utf8());
     }
 }
