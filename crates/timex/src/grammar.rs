@@ -821,14 +821,19 @@ impl<'a> Grammar<'a> {
             if matches!(w, "." | ";" | "!" | "?") {
                 break;
             }
-            if matches!(
-                w,
-                "will" | "would" | "could" | "may" | "might" | "should" | "must" | "can"
-            ) || [
-                "extend", "postpon", "delay", "suspend", "adjourn", "defer", "freez", "froze",
-            ]
-            .iter()
-            .any(|stem| w.starts_with(stem))
+            // A present state that holds up to the date ("the museum is closed until
+            // March", "schools remain shut until June") ends there, ahead of the anchor.
+            let present_state = matches!(w, "is" | "are" | "remain" | "remains" | "stays");
+            if present_state
+                || matches!(
+                    w,
+                    "will" | "would" | "could" | "may" | "might" | "should" | "must" | "can"
+                )
+                || [
+                    "extend", "postpon", "delay", "suspend", "adjourn", "defer", "freez", "froze",
+                ]
+                .iter()
+                .any(|stem| w.starts_with(stem))
             {
                 return true;
             }

@@ -1149,6 +1149,13 @@ fn a_month_or_season_after_until_is_a_deadline_ahead() {
     assert_eq!(one(text, &on(2025, 7, 10), "March").value, "2025-03");
     let text = "The talks were suspended until March.";
     assert_eq!(one(text, &on(2025, 7, 10), "March").value, "2026-03");
+    // A present state lasting up to the month ends ahead; the same state in the past does not.
+    let text = "The museum in Zürich is closed until March.";
+    assert_eq!(one(text, &on(2025, 10, 15), "March").value, "2026-03");
+    let text = "Schools remain shut until June, officials said.";
+    assert_eq!(one(text, &on(2025, 10, 15), "June").value, "2026-06");
+    let text = "He said the road was closed until March.";
+    assert_eq!(one(text, &on(2025, 10, 15), "March").value, "2025-03");
 }
 
 #[test]
