@@ -14,7 +14,7 @@ use crate::calendar::{
 };
 use crate::lexicon::{self, Unit};
 use crate::scan::{tokenize, Tok, TokenKind};
-use crate::tense::{marker_at, tense_ahead, tense_around, tense_within, Tense};
+use crate::tense::{marker, tense_ahead, tense_around, tense_within, Tense};
 use crate::{Anchor, AnchorUse, Timex, TimexType};
 
 /// A match: tokens `[start, end)` and their meaning.
@@ -694,8 +694,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// A date named without a year that can only lie before the anchor: "since February",
-    /// "since the company bought it in February", "the quarter ended Sept. 30". (A past verb of action right before the date was tried
-    /// too: it lost more than it won on TBAQ.)
+    /// "since the company bought it in February", "the quarter ended Sept. 30", "the 12
+    /// months to March" (see [`Self::period_ending_at`]). (A past verb of action right before
+    /// the date was tried too: it lost more than it won on TBAQ.)
     fn firmly_past(&self, start: usize) -> bool {
         let mut k = start;
         if matches!(self.w(k.wrapping_sub(1)), "early" | "late" | "mid" | "-") {
@@ -766,7 +767,7 @@ impl<'a> Grammar<'a> {
                     | "outlook"
                     | "guidance"
             );
-            if forecast || marker_at(&self.toks, at) == Tense::Future {
+            if forecast || marker(&self.toks, at) == Tense::Future {
                 return Some(Lean::Future);
             }
         }
@@ -825,10 +826,8 @@ impl<'a> Grammar<'a> {
             // March", "schools remain shut until June") ends there, ahead of the anchor.
             let present_state = matches!(w, "is" | "are" | "remain" | "remains" | "stays");
             if present_state
-                || matches!(
-                    w,
-                    "will" | "would" | "could" | "may" | "might" | "should" | "must" | "can"
-                )
+                || w == "will"
+                || is_modal(w)
                 || [
                     "extend", "postpon", "delay", "suspend", "adjourn", "defer", "freez", "froze",
                 ]
@@ -853,9 +852,9 @@ impl<'a> Grammar<'a> {
                 return false;
             };
             match self.w(at) {
-                "could" | "would" | "should" | "may" | "might" | "must" | "can" => return true,
+                w if is_modal(w) => return true,
                 "." | ";" | "said" | "says" | "told" => return false,
-                _ if marker_at(&self.toks, at) == Tense::Past => return false,
+                _ if marker(&self.toks, at) == Tense::Past => return false,
                 _ => {}
             }
         }
@@ -1034,7 +1033,7 @@ impl<'a> Grammar<'a> {
             i
         };
         let governed = k > 0
-            && marker_at(&self.toks, k - 1) == Tense::Past
+            && marker(&self.toks, k - 1) == Tense::Past
             && !matches!(self.w(k - 1), "said" | "says" | "last" | "earlier" | "ago");
         let window = if governed && lean == Some(Lean::Past) {
             186
@@ -3489,6 +3488,15 @@ impl<'a> Grammar<'a> {
         let lean = self.lean(i, end, Lean::Past);
         Some(Hit::date(end, self.resolve_day_of_month(d, lean)))
     }
+}
+
+/// A modal verb other than "will": it puts what it governs in a possible future ("could
+/// reach", "may last") without the firmness of a plan.
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "would" | "could" | "may" | "might" | "should" | "must" | "can"
+    )
 }
 
 /// The durations that make a reporting period longer than a quarter ("the nine months",

@@ -2,8 +2,8 @@
 //!
 //! [`find_timexes`] scans cleaned text once and returns every time expression it finds as a
 //! [`Timex`]: its byte [`Span`], its TIMEX3 type ([`TimexType`]), its normalised value
-//! (`2025-03-04`, `2024-09`, `2025-Q1`, `2025-W10`, `2025-SU`, `199` (the 1990s), `19` (the 20th century), `P25Y`, `PT3H`,
-//! `XXXX-WXX-2`, `PRESENT_REF`, ...), its TIMEX3 `mod` (`APPROX`, `START`, `END`, `MORE_THAN`,
+//! (`2025-03-04`, `2024-09`, `2025-Q1`, `2025-W10`, `2025-SU`, `199` (the 1990s), `19` (the
+//! 20th century), `P25Y`, `PT3H`, `XXXX-WXX-2`, `PRESENT_REF`, ...), its TIMEX3 `mod` (`APPROX`, `START`, `END`, `MORE_THAN`,
 //! ...), the end of a range ("March 4-5") and how the value was anchored ([`AnchorUse`]).
 //!
 //! Relative expressions are resolved against an [`Anchor`], normally the document's
@@ -73,18 +73,22 @@
 //!   yesterday" and "late evening" are TIME values with the part of day (`TAF`, `TEV`). "The
 //!   previous Friday" counts back from the day the story is at, like "the previous day".
 //! - **Deadlines and plans**: a month or season after a lower-case "until" ("extend the
-//!   curfew until the end of June", "could last until the autumn") lies ahead, like a
-//!   weekday, when a verb sets a deadline, a modal governs or the clause has no past tense
-//!   ("lived there until March" is a past span); so do a weekday after "by" in a clause with a modal ("could reach 190 kph by
-//!   Tuesday afternoon"), "results expected by Wednesday", "a strike is planned for Friday",
-//!   "voters go to the polls Sunday", "runs through March 31" and "analysts expect ... in
-//!   the fourth quarter". A past verb right before a day ("was arrested on Jan. 5") keeps it
-//!   in the past even when the next Jan. 5 is nearer (up to six months; a sentence-wide
-//!   "said" only breaks near-ties). "Four years later" counts from the last year the text
-//!   gave (else only "four years" is tagged, a DURATION).
+//!   curfew until the end of June", "could last until the autumn", "the museum is closed
+//!   until March") lies ahead, like a weekday, when a verb sets a deadline, a modal governs,
+//!   a present state holds up to it or the clause has no past tense ("lived there until
+//!   March" is a past span); so do a weekday after "by" in a clause with a modal ("could
+//!   reach 190 kph by Tuesday afternoon"), "results expected by Wednesday", "a strike is
+//!   planned for Friday", "voters go to the polls Sunday", "runs through March 31" and
+//!   "analysts expect ... in the fourth quarter". A month closing a period ("the 12 months
+//!   to March") has passed when results are reported for it, but lies ahead after a
+//!   forecast or expectation ("expects a profit in the year to March"). A past verb right
+//!   before a day ("was arrested on Jan. 5") keeps it in the past even when the next Jan. 5
+//!   is nearer (up to six months; a sentence-wide "said" only breaks near-ties). "Four
+//!   years later" counts from the last year the text gave (else only "four years" is
+//!   tagged, a DURATION).
 //! - **Movable feasts** (Easter, Thanksgiving, Election Day, Labor Day, Memorial Day) take
-//!   their nearest occurrence (a
-//!   future one counting double, as for months); "Easter week" is that ISO week.
+//!   their nearest occurrence (a future one counting double, as for months); "Easter week"
+//!   is that ISO week.
 //! - **Typing**: a weekday with a part of day ("Monday evening") is DATE with the part kept
 //!   in the value (`2025-03-03TEV`), as in most of the TBAQ gold; "this morning", "tonight"
 //!   stay TIME. "The past year" is the year before (DATE), "in recent years" `PAST_REF`,

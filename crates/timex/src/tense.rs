@@ -66,11 +66,6 @@ pub(crate) fn tense_ahead(toks: &[Tok], end: usize, ahead: usize) -> Tense {
     Tense::Unknown
 }
 
-/// The tense of the word at `i` alone, if it is a tense marker.
-pub(crate) fn marker_at(toks: &[Tok], i: usize) -> Tense {
-    marker(toks, i)
-}
-
 fn ends_sentence(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return true };
     if t.kind != TokenKind::Punct {
@@ -162,7 +157,8 @@ fn abbreviation(word: &str) -> bool {
     )
 }
 
-fn marker(toks: &[Tok], i: usize) -> Tense {
+/// The tense the word at `i` marks by itself ("said" past, "will" future), or `Unknown`.
+pub(crate) fn marker(toks: &[Tok], i: usize) -> Tense {
     let Some(t) = toks.get(i) else {
         return Tense::Unknown;
     };
