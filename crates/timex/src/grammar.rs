@@ -775,13 +775,42 @@ impl<'a> Grammar<'a> {
     }
 
     /// "The March accession", "the May election": a capitalised month between "the" and a
-    /// lower-case noun names the month of that event ("the March of Dimes" does not).
+    /// lower-case noun names the month of that event. A march as a name is followed by a
+    /// preposition, a conjunction or a verb instead ("the March of Dimes", "the March for
+    /// Life", "the March was peaceful", "the March ended at noon").
     fn attributive_month(&self, i: usize) -> bool {
+        let next = self.w(i + 1);
+        let names_a_march = matches!(
+            next,
+            "of" | "on"
+                | "to"
+                | "and"
+                | "or"
+                | "for"
+                | "against"
+                | "in"
+                | "at"
+                | "from"
+                | "by"
+                | "through"
+                | "across"
+                | "into"
+                | "with"
+                | "is"
+                | "are"
+                | "has"
+                | "will"
+                | "would"
+                | "drew"
+                | "that"
+                | "which"
+        ) || next.ends_with("ed")
+            || marker(&self.toks, i + 1) != Tense::Unknown;
         self.prev_word(i) == "the"
             && self.capital(i)
             && self.kind(i + 1) == Some(TokenKind::Word)
             && !self.capital(i + 1)
-            && !matches!(self.w(i + 1), "of" | "on" | "to" | "and")
+            && !names_a_march
     }
 
     /// "extend the subsidies until the end of June", "could last until the autumn": a month

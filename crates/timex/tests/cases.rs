@@ -1518,3 +1518,23 @@ fn a_quarter_final_is_no_quarter() {
     let text = "Profit fell in the quarter, the firm said on Tuesday.";
     assert_eq!(one(text, &anchor, "the quarter").value, "2013-Q1");
 }
+
+#[test]
+fn a_march_named_as_an_event_is_no_month() {
+    let anchor = on(2013, 8, 28);
+    for text in [
+        "Thousands joined the March for Life in Zürich.",
+        "Thousands joined the March against Monsanto.",
+        "Organisers said the March was peaceful.",
+        "They joined the March in São Paulo.",
+        "Police said the March ended at noon.",
+    ] {
+        let all = found(text, &anchor);
+        assert!(all.iter().all(|(t, _)| t != "March"), "{text}: {all:?}");
+    }
+    // The month before an event noun is still the month.
+    let text = "Voters rejected it in the May referendum.";
+    assert_eq!(one(text, &anchor, "May").value, "2013-05");
+    let text = "The March accession was approved by the Vask assembly.";
+    assert_eq!(one(text, &anchor, "March").value, "2013-03");
+}
