@@ -82,8 +82,8 @@ fn ends_sentence(toks: &[Tok], i: usize) -> bool {
     }
 }
 
-/// Capitalised words of three or four letters that news abbreviates with a period (titles,
-/// months, company forms, U.S. states). Other short capitalised words before a period end a
+/// Capitalised words that news abbreviates with a period (titles, months, weekdays, company
+/// forms, U.S. states). Other short capitalised words before a period end a
 /// sentence: "in May.", "in Iraq.", "Bush." (One- and two-letter words are always taken
 /// as abbreviations: "U.S.", "Mr.", "p.m.".)
 fn abbreviation(word: &str) -> bool {
@@ -154,6 +154,26 @@ fn abbreviation(word: &str) -> bool {
             | "est"
             | "edt"
             | "gmt"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "cos"
+            | "assn"
+            | "atty"
+            | "supt"
+            | "msgr"
+            | "sens"
+            | "reps"
+            | "gens"
+            | "calif"
+            | "penn"
     )
 }
 
@@ -347,4 +367,30 @@ fn not_before_a_plural_present(word: &str) -> bool {
 
 fn next_is(toks: &[Tok], i: usize, word: &str) -> bool {
     toks.get(i + 1).is_some_and(|t| t.lower == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::tokenize;
+
+    /// Whether the first "." of `text` ends its sentence.
+    fn first_period_ends_sentence(text: &str) -> bool {
+        let toks = tokenize(text);
+        let at = toks.iter().position(|t| t.lower == ".");
+        at.is_some_and(|i| ends_sentence(&toks, i))
+    }
+
+    #[test]
+    fn listed_abbreviations_do_not_end_a_sentence() {
+        assert!(!first_period_ends_sentence("The vote is on Wed. Nov. 6."));
+        assert!(!first_period_ends_sentence("Sen. Orl of Vask spoke."));
+        assert!(!first_period_ends_sentence("He lives in Calif. now."));
+        assert!(!first_period_ends_sentence("At 8 p.m. Sunday."));
+        // A short name or month before a period is the end of the sentence.
+        assert!(first_period_ends_sentence(
+            "They met in May. On Monday they left."
+        ));
+        assert!(first_period_ends_sentence("She flew to Zürich. Then home."));
+    }
 }
