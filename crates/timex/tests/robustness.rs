@@ -1,0 +1,71 @@
+//! Input that is not plain ASCII prose must never panic the tagger, and every span it returns
+//! must lie on character boundaries of the input. The sentences exercise the fifth-pass rules
+//! (periods to a month, "until", quarters by their months, year ranges, halves, holidays)
+//! with multi-byte characters right next to the tokens those rules look at.
+
+use triangulate_timex::{find_timexes, Anchor};
+
+const SENTENCES: &[&str] = &[
+    "Sales in the 12 months to March rose 5 percent, the São Paulo firm said.",
+    "Ostrel expects a profit in the year to March — its first since 2009.",
+    "The curfew in Zürich was extended until the end of June.",
+    "The July–September quarter was weak; the previous quarter was strong.",
+    "Revenue in H1 2013 rose; the H1N1 outbreak did not hurt it.",
+    "The 2013–14 season opens on Labor Day, “the earliest ever”, on Sept. 2.",
+    "He was arrested on Jan. 5 in Malmö and released four years later.",
+    "Profit fell to €3 million from €4 million last year, in the fourth quarter.",
+    "The March for Life reached Kraków this past weekend.",
+    "In March, the Zürich council voted. The following month, it reversed course.",
+    "Winds could reach 190 km/h by Tuesday afternoon ’til Wednesday.",
+];
+
+/// Characters placed around and inside the sentences: accented letters, typographic
+/// punctuation, a wide character and one outside the Basic Multilingual Plane.
+const INSERTS: &[char] = &['é', '—', '’', '“', '–', '日', '😀', '\u{a0}'];
+
+fn check(text: &str) {
+    let anchor = Anchor::ymd(2013, 10, 16).expect("valid anchor date");
+    for t in find_timexes(text, &anchor) {
+        assert!(
+            t.span.start < t.span.end && t.span.end <= text.len(),
+            "span {:?} outside {text:?}",
+            t.span
+        );
+        assert!(
+            text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
+            "span {:?} splits a character in {text:?}",
+            t.span
+        );
+    }
+}
+
+#[test]
+fn multibyte_characters_anywhere_never_break_the_tagger() {
+    for sentence in SENTENCES {
+        check(sentence);
+        let boundaries: Vec<usize> = sentence
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([sentence.len()])
+            .collect();
+        for &at in &boundaries {
+            for &c in INSERTS {
+                let mut text = String::with_capacity(sentence.len() + 4);
+                text.push_str(&sentence[..at]);
+                text.push(c);
+                text.push_str(&sentence[at..]);
+                check(&text);
+            }
+        }
+    }
+}
+
+#[test]
+fn truncated_sentences_never_break_the_tagger() {
+    // Every prefix ending on a character boundary: patterns that look ahead past the end.
+    for sentence in SENTENCES {
+        for (at, _) in sentence.char_indices() {
+            check(&sentence[..at]);
+        }
+    }
+}
