@@ -43,7 +43,9 @@
 //!   ("compared with $3 million last year"), "the corresponding period last year" and "last
 //!   year's quarter" are that quarter a year back; "the previous quarter" the one before it;
 //!   "the full year" and "the second half of the year" the reported quarter's year (in a
-//!   January report, the year just ended).
+//!   January report, the year just ended). "Q3 2025" and "H1 2025" are a quarter and a half
+//!   only as whole words ("H1N1", "H2O" are not), and "the quarter-finals" is a round of a
+//!   tournament.
 //! - **Accounting years**: "the year ended June 30" / "the fiscal year ending ..." are a year's
 //!   length (DURATION `P1Y`, the TimeBank reading); "the current fiscal year" is the anchor's
 //!   year and "the latest fiscal year" the one before; "for the year" and "nine months of the
@@ -101,7 +103,10 @@
 //!   century" `19` (the TempEval scorer compares values as exact strings); "the 1800s" is
 //!   the century `18` but "the (mid-)2000s" the decade `200`. "This past weekend" is the
 //!   last weekend (a DATE), and a capitalised "March" or "May" between "the" and a
-//!   lower-case noun ("The March accession") is the month.
+//!   lower-case noun ("The March accession") is the month, but not before a preposition or
+//!   a verb ("the March for Life", "the March was peaceful").
+//! - **Typography**: the curly apostrophe and the en dash read as `'` and `-` ("Friday’s
+//!   vote", "2013–14", "March 4–5"); spans still cover the original characters.
 //!
 //! # Command-line tools
 //!
