@@ -80,7 +80,7 @@ pub mod train;
 
 pub use labels::{bio_spans, Bio};
 pub use model::NerModel;
-pub use model::{Beam, FEATURE_VERSION, FORMAT_VERSION, MAX_BEAM_WIDTH};
+pub use model::{Beam, FEATURE_VERSION, FORMAT_VERSION, MAX_BEAM_WIDTH, OLDEST_FORMAT_VERSION};
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -110,7 +110,9 @@ pub enum NerError {
         offset: usize,
     },
     /// The model was written by another format or feature version of this crate.
-    #[error("NER model version {found} is not supported (this build reads version {supported})")]
+    #[error(
+        "NER model version {found} is not supported (this build reads versions up to {supported})"
+    )]
     UnsupportedVersion {
         /// Version in the file.
         found: u32,

@@ -15,8 +15,12 @@ use crate::NerError;
 use std::collections::HashMap;
 
 const MAGIC: &[u8; 8] = b"TRNERMDL";
-/// Version of the file layout.
-pub const FORMAT_VERSION: u32 = 2;
+/// Version of the file layout. Version 3 adds, after the weights, the beam width the model was
+/// trained to be decoded with (structured-perceptron training); a model decoded greedily is
+/// still written as version 2, byte for byte as before, and version 2 files still load.
+pub const FORMAT_VERSION: u32 = 3;
+/// Oldest file layout this build reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 2;
 /// Version of the feature templates; a model trained with other templates is refused.
 pub const FEATURE_VERSION: u32 = 2;
 
@@ -210,7 +214,10 @@ pub struct NerModel {
     /// also sees the first pass's labels across the whole document.
     pub(crate) passes: Vec<(SparseWeights, f32)>,
     pub(crate) description: String,
-    /// How to decode (greedy by default). An inference setting, not stored in the file.
+    /// Beam width the model was trained for (1: greedy, trained one decision at a time); stored
+    /// in the file, and the decoding a loaded model starts with (raw-score beam).
+    pub(crate) trained_beam: usize,
+    /// How to decode now: [`NerModel::trained_decoding`] unless [`NerModel::with_beam`] set it.
     pub(crate) beam: Beam,
 }
 
@@ -269,13 +276,15 @@ impl Beam {
     };
 }
 
-/// One step of a beam hypothesis: the label it chose, the model's confidence in it, and the
-/// hypothesis of the previous step it extends (an index into that step's beam).
+/// One step of a beam hypothesis: the label it chose, the previous label and the label scores
+/// it chose from (for the confidence, computed only along the best path), and the hypothesis
+/// of the previous step it extends (an index into that step's beam).
 #[derive(Clone, Copy, Debug)]
 struct BeamStep {
     parent: usize,
     label: Label,
-    confidence: f32,
+    previous: Option<Label>,
+    scores: [f32; NUM_LABELS],
 }
 
 /// A live hypothesis: its summed label scores and the two labels its next features depend on.
@@ -287,10 +296,11 @@ struct BeamState {
 }
 
 /// Beam search over the labels of one sentence, scoring a sequence by the sum of its label
-/// scores (the perceptron's own objective). The label-independent features are looked up once
-/// per token and only the four previous-label features once per hypothesis, so a beam of `w`
-/// costs far less than `w` greedy passes. Hypotheses that agree on their last two labels have
-/// the same future features, so only the best of them is kept (Viterbi recombination).
+/// scores (raw, or locally normalised with `beam.temperature`). The label-independent features
+/// are looked up once per token and only the four previous-label features once per
+/// hypothesis, so a beam of `w` costs far less than `w` greedy passes. Hypotheses that agree on
+/// their last two labels have the same future features, so only the best of them is kept
+/// (Viterbi recombination).
 fn decode_sentence_beam(
     weights: &impl Weights,
     hash_bits: u32,
@@ -302,12 +312,16 @@ fn decode_sentence_beam(
     let Beam { width, temperature } = beam;
     let n = sentence.tokens.len();
     let (context_buckets, label_buckets) = scratch;
-    let mut beam = vec![BeamState {
+    let mut live = Vec::with_capacity(width);
+    live.push(BeamState {
         score: 0.0,
         prev1: None,
         prev2: None,
-    }];
-    let mut steps: Vec<Vec<BeamStep>> = Vec::with_capacity(n);
+    });
+    let mut next_live: Vec<BeamState> = Vec::with_capacity(width);
+    // Steps of all tokens, flat: token i's beam is `steps[step_starts[i]..step_starts[i + 1]]`.
+    let mut steps: Vec<BeamStep> = Vec::with_capacity(n * width);
+    let mut step_starts: Vec<usize> = Vec::with_capacity(n + 1);
     let mut candidates: Vec<(f32, usize, Label)> = Vec::with_capacity(width * NUM_LABELS);
     let mut hypothesis_scores: Vec<[f32; NUM_LABELS]> = Vec::with_capacity(width);
     for i in 0..n {
@@ -317,7 +331,7 @@ fn decode_sentence_beam(
         weights.add_all(context_buckets, &mut context_scores);
         candidates.clear();
         hypothesis_scores.clear();
-        for (index, state) in beam.iter().enumerate() {
+        for (index, state) in live.iter().enumerate() {
             label_buckets.clear();
             label_features(
                 sentence,
@@ -331,83 +345,96 @@ fn decode_sentence_beam(
             weights.add_all(label_buckets, &mut scores);
             let allowed =
                 |label: Label| label.may_follow(state.prev1) && !(last && label.is_open());
-            let top = scores
-                .iter()
-                .enumerate()
-                .filter(|(l, _)| allowed(Label(*l as u8)))
-                .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
-            let log_total = if let Some(temperature) = temperature {
-                scores
-                    .iter()
-                    .enumerate()
-                    .filter(|(l, _)| allowed(Label(*l as u8)))
-                    .map(|(_, &s)| ((s - top) / temperature).exp())
-                    .sum::<f32>()
-                    .ln()
-            } else {
-                0.0
-            };
-            for (l, &score) in scores.iter().enumerate() {
-                let label = Label(l as u8);
-                if allowed(label) {
-                    let step = if let Some(temperature) = temperature {
-                        (score - top) / temperature - log_total
-                    } else {
-                        score
-                    };
-                    candidates.push((state.score + step, index, label));
+            match temperature {
+                None => {
+                    for (l, &score) in scores.iter().enumerate() {
+                        let label = Label(l as u8);
+                        if allowed(label) {
+                            candidates.push((state.score + score, index, label));
+                        }
+                    }
+                }
+                Some(temperature) => {
+                    let top = scores
+                        .iter()
+                        .enumerate()
+                        .filter(|(l, _)| allowed(Label(*l as u8)))
+                        .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
+                    let log_total = scores
+                        .iter()
+                        .enumerate()
+                        .filter(|(l, _)| allowed(Label(*l as u8)))
+                        .map(|(_, &s)| ((s - top) / temperature).exp())
+                        .sum::<f32>()
+                        .ln();
+                    for (l, &score) in scores.iter().enumerate() {
+                        let label = Label(l as u8);
+                        if allowed(label) {
+                            let step = (score - top) / temperature - log_total;
+                            candidates.push((state.score + step, index, label));
+                        }
+                    }
                 }
             }
             hypothesis_scores.push(scores);
         }
-        // Stable sort: among equal scores the earlier hypothesis and the lower label win, as
-        // in greedy decoding.
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut next_beam: Vec<BeamState> = Vec::with_capacity(width);
-        let mut step: Vec<BeamStep> = Vec::with_capacity(width);
+        // Best first; among equal scores the earlier hypothesis and the lower label win, as in
+        // greedy decoding (and the order does not depend on the sort algorithm).
+        candidates.sort_unstable_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2 .0.cmp(&b.2 .0))
+        });
+        next_live.clear();
+        step_starts.push(steps.len());
         for &(score, parent, label) in &candidates {
-            if next_beam.len() == width {
+            if next_live.len() == width {
                 break;
             }
-            let Some(state) = beam.get(parent) else {
+            let (Some(state), Some(scores)) = (live.get(parent), hypothesis_scores.get(parent))
+            else {
                 continue;
             };
-            let same_future = next_beam
+            let same_future = next_live
                 .iter()
                 .any(|s| s.prev1 == Some(label) && s.prev2 == state.prev1);
             if same_future {
                 continue;
             }
-            let confidence = hypothesis_scores
-                .get(parent)
-                .map_or(0.0, |s| label_confidence(s, label, state.prev1));
-            next_beam.push(BeamState {
+            next_live.push(BeamState {
                 score,
                 prev1: Some(label),
                 prev2: state.prev1,
             });
-            step.push(BeamStep {
+            steps.push(BeamStep {
                 parent,
                 label,
-                confidence,
+                previous: state.prev1,
+                scores: *scores,
             });
         }
-        if next_beam.is_empty() {
+        if next_live.is_empty() {
             // Cannot happen (OUTSIDE or a closing label is always allowed), but a sentence of
             // all-outside labels is a safe answer if the constraints ever leave nothing.
             return vec![(Label::OUTSIDE, 1.0); n];
         }
-        beam = next_beam;
-        steps.push(step);
+        std::mem::swap(&mut live, &mut next_live);
     }
-    // The beam is sorted best first; follow the best hypothesis back.
+    step_starts.push(steps.len());
+    // Each beam is sorted best first; follow the best hypothesis back.
     let mut labels = vec![(Label::OUTSIDE, 1.0); n];
     let mut index = 0;
-    for (slot, step) in labels.iter_mut().zip(&steps).rev() {
-        let Some(chosen) = step.get(index) else {
+    for (i, slot) in labels.iter_mut().enumerate().rev() {
+        let chosen = step_starts
+            .get(i)
+            .and_then(|&start| steps.get(start + index));
+        let Some(chosen) = chosen else {
             break;
         };
-        *slot = (chosen.label, chosen.confidence);
+        *slot = (
+            chosen.label,
+            label_confidence(&chosen.scores, chosen.label, chosen.previous),
+        );
         index = chosen.parent;
     }
     labels
@@ -454,6 +481,7 @@ impl NerModel {
             lexicon,
             passes,
             description,
+            trained_beam: 1,
             beam: Beam::GREEDY,
         }
     }
@@ -478,9 +506,29 @@ impl NerModel {
         self
     }
 
-    /// How this model decodes ([`Beam::GREEDY`] unless set with [`NerModel::with_beam`]).
+    /// How this model decodes ([`NerModel::trained_decoding`] unless set with
+    /// [`NerModel::with_beam`]).
     pub fn beam(&self) -> Beam {
         self.beam
+    }
+
+    /// The decoding the model was trained for: greedy, or for a model trained with a beam
+    /// (`train-ner --train-beam N`) a raw-score beam of that width.
+    pub fn trained_decoding(&self) -> Beam {
+        if self.trained_beam > 1 {
+            Beam {
+                width: self.trained_beam,
+                temperature: None,
+            }
+        } else {
+            Beam::GREEDY
+        }
+    }
+
+    /// Records that the model was trained with a beam of `width` and decodes with it.
+    pub(crate) fn set_trained_beam(&mut self, width: usize) {
+        self.trained_beam = width.clamp(1, MAX_BEAM_WIDTH);
+        self.beam = self.trained_decoding();
     }
 
     /// Number of tagging passes (1, or 2 with document-level stacking).
@@ -532,6 +580,8 @@ impl NerModel {
                 Some("hash size")
             } else if other.passes.len() != first.passes.len() {
                 Some("number of passes")
+            } else if other.trained_beam != first.trained_beam {
+                Some("trained beam width")
             } else if other.lexicon != first.lexicon {
                 Some("lexicon (casing evidence, gazetteer or external lexicons)")
             } else {
@@ -564,12 +614,10 @@ impl NerModel {
             dense_passes.push(dense);
         }
         let refs: Vec<&[f32]> = dense_passes.iter().map(Vec::as_slice).collect();
-        Ok(NerModel::new(
-            first.hash_bits,
-            first.lexicon.clone(),
-            &refs,
-            description,
-        ))
+        let mut averaged =
+            NerModel::new(first.hash_bits, first.lexicon.clone(), &refs, description);
+        averaged.set_trained_beam(first.trained_beam);
+        Ok(averaged)
     }
 
     /// Serialises the model in the format [`NerModel::from_bytes`] reads.
@@ -632,9 +680,15 @@ impl NerModel {
             }
         }
 
+        let version = if self.trained_beam > 1 {
+            p.push(self.trained_beam as u8);
+            FORMAT_VERSION
+        } else {
+            OLDEST_FORMAT_VERSION
+        };
         let mut out = Vec::with_capacity(p.len() + 28);
         out.extend_from_slice(MAGIC);
-        put_u32(&mut out, FORMAT_VERSION);
+        put_u32(&mut out, version);
         out.extend_from_slice(&(p.len() as u64).to_le_bytes());
         out.extend_from_slice(&p);
         out.extend_from_slice(&hash_bytes(&p).to_le_bytes());
@@ -655,7 +709,7 @@ impl NerModel {
         let mut r = Reader { bytes, at: 0 };
         r.take(MAGIC.len(), "magic")?;
         let version = r.u32("format version")?;
-        if version != FORMAT_VERSION {
+        if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
             return Err(NerError::UnsupportedVersion {
                 found: version,
                 supported: FORMAT_VERSION,
@@ -809,13 +863,24 @@ impl NerModel {
             }
             passes.push((builder.finish(), scale));
         }
+        let trained_beam = if version >= 3 {
+            let width = r.u8("trained beam width")? as usize;
+            if !(2..=MAX_BEAM_WIDTH).contains(&width) {
+                return Err(NerError::Corrupt(format!(
+                    "trained beam width {width} out of range 2..={MAX_BEAM_WIDTH}"
+                )));
+            }
+            width
+        } else {
+            1
+        };
         if r.at != payload.len() {
             return Err(NerError::Corrupt(format!(
                 "{} unread bytes at the end of the payload",
                 payload.len() - r.at
             )));
         }
-        Ok(NerModel {
+        let mut model = NerModel {
             hash_bits,
             lexicon: Lexicon {
                 casing,
@@ -828,8 +893,11 @@ impl NerModel {
             },
             passes,
             description,
+            trained_beam: 1,
             beam: Beam::GREEDY,
-        })
+        };
+        model.set_trained_beam(trained_beam);
+        Ok(model)
     }
 }
 
@@ -974,6 +1042,56 @@ mod tests {
             .windows(8)
             .any(|w| w == recorded.to_le_bytes().as_slice()));
         assert_eq!(NerModel::from_bytes(&bytes).unwrap(), model);
+    }
+
+    #[test]
+    fn the_trained_beam_is_stored_in_format_3_and_greedy_models_stay_format_2() {
+        let weights = vec![0.25f32; (1usize << 10) * NUM_LABELS];
+        let mut model = NerModel::new(10, Lexicon::default(), &[&weights], "t".into());
+        let version = |bytes: &[u8]| u32::from_le_bytes(bytes[8..12].try_into().unwrap());
+
+        let greedy = model.to_bytes();
+        assert_eq!(version(&greedy), OLDEST_FORMAT_VERSION);
+        let loaded = NerModel::from_bytes(&greedy).unwrap();
+        assert_eq!(loaded.beam(), Beam::GREEDY);
+        assert_eq!(loaded, model);
+
+        model.set_trained_beam(3);
+        let expected = Beam {
+            width: 3,
+            temperature: None,
+        };
+        assert_eq!(model.beam(), expected);
+        let bytes = model.to_bytes();
+        assert_eq!(version(&bytes), FORMAT_VERSION);
+        assert_eq!(bytes.len(), greedy.len() + 1);
+        let loaded = NerModel::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.trained_decoding(), expected);
+        assert_eq!(loaded.beam(), expected);
+        assert_eq!(loaded, model);
+        // Decoding can still be overridden after loading.
+        assert_eq!(loaded.with_beam(Beam::GREEDY).beam(), Beam::GREEDY);
+
+        for bad in [1usize, 0, MAX_BEAM_WIDTH + 1, 255] {
+            model.trained_beam = bad;
+            model.beam = Beam::GREEDY;
+            let mut bytes = model.to_bytes();
+            if bad <= 1 {
+                // Written as format 2; claim format 3 without the width byte.
+                bytes[8..12].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+                assert!(matches!(
+                    NerModel::from_bytes(&bytes),
+                    Err(NerError::Truncated { .. })
+                ));
+            } else {
+                match NerModel::from_bytes(&bytes) {
+                    Err(NerError::Corrupt(message)) => {
+                        assert!(message.contains("beam width"), "{message}")
+                    }
+                    other => panic!("expected a corrupt-model error, got {other:?}"),
+                }
+            }
+        }
     }
 
     #[test]

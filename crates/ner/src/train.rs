@@ -3,12 +3,12 @@
 use crate::conll::ConllDocument;
 use crate::eval::Scores;
 use crate::features::{
-    apply_first_pass, best_label, case_is_informative, hash_str, lexicon_key, mix, phrase_key,
-    prepare_document, sentence_all_caps, token_features, CaseEvidence, LabelHistory, Lexicon,
-    PreparedSentence, Weights,
+    apply_first_pass, best_label, case_is_informative, context_features, hash_str, label_features,
+    lexicon_key, mix, phrase_key, prepare_document, sentence_all_caps, token_features,
+    CaseEvidence, LabelHistory, Lexicon, PreparedSentence, Weights,
 };
 use crate::labels::{bilou_to_bio, bio_spans, bio_to_bilou, Label, NUM_LABELS};
-use crate::model::{decode_document, NerModel};
+use crate::model::{decode_document_beam, Beam, NerModel, TaggedDocument};
 use crate::NerError;
 use std::collections::HashMap;
 use triangulate_doc::EntityLabel;
@@ -46,6 +46,10 @@ pub struct TrainConfig {
     /// Percentage (1–100) of the distinct entity words of a substituted copy that are
     /// replaced; the others keep their form.
     pub name_substitution_word_percent: u8,
+    /// Beam width for structured-perceptron training with early update (Collins & Roark
+    /// 2004); 1 trains each decision greedily on gold previous labels. With a wider beam the
+    /// model must also be decoded with a raw-score beam of this width.
+    pub train_beam: usize,
 }
 
 impl Default for TrainConfig {
@@ -62,6 +66,7 @@ impl Default for TrainConfig {
             external_groups: 0,
             name_substitution_percent: 0,
             name_substitution_word_percent: 100,
+            train_beam: 1,
         }
     }
 }
@@ -196,15 +201,28 @@ pub fn evaluate(model: &NerModel, docs: &[ConllDocument]) -> Scores {
     scores
 }
 
-fn evaluate_prepared(
+/// Decodes a prepared document the way a model trained with `config` is meant to be decoded.
+fn decode_for(
+    config: &TrainConfig,
     weights: &[f32],
-    hash_bits: u32,
+    prepared: &[PreparedSentence],
+) -> TaggedDocument {
+    let beam = Beam {
+        width: config.train_beam.max(1),
+        temperature: None,
+    };
+    decode_document_beam(&Dense(weights), config.hash_bits, prepared, beam)
+}
+
+fn evaluate_prepared(
+    config: &TrainConfig,
+    weights: &[f32],
     prepared: &[Vec<PreparedSentence>],
     docs: &[ConllDocument],
 ) -> Scores {
     let mut scores = Scores::default();
     for (doc, prep) in docs.iter().zip(prepared) {
-        let tagged = decode_document(&Dense(weights), hash_bits, prep);
+        let tagged = decode_for(config, weights, prep);
         for (sentence, labels) in doc.sentences.iter().zip(&tagged) {
             let plain: Vec<Label> = labels.iter().map(|x| x.0).collect();
             scores.add_sentence(&sentence.tags, &bilou_to_bio(&plain));
@@ -371,18 +389,14 @@ pub fn train(
                 .copied()
                 .filter(|&d| fold_of.get(d) == Some(&fold))
             {
-                let labels = labels_of(&decode_document(
-                    &Dense(&weights),
-                    config.hash_bits,
-                    &stacked_train[d],
-                ));
+                let labels = labels_of(&decode_for(config, &weights, &stacked_train[d]));
                 apply_first_pass(&mut stacked_train[d], &labels);
             }
             log(&format!("first-pass labels for fold {fold}"));
         }
         let mut stacked_dev = dev_prepared.clone();
         for prep in stacked_dev.iter_mut() {
-            let labels = labels_of(&decode_document(&Dense(&passes[0]), config.hash_bits, prep));
+            let labels = labels_of(&decode_for(config, &passes[0], prep));
             apply_first_pass(prep, &labels);
         }
         log("pass 2 (with document-level first-pass labels)");
@@ -419,10 +433,9 @@ pub fn train(
         final_report.best_dev.micro.f1()
     );
     let dense: Vec<&[f32]> = passes.iter().map(Vec::as_slice).collect();
-    Ok((
-        NerModel::new(config.hash_bits, lexicon, &dense, description),
-        report,
-    ))
+    let mut model = NerModel::new(config.hash_bits, lexicon, &dense, description);
+    model.set_trained_beam(config.train_beam);
+    Ok((model, report))
 }
 
 /// The name-substituted copies (`augment` module) of a deterministic share of the training
@@ -503,6 +516,30 @@ fn train_pass(
                 continue;
             };
             for (sentence, gold_labels) in doc.iter().zip(doc_gold) {
+                if config.train_beam > 1 {
+                    let update = BeamUpdate {
+                        weights: &mut weights,
+                        accumulated: &mut accumulated,
+                        step,
+                        hash_bits: config.hash_bits,
+                    };
+                    let (predicted, wrong) = beam_train_sentence(
+                        update,
+                        sentence,
+                        gold_labels,
+                        &history,
+                        config.train_beam,
+                        &mut buckets,
+                    );
+                    mistakes += wrong;
+                    let n = sentence.tokens.len().min(gold_labels.len());
+                    step += n as f64;
+                    tokens += n;
+                    for (token, &label) in sentence.tokens.iter().zip(&predicted) {
+                        history.record(token.key, label);
+                    }
+                    continue;
+                }
                 let n = sentence.tokens.len().min(gold_labels.len());
                 let mut predicted = Vec::with_capacity(n);
                 for i in 0..n {
@@ -549,7 +586,7 @@ fn train_pass(
             continue;
         };
         let averaged = average(&weights, &accumulated, step);
-        let scores = evaluate_prepared(&averaged, config.hash_bits, dev_prepared, dev_docs);
+        let scores = evaluate_prepared(config, &averaged, dev_prepared, dev_docs);
         let f1 = scores.micro.f1();
         log(&format!(
             "epoch {epoch}: training mistakes {mistakes_pct:.2}%, dev F1 {f1:.2}"
@@ -569,6 +606,144 @@ fn train_pass(
     }
     let best = best.ok_or_else(|| NerError::Training("no epochs were run".into()))?;
     Ok((best, report))
+}
+
+/// The weights a beam-training update changes, and the averaging step it happens at.
+struct BeamUpdate<'a> {
+    weights: &'a mut [f32],
+    accumulated: &'a mut [f64],
+    step: f64,
+    hash_bits: u32,
+}
+
+impl BeamUpdate<'_> {
+    /// Rewards `gold` and penalises `predicted` (label prefixes of the same length), skipping
+    /// positions where both have the same label and the same two previous labels (their
+    /// features and labels cancel).
+    fn update(
+        &mut self,
+        sentence: &PreparedSentence,
+        gold: &[Label],
+        predicted: &[Label],
+        history: &LabelHistory,
+        buckets: &mut Vec<u32>,
+    ) {
+        let prev = |seq: &[Label], j: usize, back: usize| {
+            j.checked_sub(back).and_then(|k| seq.get(k)).copied()
+        };
+        for j in 0..gold.len().min(predicted.len()) {
+            let same = (0..3).all(|back| prev(gold, j, back) == prev(predicted, j, back));
+            if same {
+                continue;
+            }
+            for (seq, sign) in [(gold, 1.0f32), (predicted, -1.0f32)] {
+                let Some(label) = seq.get(j) else { continue };
+                token_features(
+                    sentence,
+                    j,
+                    prev(seq, j, 1),
+                    prev(seq, j, 2),
+                    history,
+                    self.hash_bits,
+                    buckets,
+                );
+                for &b in buckets.iter() {
+                    let index = b as usize * NUM_LABELS + label.index();
+                    if let (Some(w), Some(a)) =
+                        (self.weights.get_mut(index), self.accumulated.get_mut(index))
+                    {
+                        *w += sign;
+                        *a += sign as f64 * self.step;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One sentence of structured-perceptron training with a raw-score beam and early update
+/// (Collins & Roark 2004): as soon as the gold prefix falls out of the beam, the gold prefix
+/// is rewarded and the best prefix penalised, and decoding of the sentence goes on without
+/// further updates (its labels feed the document's label history). Returns the best labels
+/// and 1 if an update was made.
+fn beam_train_sentence(
+    mut update: BeamUpdate<'_>,
+    sentence: &PreparedSentence,
+    gold: &[Label],
+    history: &LabelHistory,
+    width: usize,
+    buckets: &mut Vec<u32>,
+) -> (Vec<Label>, usize) {
+    let n = sentence.tokens.len().min(gold.len());
+    let mut beam: Vec<(f32, Vec<Label>)> = vec![(0.0, Vec::with_capacity(n))];
+    let mut updated = false;
+    let mut label_buckets = Vec::with_capacity(8);
+    for i in 0..n {
+        let last = i + 1 == n;
+        context_features(sentence, i, history, update.hash_bits, buckets);
+        let mut context_scores = [0f32; NUM_LABELS];
+        Dense(update.weights).add_all(buckets, &mut context_scores);
+        let mut candidates: Vec<(f32, usize, Label)> = Vec::new();
+        for (index, (score, labels)) in beam.iter().enumerate() {
+            let prev1 = labels.last().copied();
+            let prev2 = labels
+                .len()
+                .checked_sub(2)
+                .and_then(|k| labels.get(k))
+                .copied();
+            label_buckets.clear();
+            label_features(
+                sentence,
+                i,
+                prev1,
+                prev2,
+                update.hash_bits,
+                &mut label_buckets,
+            );
+            let mut scores = context_scores;
+            Dense(update.weights).add_all(&label_buckets, &mut scores);
+            for (l, &s) in scores.iter().enumerate() {
+                let label = Label(l as u8);
+                if label.may_follow(prev1) && !(last && label.is_open()) {
+                    candidates.push((score + s, index, label));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut next: Vec<(f32, Vec<Label>)> = Vec::with_capacity(width);
+        for &(score, parent, label) in &candidates {
+            if next.len() == width {
+                break;
+            }
+            let Some((_, labels)) = beam.get(parent) else {
+                continue;
+            };
+            let prev1 = labels.last().copied();
+            if next.iter().any(|(_, l)| {
+                l.last() == Some(&label) && l.len() >= 2 && l.get(l.len() - 2).copied() == prev1
+            }) {
+                continue;
+            }
+            let mut extended = labels.clone();
+            extended.push(label);
+            next.push((score, extended));
+        }
+        if next.is_empty() {
+            break;
+        }
+        beam = next;
+        if !updated && !beam.iter().any(|(_, l)| l.as_slice() == &gold[..=i]) {
+            let best = beam.first().map(|(_, l)| l.clone()).unwrap_or_default();
+            update.update(sentence, &gold[..=i], &best, history, buckets);
+            updated = true;
+        }
+    }
+    let best = beam.into_iter().next().map(|(_, l)| l).unwrap_or_default();
+    if !updated && best.as_slice() != &gold[..n] {
+        update.update(sentence, &gold[..n], &best, history, buckets);
+        updated = true;
+    }
+    (best, updated as usize)
 }
 
 fn average(weights: &[f32], accumulated: &[f64], step: f64) -> Vec<f32> {

@@ -2,7 +2,7 @@
 use triangulate_doc::EntityLabel;
 use triangulate_ner::conll::parse_conll;
 use triangulate_ner::train::{evaluate, train, TrainConfig};
-use triangulate_ner::{bio_spans, NerModel};
+use triangulate_ner::{bio_spans, Beam, NerModel, FORMAT_VERSION};
 
 /// Fictional articles in CoNLL layout (token and tag only).
 fn corpus() -> String {
@@ -104,4 +104,41 @@ fn training_refuses_untagged_or_empty_data() {
         ..config
     };
     assert!(train(&tagged, &tagged, &config, |_| {}).is_err());
+}
+
+#[test]
+fn beam_training_learns_and_the_model_file_keeps_its_beam() {
+    let docs = parse_conll(&corpus(), true, "fictional").unwrap();
+    let (train_docs, dev_docs) = docs.split_at(9);
+    let config = TrainConfig {
+        hash_bits: 16,
+        max_epochs: 5,
+        patience: 2,
+        gazetteer_folds: 3,
+        train_beam: 2,
+        ..TrainConfig::default()
+    };
+    let (model, report) = train(train_docs, dev_docs, &config, |_| {}).unwrap();
+    assert!(report.best_dev.micro.f1() > 90.0, "{}", report.best_dev);
+    let trained = Beam {
+        width: 2,
+        temperature: None,
+    };
+    assert_eq!(model.trained_decoding(), trained);
+    assert_eq!(model.beam(), trained);
+
+    let bytes = model.to_bytes();
+    assert_eq!(
+        bytes.get(8..12),
+        Some(FORMAT_VERSION.to_le_bytes().as_slice())
+    );
+    let reloaded = NerModel::from_bytes(&bytes).unwrap();
+    assert_eq!(reloaded.beam(), trained);
+    assert_eq!(evaluate(&reloaded, dev_docs), evaluate(&model, dev_docs));
+    let sentence = "Petr Odan told Selm Energy staff in Tarsk that the Lunar Cup would go ahead .";
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let spans = bio_spans(&reloaded.tag_sentence(&words));
+    assert!(spans.contains(&(0, 2, EntityLabel::Per)), "{spans:?}");
+    assert!(spans.contains(&(3, 5, EntityLabel::Org)), "{spans:?}");
+    assert!(spans.contains(&(7, 8, EntityLabel::Loc)), "{spans:?}");
 }

@@ -4,7 +4,8 @@
 //! documents (document-level features use them). `--timing` prints tagging speed (tokens/s,
 //! model loading excluded and reported separately) as JSON on standard error. `--model-only`
 //! leaves out the document-level rules (for measuring them). `--beam N[:T]` decodes with a beam of
-//! `N` hypotheses per sentence instead of greedily, scoring sequences by summed log-softmax at
+//! `N` hypotheses per sentence instead of the decoding the model was trained for (greedy, or
+//! the beam of a model trained with `train-ner --train-beam`), scoring sequences by summed log-softmax at
 //! temperature `T` (raw score sums without `:T`; see `triangulate_ner::Beam`).
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,7 +19,8 @@ fn main() -> ExitCode {
     let mut model_path = None;
     let mut timing = false;
     let mut model_only = false;
-    let mut beam = Beam::GREEDY;
+    // None: decode the way the model was trained (greedy, or its trained beam).
+    let mut beam: Option<Beam> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -26,7 +28,7 @@ fn main() -> ExitCode {
             "--timing" => timing = true,
             "--model-only" => model_only = true,
             "--beam" => match args.next().as_deref().and_then(parse_beam) {
-                Some(parsed) => beam = parsed,
+                Some(parsed) => beam = Some(parsed),
                 None => {
                     eprintln!("--beam needs N or N:T: a whole number of hypotheses, 1 or more, and optionally a positive temperature");
                     return ExitCode::from(2);
@@ -51,15 +53,21 @@ fn main() -> ExitCode {
         let owned;
         let model: &NerModel = match &model_path {
             Some(p) => {
-                owned = NerModel::load(p)?.with_beam(beam);
+                let loaded = NerModel::load(p)?;
+                owned = match beam {
+                    Some(beam) => loaded.with_beam(beam),
+                    None => loaded,
+                };
                 &owned
             }
-            // The embedded model is shared; only a beam needs a copy with another setting.
-            None if beam == Beam::GREEDY => NerModel::embedded()?,
-            None => {
-                owned = NerModel::embedded()?.clone().with_beam(beam);
-                &owned
-            }
+            // The embedded model is shared; only another decoding needs a copy.
+            None => match beam {
+                None => NerModel::embedded()?,
+                Some(beam) => {
+                    owned = NerModel::embedded()?.clone().with_beam(beam);
+                    &owned
+                }
+            },
         };
         let load_s = load_started.elapsed().as_secs_f64();
         let words: Vec<Vec<Vec<&str>>> = docs

@@ -1,6 +1,11 @@
 //! Trains the NER model: `train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N]
 //! [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass]
-//! [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]]`.
+//! [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none]
+//! [--substitute-names DOCS%[:WORDS%]] [--train-beam N]`.
+//!
+//! `--train-beam N` (N ≥ 2) trains a structured perceptron with a raw-score beam of N and early
+//! update instead of one decision at a time on gold previous labels; the model file records N
+//! (format version 3) and decodes with that beam.
 use std::path::PathBuf;
 use std::process::ExitCode;
 use triangulate_ner::conll::read_conll;
@@ -8,7 +13,7 @@ use triangulate_ner::train::{train, TrainConfig};
 use triangulate_ner::NerModel;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]]");
+    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]] [--train-beam N]");
     ExitCode::from(2)
 }
 
@@ -49,6 +54,10 @@ fn main() -> ExitCode {
                 }
             }
             "--one-pass" => config.second_pass = false,
+            "--train-beam" => match value().and_then(|v| v.parse().ok()) {
+                Some(n) if n >= 1 => config.train_beam = n,
+                _ => return usage(),
+            },
             "--external" => {
                 let Some(v) = value() else { return usage() };
                 config.external_groups = 0;
