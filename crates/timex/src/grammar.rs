@@ -230,14 +230,14 @@ impl<'a> Grammar<'a> {
                     else {
                         break;
                     };
-                    // "After a flat second quarter, ...": a quarter that is itself the
-                    // noun of an indefinite article is a passing comparison, not the
-                    // quarter being reported ("a third-quarter loss" is the loss's article).
-                    let indefinite = (matches!(self.w(i.wrapping_sub(1)), "a" | "an")
-                        || matches!(self.w(i.wrapping_sub(2)), "a" | "an"))
+                    // "After a flat second quarter, ...": a quarter that is the noun of an
+                    // indefinite article after a preposition is a passing comparison, not
+                    // the quarter being reported ("posted a record second quarter" is;
+                    // "a third-quarter loss" is the loss's article).
+                    let passing = self.indefinite_after_preposition(i)
                         && !self.is(hit.end.wrapping_sub(2), "-");
                     if hit.quarter_ref
-                        && !indefinite
+                        && !passing
                         && self.is_reported_quarter(&hit.value, i, hit.end)
                     {
                         if let Some((y, q)) = parse_quarter(&hit.value) {
@@ -302,6 +302,31 @@ impl<'a> Grammar<'a> {
             }
         }
         out
+    }
+
+    /// Whether an indefinite article one or two tokens before `i` ("a second quarter", "a
+    /// flat second quarter") follows a preposition ("after", "following", "despite").
+    fn indefinite_after_preposition(&self, i: usize) -> bool {
+        let article = [1, 2]
+            .into_iter()
+            .filter_map(|back| i.checked_sub(back))
+            .find(|&at| matches!(self.w(at), "a" | "an"));
+        article.is_some_and(|at| {
+            matches!(
+                self.prev_word(at),
+                "after"
+                    | "following"
+                    | "despite"
+                    | "from"
+                    | "than"
+                    | "since"
+                    | "with"
+                    | "over"
+                    | "to"
+                    | "for"
+                    | "like"
+            )
+        })
     }
 
     /// Whether the match ending at `end` is the first half of a tournament round ("the

@@ -38,8 +38,9 @@
 //!   quarter holding most of its three months, unless the text numbered it already, as
 //!   fiscal quarters are) or its months ("the July-September quarter"); a fiscal quarter
 //!   reported in its own calendar quarter ("reported fourth-quarter earnings" in November)
-//!   is a reference too, but one that is the noun of an indefinite article ("after a flat
-//!   second quarter") is not. "Last year" right after a figure compared with the quarter's
+//!   is a reference too, but one that is the noun of an indefinite article after a
+//!   preposition ("after a flat second quarter") is not ("posted a record second quarter"
+//!   is). "Last year" right after a figure compared with the quarter's
 //!   ("compared with $3 million last year"), "the corresponding period last year" and "last
 //!   year's quarter" are that quarter a year back; "the previous quarter" the one before it;
 //!   "the full year" and "the second half of the year" the reported quarter's year (in a

@@ -1249,6 +1249,10 @@ fn a_quarter_after_an_indefinite_article_is_no_reference() {
     // "a third-quarter loss": the article is the loss's; the quarter is the reference.
     let text = "Savel reported a third-quarter net loss, compared with a profit a year earlier.";
     assert_eq!(one(text, &anchor, "a year earlier").value, "2024-Q3");
+    // The object of a reporting verb is the reported quarter, article or not.
+    let text = "Ostrel posted a record third quarter, with profit of $5 million compared with \
+                $3 million a year earlier.";
+    assert_eq!(one(text, &anchor, "a year earlier").value, "2024-Q3");
 }
 
 #[test]
