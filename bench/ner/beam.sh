@@ -4,7 +4,9 @@
 # runs) for each beam setting and each model file given (default: the embedded model).
 #
 # Usage: bench/ner/beam.sh [--repeat N] [--beams "1 2:16 4:16 2 4"] [MODEL.model ...]
-# A beam is WIDTH or WIDTH:TEMPERATURE (see `ner-conll --beam`); 1 is greedy decoding.
+# A beam is WIDTH or WIDTH:TEMPERATURE (see `ner-conll --beam`); 1 is greedy decoding, and
+# `trained` decodes the way the model file says it was trained (greedy, or the beam of a model
+# trained with `train-ner --train-beam N`).
 # The figures in models/ner/MODEL_CARD.md ("Sixth pass") come from this script run on the
 # embedded model and on models retrained with `train-ner ... --seed S` (section "Retrain").
 set -euo pipefail
@@ -37,7 +39,9 @@ for model in "${MODELS[@]}"; do
     tag="$(basename "$model" .model)-${beam//:/_}"
     : > "$OUT/$tag.timing"
     for _ in $(seq "$REPEAT"); do
-      "$BIN" "$DEV" "${args[@]}" --beam "$beam" --timing > "$OUT/$tag.pred" 2>> "$OUT/$tag.timing"
+      beam_args=(--beam "$beam")
+      [[ "$beam" != trained ]] || beam_args=()
+      "$BIN" "$DEV" "${args[@]}" "${beam_args[@]}" --timing > "$OUT/$tag.pred" 2>> "$OUT/$tag.timing"
     done
     f1="$(python3 "$SHARED/tools/score_ner.py" "$DEV" "$OUT/$tag.pred" | awk '$1 == "MICRO" {print $NF}')"
     speed="$(python3 -c 'import json,sys; print(max(json.loads(l)["tokens_per_s"] for l in open(sys.argv[1]) if l.startswith("{")))' "$OUT/$tag.timing")"
