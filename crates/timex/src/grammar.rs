@@ -706,7 +706,7 @@ impl<'a> Grammar<'a> {
     /// anywhere in the clause counts as past.
     fn month_lean(&self, start: usize, end: usize) -> Option<Lean> {
         if tense_within(&self.toks, start, end, 6) == Tense::Future
-            || self.until_before(start)
+            || self.month_deadline_before(start)
             || self.period_ending_at(start) == Some(Lean::Future)
         {
             return Some(Lean::Future);
@@ -840,9 +840,9 @@ impl<'a> Grammar<'a> {
 
     /// "extend the subsidies until the end of June", "could last until the autumn": a month
     /// or season after a lower-case "until" is a deadline, reported ahead of time like a
-    /// weekday (see [`Self::deadline_before`]); a part of it ("the end of", "early", "mid-")
-    /// may stand between.
-    fn until_before(&self, start: usize) -> bool {
+    /// weekday (see [`Self::weekday_deadline_before`]); a part of it ("the end of", "early",
+    /// "mid-") may stand between.
+    fn month_deadline_before(&self, start: usize) -> bool {
         let mut k = start;
         if matches!(self.w(k.wrapping_sub(1)), "the") {
             k -= 1;
@@ -918,7 +918,7 @@ impl<'a> Grammar<'a> {
     /// "until Tuesday", "postponed until Tuesday morning", "until 9 a.m. Tuesday": a weekday
     /// after "until" is a deadline, which news reports ahead of time (the past-tense verb
     /// governing it says when the deadline was set, not when it falls).
-    fn deadline_before(&self, start: usize) -> bool {
+    fn weekday_deadline_before(&self, start: usize) -> bool {
         let k = if matches!(self.w(start.wrapping_sub(1)), "on" | "at") {
             start.saturating_sub(1)
         } else {
@@ -1581,7 +1581,7 @@ impl<'a> Grammar<'a> {
                 return Some(hit);
             }
         }
-        let lean = if self.deadline_before(i) || self.modal_by_deadline(i) {
+        let lean = if self.weekday_deadline_before(i) || self.modal_by_deadline(i) {
             Lean::Future
         } else if self.possessive(j) {
             // "get around Wednesday's ruling": a possessive weekday names an event that has
@@ -1812,7 +1812,7 @@ impl<'a> Grammar<'a> {
         if !governed || (w == "fall" && s == i) {
             return None;
         }
-        let lean = if self.until_before(s) {
+        let lean = if self.month_deadline_before(s) {
             Lean::Future
         } else {
             self.lean(i, s + 1, Lean::Past)
@@ -3265,7 +3265,7 @@ impl<'a> Grammar<'a> {
             });
             end = hit.end;
         } else if let Some((weekday, e)) = self.weekday_at(k) {
-            let lean = if self.deadline_before(i) {
+            let lean = if self.weekday_deadline_before(i) {
                 Lean::Future
             } else {
                 self.lean(i, e, Lean::Past)
