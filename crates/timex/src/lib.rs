@@ -3,8 +3,9 @@
 //! [`find_timexes`] scans cleaned text once and returns every time expression it finds as a
 //! [`Timex`]: its byte [`Span`], its TIMEX3 type ([`TimexType`]), its normalised value
 //! (`2025-03-04`, `2024-09`, `2025-Q1`, `2025-W10`, `2025-SU`, `199` (the 1990s), `19` (the
-//! 20th century), `P25Y`, `PT3H`, `XXXX-WXX-2`, `PRESENT_REF`, ...), its TIMEX3 `mod` (`APPROX`, `START`, `END`, `MORE_THAN`,
-//! ...), the end of a range ("March 4-5") and how the value was anchored ([`AnchorUse`]).
+//! 20th century), `P25Y`, `PT3H`, `XXXX-WXX-2`, `PRESENT_REF`, ...), its TIMEX3 `mod`
+//! (`APPROX`, `START`, `END`, `MORE_THAN`, ...), the end of a range ("March 4-5") and how the
+//! value was anchored ([`AnchorUse`]).
 //!
 //! Relative expressions are resolved against an [`Anchor`], normally the document's
 //! publication date, the way a news reader does it: "Tuesday" in an article dated Monday
