@@ -413,8 +413,13 @@ pub fn train(
         passes.push(second);
     }
     let final_report = report.second_pass.as_deref().unwrap_or(&report);
+    let decoding = if config.train_beam > 1 {
+        format!("beam {} (trained with early update)", config.train_beam)
+    } else {
+        "greedy".to_string()
+    };
     let description = format!(
-        "averaged perceptron, BILOU, greedy, {} pass(es); trained on {} documents / {} tokens{}; final pass epoch {} of {}; dev micro F1 {:.2}",
+        "averaged perceptron, BILOU, {decoding}, {} pass(es); trained on {} documents / {} tokens{}; final pass epoch {} of {}; dev micro F1 {:.2}",
         passes.len(),
         train.len(),
         train.iter().map(ConllDocument::token_count).sum::<usize>(),
