@@ -228,8 +228,18 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
             .iter()
             .filter_map(|e| e.span.text(p.text))
             .collect();
+        // Ingest moves a headline out of the body into metadata, but the headline is the most
+        // telling text a report has about its event: cluster on both.
+        let headed;
+        let text = match p.title {
+            Some(title) if !p.text.starts_with(title) => {
+                headed = format!("{title}\n{}", p.text);
+                headed.as_str()
+            }
+            _ => p.text,
+        };
         let input = ClusterInput {
-            text: p.text,
+            text,
             names: &names,
             published: p.published,
         };
@@ -238,6 +248,13 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
             None => clusterer.add(&input),
         };
         story_of.push(story);
+        // Review of young stories may split a second event off a story: documents already
+        // placed move with it (one add/add_to per document, so positions are indices here).
+        for (doc, moved_to) in clusterer.take_moves() {
+            if let Some(slot) = story_of.get_mut(doc) {
+                *slot = moved_to;
+            }
+        }
     }
 
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusterer.story_count()];

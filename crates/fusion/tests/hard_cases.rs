@@ -10,6 +10,8 @@ use triangulate_fusion::{
 };
 use triangulate_timex::{find_timexes, Anchor};
 
+mod recalls;
+
 struct Spec<'a> {
     id: &'a str,
     outlet: &'a str,
@@ -703,4 +705,45 @@ fn a_side_only_later_reports_take_is_marked() {
         (unknown.later_side, unknown.sides[0].published),
         (None, None)
     );
+}
+
+/// Review of young stories inside `analyze`: reports already placed move with the event split
+/// off, so each document ends in its own event's story.
+#[test]
+fn analyze_applies_the_split_of_a_young_story() {
+    let none: &[(&str, EntityLabel)] = &[];
+    let ids: Vec<String> = (0..recalls::RECALLS.len())
+        .map(|i| format!("report-{i}"))
+        .collect();
+    let outlets: Vec<String> = (0..recalls::RECALLS.len())
+        .map(|i| format!("Haldra Outlet {i}"))
+        .collect();
+    let specs: Vec<Spec<'_>> = recalls::RECALLS
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Spec {
+            id: &ids[i],
+            outlet: &outlets[i],
+            published: None,
+            agencies: &[],
+            text,
+            entities: none,
+        })
+        .collect();
+    let a = run(&specs);
+    let story_of = |i: usize| {
+        a.documents
+            .iter()
+            .find(|d| d.id == ids[i])
+            .map(|d| d.story.clone())
+            .expect("document listed")
+    };
+    let brakes = story_of(recalls::BRAKES[0]);
+    let airbags = story_of(recalls::AIRBAGS[0]);
+    assert_ne!(brakes, airbags, "{:#?}", a.documents);
+    assert!(recalls::BRAKES.iter().all(|&i| story_of(i) == brakes));
+    assert!(recalls::AIRBAGS.iter().all(|&i| story_of(i) == airbags));
+    // The story lists agree with the document table.
+    let story = |id: &str| a.stories.iter().find(|s| s.id == id).expect("story");
+    assert_eq!(story(&airbags).documents.len(), recalls::AIRBAGS.len());
 }
