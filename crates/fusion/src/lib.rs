@@ -14,7 +14,8 @@
 //!
 //! Entry points:
 //! - [`analyze`]: a batch of [`AnnotatedDoc`]s to one [`Analysis`].
-//! - [`StoryClusterer`]: incremental story clustering for streams (`add(&ClusterInput) -> StoryId`).
+//! - [`StoryClusterer`]: incremental story clustering for streams (`add(&ClusterInput) -> StoryId`;
+//!   documents that review of young stories moves later come from `take_moves()`).
 //! - [`syndication`]: near-duplicate detection on its own (MinHash/LSH with exact verification).
 //!
 //! Input is the language layer's output as is ([`AnnotatedDoc`] holds a `Document` and its
