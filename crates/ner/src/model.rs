@@ -254,8 +254,10 @@ pub(crate) fn decode_document(
 /// Widest beam [`NerModel::with_beam`] accepts; wider beams only cost time.
 pub const MAX_BEAM_WIDTH: usize = 16;
 
-/// Beam-search decoding settings. Greedy decoding (width 1) is the default: on CoNLL-2003 dev
-/// a beam did not beat it over three training seeds (models/ner/MODEL_CARD.md, "Sixth pass").
+/// Beam-search decoding settings. A model decodes as it was trained
+/// ([`NerModel::trained_decoding`]): greedily, or with the raw-score beam it was trained with
+/// (the embedded model: width 2). A beam on a greedily trained model did not beat greedy decoding over three
+/// training seeds (models/ner/MODEL_CARD.md, "Sixth pass").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Beam {
     /// Hypotheses kept per sentence (1: greedy).

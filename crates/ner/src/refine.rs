@@ -440,12 +440,15 @@ fn split_title(sentences: &[Vec<&str>], m: Mention, known_people: &[Vec<&str>]) 
             confidence: m.confidence,
         });
     }
+    // The title is the evidence that this is a person, so the name counts as sure even when the
+    // model was unsure of the span it tagged (a beam-trained model gives low confidences to
+    // "Premier of Dalsoria Mira Kessan" as a whole): later, the surname alone is that person.
     out.push(Mention {
         sentence: m.sentence,
         start: name_start,
         end: name_start + name.len(),
         label: EntityLabel::Per,
-        confidence: m.confidence,
+        confidence: m.confidence.max(UNSURE),
     });
     if !belongs_to.is_empty() {
         // It keeps the type the model gave the whole phrase (a ship, a club), or is a place when
@@ -519,6 +522,8 @@ fn split_after_title_of(
         Mention {
             start: m.start + name_at,
             label: EntityLabel::Per,
+            // Sure for the same reason as in `split_title`: the title says it is a person.
+            confidence: m.confidence.max(UNSURE),
             ..m
         },
     ]
@@ -1043,6 +1048,24 @@ mod tests {
                 "Ana/B-PER Velic/I-PER smiled/O",
             ],
             &[("Esteria", Loc), ("Ana Velic", Per), ("Ana Velic", Per)],
+        );
+    }
+
+    #[test]
+    fn a_name_split_off_a_title_makes_its_surname_a_person_however_unsure_the_model_was() {
+        assert_refines(
+            &[
+                "the/O Premier/B-ORG@0.01 of/I-ORG@0.2 Dalsoria/I-ORG Mira/I-ORG Kessan/I-ORG signed/O",
+                "Ms/O Kessan/B-ORG@0.99 said/O",
+            ],
+            &[("Dalsoria", Loc), ("Mira Kessan", Per), ("Kessan", Per)],
+        );
+        assert_refines(
+            &[
+                "the/O Premier/O of/O Dalsoria/B-ORG@0.01 Mira/I-ORG Kessan/I-ORG signed/O",
+                "Kessan/B-ORG@0.99 said/O",
+            ],
+            &[("Dalsoria", Loc), ("Mira Kessan", Per), ("Kessan", Per)],
         );
     }
 

@@ -5,9 +5,10 @@ use triangulate_ner::conll::{read_conll, ConllDocument};
 use triangulate_ner::train::evaluate;
 use triangulate_ner::NerModel;
 
-/// A little under the measured 93.25 (the built-in model: lexicons in the second pass and name
-/// substitution; model plus document-level rules; see models/ner/MODEL_CARD.md).
-const MICRO_F1_FLOOR: f64 = 92.8;
+/// A little under the measured 94.13 (the built-in model: trained with a beam of 2, lexicons in
+/// the second pass and name substitution; model plus document-level rules, decoded as trained;
+/// the other training seed measured 93.94; see models/ner/MODEL_CARD.md, "Seventh pass").
+const MICRO_F1_FLOOR: f64 = 93.7;
 
 /// A little under the measured 93.47 (model plus document-level rules; models/ner/MODEL_CARD.md).
 const LEXICON_MODEL_DEV_F1_FLOOR: f64 = 93.0;

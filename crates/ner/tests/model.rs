@@ -202,8 +202,16 @@ fn document_context_helps_all_capitals_headlines() {
 
 #[test]
 fn beam_decoding_keeps_labels_well_formed_and_finds_the_obvious_entities() {
-    let greedy = NerModel::embedded().unwrap();
-    assert_eq!(greedy.beam(), Beam::GREEDY);
+    let embedded = NerModel::embedded().unwrap();
+    // The embedded model was trained with a beam of 2 and decodes as trained.
+    assert_eq!(
+        embedded.trained_decoding(),
+        Beam {
+            width: 2,
+            temperature: None
+        }
+    );
+    assert_eq!(embedded.beam(), embedded.trained_decoding());
     let document: Vec<Vec<&str>> = [
         "Prime Minister Ana Velic met reporters in Brenna on Tuesday .",
         "Shares in Korvath Mining Corp fell 4 percent , the company said .",
@@ -214,6 +222,7 @@ fn beam_decoding_keeps_labels_well_formed_and_finds_the_obvious_entities() {
     .map(|s| s.split_whitespace().collect())
     .collect();
     let beams = [
+        Beam::GREEDY,
         Beam {
             width: 4,
             temperature: Some(16.0),
@@ -228,7 +237,7 @@ fn beam_decoding_keeps_labels_well_formed_and_finds_the_obvious_entities() {
         },
     ];
     for beam in beams {
-        let model = greedy.clone().with_beam(beam);
+        let model = embedded.clone().with_beam(beam);
         assert!(model.beam().width <= MAX_BEAM_WIDTH);
         assert!(model.beam().temperature.is_none_or(|t| t > 0.0));
         let tags = model.tag_document(&document);
