@@ -7,8 +7,8 @@
 # A beam is WIDTH or WIDTH:TEMPERATURE (see `ner-conll --beam`); 1 is greedy decoding, and
 # `trained` decodes the way the model file says it was trained (greedy, or the beam of a model
 # trained with `train-ner --train-beam N`).
-# The figures in models/ner/MODEL_CARD.md ("Sixth pass") come from this script run on the
-# embedded model and on models retrained with `train-ner ... --seed S` (section "Retrain").
+# The figures in models/ner/MODEL_CARD.md ("Sixth pass", "Seventh pass") come from this script
+# run on the embedded model and on models retrained with `train-ner ... --seed S` (section "Retrain").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# NER benchmark: our embedded model (external lexicons in the second pass + name substitution)
+# NER benchmark: our embedded model (beam-2 trained and decoded, external lexicons in the second
+# pass + name substitution)
 # and our two other model files vs spaCy en_core_web_sm 3.8 on the CoNLL-2003 dev set, in the
 # same run on the same tokens, all scored by ../shared/tools/score_ner.py.
 #

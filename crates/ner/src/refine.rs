@@ -789,13 +789,15 @@ fn sources_are_not_places(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: 
             .get(m.start.saturating_sub(2)..m.start)
             .unwrap_or(&[]);
         let after_source_verb = matches!(before, [.., "told"] | ["quoted", "by"]);
-        // "told Boston television stations": the name qualifies the noun after it.
-        let next_is_lowercase_noun = sentence
+        // "told Boston television stations", "told China his nation": the name qualifies the
+        // word after it or heads a clause; only the reporting shapes ("told Nordwire that",
+        // "quoted by Nordwire as saying") are safe.
+        let followed_by_other_words = sentence
             .get(m.end)
             .is_some_and(|w| is_lowercase_word(w) && !matches!(*w, "that" | "as" | "on" | "in"));
         if m.label == EntityLabel::Loc
             && after_source_verb
-            && !next_is_lowercase_noun
+            && !followed_by_other_words
             && !is_all_caps(word)
             && lexicon.gazetteer_types(words) & loc_bit == 0
         {
