@@ -6,8 +6,22 @@ use std::fmt;
 /// "on the 19th" is `{day: 19}`; "last September" in a 2025 article is `{year: 2024, month: 9}`.
 /// Later stages complete partial dates from other documents of the same story and record how; no
 /// stage may invent a missing field.
+///
+/// Dates order by year, then month, then day (the field order); an unknown field sorts before
+/// any known one, so complete dates order as the calendar does.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema, Default,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+    Default,
 )]
 pub struct PartialDate {
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -128,6 +142,28 @@ mod tests {
             let d = PartialDate::parse_iso(s).unwrap();
             assert_eq!(d.to_iso(), s);
         }
+    }
+
+    #[test]
+    fn dates_order_as_the_calendar() {
+        let mut dates = [
+            PartialDate::ymd(2025, 3, 4),
+            PartialDate::ymd(2024, 12, 31),
+            PartialDate::ymd(2025, 2, 28),
+            PartialDate::ymd(2025, 3, 10),
+        ];
+        dates.sort();
+        assert_eq!(
+            dates.map(|d| d.to_iso()),
+            ["2024-12-31", "2025-02-28", "2025-03-04", "2025-03-10"]
+        );
+        // A month alone comes before any day of that month.
+        let march = PartialDate {
+            year: Some(2025),
+            month: Some(3),
+            day: None,
+        };
+        assert!(march < PartialDate::ymd(2025, 3, 1));
     }
 
     #[test]

@@ -538,9 +538,8 @@ fn build_story(
 ) -> Story {
     let mut notes = Vec::new();
     let dates: Vec<PartialDate> = docs.iter().filter_map(|d| d.published).collect();
-    let key = |d: &PartialDate| (d.year, d.month, d.day);
-    let first_published = dates.iter().copied().min_by_key(key);
-    let last_published = dates.iter().copied().max_by_key(key);
+    let first_published = dates.iter().copied().min();
+    let last_published = dates.iter().copied().max();
     // The headline of the first document that has one, else its first sentence.
     let title = docs
         .iter()

@@ -382,12 +382,11 @@ pub(crate) fn build_claims(
 /// The side that only later reports take (see [`Conflict::later_side`]).
 fn later_side(sides: &[ConflictSide]) -> Option<usize> {
     let ranges: Vec<DateRange> = sides.iter().map(|s| s.published).collect::<Option<_>>()?;
-    let day = |d: &PartialDate| (d.year, d.month, d.day);
     (0..ranges.len()).find(|&i| {
         ranges
             .iter()
             .enumerate()
-            .all(|(k, other)| k == i || day(&other.last) < day(&ranges[i].first))
+            .all(|(k, other)| k == i || other.last < ranges[i].first)
     })
 }
 
@@ -620,10 +619,9 @@ fn side(value: String, members: &[&&StatementFeatures], docs: &[&Prepared<'_>]) 
         .into_iter()
         .collect::<Option<Vec<PartialDate>>>()
         .and_then(|dates| {
-            let day = |d: &PartialDate| (d.year, d.month, d.day);
             Some(DateRange {
-                first: *dates.iter().min_by_key(|d| day(d))?,
-                last: *dates.iter().max_by_key(|d| day(d))?,
+                first: *dates.iter().min()?,
+                last: *dates.iter().max()?,
             })
         });
     ConflictSide {

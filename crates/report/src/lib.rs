@@ -58,7 +58,7 @@ pub(crate) fn later_report_note(conflict: &triangulate_fusion::Conflict) -> Opti
         .enumerate()
         .filter(|&(i, _)| Some(i) != conflict.later_side)
         .filter_map(|(_, s)| s.published.map(|p| p.last))
-        .max_by_key(|d| (d.year, d.month, d.day))?;
+        .max()?;
     Some(format!(
         "Only reports from {} on say \"{}\" (the others are dated up to {}): this may be news \
          moving on rather than a contradiction.",
