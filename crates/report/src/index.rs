@@ -81,8 +81,6 @@ pub fn single_source_claims(story: &Story, limit: usize) -> Vec<&triangulate_fus
         .collect()
 }
 
-/// A claim only one independent source makes (also read from files written before the
-/// `single_source` field existed, where only `corroboration` says it).
 /// How many of the story's single-source claims a list of `shown` of them leaves out.
 pub fn single_source_not_shown(story: &Story, shown: usize) -> usize {
     story
@@ -93,6 +91,8 @@ pub fn single_source_not_shown(story: &Story, shown: usize) -> usize {
         .saturating_sub(shown)
 }
 
+/// A claim only one independent source makes (also read from files written before the
+/// `single_source` field existed, where only `corroboration` says it).
 pub fn is_single_source(claim: &triangulate_fusion::Claim) -> bool {
     claim.single_source || claim.corroboration < 2
 }
