@@ -114,30 +114,41 @@ fn html_badges_single_source_statements_and_caps_matrix_rows() {
     assert!(html.contains("and 7 left out of the analysis"));
 }
 
+/// A negation conflict between two claims: `affirm` takes the first value, `deny` the second;
+/// each side with its publication days, if given.
+fn negation_conflict(
+    affirm: &Claim,
+    deny: &Claim,
+    [(yes, yes_days), (no, no_days)]: [(&str, Option<DateRange>); 2],
+) -> Conflict {
+    let side = |c: &Claim, value: &str, published: Option<DateRange>| ConflictSide {
+        value: value.to_string(),
+        sources: c.sources.clone(),
+        evidence: c.statements.iter().map(|s| s.evidence.clone()).collect(),
+        published,
+    };
+    Conflict {
+        id: "conflict-1".into(),
+        claim: Some(affirm.id.clone()),
+        opposing_claim: Some(deny.id.clone()),
+        kind: ConflictKind::Negation,
+        summary: format!("{yes} vs {no}"),
+        sides: vec![side(affirm, yes, yes_days), side(deny, no, no_days)],
+        later_side: None,
+    }
+}
+
 #[test]
 fn negation_conflict_is_shown_first_and_marks_both_claims_in_the_matrix() {
     let mut a = analysis();
     let story = &mut a.stories[0];
     let affirm = claim("claim-90", "The ferry carries cars.", &["src-1"]);
     let deny = claim("claim-91", "The ferry does not carry cars.", &["src-2"]);
-    let side = |c: &Claim, value: &str| ConflictSide {
-        value: value.to_string(),
-        sources: c.sources.clone(),
-        evidence: c.statements.iter().map(|s| s.evidence.clone()).collect(),
-        published: None,
-    };
-    story.conflicts.push(Conflict {
-        id: "conflict-1".into(),
-        claim: Some(affirm.id.clone()),
-        opposing_claim: Some(deny.id.clone()),
-        kind: ConflictKind::Negation,
-        summary: "carries cars vs does not carry cars".into(),
-        sides: vec![
-            side(&affirm, "carries cars"),
-            side(&deny, "does not carry cars"),
-        ],
-        later_side: None,
-    });
+    story.conflicts.push(negation_conflict(
+        &affirm,
+        &deny,
+        [("carries cars", None), ("does not carry cars", None)],
+    ));
     story.claims.insert(1, deny);
     story.claims.insert(1, affirm);
     let html = html_report(&a, &[]);
@@ -166,34 +177,23 @@ fn a_side_only_later_reports_take_is_marked_as_possible_news() {
     let story = &mut a.stories[0];
     let open = claim("claim-90", "The ferry line stays open.", &["src-1"]);
     let closed = claim("claim-91", "The ferry line does not stay open.", &["src-2"]);
-    let side = |c: &Claim, value: &str, first: PartialDate, last: PartialDate| ConflictSide {
-        value: value.to_string(),
-        sources: c.sources.clone(),
-        evidence: c.statements.iter().map(|s| s.evidence.clone()).collect(),
-        published: Some(DateRange { first, last }),
-    };
-    story.conflicts.push(Conflict {
-        id: "conflict-1".into(),
-        claim: Some(open.id.clone()),
-        opposing_claim: Some(closed.id.clone()),
-        kind: ConflictKind::Negation,
-        summary: "stays open vs does not stay open".into(),
-        sides: vec![
-            side(
-                &open,
+    let days = |first: PartialDate, last: PartialDate| Some(DateRange { first, last });
+    let mut conflict = negation_conflict(
+        &open,
+        &closed,
+        [
+            (
                 "stays open",
-                PartialDate::ymd(2025, 3, 2),
-                PartialDate::ymd(2025, 3, 4),
+                days(PartialDate::ymd(2025, 3, 2), PartialDate::ymd(2025, 3, 4)),
             ),
-            side(
-                &closed,
+            (
                 "does not stay open",
-                PartialDate::ymd(2025, 3, 7),
-                PartialDate::ymd(2025, 3, 8),
+                days(PartialDate::ymd(2025, 3, 7), PartialDate::ymd(2025, 3, 8)),
             ),
         ],
-        later_side: Some(1),
-    });
+    );
+    conflict.later_side = Some(1);
+    story.conflicts.push(conflict);
     let note = "Only reports from 2025-03-07 on say \"does not stay open\" (the others are dated \
                 up to 2025-03-04): this may be news moving on rather than a contradiction.";
     let brief = markdown_brief(&a, &[]);
