@@ -17,15 +17,20 @@ fn corpus() -> String {
     .to_string()
 }
 
-#[test]
-fn example_corpus_reads_cleanly() {
-    let out = triangulate(&["ingest", "--json", &corpus()]);
+/// The run ended with `code`; else the failure shows its standard error.
+fn assert_exit(out: &std::process::Output, code: i32) {
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(code),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn example_corpus_reads_cleanly() {
+    let out = triangulate(&["ingest", "--json", &corpus()]);
+    assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert_eq!(json["documents"].as_array().map(|d| d.len()), Some(9));
     // The WARC's warcinfo record is listed, not silently dropped, but is no failure.
@@ -113,12 +118,7 @@ fn analyze_writes_all_three_outputs_for_the_example_corpus() {
         out_dir.to_str().expect("utf-8 path"),
         &corpus(),
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let analysis: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(out_dir.join("analysis.json")).expect("json"),
     )
@@ -140,7 +140,7 @@ fn analyze_writes_all_three_outputs_for_the_example_corpus() {
         json_dir.to_str().expect("utf-8 path"),
         &corpus(),
     ]);
-    assert_eq!(printed.status.code(), Some(0));
+    assert_exit(&printed, 0);
     let written = std::fs::read_to_string(json_dir.join("analysis.json")).expect("json");
     assert_eq!(
         String::from_utf8_lossy(&printed.stdout),
@@ -162,12 +162,7 @@ fn another_entity_model_can_be_chosen_and_a_bad_one_is_named() {
         &lexicon_model,
         &article,
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     let text = json.to_string();
     assert!(
