@@ -1,6 +1,6 @@
 //! Training end to end on a small fictional corpus: the trainer learns, saves, and reloads.
 use triangulate_doc::EntityLabel;
-use triangulate_ner::conll::parse_conll;
+use triangulate_ner::conll::{parse_conll, ConllDocument};
 use triangulate_ner::train::{evaluate, train, TrainConfig};
 use triangulate_ner::{bio_spans, Beam, NerModel, FORMAT_VERSION};
 
@@ -58,21 +58,36 @@ fn corpus() -> String {
     out
 }
 
-#[test]
-fn trains_saves_and_reloads_a_small_model() {
-    let docs = parse_conll(&corpus(), true, "fictional").unwrap();
-    let (train_docs, dev_docs) = docs.split_at(9);
-    let config = TrainConfig {
+/// Settings small enough for the fictional corpus; tests override what they exercise.
+fn small_config() -> TrainConfig {
+    TrainConfig {
         hash_bits: 16,
         max_epochs: 5,
         patience: 2,
         gazetteer_folds: 3,
+        ..TrainConfig::default()
+    }
+}
+
+/// Trains on the first nine fictional documents, checks the model learned them (dev F1 above
+/// 90 on the rest), and returns the model with its dev documents.
+fn train_fictional(config: &TrainConfig) -> (NerModel, Vec<ConllDocument>) {
+    let mut train_docs = parse_conll(&corpus(), true, "fictional").unwrap();
+    let dev_docs = train_docs.split_off(9);
+    let (model, report) = train(&train_docs, &dev_docs, config, |_| {}).unwrap();
+    assert!(report.best_dev.micro.f1() > 90.0, "{}", report.best_dev);
+    (model, dev_docs)
+}
+
+#[test]
+fn trains_saves_and_reloads_a_small_model() {
+    let config = TrainConfig {
         cluster_sizes: vec![4],
         cluster_min_count: 2,
-        ..TrainConfig::default()
+        ..small_config()
     };
-    let (model, report) = train(train_docs, dev_docs, &config, |_| {}).unwrap();
-    assert!(report.best_dev.micro.f1() > 90.0, "{}", report.best_dev);
+    let (model, dev_docs) = train_fictional(&config);
+    let dev_docs = dev_docs.as_slice();
     assert_eq!(model.pass_count(), 2);
 
     let reloaded = NerModel::from_bytes(&model.to_bytes()).unwrap();
@@ -108,18 +123,12 @@ fn training_refuses_untagged_or_empty_data() {
 
 #[test]
 fn beam_training_learns_and_the_model_file_keeps_its_beam() {
-    let docs = parse_conll(&corpus(), true, "fictional").unwrap();
-    let (train_docs, dev_docs) = docs.split_at(9);
     let config = TrainConfig {
-        hash_bits: 16,
-        max_epochs: 5,
-        patience: 2,
-        gazetteer_folds: 3,
         train_beam: 2,
-        ..TrainConfig::default()
+        ..small_config()
     };
-    let (model, report) = train(train_docs, dev_docs, &config, |_| {}).unwrap();
-    assert!(report.best_dev.micro.f1() > 90.0, "{}", report.best_dev);
+    let (model, dev_docs) = train_fictional(&config);
+    let dev_docs = dev_docs.as_slice();
     let trained = Beam {
         width: 2,
         temperature: None,
