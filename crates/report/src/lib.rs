@@ -68,14 +68,8 @@ pub(crate) fn later_report_note(conflict: &triangulate_fusion::Conflict) -> Opti
     ))
 }
 
-/// The analysis as pretty-printed JSON.
-pub fn analysis_json(analysis: &Analysis) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(analysis)
-}
-
-/// Writes the analysis as pretty-printed JSON (the same bytes as [`analysis_json`]) without
-/// building it in memory first: on large runs the JSON is several times the size of the
-/// cleaned text. Buffer `out` yourself.
+/// Writes the analysis as pretty-printed JSON without building it in memory first: on large
+/// runs the JSON is several times the size of the cleaned text. Buffer `out` yourself.
 pub fn write_analysis_json(
     analysis: &Analysis,
     out: impl std::io::Write,
