@@ -175,6 +175,32 @@ struct Story {
     members: Vec<Member>,
 }
 
+impl Story {
+    /// Count a document in: size, anchor years, date range and centroids (capped at `cap`
+    /// terms), and mark the cached norms stale. The caller keeps `last_seen`.
+    fn absorb(&mut self, f: &Features, day: Option<i32>, cap: usize) {
+        self.size += 1;
+        if let Some(y) = f.anchor_year {
+            if !self.years.contains(&y) {
+                self.years.push(y);
+            }
+        }
+        if let Some(d) = day {
+            self.days = Some(match self.days {
+                Some((lo, hi)) => (lo.min(d), hi.max(d)),
+                None => (d, d),
+            });
+        }
+        for (centroid, v) in [(&mut self.words, &f.words), (&mut self.names, &f.names)] {
+            // Members count equally whatever their length.
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+            add_sorted(centroid, v, 1.0 / norm);
+            prune(centroid, cap);
+        }
+        self.norms_at.set(0);
+    }
+}
+
 /// A member of a young story, kept so that the story can be reviewed and split.
 struct Member {
     /// Position of the document in the stream (0-based).
@@ -586,32 +612,12 @@ impl StoryClusterer {
         let Some(story) = self.stories.get_mut(id as usize) else {
             return;
         };
-        story.size += 1;
-        if let Some(y) = f.anchor_year {
-            if !story.years.contains(&y) {
-                story.years.push(y);
-            }
-        }
-        if let Some(d) = day {
-            story.days = Some(match story.days {
-                Some((lo, hi)) => (lo.min(d), hi.max(d)),
-                None => (d, d),
-            });
-        }
+        story.absorb(f, day, cap);
         story.last_seen = self.docs_seen;
         match member {
             Some(member) => story.members.push(member),
             None if !story.members.is_empty() => story.members = Vec::new(),
             None => {}
-        }
-        for (centroid, v) in [(&mut story.words, &f.words), (&mut story.names, &f.names)] {
-            // Members count equally whatever their length.
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-            add_sorted(centroid, v, 1.0 / norm);
-            prune(centroid, cap);
-        }
-        if let Some(story) = self.stories.get(id as usize) {
-            story.norms_at.set(0);
         }
         self.index(id, f);
     }
@@ -735,25 +741,20 @@ impl StoryClusterer {
             return id;
         };
         let all = std::mem::take(&mut story.members);
-        let earlier: Vec<Vec<f32>> = all.iter().map(|m| m.earlier.clone()).collect();
-        let similarity = |a: usize, b: usize| {
-            let (late, early) = if a > b { (a, b) } else { (b, a) };
-            earlier
-                .get(late)
-                .and_then(|row| row.get(early))
-                .copied()
-                .unwrap_or(0.0)
-        };
         let (mut gone, mut stay): (Vec<Member>, Vec<Member>) = (Vec::new(), Vec::new());
         let (mut gone_at, mut stay_at) = (Vec::new(), Vec::new());
         for (i, mut m) in all.into_iter().enumerate() {
-            // Each member's row now lists the earlier members of its own group.
             let (group, at) = if leaving.contains(&i) {
                 (&mut gone, &mut gone_at)
             } else {
                 (&mut stay, &mut stay_at)
             };
-            m.earlier = at.iter().map(|&j| similarity(i, j)).collect();
+            // Each member's row now lists the earlier members of its own group; those are
+            // earlier in the old list too, so its own old row holds every value it needs.
+            m.earlier = at
+                .iter()
+                .filter_map(|&j| m.earlier.get(j).copied())
+                .collect();
             at.push(i);
             group.push(m);
         }
@@ -769,29 +770,10 @@ impl StoryClusterer {
             };
             let mut rebuilt = Story {
                 last_seen: now,
-                size: members.len() as u32,
                 ..Story::default()
             };
             for m in &members {
-                if let Some(y) = m.features.anchor_year {
-                    if !rebuilt.years.contains(&y) {
-                        rebuilt.years.push(y);
-                    }
-                }
-                if let Some(d) = m.day {
-                    rebuilt.days = Some(match rebuilt.days {
-                        Some((lo, hi)) => (lo.min(d), hi.max(d)),
-                        None => (d, d),
-                    });
-                }
-                for (centroid, v) in [
-                    (&mut rebuilt.words, &m.features.words),
-                    (&mut rebuilt.names, &m.features.names),
-                ] {
-                    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-                    add_sorted(centroid, v, 1.0 / norm);
-                    prune(centroid, cap);
-                }
+                rebuilt.absorb(&m.features, m.day, cap);
             }
             rebuilt.members = members;
             *story = rebuilt;
