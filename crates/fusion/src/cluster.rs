@@ -495,28 +495,10 @@ impl StoryClusterer {
     /// `norm` is the centroid's IDF-weighted norm, cached when the story last changed: the IDF
     /// drifts slowly, and recomputing the norm per comparison dominated the cost per document.
     fn cosine(&self, doc: &[(u32, f32)], centroid: &[(u32, f32)], norm: f32) -> f32 {
-        if doc.is_empty() || centroid.is_empty() {
+        if doc.is_empty() || centroid.is_empty() || norm <= 0.0 {
             return 0.0;
         }
-        // Both sides are sorted by term id: a merge join.
-        let mut dot = 0.0;
-        let (mut i, mut j) = (0, 0);
-        while let (Some(&(a, w)), Some(&(b, c))) = (doc.get(i), centroid.get(j)) {
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += w * c * self.idf(a);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        if norm > 0.0 {
-            dot / norm
-        } else {
-            0.0
-        }
+        weighted_dot(doc, centroid, |t| self.idf(t)) / norm
     }
 
     /// The story's cached centroid norms, refreshed when stale.
@@ -862,15 +844,20 @@ impl Similarities {
     }
 }
 
-/// Dot product of two vectors sorted by term id.
+/// Dot product of two vectors sorted by term id (a merge join).
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    weighted_dot(a, b, |_| 1.0)
+}
+
+/// Σ a[t] × b[t] × weight(t) over the terms both vectors (sorted by term id) have.
+fn weighted_dot(a: &[(u32, f32)], b: &[(u32, f32)], weight: impl Fn(u32) -> f32) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while let (Some(&(x, w)), Some(&(y, v))) = (a.get(i), b.get(j)) {
         match x.cmp(&y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += w * v;
+                sum += w * v * weight(x);
                 i += 1;
                 j += 1;
             }
