@@ -234,7 +234,6 @@ pub struct StoryClusterer {
 }
 
 /// A document's features: term ids with sublinear tf.
-#[derive(Clone)]
 struct Features {
     words: Vec<(u32, f32)>,
     names: Vec<(u32, f32)>,
@@ -319,7 +318,7 @@ impl StoryClusterer {
             Some((id, score)) if score >= self.opts.threshold => id,
             _ => self.new_story(),
         };
-        self.join(id, &features, day, Some((words, names)));
+        self.join(id, features, day, Some((words, names)));
         let id = self.review(id);
         self.housekeeping();
         StoryId(id)
@@ -334,7 +333,7 @@ impl StoryClusterer {
         } else {
             self.new_story()
         };
-        self.join(id, &features, day, None);
+        self.join(id, features, day, None);
         self.housekeeping();
         StoryId(id)
     }
@@ -585,37 +584,40 @@ impl StoryClusterer {
     fn join(
         &mut self,
         id: u32,
-        f: &Features,
+        f: Features,
         day: Option<i32>,
         weighted: Option<(Weighted, Weighted)>,
     ) {
         let cap = self.opts.centroid_terms;
+        let Some(story) = self.stories.get_mut(id as usize) else {
+            return;
+        };
+        story.absorb(&f, day, cap);
+        story.last_seen = self.docs_seen;
+        self.index(id, &f);
         let member = self.young_member(id, f, day, weighted);
         let Some(story) = self.stories.get_mut(id as usize) else {
             return;
         };
-        story.absorb(f, day, cap);
-        story.last_seen = self.docs_seen;
         match member {
             Some(member) => story.members.push(member),
             None if !story.members.is_empty() => story.members = Vec::new(),
             None => {}
         }
-        self.index(id, f);
     }
 
-    /// The member record of a document joining a story, when the story keeps its members:
-    /// while it is young and its member list is complete (a story whose idle members were
-    /// freed is not reviewed again).
+    /// The member record of a document that has just joined a story, when the story keeps
+    /// its members: while it is young and its member list is complete (a story whose idle
+    /// members were freed is not reviewed again).
     fn young_member(
         &self,
         id: u32,
-        f: &Features,
+        f: Features,
         day: Option<i32>,
         weighted: Option<(Weighted, Weighted)>,
     ) -> Option<Member> {
         let story = self.stories.get(id as usize)?;
-        let size = story.size as usize + 1;
+        let size = story.size as usize;
         if size > self.opts.young_story_size || story.members.len() + 1 != size {
             return None;
         }
@@ -628,7 +630,7 @@ impl StoryClusterer {
             .collect();
         Some(Member {
             doc: self.docs_seen - 1,
-            features: f.clone(),
+            features: f,
             day,
             earlier,
             words,
