@@ -202,9 +202,13 @@ pub fn case_is_informative(position: usize, sentence_all_caps: bool, word_flags:
 /// An all-capitals line: every word with letters is in capitals and at least one has two or more
 /// letters (so "A" alone or "U.S." in a normal sentence does not count).
 pub fn sentence_all_caps(words: &[&str]) -> bool {
+    all_caps_line(words.iter().map(|w| (*w, word_flags(w))))
+}
+
+/// [`sentence_all_caps`] over words whose [`word_flags`] the caller already has.
+fn all_caps_line<'a>(words: impl Iterator<Item = (&'a str, u16)>) -> bool {
     let mut long_caps = false;
-    for w in words {
-        let f = word_flags(w);
+    for (w, f) in words {
         if f & flags::HAS_LETTER == 0 {
             continue;
         }
@@ -395,15 +399,18 @@ pub fn prepare_document(
         .flat_map(|s| s.first())
         .next()
         .map_or(BOUNDARY, |w| hash_str(&lexicon_key(w)));
+    // Each word's flags, computed once and used both for the all-capitals test and per token.
+    let mut sentence_flags: Vec<u16> = Vec::new();
     for words in sentences {
-        let all_caps = sentence_all_caps(words);
+        sentence_flags.clear();
+        sentence_flags.extend(words.iter().map(|w| word_flags(w)));
+        let all_caps = all_caps_line(words.iter().copied().zip(sentence_flags.iter().copied()));
         let mut has_date = false;
         let mut tokens = Vec::with_capacity(words.len());
-        for (i, word) in words.iter().enumerate() {
+        for (i, (word, &f)) in words.iter().zip(&sentence_flags).enumerate() {
             let normalized = normalize_word(word);
             let key_string = normalized.to_lowercase();
             let key = hash_str(&key_string);
-            let f = word_flags(word);
             if f & flags::HAS_DIGIT != 0 && f & flags::HAS_HYPHEN != 0 && word.len() >= 8 {
                 has_date = true;
             }
