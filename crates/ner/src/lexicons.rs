@@ -22,6 +22,9 @@ static GAZETTEER_BYTES: &[u8] = include_bytes!("../../../models/ner/lexicons/gaz
 static ORGANISATION_BYTES: &[u8] =
     include_bytes!("../../../models/ner/lexicons/organisations.tsv.gz");
 static EMBEDDED: OnceLock<Result<ExternalLexicons, String>> = OnceLock::new();
+/// The embedded lexicons with the company-name list added: decoded only for a model that uses
+/// the list (none of the shipped ones does; models/ner/MODEL_CARD.md, "Sixth pass").
+static EMBEDDED_WITH_ORGANISATIONS: OnceLock<Result<ExternalLexicons, String>> = OnceLock::new();
 
 /// Longest gazetteer phrase kept, in tokens ("Bosnia and Herzegovina" is 3).
 pub const MAX_PHRASE_TOKENS: usize = 6;
@@ -146,9 +149,26 @@ impl PartialEq for ExternalLexicons {
 }
 
 impl ExternalLexicons {
-    /// The lexicons embedded in the crate, decoded once on first use (about 0.1 s) and shared.
+    /// The Brown clusters and gazetteers embedded in the crate (without the company-name
+    /// list), decoded once on first use (about 0.1 s) and shared.
     pub fn embedded() -> Result<&'static ExternalLexicons, NerError> {
         EMBEDDED
+            .get_or_init(|| {
+                ExternalLexicons::from_gzip(BROWN_BYTES, GAZETTEER_BYTES).map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| NerError::Lexicon(format!("embedded lexicons: {e}")))
+    }
+
+    /// The embedded lexicons a model with these external feature `groups` needs: with the
+    /// company-name list only when the groups include
+    /// [`ORGANISATIONS`](crate::features::external::ORGANISATIONS), so other models never
+    /// decode it.
+    pub fn embedded_for(groups: u8) -> Result<&'static ExternalLexicons, NerError> {
+        if groups & crate::features::external::ORGANISATIONS == 0 {
+            return ExternalLexicons::embedded();
+        }
+        EMBEDDED_WITH_ORGANISATIONS
             .get_or_init(|| {
                 ExternalLexicons::from_gzip(BROWN_BYTES, GAZETTEER_BYTES)
                     .and_then(|l| l.with_organisations(ORGANISATION_BYTES))
@@ -495,7 +515,7 @@ mod tests {
             }
         }
 
-        let embedded = ExternalLexicons::embedded().unwrap();
+        let embedded = ExternalLexicons::embedded_for(external::ORGANISATIONS).unwrap();
         assert!(embedded.organisation_phrase_count() > 1_500);
         assert!(embedded.is_organisation(&["Siemens"]));
     }

@@ -805,7 +805,7 @@ impl NerModel {
         let external = if external_groups == 0 {
             None
         } else {
-            let lexicons = crate::lexicons::ExternalLexicons::embedded()?;
+            let lexicons = crate::lexicons::ExternalLexicons::embedded_for(external_groups)?;
             let embedded = lexicons.fingerprint_for(external_groups);
             if embedded != fingerprint {
                 return Err(NerError::Lexicon(format!(
@@ -1036,8 +1036,10 @@ mod tests {
 
         // A model using the organisation list records its fingerprint too, and loads.
         model.lexicon.external_groups = external::BROWN | external::ORGANISATIONS;
+        model.lexicon.external =
+            Some(ExternalLexicons::embedded_for(model.lexicon.external_groups).unwrap());
         let bytes = model.to_bytes();
-        let embedded = ExternalLexicons::embedded().unwrap();
+        let embedded = ExternalLexicons::embedded_for(model.lexicon.external_groups).unwrap();
         let recorded = embedded.fingerprint_for(model.lexicon.external_groups);
         assert_ne!(recorded, embedded.fingerprint());
         assert!(bytes

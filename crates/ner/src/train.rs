@@ -256,7 +256,7 @@ pub fn train(
         ..Lexicon::default()
     };
     if lexicon.external_groups != 0 {
-        let lexicons = crate::lexicons::ExternalLexicons::embedded()?;
+        let lexicons = crate::lexicons::ExternalLexicons::embedded_for(lexicon.external_groups)?;
         log(&format!(
             "external lexicons (groups {}): {} cluster words, {} gazetteer phrases",
             lexicon.external_groups,
