@@ -104,6 +104,16 @@ pub enum NerError {
         #[source]
         source: std::io::Error,
     },
+    /// A model file could be read but its content is not a usable model ([`NerModel::load`]
+    /// names the file; the cause is one of the variants below).
+    #[error("{path}: {source}")]
+    ModelFile {
+        /// The file.
+        path: String,
+        /// What is wrong with its content.
+        #[source]
+        source: Box<NerError>,
+    },
     /// The model bytes are not a valid model (bad magic, checksum mismatch, impossible values).
     #[error("corrupt NER model: {0}")]
     Corrupt(String),
@@ -163,7 +173,10 @@ impl NerModel {
             path: path.display().to_string(),
             source: e,
         })?;
-        NerModel::from_bytes(&bytes)
+        NerModel::from_bytes(&bytes).map_err(|e| NerError::ModelFile {
+            path: path.display().to_string(),
+            source: Box::new(e),
+        })
     }
 
     /// Writes the model file.

@@ -81,6 +81,20 @@ fn damaged_model_files_are_typed_errors() {
     // A missing file names the path.
     let err = NerModel::load(std::path::Path::new("/nonexistent/ner.model")).unwrap_err();
     assert!(err.to_string().contains("/nonexistent/ner.model"), "{err}");
+    // So does a damaged one, with the cause.
+    let damaged = std::env::temp_dir().join(format!(
+        "triangulate-ner-damaged-{}.model",
+        std::process::id()
+    ));
+    std::fs::write(&damaged, &flipped).unwrap();
+    let err = NerModel::load(&damaged).unwrap_err();
+    std::fs::remove_file(&damaged).ok();
+    let message = err.to_string();
+    assert!(
+        message.contains(&damaged.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("checksum"), "{message}");
 }
 
 #[test]
