@@ -219,7 +219,7 @@ pub(crate) fn refine_document(lexicon: &Lexicon, sentences: &[Vec<&str>], tagged
         .collect();
     let is_known_name = |word: &str| {
         names_in_document.contains(&word.to_lowercase())
-            || lexicon.gazetteer_types(&[word]) & (1 << label_slot(EntityLabel::Loc)) != 0
+            || known_as(lexicon, &[word], EntityLabel::Loc)
     };
     for (index, sentence) in sentences.iter().enumerate() {
         merge_of_phrases(sentence, index, &mut mentions);
@@ -498,21 +498,18 @@ fn split_after_title_of(
     if !after_title_of || !plain_name_words {
         return vec![m];
     }
-    let name_at = (1..words.len())
-        .find(|&k| known_people.iter().any(|p| p.as_slice() == &words[k..]))
-        .unwrap_or(words.len() - 2);
+    let name_at = known_name_start(words, known_people).unwrap_or(words.len() - 2);
     let before_name = &words[..name_at];
-    let org_bit = 1 << label_slot(EntityLabel::Org);
-    let loc_bit = 1 << label_slot(EntityLabel::Loc);
-    let known_types = lexicon.gazetteer_types(before_name);
-    let before_label =
-        if before_name.len() == 1 && (known_types & org_bit == 0 || known_types & loc_bit != 0) {
-            EntityLabel::Loc
-        } else if m.label == EntityLabel::Per {
-            EntityLabel::Org
-        } else {
-            m.label
-        };
+    let before_label = if before_name.len() == 1
+        && (!known_as(lexicon, before_name, EntityLabel::Org)
+            || known_as(lexicon, before_name, EntityLabel::Loc))
+    {
+        EntityLabel::Loc
+    } else if m.label == EntityLabel::Per {
+        EntityLabel::Org
+    } else {
+        m.label
+    };
     vec![
         Mention {
             end: m.start + name_at,
@@ -539,7 +536,7 @@ fn nationality_is_misc(lexicon: &Lexicon, sentences: &[Vec<&str>], mut m: Mentio
         && words
             .iter()
             .all(|w| looks_like_demonym(w) && !is_all_caps(w))
-        && lexicon.gazetteer_types(words) & (1 << label_slot(EntityLabel::Org)) == 0
+        && !known_as(lexicon, words, EntityLabel::Org)
     {
         m.label = EntityLabel::Misc;
     }
@@ -552,8 +549,7 @@ fn split_place_and_name<'w>(
     rest: &'w [&'w str],
     known_people: &[Vec<&str>],
 ) -> (&'w [&'w str], &'w [&'w str]) {
-    let at = (1..rest.len())
-        .find(|&k| known_people.iter().any(|p| p.as_slice() == &rest[k..]))
+    let at = known_name_start(rest, known_people)
         .unwrap_or(1)
         .min(rest.len());
     rest.split_at(at)
@@ -618,9 +614,8 @@ fn extend_place_head(lexicon: &Lexicon, sentences: &[Vec<&str>], m: &mut Mention
     let first = words.first().copied().unwrap_or("");
     // Organisations named after places ("Crystal Palace", a football club) are common in
     // sports news: one the training text knew as an organisation stays one.
-    let org_bit = 1 << label_slot(EntityLabel::Org);
     let sure_organisation =
-        m.label == EntityLabel::Org && lexicon.gazetteer_types(words) & org_bit != 0;
+        m.label == EntityLabel::Org && known_as(lexicon, words, EntityLabel::Org);
     if (PLACE_HEADS.contains(&last) || PLACE_LEADS.contains(&first)) && !sure_organisation {
         m.label = EntityLabel::Loc;
     }
@@ -764,7 +759,7 @@ fn places_after_prepositions(lexicon: &Lexicon, sentences: &[Vec<&str>], mention
             if m.label == EntityLabel::Per
                 && locative.contains(word)
                 && !surnames.contains(word)
-                && lexicon.gazetteer_types(words) & (1 << label_slot(EntityLabel::Per)) == 0
+                && !known_as(lexicon, words, EntityLabel::Per)
             {
                 m.label = EntityLabel::Loc;
             }
@@ -778,7 +773,6 @@ fn places_after_prepositions(lexicon: &Lexicon, sentences: &[Vec<&str>], mention
 /// name after "told" is an organisation 62 times in 70 ("told Reuters"); the places there are
 /// countries the training text knows ("Nepal has told China").
 fn sources_are_not_places(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: &mut [Mention]) {
-    let loc_bit = 1 << label_slot(EntityLabel::Loc);
     for m in mentions.iter_mut() {
         let words = sentence_words(sentences, m);
         let sentence = sentences.get(m.sentence).map_or(&[][..], Vec::as_slice);
@@ -799,7 +793,7 @@ fn sources_are_not_places(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: 
             && after_source_verb
             && !followed_by_other_words
             && !is_all_caps(word)
-            && lexicon.gazetteer_types(words) & loc_bit == 0
+            && !known_as(lexicon, words, EntityLabel::Loc)
         {
             m.label = EntityLabel::Org;
         }
@@ -824,7 +818,7 @@ fn make_consistent(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: &mut Ve
             [word]
                 if m.label != EntityLabel::Per
                     && surnames_so_far.contains(word)
-                    && lexicon.gazetteer_types(words) & (1 << label_slot(m.label)) == 0 =>
+                    && !known_as(lexicon, words, m.label) =>
             {
                 m.label = EntityLabel::Per;
             }
@@ -920,6 +914,22 @@ fn make_consistent(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: &mut Ve
         }
     }
     mentions.extend(added);
+}
+
+/// Where a full person name the document tags elsewhere ends `words`, if one does (never at
+/// 0: something must come before the name).
+fn known_name_start(words: &[&str], known_people: &[Vec<&str>]) -> Option<usize> {
+    (1..words.len()).find(|&k| {
+        known_people
+            .iter()
+            .any(|p| Some(p.as_slice()) == words.get(k..))
+    })
+}
+
+/// Whether the training text knew this phrase as a name of type `label` (the lexicon's
+/// gazetteer induced from training annotations).
+fn known_as(lexicon: &Lexicon, words: &[&str], label: EntityLabel) -> bool {
+    lexicon.gazetteer_types(words) & (1 << label_slot(label)) != 0
 }
 
 fn label_slot(label: EntityLabel) -> usize {
