@@ -113,7 +113,7 @@ pub struct ClusterOptions {
     /// pairs of one event look like two groups.
     pub split_min_story: usize,
     /// A young story no document joined for this many documents drops its members' features
-    /// (checked every 1024 documents) and is not reviewed again: it bounds the memory review
+    /// (checked every 1024 documents, with retirement) and is not reviewed again: it bounds the memory review
     /// needs to the features of the documents of about this many recent documents' stories.
     pub young_story_idle_docs: u32,
 }
@@ -249,11 +249,9 @@ struct Probe<'a> {
     years: &'a [i32],
 }
 
-/// How often (in documents) idle stories are retired (a power of two).
-const RETIRE_EVERY: u32 = 8192;
-
-/// How often (in documents) idle young stories drop their members' features (a power of two).
-const FREE_MEMBERS_EVERY: u32 = 1024;
+/// How often (in documents) idle stories are swept: young ones drop their members' features,
+/// old ones are retired ([`StoryClusterer::housekeeping`]).
+const SWEEP_EVERY: u32 = 1024;
 
 /// Bytes at the start of a text searched for a dateline year.
 const HEAD_BYTES: usize = 400;
@@ -338,26 +336,22 @@ impl StoryClusterer {
         StoryId(id)
     }
 
-    /// Periodic freeing of idle stories' memory.
+    /// Every [`SWEEP_EVERY`] documents, free what idle stories no longer need: a young story
+    /// idle for [`ClusterOptions::young_story_idle_docs`] drops its members' features (and is
+    /// not reviewed again), a story idle for [`ClusterOptions::story_ttl_docs`] is retired
+    /// (its centroid is freed and it is no longer a candidate).
     fn housekeeping(&mut self) {
-        if self.docs_seen & (FREE_MEMBERS_EVERY - 1) == 0 {
-            let (now, idle) = (self.docs_seen, self.opts.young_story_idle_docs);
-            for story in &mut self.stories {
-                if now.saturating_sub(story.last_seen) > idle && !story.members.is_empty() {
-                    story.members = Vec::new();
-                }
-            }
+        if self.docs_seen % SWEEP_EVERY != 0 {
+            return;
         }
-        if self.docs_seen & (RETIRE_EVERY - 1) == 0 {
-            self.retire_idle();
-        }
-    }
-
-    /// Free the centroids of stories idle for longer than the TTL.
-    fn retire_idle(&mut self) {
-        let (now, ttl) = (self.docs_seen, self.opts.story_ttl_docs);
+        let now = self.docs_seen;
+        let (members_idle, ttl) = (self.opts.young_story_idle_docs, self.opts.story_ttl_docs);
         for story in &mut self.stories {
-            if now.saturating_sub(story.last_seen) > ttl && !story.words.is_empty() {
+            let idle = now.saturating_sub(story.last_seen);
+            if idle > members_idle && !story.members.is_empty() {
+                story.members = Vec::new();
+            }
+            if idle > ttl && !story.words.is_empty() {
                 story.words = Vec::new();
                 story.names = Vec::new();
             }
