@@ -341,7 +341,7 @@ impl StoryClusterer {
     /// not reviewed again), a story idle for [`ClusterOptions::story_ttl_docs`] is retired
     /// (its centroid is freed and it is no longer a candidate).
     fn housekeeping(&mut self) {
-        if self.docs_seen % SWEEP_EVERY != 0 {
+        if !self.docs_seen.is_multiple_of(SWEEP_EVERY) {
             return;
         }
         let now = self.docs_seen;
