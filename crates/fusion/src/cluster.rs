@@ -686,12 +686,9 @@ impl StoryClusterer {
         {
             return id;
         }
-        let mut sim = Similarities::new(n);
-        for (i, m) in story.members.iter().enumerate() {
-            for (j, &value) in m.earlier.iter().enumerate() {
-                sim.set(i, j, value);
-            }
-        }
+        let sim = Similarities {
+            members: &story.members,
+        };
         let (g0, g1) = sim.two_groups();
         if g0.len() < min_group || g1.len() < min_group {
             return id;
@@ -766,30 +763,20 @@ type Weighted = Vec<(u32, f32)>;
 /// A document's weighted word and name vectors.
 type WordsAndNames<'a> = (&'a [(u32, f32)], &'a [(u32, f32)]);
 
-/// Symmetric pairwise similarities of a young story's members.
-struct Similarities {
-    n: usize,
-    values: Vec<f32>,
+/// Pairwise similarities of a young story's members, read from each member's row of
+/// similarities to the earlier ones (no matrix is built per review).
+struct Similarities<'a> {
+    members: &'a [Member],
 }
 
-impl Similarities {
-    fn new(n: usize) -> Self {
-        Similarities {
-            n,
-            values: vec![0.0; n * n],
-        }
-    }
-
-    fn set(&mut self, i: usize, j: usize, value: f32) {
-        for (a, b) in [(i, j), (j, i)] {
-            if let Some(slot) = self.values.get_mut(a * self.n + b) {
-                *slot = value;
-            }
-        }
-    }
-
+impl Similarities<'_> {
     fn get(&self, i: usize, j: usize) -> f32 {
-        self.values.get(i * self.n + j).copied().unwrap_or(0.0)
+        let (late, early) = if i > j { (i, j) } else { (j, i) };
+        self.members
+            .get(late)
+            .and_then(|m| m.earlier.get(early))
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// Mean similarity over all pairs across two groups.
@@ -818,7 +805,7 @@ impl Similarities {
 
     /// Average-link agglomeration of the members down to two groups (member indices).
     fn two_groups(&self) -> (Vec<usize>, Vec<usize>) {
-        let mut groups: Vec<Vec<usize>> = (0..self.n).map(|i| vec![i]).collect();
+        let mut groups: Vec<Vec<usize>> = (0..self.members.len()).map(|i| vec![i]).collect();
         while groups.len() > 2 {
             let mut best = (0, 1, f32::NEG_INFINITY);
             for (a, ga) in groups.iter().enumerate() {
