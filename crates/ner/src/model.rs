@@ -297,6 +297,20 @@ struct BeamState {
     prev2: Option<Label>,
 }
 
+/// Buffers [`decode_sentence_beam`] reuses from sentence to sentence of a document.
+#[derive(Default)]
+struct BeamScratch {
+    context_buckets: Vec<u32>,
+    label_buckets: Vec<u32>,
+    live: Vec<BeamState>,
+    next_live: Vec<BeamState>,
+    /// Steps of all tokens, flat: token i's beam is `steps[step_starts[i]..step_starts[i + 1]]`.
+    steps: Vec<BeamStep>,
+    step_starts: Vec<usize>,
+    candidates: Vec<(f32, usize, Label)>,
+    hypothesis_scores: Vec<[f32; NUM_LABELS]>,
+}
+
 /// Beam search over the labels of one sentence, scoring a sequence by the sum of its label
 /// scores (raw, or locally normalised with `beam.temperature`). The label-independent features
 /// are looked up once per token and only the four previous-label features once per
@@ -309,23 +323,28 @@ fn decode_sentence_beam(
     sentence: &PreparedSentence,
     history: &LabelHistory,
     beam: Beam,
-    scratch: &mut (Vec<u32>, Vec<u32>),
+    scratch: &mut BeamScratch,
 ) -> Vec<(Label, f32)> {
     let Beam { width, temperature } = beam;
     let n = sentence.tokens.len();
-    let (context_buckets, label_buckets) = scratch;
-    let mut live = Vec::with_capacity(width);
+    let BeamScratch {
+        context_buckets,
+        label_buckets,
+        live,
+        next_live,
+        steps,
+        step_starts,
+        candidates,
+        hypothesis_scores,
+    } = scratch;
+    live.clear();
     live.push(BeamState {
         score: 0.0,
         prev1: None,
         prev2: None,
     });
-    let mut next_live: Vec<BeamState> = Vec::with_capacity(width);
-    // Steps of all tokens, flat: token i's beam is `steps[step_starts[i]..step_starts[i + 1]]`.
-    let mut steps: Vec<BeamStep> = Vec::with_capacity(n * width);
-    let mut step_starts: Vec<usize> = Vec::with_capacity(n + 1);
-    let mut candidates: Vec<(f32, usize, Label)> = Vec::with_capacity(width * NUM_LABELS);
-    let mut hypothesis_scores: Vec<[f32; NUM_LABELS]> = Vec::with_capacity(width);
+    steps.clear();
+    step_starts.clear();
     for i in 0..n {
         let last = i + 1 == n;
         context_features(sentence, i, history, hash_bits, context_buckets);
@@ -389,7 +408,7 @@ fn decode_sentence_beam(
         });
         next_live.clear();
         step_starts.push(steps.len());
-        for &(score, parent, label) in &candidates {
+        for &(score, parent, label) in candidates.iter() {
             if next_live.len() == width {
                 break;
             }
@@ -420,7 +439,7 @@ fn decode_sentence_beam(
             // all-outside labels is a safe answer if the constraints ever leave nothing.
             return vec![(Label::OUTSIDE, 1.0); n];
         }
-        std::mem::swap(&mut live, &mut next_live);
+        std::mem::swap(live, next_live);
     }
     step_starts.push(steps.len());
     // Each beam is sorted best first; follow the best hypothesis back.
@@ -454,7 +473,7 @@ pub(crate) fn decode_document_beam(
         return decode_document(weights, hash_bits, prepared);
     }
     let mut history = LabelHistory::default();
-    let mut scratch = (Vec::with_capacity(128), Vec::with_capacity(8));
+    let mut scratch = BeamScratch::default();
     let mut out = Vec::with_capacity(prepared.len());
     for sentence in prepared {
         let labels =
