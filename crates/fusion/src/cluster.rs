@@ -277,6 +277,8 @@ impl StoryClusterer {
     /// that keeps each document's story applies them after every call; moves not taken are
     /// kept (at most one entry per move).
     pub fn take_moves(&mut self) -> Vec<(usize, StoryId)> {
+        // Called after every document: when nothing moved, the buffer has no capacity and
+        // neither it nor the `Vec::new()` left in its place allocates.
         std::mem::take(&mut self.moves)
     }
 
@@ -348,7 +350,9 @@ impl StoryClusterer {
         let (members_idle, ttl) = (self.opts.young_story_idle_docs, self.opts.story_ttl_docs);
         for story in &mut self.stories {
             let idle = now.saturating_sub(story.last_seen);
-            if idle > members_idle && !story.members.is_empty() {
+            // A retired story keeps no members either, whatever the options: review must not
+            // move documents of a story that is no longer a candidate.
+            if (idle > members_idle || idle > ttl) && !story.members.is_empty() {
                 story.members = Vec::new();
             }
             if idle > ttl && !story.words.is_empty() {
@@ -969,6 +973,24 @@ mod tests {
         assert_eq!(days_since_epoch(PartialDate::ymd(1970, 1, 1)), Some(0));
         assert_eq!(days_since_epoch(PartialDate::ymd(2000, 3, 1)), Some(11_017));
         assert_eq!(days_since_epoch(PartialDate::ymd(2025, 3, 4)), Some(20_151));
+    }
+
+    #[test]
+    fn a_retired_story_keeps_no_members_whatever_the_idle_limit() {
+        let mut c = StoryClusterer::new(ClusterOptions {
+            story_ttl_docs: 10,
+            young_story_idle_docs: u32::MAX,
+            ..ClusterOptions::default()
+        });
+        c.add(&input(
+            "The Qarn ferry ran aground off Tallow, the harbour master said.",
+        ));
+        assert_eq!(c.stories.first().map(|s| s.members.len()), Some(1));
+        c.docs_seen = SWEEP_EVERY * 2;
+        c.housekeeping();
+        let story = c.stories.first().expect("one story");
+        assert!(story.words.is_empty(), "retired");
+        assert!(story.members.is_empty(), "members kept by a retired story");
     }
 
     #[test]
