@@ -113,8 +113,9 @@ pub struct ClusterOptions {
     /// pairs of one event look like two groups.
     pub split_min_story: usize,
     /// A young story no document joined for this many documents drops its members' features
-    /// (checked every 1024 documents, with retirement) and is not reviewed again: it bounds the memory review
-    /// needs to the features of the documents of about this many recent documents' stories.
+    /// and is not reviewed again (checked every 1024 documents, in the sweep that retires
+    /// stories past [`ClusterOptions::story_ttl_docs`], which drops them too): it bounds the
+    /// memory review needs to the features of about this many recent documents' stories.
     pub young_story_idle_docs: u32,
 }
 
