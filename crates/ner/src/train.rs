@@ -683,12 +683,14 @@ fn beam_train_sentence(
     let mut beam: Vec<(f32, Vec<Label>)> = vec![(0.0, Vec::with_capacity(n))];
     let mut updated = false;
     let mut label_buckets = Vec::with_capacity(8);
+    let mut candidates: Vec<(f32, usize, Label)> = Vec::with_capacity(width * NUM_LABELS);
+    let mut next: Vec<(f32, Vec<Label>)> = Vec::with_capacity(width);
     for i in 0..n {
         let last = i + 1 == n;
         context_features(sentence, i, history, update.hash_bits, buckets);
         let mut context_scores = [0f32; NUM_LABELS];
         Dense(update.weights).add_all(buckets, &mut context_scores);
-        let mut candidates: Vec<(f32, usize, Label)> = Vec::new();
+        candidates.clear();
         for (index, (score, labels)) in beam.iter().enumerate() {
             let prev1 = labels.last().copied();
             let prev2 = labels
@@ -715,7 +717,7 @@ fn beam_train_sentence(
             }
         }
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut next: Vec<(f32, Vec<Label>)> = Vec::with_capacity(width);
+        next.clear();
         for &(score, parent, label) in &candidates {
             if next.len() == width {
                 break;
@@ -736,7 +738,7 @@ fn beam_train_sentence(
         if next.is_empty() {
             break;
         }
-        beam = next;
+        std::mem::swap(&mut beam, &mut next);
         if !updated && !beam.iter().any(|(_, l)| l.as_slice() == &gold[..=i]) {
             let best = beam.first().map(|(_, l)| l.clone()).unwrap_or_default();
             update.update(sentence, &gold[..=i], &best, history, buckets);
