@@ -192,9 +192,10 @@ enum EntityModel {
 impl EntityModel {
     fn choose(args: &ModelArgs) -> Result<Self> {
         match &args.ner_model {
+            // The error names the file.
             Some(path) => NerModel::load(path)
                 .map(|m| EntityModel::File(Box::new(m)))
-                .with_context(|| format!("loading the NER model {}", path.display())),
+                .context("loading --ner-model"),
             None => NerModel::embedded()
                 .map(EntityModel::BuiltIn)
                 .context("loading the built-in NER model"),

@@ -108,10 +108,28 @@ fn main() -> ExitCode {
         // A closed pipe (`triangulate ... | head`) means the reader has what it wanted.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("triangulate: error: {e:#}");
+            eprintln!("triangulate: error: {}", describe(&e));
             ExitCode::from(3)
         }
     }
+}
+
+/// The error and its causes on one line. Library errors often already end their message with
+/// their cause's (`cannot read X: No such file`); a cause the line already ends with is not
+/// repeated.
+fn describe(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.ends_with(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

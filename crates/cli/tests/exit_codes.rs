@@ -179,4 +179,7 @@ fn another_entity_model_can_be_chosen_and_a_bad_one_is_named() {
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("bogus.model"), "{stderr}");
+    // The cause is said once, not once per level of the error chain.
+    assert_eq!(stderr.matches("corrupt NER model").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("bogus.model").count(), 1, "{stderr}");
 }
