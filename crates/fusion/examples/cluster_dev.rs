@@ -1,4 +1,5 @@
-//! Clusters a JSON-lines stream (`{"id":..,"text":..}` per line, in stream order) with
+//! Clusters a JSON-lines stream (`{"id":..,"text":..}` per line, in stream order; an optional
+//! `"published"` ISO date, e.g. `"2013-09-19"` or `"2013-09"`, is passed as the publication date) with
 //! [`StoryClusterer`] and writes `id<TAB>story` lines, the format of the shared clustering scorer.
 //!
 //! `cargo run --release -p triangulate-fusion --example cluster_dev -- documents.jsonl > pred.tsv`
@@ -18,6 +19,9 @@
 //! Review can move earlier documents to a new story ([`StoryClusterer::take_moves`]); the
 //! runner applies the moves to its earlier answers, as a caller keeping each document's story
 //! does. `--forward-only` ignores them (each document keeps the story `add` returned).
+//!
+//! Time: `--no-dates` ignores `"published"`, `--window D` sets
+//! [`ClusterOptions::time_window_days`].
 use std::io::{BufRead, Write};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
 use triangulate_ner::NerModel;
@@ -40,6 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut use_ner = true;
     let mut labels: Option<Vec<String>> = None;
     let mut forward_only = false;
+    let mut use_dates = true;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threshold" => opts.threshold = value(&mut args, &a)?,
@@ -51,6 +56,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--split-min-story" => opts.split_min_story = value(&mut args, &a)?,
             "--split-min" => opts.split_min_group = value(&mut args, &a)?,
             "--forward-only" => forward_only = true,
+            "--window" => opts.time_window_days = value(&mut args, &a)?,
+            "--no-dates" => use_dates = false,
             "--capitalised" => use_ner = false,
             "--ner-only" => opts.capitalised_with_names = false,
             "--labels" => {
@@ -100,10 +107,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .filter_map(|m| m.span.text(text))
             .collect();
+        let published = record["published"]
+            .as_str()
+            .filter(|_| use_dates)
+            .map(|raw| {
+                triangulate_doc::PartialDate::parse_iso(raw).ok_or(format!(
+                    "{path}: line {}: published {raw:?} is not an ISO date",
+                    n + 1
+                ))
+            })
+            .transpose()?;
         let story = clusterer.add(&ClusterInput {
             text,
             names: &names,
-            published: None,
+            published,
         });
         assigned.push((id.to_string(), story));
         for (doc, story) in clusterer.take_moves() {
