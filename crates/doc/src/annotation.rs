@@ -50,6 +50,16 @@ impl EntityLabel {
         EntityLabel::Misc,
     ];
 
+    /// Position in [`EntityLabel::ALL`]: a dense index for per-label tables and bit sets.
+    pub fn index(self) -> usize {
+        match self {
+            EntityLabel::Per => 0,
+            EntityLabel::Org => 1,
+            EntityLabel::Loc => 2,
+            EntityLabel::Misc => 3,
+        }
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             EntityLabel::Per => "PER",
@@ -86,4 +96,17 @@ pub struct EntityMention {
     pub end_token: usize,
     /// Model confidence 0.0–1.0 (1.0 for rule/gazetteer matches).
     pub confidence: f32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_label_index_is_its_position_in_all() {
+        for (position, label) in EntityLabel::ALL.iter().enumerate() {
+            assert_eq!(label.index(), position);
+            assert_eq!(EntityLabel::parse(label.as_str()), Some(*label));
+        }
+    }
 }

@@ -58,29 +58,22 @@ impl Scores {
         let predicted_spans = bio_spans(predicted);
         for &(s, e, t) in &gold_spans {
             self.micro.gold += 1;
-            self.per_type[type_index(t)].gold += 1;
+            self.per_type[t.index()].gold += 1;
             if predicted_spans.contains(&(s, e, t)) {
                 self.micro.correct += 1;
-                self.per_type[type_index(t)].correct += 1;
+                self.per_type[t.index()].correct += 1;
             }
         }
         for &(_, _, t) in &predicted_spans {
             self.micro.predicted += 1;
-            self.per_type[type_index(t)].predicted += 1;
+            self.per_type[t.index()].predicted += 1;
         }
     }
 
     /// Counts for one type.
     pub fn of(&self, label: EntityLabel) -> Counts {
-        self.per_type[type_index(label)]
+        self.per_type[label.index()]
     }
-}
-
-fn type_index(label: EntityLabel) -> usize {
-    EntityLabel::ALL
-        .iter()
-        .position(|l| *l == label)
-        .unwrap_or(0)
 }
 
 impl std::fmt::Display for Scores {

@@ -30,10 +30,7 @@ impl Label {
 
     /// The label for a position in an entity of a type.
     pub fn new(position: Position, entity: EntityLabel) -> Label {
-        let type_index = EntityLabel::ALL
-            .iter()
-            .position(|e| *e == entity)
-            .unwrap_or(0) as u8;
+        let type_index = entity.index() as u8;
         let position_index = match position {
             Position::Begin => 0,
             Position::Inside => 1,

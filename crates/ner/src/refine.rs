@@ -838,13 +838,13 @@ fn make_consistent(lexicon: &Lexicon, sentences: &[Vec<&str>], mentions: &mut Ve
     let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
     for m in mentions.iter() {
         let words = sentence_words(sentences, m);
-        votes.entry(words.join(" ")).or_default()[label_slot(m.label)] += m.confidence;
+        votes.entry(words.join(" ")).or_default()[m.label.index()] += m.confidence;
         if m.label == EntityLabel::Per && words.len() >= 2 {
             if let Some(surname) = words
                 .last()
                 .filter(|w| is_capitalised(w) && !is_all_caps(w))
             {
-                votes.entry((*surname).to_string()).or_default()[label_slot(EntityLabel::Per)] +=
+                votes.entry((*surname).to_string()).or_default()[EntityLabel::Per.index()] +=
                     m.confidence;
             }
         }
@@ -929,14 +929,7 @@ fn known_name_start(words: &[&str], known_people: &[Vec<&str>]) -> Option<usize>
 /// Whether the training text knew this phrase as a name of type `label` (the lexicon's
 /// gazetteer induced from training annotations).
 fn known_as(lexicon: &Lexicon, words: &[&str], label: EntityLabel) -> bool {
-    lexicon.gazetteer_types(words) & (1 << label_slot(label)) != 0
-}
-
-fn label_slot(label: EntityLabel) -> usize {
-    EntityLabel::ALL
-        .iter()
-        .position(|l| *l == label)
-        .unwrap_or(0)
+    lexicon.gazetteer_types(words) & (1 << label.index()) != 0
 }
 
 #[cfg(test)]
@@ -972,13 +965,12 @@ mod tests {
         let club: Vec<u64> = ["marden", "palace"].iter().map(|w| hash_str(w)).collect();
         lexicon
             .gazetteer
-            .insert(phrase_key(&club), 1 << label_slot(Org));
+            .insert(phrase_key(&club), 1 << Org.index());
         // ... and a town that is also a club.
         let town = [hash_str("tessel")];
-        lexicon.gazetteer.insert(
-            phrase_key(&town),
-            (1 << label_slot(Org)) | (1 << label_slot(Loc)),
-        );
+        lexicon
+            .gazetteer
+            .insert(phrase_key(&town), (1 << Org.index()) | (1 << Loc.index()));
         refine_document(&lexicon, &words, &mut tagged);
         extract(&tagged)
             .iter()

@@ -11,7 +11,6 @@ use crate::labels::{bilou_to_bio, bio_spans, bio_to_bilou, Label, NUM_LABELS};
 use crate::model::{decode_document_beam, Beam, NerModel, TaggedDocument};
 use crate::NerError;
 use std::collections::HashMap;
-use triangulate_doc::EntityLabel;
 
 /// Training settings. The defaults train `models/ner/conll2003-plain.model`; the embedded
 /// default `models/ner/conll2003.model` adds `external_groups: 0x83` (Brown clusters and
@@ -137,13 +136,6 @@ fn casing_evidence(docs: &[&ConllDocument]) -> HashMap<String, u8> {
         .collect()
 }
 
-fn type_bit(label: EntityLabel) -> u8 {
-    1 << EntityLabel::ALL
-        .iter()
-        .position(|l| *l == label)
-        .unwrap_or(0)
-}
-
 /// Gazetteer phrases of the gold entities of `docs`, as (key, type bit, length).
 fn gold_phrases(doc: &ConllDocument) -> Vec<(u64, u8, usize)> {
     let mut out = Vec::new();
@@ -153,7 +145,7 @@ fn gold_phrases(doc: &ConllDocument) -> Vec<(u64, u8, usize)> {
                 .iter()
                 .map(|w| hash_str(&lexicon_key(w)))
                 .collect();
-            out.push((phrase_key(&keys), type_bit(label), end - start));
+            out.push((phrase_key(&keys), 1 << label.index(), end - start));
         }
     }
     out
