@@ -1703,9 +1703,9 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
-            // "the 2013-14 season", "fiscal 2013-14": a span of two years written with the
-            // second one's last two digits, kept whole with the first year as the value and
-            // the last in `range_end` (as for "March 4-5").
+            // "the 2013-14 season", "fiscal 2013-14", "the 2008-2012 period": a span of
+            // years, kept whole with the first year as the value and the last in `range_end`
+            // (as for "March 4-5").
             if let Some(end_year) = self.short_year_range(s, y) {
                 let mut hit = Hit::date(s + 3, Val::year(y, AnchorUse::Absolute));
                 hit.range_end = Some(format!("{end_year:04}"));
@@ -3114,19 +3114,24 @@ impl<'a> Grammar<'a> {
         )
     }
 
-    /// The year after `y` when "-NN" glued to the year at `i` gives its last two digits
-    /// ("2013-14", "1999-00"), not followed by more digits or a further hyphen.
+    /// The last year of a span of years glued to the year `y` at `i` by a hyphen (or en
+    /// dash), not followed by more digits or a further hyphen: "2013-14" and "1999-00" (the
+    /// next year's last two digits; "2025-27" is left alone) or "2008-2012" (a later full
+    /// year, at most a century on).
     fn short_year_range(&self, i: usize, y: i32) -> Option<i32> {
         if !(self.is(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2)) {
             return None;
         }
         let tail = self.raw(i + 2);
-        if tail.len() != 2 || self.is(i + 3, "-") {
+        if self.is(i + 3, "-") || !tail.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let n: i32 = tail.parse().ok()?;
-        let next = y + 1;
-        (next % 100 == n).then_some(next)
+        match tail.len() {
+            2 => ((y + 1) % 100 == n).then_some(y + 1),
+            4 => (n > y && n - y <= 100).then_some(n),
+            _ => None,
+        }
     }
 
     /// "of 2025", "of last year", "2025" after a quarter; returns (year, end).

@@ -1467,6 +1467,38 @@ fn a_two_year_season_keeps_both_years() {
 }
 
 #[test]
+fn a_span_of_full_years_keeps_both_years() {
+    for (text, span) in [
+        ("The 2008-2012 period saw three strikes.", "2008-2012"),
+        (
+            "The 2019\u{2013}2021 strikes hurt the port.",
+            "2019\u{2013}2021",
+        ),
+    ] {
+        let t = one(text, &monday(), span);
+        assert_eq!(
+            (t.value.as_str(), t.range_end.as_deref()),
+            (&span[..4], Some(&span[span.len() - 4..])),
+            "{text}"
+        );
+    }
+    // A later year is needed, and a date is not a span.
+    assert_eq!(
+        one("Rates rose in 2012-2008.", &monday(), "2012").range_end,
+        None
+    );
+    assert_eq!(
+        one(
+            "The filing of 2013-09-26 was late.",
+            &monday(),
+            "2013-09-26"
+        )
+        .value,
+        "2013-09-26"
+    );
+}
+
+#[test]
 fn half_and_quarter_codes_are_whole_words() {
     let anchor = on(2013, 5, 15);
     assert_eq!(
