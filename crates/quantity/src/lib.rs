@@ -38,8 +38,9 @@ pub enum QuantityKind {
     Money,
     /// "9 times", "ninefold", "doubled" (2), "halved" (0.5).
     Multiplier,
-    /// A calendar year ("in 1987", spoken "nineteen ninety-six"), or a decade as a range of
-    /// years with unit "decade" ("the 1990s": 1990–1999).
+    /// A calendar year ("in 1987", spoken "nineteen ninety-six"), a span of years as a range
+    /// ("the 2008-2012 period", "from 2014 to 2016"; not "1200-1500 people"), or a decade as a
+    /// range of years with unit "decade" ("the 1990s": 1990–1999).
     Year,
     /// A length of time; `canonical` is in days.
     Duration,

@@ -153,6 +153,7 @@ impl<'a> Scanner<'a> {
             .eq_ignore_ascii_case("between");
         let joiner = self.word(end);
         let joins = matches!(joiner, "-" | "–" | "to" | "or") || (between && joiner == "and");
+        let mut second_year_like = false;
         if joins {
             // The second number may repeat the currency sign: "between $5 and $7 million".
             let second_start = if lead != i && self.word(end + 1) == self.word(lead) {
@@ -172,10 +173,14 @@ impl<'a> Scanner<'a> {
                     });
                     end = second.end;
                     value = second.value;
+                    second_year_like = second.year_like;
                 }
             }
         }
-        let year_like = first.year_like && range.is_none();
+        // "the 2008-2012 period", "from 2014 to 2016": a span of years, not a count; but
+        // "between 1200 and 1500 people" counts, whatever word comes before.
+        let year_like = first.year_like
+            && (range.is_none() || second_year_like && !self.is_count_noun(self.word(end)));
         let currency_before = i
             .checked_sub(1)
             .and_then(|p| words::currency_prefix(self.word(p)))
@@ -582,10 +587,18 @@ impl<'a> Scanner<'a> {
         if low >= high {
             return None;
         }
+        // "2008-2012": a span of years, unless a scale word or a counted noun follows
+        // ("2000-3000 million", "1200-1500 people").
+        let is_year = |t: &str, v: f64| {
+            t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (1000.0..=2100.0).contains(&v)
+        };
         let number = Number {
             value: high,
             end: i + 1,
-            year_like: false,
+            year_like: is_year(a, low)
+                && is_year(b, high)
+                && words::scale_word(self.word(i + 1)).is_none()
+                && !self.is_count_noun(self.word(i + 1)),
             scaled: false,
             currency: None,
             glued_unit: None,

@@ -212,6 +212,36 @@ fn ranges() {
 }
 
 #[test]
+fn a_span_of_years_is_a_year_range_not_a_count() {
+    for (text, span) in [
+        ("The 2008-2012 period saw strikes.", "2008-2012"),
+        ("From 2014 to 2016 the ferry rested.", "2014 to 2016"),
+    ] {
+        let (q, s) = one(text);
+        assert_eq!(
+            (q.kind, q.value, q.range.map(|r| (r.low, r.high)), s),
+            (
+                K::Year,
+                None,
+                Some((
+                    span[..4].parse().unwrap(),
+                    span[span.len() - 4..].parse().unwrap()
+                )),
+                span
+            ),
+            "{text}"
+        );
+    }
+    // Counts that look like years stay counts.
+    let (q, _) = one("between 1200 and 1500 people marched");
+    assert_eq!(q.kind, K::Cardinal);
+    let (q, _) = one("the 10-2012 score");
+    assert_eq!(q.kind, K::Cardinal);
+    let (q, _) = one("1200-1500 people marched");
+    assert_eq!(q.kind, K::Cardinal);
+}
+
+#[test]
 fn approximators() {
     let cases = [
         ("over 10,000 people", Approx::MoreThan, 10_000.0),
