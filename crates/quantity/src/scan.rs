@@ -177,10 +177,10 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "the 2008-2012 period", "from 2014 to 2016": a span of years, not a count; but
-        // "between 1200 and 1500 people" counts, whatever word comes before.
-        let year_like = first.year_like
-            && (range.is_none() || second_year_like && !self.is_count_noun(self.word(end)));
+        let year_like = match range {
+            None => first.year_like,
+            Some(_) => self.is_year_span(first.year_like, second_year_like, end),
+        };
         let currency_before = i
             .checked_sub(1)
             .and_then(|p| words::currency_prefix(self.word(p)))
@@ -351,6 +351,18 @@ impl<'a> Scanner<'a> {
                 && w.ends_with('s')
                 && w.chars().all(|c| c.is_ascii_lowercase())
                 && !words::is_non_noun_s_word(w))
+    }
+
+    /// Whether a range whose ends are (`low_is_year`, `high_is_year`) year-like numbers, with
+    /// the word at `after` following it, is a span of years ("the 2008-2012 period", "from
+    /// 2014 to 2016") rather than a count: not before a scale word or a counted noun
+    /// ("2000-3000 million", "between 1200 and 1500 people"), whatever word comes before.
+    fn is_year_span(&self, low_is_year: bool, high_is_year: bool, after: usize) -> bool {
+        let next = self.word(after);
+        low_is_year
+            && high_is_year
+            && words::scale_word(next).is_none()
+            && !self.is_count_noun(next)
     }
 
     /// Words before a year-like number that make it a year even before a noun
@@ -587,18 +599,10 @@ impl<'a> Scanner<'a> {
         if low >= high {
             return None;
         }
-        // "2008-2012": a span of years, unless a scale word or a counted noun follows
-        // ("2000-3000 million", "1200-1500 people").
-        let is_year = |t: &str, v: f64| {
-            t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (1000.0..=2100.0).contains(&v)
-        };
         let number = Number {
             value: high,
             end: i + 1,
-            year_like: is_year(a, low)
-                && is_year(b, high)
-                && words::scale_word(self.word(i + 1)).is_none()
-                && !self.is_count_noun(self.word(i + 1)),
+            year_like: self.is_year_span(is_year_number(a, low), is_year_number(b, high), i + 1),
             scaled: false,
             currency: None,
             glued_unit: None,
@@ -836,6 +840,11 @@ fn plain_number(s: &str) -> Option<f64> {
     clean.parse::<f64>().ok()
 }
 
+/// Whether digits `num` (read as `value`) can be a year: four plain digits, 1000 to 2100.
+fn is_year_number(num: &str, value: f64) -> bool {
+    num.len() == 4 && num.bytes().all(|b| b.is_ascii_digit()) && (1000.0..=2100.0).contains(&value)
+}
+
 /// A digit token with optional currency prefix ("US$5") and scale or unit suffix ("3bn",
 /// "40km").
 fn parse_digits(w: &str, i: usize) -> Option<Number> {
@@ -858,11 +867,7 @@ fn parse_digits(w: &str, i: usize) -> Option<Number> {
     let mut n = Number {
         value,
         end: i + 1,
-        year_like: num.len() == 4
-            && !num.contains([',', '.'])
-            && (1000.0..=2100.0).contains(&value)
-            && suffix.is_empty()
-            && currency.is_none(),
+        year_like: is_year_number(num, value) && suffix.is_empty() && currency.is_none(),
         scaled: false,
         currency,
         glued_unit: None,
