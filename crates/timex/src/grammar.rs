@@ -1627,7 +1627,7 @@ impl<'a> Grammar<'a> {
             let k = if self.is(k, "-") { k + 1 } else { k };
             let (y, end) = self.year_after(k)?;
             let mut hit = Hit::date(end, Val::year(y, AnchorUse::Absolute));
-            if let Some(end_year) = self.short_year_range(end - 1, y) {
+            if let Some(end_year) = self.year_range_end(end - 1, y) {
                 hit.end = end + 2;
                 hit.range_end = Some(format!("{end_year:04}"));
             }
@@ -1706,7 +1706,7 @@ impl<'a> Grammar<'a> {
             // "the 2013-14 season", "fiscal 2013-14", "the 2008-2012 period": a span of
             // years, kept whole with the first year as the value and the last in `range_end`
             // (as for "March 4-5").
-            if let Some(end_year) = self.short_year_range(s, y) {
+            if let Some(end_year) = self.year_range_end(s, y) {
                 let mut hit = Hit::date(s + 3, Val::year(y, AnchorUse::Absolute));
                 hit.range_end = Some(format!("{end_year:04}"));
                 return Some(hit);
@@ -3118,7 +3118,7 @@ impl<'a> Grammar<'a> {
     /// dash), not followed by more digits or a further hyphen: "2013-14" and "1999-00" (the
     /// next year's last two digits; "2025-27" is left alone) or "2008-2012" (a later full
     /// year, at most a century on).
-    fn short_year_range(&self, i: usize, y: i32) -> Option<i32> {
+    fn year_range_end(&self, i: usize, y: i32) -> Option<i32> {
         if !(self.is(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2)) {
             return None;
         }
