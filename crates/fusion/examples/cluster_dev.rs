@@ -1,6 +1,7 @@
 //! Clusters a JSON-lines stream (`{"id":..,"text":..}` per line, in stream order; an optional
-//! `"published"` ISO date, e.g. `"2013-09-19"` or `"2013-09"`, is passed as the publication date) with
-//! [`StoryClusterer`] and writes `id<TAB>story` lines, the format of the shared clustering scorer.
+//! `"published"` ISO date, e.g. `"2013-09-19"` or `"2013-09"`, is passed as the publication
+//! date) with [`StoryClusterer`] and writes `id<TAB>story` lines, the format of the shared
+//! clustering scorer.
 //!
 //! `cargo run --release -p triangulate-fusion --example cluster_dev -- documents.jsonl > pred.tsv`
 //!

@@ -19,8 +19,8 @@
 //! trained with the beam it decodes with (a structured perceptron with early update, `train-ner
 //! --train-beam 2`), which gains about 0.8 dev F1 over greedy training and decoding (CoNLL-2003
 //! dev F1 94.13 against 93.25 for the shipped seed) at about three quarters of its speed;
-//! decoding a greedily trained model with a beam gains nothing. [`NerModel::trained_decoding`] tells how a model file
-//! decodes and [`NerModel::with_beam`] overrides it.
+//! decoding a greedily trained model with a beam gains nothing. [`NerModel::trained_decoding`]
+//! tells how a model file decodes and [`NerModel::with_beam`] overrides it.
 //!
 //! **External lexicons** (module [`lexicons`]): Brown word clusters from a large English corpus
 //! and gazetteers (GeoNames places, ISO 3166 countries and subdivisions, US census names, our own
@@ -48,8 +48,8 @@
 //! and our fictional example corpus (figures in `models/ner/MODEL_CARD.md`): titles stay
 //! outside names ("Karvonian President Stoyan Markelov" → MISC "Karvonian" + PER "Stoyan
 //! Markelov"; "the Premier of Esteria Ana Velic" → LOC "Esteria" + PER "Ana Velic" even when
-//! the model left the title out), trailing lower-case words are cut ("Vask before"), place head words make
-//! locations ("Kalden Pass", "Presidential Palace", "Lake Ostrel") unless the training text
+//! the model left the title out), trailing lower-case words are cut ("Vask before"), place
+//! head words make locations ("Kalden Pass", "Presidential Palace", "Lake Ostrel") unless the training text
 //! knew the name as an organisation ("Crystal Palace", a club), "Republic/Gulf/University of X"
 //! is one name, dateline places and wire services are tagged ("BRENNA, March 5 (Nordwire) —"),
 //! a one-word source after "told" or "quoted by" is an organisation rather than an unknown

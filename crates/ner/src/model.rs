@@ -256,8 +256,8 @@ pub const MAX_BEAM_WIDTH: usize = 16;
 
 /// Beam-search decoding settings. A model decodes as it was trained
 /// ([`NerModel::trained_decoding`]): greedily, or with the raw-score beam it was trained with
-/// (the embedded model: width 2). A beam on a greedily trained model did not beat greedy decoding over three
-/// training seeds (models/ner/MODEL_CARD.md, "Sixth pass").
+/// (the embedded model: width 2). A beam on a greedily trained model did not beat greedy
+/// decoding over three training seeds (models/ner/MODEL_CARD.md, "Sixth pass").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Beam {
     /// Hypotheses kept per sentence (1: greedy).
