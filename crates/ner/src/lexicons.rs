@@ -164,7 +164,7 @@ impl ExternalLexicons {
     /// company-name list only when the groups include
     /// [`ORGANISATIONS`](crate::features::external::ORGANISATIONS), so other models never
     /// decode it.
-    pub fn embedded_for(groups: u8) -> Result<&'static ExternalLexicons, NerError> {
+    pub(crate) fn embedded_for(groups: u8) -> Result<&'static ExternalLexicons, NerError> {
         if groups & crate::features::external::ORGANISATIONS == 0 {
             return ExternalLexicons::embedded();
         }
