@@ -12,15 +12,21 @@ import sys
 from collections import Counter
 
 
+def rows(path, width, skip_header=False):
+    """The tab-separated rows of `path`, each checked to have `width` fields."""
+    with open(path) as f:
+        for number, line in enumerate(f, start=1):
+            if (skip_header and number == 1) or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != width:
+                sys.exit(f"{path}: line {number}: expected {width} tab-separated fields")
+            yield fields
+
+
 def main(gold_path, pred_path):
-    gold = {}
-    with open(gold_path) as f:
-        next(f)
-        for line in f:
-            doc, story, topic = line.rstrip("\n").split("\t")
-            gold[doc] = (story, topic)
-    with open(pred_path) as f:
-        pred = dict(line.rstrip("\n").split("\t") for line in f if line.strip())
+    gold = {row[0]: (row[1], row[2]) for row in rows(gold_path, 3, skip_header=True)}
+    pred = {row[0]: row[1] for row in rows(pred_path, 2)}
     false, missed = Counter(), Counter()
     for a, b in itertools.combinations(sorted(d for d in pred if d in gold), 2):
         same_gold = gold[a][0] == gold[b][0]
