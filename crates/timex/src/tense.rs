@@ -240,6 +240,16 @@ pub(crate) fn marker(toks: &[Tok], i: usize) -> Tense {
         {
             return Tense::Future
         }
+        // "The new rules take effect in January", "the ban comes into force on Monday": a
+        // present-tense entry into force is scheduled ahead ("took effect" is past).
+        "takes" | "comes" if enters_into_force(toks, i) => return Tense::Future,
+        "take" | "come"
+            if enters_into_force(toks, i)
+                && prev.is_some_and(|p| !not_before_a_plural_present(p))
+                && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word) =>
+        {
+            return Tense::Future
+        }
         "will" | "shall" | "wo" | "upcoming" | "scheduled" | "slated" | "planning" | "intends"
         | "expects" | "hopes" | "would" | "going" | "poised" => return Tense::Future,
         // "Analysts expect the launch to lift revenue": a present expectation looks ahead
@@ -363,6 +373,20 @@ fn not_before_a_plural_present(word: &str) -> bool {
             | "until"
             | "s"
     )
+}
+
+/// Whether "take(s)" / "come(s)" at `i` begins "take effect", "come into force" or "come
+/// into effect".
+fn enters_into_force(toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    match word(i + 1) {
+        Some("effect") => matches!(word(i), Some("take" | "takes")),
+        Some("into") => {
+            matches!(word(i), Some("come" | "comes"))
+                && matches!(word(i + 2), Some("force" | "effect"))
+        }
+        _ => false,
+    }
 }
 
 fn next_is(toks: &[Tok], i: usize, word: &str) -> bool {

@@ -1574,3 +1574,165 @@ fn a_march_named_as_an_event_is_no_month() {
     let text = "The March accession was approved by the Vask assembly.";
     assert_eq!(one(text, &anchor, "March").value, "2013-03");
 }
+
+#[test]
+fn a_sentence_opening_now_with_a_comma_is_a_discourse_marker() {
+    // TimeML 1.2.1: "now" is PRESENT_REF only when it refers to the present.
+    let text = "Now, the Orvel council must vote again. The plan is now dead.";
+    assert_eq!(
+        found(text, &monday()),
+        vec![("now".into(), "PRESENT_REF".into())]
+    );
+    // Without the comma it is the present ("Now officials are investigating ...").
+    assert_eq!(
+        value("Now officials in Vask are investigating the fire.", "Now"),
+        "PRESENT_REF"
+    );
+    // After a closing quote, the next sentence opens too.
+    assert!(found("\"It failed.\" Now, the board will meet.", &monday()).is_empty());
+    // Mid-sentence, followed by a comma, it still refers to the present.
+    assert_eq!(
+        value("The fund holds cash now, its manager said.", "now"),
+        "PRESENT_REF"
+    );
+}
+
+#[test]
+fn now_and_then_is_no_time() {
+    assert!(found("Every now and then the Brisk ferry breaks down.", &monday()).is_empty());
+    assert!(found("Now and again the pumps at Orsk fail.", &monday()).is_empty());
+    assert_eq!(
+        found("Between now and Friday, the pumps will run.", &monday()),
+        vec![
+            ("now".into(), "PRESENT_REF".into()),
+            ("Friday".into(), "2025-03-07".into())
+        ]
+    );
+}
+
+#[test]
+fn a_decade_earlier_or_later_counts_from_the_story_year() {
+    assert_eq!(
+        value(
+            "The Orsk dam opened in 1998. A decade later, engineers found cracks.",
+            "A decade later"
+        ),
+        "2008"
+    );
+    assert_eq!(
+        value(
+            "The Orsk dam opened in 1998; a century earlier, a mill stood there.",
+            "a century earlier"
+        ),
+        "1898"
+    );
+    // With no year in the text, only the length is sure: "a decade" is a DURATION.
+    let t = one(
+        "A decade later, the Orsk dam still leaks.",
+        &monday(),
+        "A decade",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P10Y"));
+    // "a decade ago" stays anchored on the document date.
+    assert_eq!(
+        value("The dam opened a decade ago.", "a decade ago"),
+        "2015"
+    );
+}
+
+#[test]
+fn the_previous_year_counts_from_the_last_year_named() {
+    assert_eq!(
+        value(
+            "Exports fell 4 percent last year, after rising 2 percent the previous year.",
+            "the previous year"
+        ),
+        "2023"
+    );
+    // An explicit year later in the text takes over.
+    assert_eq!(
+        value(
+            "Exports fell last year. In 2019 they had risen, and the following year they fell.",
+            "the following year"
+        ),
+        "2020"
+    );
+    // "the following years": an unspecified stretch, like "the coming years".
+    let t = one(
+        "The river flooded three times in the following years.",
+        &monday(),
+        "the following years",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "PXY"));
+}
+
+#[test]
+fn a_month_in_a_habitual_clause_has_no_year() {
+    let t = one(
+        "Heating bills in Talvia usually rise in January.",
+        &monday(),
+        "January",
+    );
+    assert_eq!(t.value, "XXXX-01");
+    // No year is meant, so none is to be completed by fusion.
+    assert_eq!(t.anchored, AnchorUse::None);
+    assert_eq!(t.partial, None);
+    assert_eq!(
+        value("In July, tourists typically fill the Brisk hotels.", "July"),
+        "XXXX-07"
+    );
+    assert_eq!(
+        value(
+            "Households typically pay the balance on April 30.",
+            "April 30"
+        ),
+        "XXXX-04-30"
+    );
+    assert_eq!(
+        value(
+            "The Vask parliament sits in September each year.",
+            "September"
+        ),
+        "XXXX-09"
+    );
+    // The adverb belongs to another clause: a specific month.
+    assert_eq!(
+        value(
+            "Bills usually rise, but in January the regulator froze them.",
+            "January"
+        ),
+        "2025-01"
+    );
+    // No frequency adverb: the resolved month ("in January" of a past report).
+    assert_eq!(
+        value("The regulator froze the bills in January.", "January"),
+        "2025-01"
+    );
+    // An impossible day is no date at all.
+    assert!(found("Rents are usually due on February 30.", &monday())
+        .iter()
+        .all(|(_, v)| !v.contains("02-30")));
+}
+
+#[test]
+fn taking_effect_lies_ahead() {
+    // Anchor March 3, 2025: the nearer January is behind, but rules that take effect in
+    // January are scheduled ahead.
+    assert_eq!(
+        value("The new Vask rules take effect in January.", "January"),
+        "2026-01"
+    );
+    assert_eq!(
+        value("The ban comes into force in January.", "January"),
+        "2026-01"
+    );
+    assert_eq!(
+        value("The new Vask rules took effect in January.", "January"),
+        "2025-01"
+    );
+    // "to take effect" after a past verb is no present schedule.
+    assert_eq!(
+        value("The rules were meant to take effect in January.", "January"),
+        "2025-01"
+    );
+}

@@ -352,3 +352,133 @@ fn snowstorm_story() {
         ],
     );
 }
+
+// Sixth pass: the four weak spots of a news reader's week, as stories written before
+// looking at the output: "now" and its kin, offsets written in words, habitual months and
+// event-anchored spans.
+
+#[test]
+fn inquiry_story_now_and_its_kin() {
+    // DCT Wednesday 2013-06-12.
+    check(
+        (2013, 6, 12),
+        "Now, the committee must decide whether to reopen the inquiry into the Harlow Bay ferry \
+         fire. The ferry's operator is now under pressure from insurers, and the current crisis \
+         has cost it 30 million crowns. At present, no hearings are scheduled. Every now and then \
+         a witness comes forward, investigators said, but right now nobody knows who started the \
+         fire. These days, ferries on the route sail half empty.",
+        &[
+            // A sentence-opening "Now," is a discourse marker, not a reference to the present
+            // (TimeML 1.2.1, 2.2: PRESENT_REF only for "now" meaning the present moment).
+            // "Every now and then" is "occasionally", no time at all. Neither is listed, so
+            // tagging either is a spurious timex.
+            // "is now under pressure": the present (2.2.1.2, PRESENT_REF).
+            ("now under", "PRESENT_REF"),
+            // "the current crisis": "current" anchors the crisis to the present.
+            ("current", "PRESENT_REF"),
+            ("At present", "PRESENT_REF"),
+            ("right now", "PRESENT_REF"),
+            ("These days", "PRESENT_REF"),
+        ],
+    );
+}
+
+#[test]
+fn exports_story_offsets_in_words() {
+    // DCT Tuesday 2013-03-19.
+    check(
+        (2013, 3, 19),
+        "Varenholt's exports fell 4 percent last year, after rising 2 percent the previous year, \
+         the trade ministry said on Tuesday. Shipments of timber, the country's largest export a \
+         decade ago, have halved since 2008. The ministry abolished the timber levy five years \
+         ago and cut the port fee three months ago. Two weeks ago, dockers at Lunde ended a \
+         strike that began in 2011; a year later the port had lost a quarter of its traffic.",
+        &[
+            ("last year", "2012"),
+            // "the previous year" counts from the year just named, "last year" (2.2.1.2:
+            // relative expressions are resolved from their reference time, here 2012).
+            ("the previous year", "2011"),
+            ("Tuesday", "2013-03-19"),
+            // "a decade ago", "five years ago": DATEs at the year granularity of the unit, as
+            // in the TBAQ gold ("a decade ago" 1989 for a 1999 DCT).
+            ("a decade ago", "2003"),
+            ("2008", "2008"),
+            ("five years", "2008"),
+            // "three months ago": the month (TBAQ: "six weeks ago" is a week).
+            ("three months ago", "2012-12"),
+            ("Two weeks ago", "2013-W10"),
+            ("2011", "2011"),
+            // "a year later" counts from the last year given, 2011 (a signal-free offset
+            // from a stated time).
+            ("a year later", "2012"),
+        ],
+    );
+}
+
+#[test]
+fn flooding_story_offsets_from_the_story_year() {
+    // DCT Friday 2013-08-30.
+    check(
+        (2013, 8, 30),
+        "The Orsk dam was completed in 1998. A decade later, engineers found cracks in its \
+         spillway, and the river flooded the valley three times in the following years. The \
+         regional council said on Friday it would rebuild the spillway by 2016.",
+        &[
+            ("1998", "1998"),
+            // "a decade later" from the year just given, not from the DCT (2.2.1.2).
+            ("A decade later", "2008"),
+            // "the following years": an unspecified stretch (PXY, like "the coming months").
+            ("following years", "PXY"),
+            ("Friday", "2013-08-30"),
+            ("2016", "2016"),
+        ],
+    );
+}
+
+#[test]
+fn heating_story_habitual_months() {
+    // DCT Monday 2013-11-18.
+    check(
+        (2013, 11, 18),
+        "Heating bills in Talvia usually rise in January, when the grid operator resets its \
+         tariffs, and consumer groups say households typically pay their annual balance on \
+         April 30. The parliament sits in September each year to approve the tariffs. In \
+         January, the regulator capped the increase at 6 percent, and the new cap takes effect \
+         in March. Markets in the capital close on Sundays.",
+        &[
+            // A habitual clause names a month of no particular year (2.2.1.2: unspecified
+            // components are written X; "every March" would be a SET).
+            ("January, when", "XXXX-01"),
+            ("April 30", "XXXX-04-30"),
+            ("September", "XXXX-09"),
+            // "each year": a SET with value P1Y (2.2.1.5).
+            ("each year", "P1Y"),
+            // "In January, the regulator capped ...": a specific past January.
+            ("January, the", "2013-01"),
+            // A present-tense entry into force is scheduled ahead: the next March.
+            ("in March", "2014-03"),
+            // "on Sundays": a SET (2.2.1.5), XXXX-WXX-7.
+            ("Sundays", "XXXX-WXX-7"),
+        ],
+    );
+}
+
+#[test]
+fn shooting_story_event_anchored_spans() {
+    // DCT Saturday 2013-10-05.
+    check(
+        (2013, 10, 5),
+        "Police said on Saturday that the gunman bought the rifle ten days before the shooting \
+         at the Marsh Lane school. The day after the attack, hundreds of people gathered outside \
+         the school, and the suspect was arrested two weeks after the shooting.",
+        &[
+            ("Saturday", "2013-10-05"),
+            // "ten days before the shooting": TimeML tags the length (DURATION P10D, "before"
+            // a signal) when the event's date is not given; never a guessed date.
+            ("ten days", "P10D"),
+            ("two weeks", "P2W"),
+            // "The day after the attack" has no computable value here and is left untagged
+            // rather than given a guessed date.
+        ],
+    );
+}
