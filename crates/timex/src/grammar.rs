@@ -1674,6 +1674,27 @@ impl<'a> Grammar<'a> {
     /// "Tuesday", "Monday, March 3", "Monday evening", "Monday at 3 p.m.".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let (weekday, j) = self.weekday_at(i)?;
+        // "Super Tuesday", "Bloody Sunday", "Black Monday": a capitalised epithet makes the
+        // weekday the name of an event (the feasts among them are read by `holiday`).
+        if self.capital(i)
+            && self.capital(i.wrapping_sub(1))
+            && matches!(
+                self.w(i.wrapping_sub(1)),
+                "super"
+                    | "bloody"
+                    | "black"
+                    | "blue"
+                    | "holy"
+                    | "maundy"
+                    | "shrove"
+                    | "cyber"
+                    | "good"
+                    | "ash"
+                    | "palm"
+            )
+        {
+            return None;
+        }
         // An explicit date after the weekday wins.
         let k = if self.is(j, ",") { j + 1 } else { j };
         if let Some(mut hit) = self.month_first(k).or_else(|| self.day_first(k)) {
@@ -3603,6 +3624,15 @@ impl<'a> Grammar<'a> {
                 (Some((2, 14)), i + 4)
             }
             "election" if self.is(i + 1, "day") && self.capital(i + 1) => (None, i + 2),
+            // Feasts and shopping days named after a weekday: "Good Friday", "Black Friday"
+            // (the day after Thanksgiving), "Cyber Monday", "Ash Wednesday", "Palm Sunday",
+            // "Easter Monday". The weekday alone would be read as the nearest Friday.
+            "good" | "black" | "cyber" | "ash" | "palm"
+                if self.capital(i + 1) && feast_weekday(w) == Some(self.w(i + 1)) =>
+            {
+                (None, i + 2)
+            }
+            "easter" if self.is(i + 1, "monday") && self.capital(i + 1) => (None, i + 2),
             "thanksgiving" | "easter" => (
                 None,
                 if matches!(self.w(i + 1), "day" | "sunday" | "week") {
@@ -3618,7 +3648,13 @@ impl<'a> Grammar<'a> {
             Some((m, d)) => self.resolve_month_day(m, d, Some(lean), false),
             None => {
                 let rule = |y: i32| match w {
+                    "easter" if self.is(i + 1, "monday") => easter(y).and_then(|d| add_days(d, 1)),
                     "easter" => easter(y),
+                    "good" => easter(y).and_then(|d| add_days(d, -2)),
+                    "palm" => easter(y).and_then(|d| add_days(d, -7)),
+                    "ash" => easter(y).and_then(|d| add_days(d, -46)),
+                    "black" => thanksgiving(y).and_then(|d| add_days(d, 1)),
+                    "cyber" => thanksgiving(y).and_then(|d| add_days(d, 4)),
                     "election" => election_day(y),
                     "labor" => labor_day(y),
                     "memorial" => memorial_day(y),
@@ -3683,6 +3719,17 @@ impl<'a> Grammar<'a> {
 
 /// A modal verb other than "will": it puts what it governs in a possible future ("could
 /// reach", "may last") without the firmness of a plan.
+/// The weekday a feast or shopping day named "<word> <weekday>" falls on.
+fn feast_weekday(word: &str) -> Option<&'static str> {
+    match word {
+        "good" | "black" => Some("friday"),
+        "cyber" => Some("monday"),
+        "ash" => Some("wednesday"),
+        "palm" => Some("sunday"),
+        _ => None,
+    }
+}
+
 fn is_modal(word: &str) -> bool {
     matches!(
         word,

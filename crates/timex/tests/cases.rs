@@ -1736,3 +1736,53 @@ fn taking_effect_lies_ahead() {
         "2025-01"
     );
 }
+
+#[test]
+fn a_weekday_with_an_epithet_names_a_feast_or_an_event() {
+    let may = Anchor::ymd(2013, 5, 16).expect("valid date");
+    // Thanksgiving 2013 was Nov. 28, Easter March 31.
+    assert_eq!(
+        one(
+            "The Brisk shops open early on Black Friday.",
+            &may,
+            "Black Friday"
+        )
+        .value,
+        "2013-11-29"
+    );
+    assert_eq!(
+        one(
+            "Shops expect record sales on Cyber Monday.",
+            &may,
+            "Cyber Monday"
+        )
+        .value,
+        "2013-12-02"
+    );
+    assert_eq!(
+        one("Good Friday fell early this year.", &may, "Good Friday").value,
+        "2013-03-29"
+    );
+    assert_eq!(
+        one(
+            "The Vask parade was held on Palm Sunday.",
+            &may,
+            "Palm Sunday"
+        )
+        .value,
+        "2013-03-24"
+    );
+    assert_eq!(
+        one("Banks were shut on Easter Monday.", &may, "Easter Monday").value,
+        "2013-04-01"
+    );
+    // Named events: no date of this week.
+    assert!(found("Candidates campaigned before Super Tuesday.", &may).is_empty());
+    assert!(found("Black Monday wiped out a fifth of the index.", &may).is_empty());
+    assert!(found("The anniversary of Bloody Sunday was marked.", &may).is_empty());
+    // Lower case is no name: "a good Friday for shares".
+    assert_eq!(
+        found("It was a good Friday for Vask shares.", &may),
+        vec![("Friday".into(), "2013-05-10".into())]
+    );
+}
