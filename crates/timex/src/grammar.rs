@@ -542,6 +542,12 @@ impl<'a> Grammar<'a> {
                 if self.is(i + 1, "half") && w != "one" {
                     return Some((Some(0.5), i + 2));
                 }
+                // "a thousand years", "a hundred days"
+                match self.w(i + 1) {
+                    "hundred" => return Some((Some(100.0), i + 2)),
+                    "thousand" => return Some((Some(1000.0), i + 2)),
+                    _ => {}
+                }
                 return Some((Some(1.0), i + 1));
             }
             "half" if self.is(i + 1, "a") || self.is(i + 1, "an") => {
@@ -563,6 +569,18 @@ impl<'a> Grammar<'a> {
                 value += u;
                 j = k + 1;
             }
+        }
+        // "two thousand years", "five hundred days"
+        match self.w(j) {
+            "hundred" => {
+                value *= 100;
+                j += 1;
+            }
+            "thousand" => {
+                value *= 1000;
+                j += 1;
+            }
+            _ => {}
         }
         let mut value = value as f64;
         if self.is(j, "and") && self.is(j + 1, "a") && self.is(j + 2, "half") {
@@ -635,10 +653,17 @@ impl<'a> Grammar<'a> {
                 if self.is(j, "and") {
                     j += 1;
                 }
-                return Some(match self.spelled_below_hundred(j) {
+                let (year, end) = match self.spelled_below_hundred(j) {
                     Some((n, k)) if n < 100 => (2000 + n as i32, k),
                     _ => (2000, i + 2),
-                });
+                };
+                // "for two thousand years", "two thousand people": an amount, not a year.
+                if lexicon::unit(self.w(end)).is_some()
+                    || matches!(self.w(end), "people" | "of" | "more" | "-")
+                {
+                    return None;
+                }
+                return Some((year, end));
             }
             _ => return None,
         };
@@ -2811,8 +2836,9 @@ impl<'a> Grammar<'a> {
             }
         }
         let (amount, mut j) = self.quantity(s)?;
-        // A year-like number before a unit is a year ("the 1988 quarter"), not an amount.
-        if amount.is_some_and(|n| n >= 1000.0) {
+        // A year-like number before a unit is a year ("the 1988 quarter"), not an amount
+        // ("two thousand years" in words is one).
+        if amount.is_some_and(|n| n >= 1000.0) && self.kind(s) == Some(TokenKind::Number) {
             return None;
         }
         let mut amount = amount;

@@ -1786,3 +1786,29 @@ fn a_weekday_with_an_epithet_names_a_feast_or_an_event() {
         vec![("Friday".into(), "2013-05-10".into())]
     );
 }
+
+#[test]
+fn two_thousand_years_is_a_length_not_the_year_2000() {
+    let t = one(
+        "The Vask glassmakers have kept their secrets for more than two thousand years.",
+        &monday(),
+        "more than two thousand years",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P2000Y"));
+    assert_eq!(
+        value(
+            "The Orsk temple stood for a thousand years.",
+            "a thousand years"
+        ),
+        "P1000Y"
+    );
+    // Spelled years still read as years.
+    assert_eq!(
+        value(
+            "In two thousand and one, the Brisk bridge opened.",
+            "two thousand and one"
+        ),
+        "2001"
+    );
+    assert!(found("Two thousand people marched in Vask.", &monday()).is_empty());
+}
