@@ -1788,10 +1788,11 @@ impl<'a> Grammar<'a> {
                 return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
             }
         }
-        // Decades: "1990s", "'90s".
+        // Decades: "1990s", "'90s" ("2012's drought" is the year's possessive).
         if let Some(y) = self.year4(s) {
-            if self.glued(s + 1) && self.is(s + 1, "s")
-                || self.is(s + 1, "'") && self.glued(s + 1) && self.is(s + 2, "s")
+            if y % 10 == 0
+                && (self.glued(s + 1) && self.is(s + 1, "s")
+                    || self.is(s + 1, "'") && self.glued(s + 1) && self.is(s + 2, "s"))
             {
                 let end = if self.is(s + 1, "s") { s + 2 } else { s + 3 };
                 // "the 1800s" is the century; "the 2000s" (and "the mid-2000s") in news is

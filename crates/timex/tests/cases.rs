@@ -1812,3 +1812,16 @@ fn two_thousand_years_is_a_length_not_the_year_2000() {
     );
     assert!(found("Two thousand people marched in Vask.", &monday()).is_empty());
 }
+
+#[test]
+fn a_year_in_the_possessive_is_no_decade() {
+    let may = Anchor::ymd(2013, 5, 15).expect("valid date");
+    assert_eq!(
+        found("2012's drought cut Vask's wheat yields.", &may),
+        vec![("2012".into(), "2012".into())]
+    );
+    assert_eq!(
+        one("Prices fell in the 1990's.", &may, "the 1990's").value,
+        "199"
+    );
+}
