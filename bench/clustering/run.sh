@@ -58,6 +58,8 @@ ner_time=$(timed "$out/triangulate_ner_only.tsv" --ner-only)
 # caller that ignores take_moves() gets).
 off_time=$(timed "$out/triangulate_no_review.tsv" --young 0)
 fwd_time=$(timed "$out/triangulate_forward_only.tsv" --forward-only)
+# The pipeline path with the opening's extra weight off (the clusterer before the fifth pass).
+lead_time=$(timed "$out/triangulate_no_lead.tsv" --lead-words 0)
 baseline_times=$("$venv/bin/python" "$root/bench/clustering/baseline.py" "$data/documents.jsonl" "$out")
 
 # The product itself: `triangulate analyze` reads the JSON lines through ingest (which moves a
@@ -112,5 +114,6 @@ row "triangulate StoryClusterer, capitalised words only (no NER run)" "$out/tria
 row "triangulate StoryClusterer, NER mentions only" "$out/triangulate_ner_only.tsv" "$ner_time"
 row "triangulate StoryClusterer, as the pipeline, review of young stories off (--young 0)" "$out/triangulate_no_review.tsv" "$off_time"
 row "triangulate StoryClusterer, as the pipeline, review's moves not applied (--forward-only)" "$out/triangulate_forward_only.tsv" "$fwd_time"
+row "triangulate StoryClusterer, as the pipeline, opening not weighted (--lead-words 0)" "$out/triangulate_no_lead.tsv" "$lead_time"
 row "TF-IDF agglomerative average link, cos dist < 0.85 (batch)" "$out/agglomerative.tsv" "$agg_time"
 row "TF-IDF online centroid, cos >= 0.20 (stream order)" "$out/online_centroid.tsv" "$onl_time"

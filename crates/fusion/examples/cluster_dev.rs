@@ -15,14 +15,15 @@
 //!
 //! Other options (defaults: [`ClusterOptions::default`]): `--threshold X`, `--name-weight X`,
 //! `--coverage X`, `--no-numbers`; review of young stories: `--young S` (0 turns review off),
-//! `--split-ratio R`, `--split-min N` (fewest documents per side), `--split-min-story N`.
+//! `--split-ratio R`, `--split-min N` (fewest documents per side), `--split-min-story N`;
+//! weight of the opening: `--lead-words L` (0 turns it off), `--lead-boost B`.
 //!
 //! Review can move earlier documents to a new story ([`StoryClusterer::take_moves`]); the
 //! runner applies the moves to its earlier answers, as a caller keeping each document's story
 //! does. `--forward-only` ignores them (each document keeps the story `add` returned).
 //!
 //! Time: `--no-dates` ignores `"published"`, `--window D` sets
-//! [`ClusterOptions::time_window_days`].
+//! [`ClusterOptions::time_window_days`], `--decay D` [`ClusterOptions::time_decay_days`].
 use std::io::{BufRead, Write};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
 use triangulate_ner::NerModel;
@@ -56,8 +57,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--split-ratio" => opts.split_ratio = value(&mut args, &a)?,
             "--split-min-story" => opts.split_min_story = value(&mut args, &a)?,
             "--split-min" => opts.split_min_group = value(&mut args, &a)?,
+            "--lead-words" => opts.lead_words = value(&mut args, &a)?,
+            "--lead-boost" => opts.lead_boost = value(&mut args, &a)?,
             "--forward-only" => forward_only = true,
             "--window" => opts.time_window_days = value(&mut args, &a)?,
+            "--decay" => opts.time_decay_days = value(&mut args, &a)?,
             "--no-dates" => use_dates = false,
             "--capitalised" => use_ner = false,
             "--ner-only" => opts.capitalised_with_names = false,
@@ -72,6 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = path.ok_or(
         "usage: cluster_dev [--threshold X] [--name-weight X] [--coverage X] [--no-numbers] \
          [--young S] [--split-ratio R] [--split-min N] [--split-min-story N] [--forward-only] \
+         [--lead-words L] [--lead-boost B] [--window D] [--decay D] [--no-dates] \
          [--capitalised | --ner-only] [--labels PER,LOC,ORG,MISC] documents.jsonl",
     )?;
     let ner = if use_ner {

@@ -180,9 +180,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--young" => {
                 opts.young_story_size = args.next().ok_or("--young needs a value")?.parse()?
             }
+            "--lead-words" => {
+                opts.lead_words = args.next().ok_or("--lead-words needs a value")?.parse()?
+            }
             other => {
                 return Err(format!(
-                "unknown argument {other}; usage: cluster_scale [--docs N] [--seed S] [--young S]"
+                "unknown argument {other}; usage: cluster_scale [--docs N] [--seed S] [--young S] [--lead-words L]"
             )
                 .into())
             }

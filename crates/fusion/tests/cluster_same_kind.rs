@@ -1,6 +1,7 @@
 //! Story clustering on same-kind events that share their main actor: the secondary names and
 //! the numbers must keep the events apart, while reports of one event still come together.
 //! Fictional people, places and outlets throughout.
+use triangulate_doc::PartialDate;
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer, StoryId};
 
 fn cluster(docs: &[&str], opts: ClusterOptions) -> Vec<StoryId> {
@@ -34,4 +35,42 @@ fn two_title_defences_of_one_champion_stay_apart() {
     assert_eq!(ids[2], ids[4]);
     assert_eq!(ids[2], ids[5]);
     assert_ne!(ids[0], ids[2]);
+}
+
+fn cluster_dated(docs: &[(&str, PartialDate)], opts: ClusterOptions) -> Vec<StoryId> {
+    let mut clusterer = StoryClusterer::new(opts);
+    docs.iter()
+        .map(|&(text, published)| {
+            clusterer.add(&ClusterInput {
+                text,
+                names: &[],
+                published: Some(published),
+            })
+        })
+        .collect()
+}
+
+const FAIR: [&str; 4] = [
+    "The Tessaly spring fair opened in Varn on Saturday with 212 stalls, and mayor Ilsa Brant cut the ribbon before a crowd of several thousand.",
+    "Mayor Ilsa Brant opened the Tessaly spring fair in Varn on Saturday; 212 stalls sold crafts, cheese and cider to a crowd of several thousand.",
+    "Organisers of the Tessaly spring fair in Varn said on Monday that its 212 stalls drew a record crowd in March, and mayor Ilsa Brant promised a bigger site.",
+    "The Tessaly spring fair opened in Varn on Saturday with 230 stalls, and mayor Ilsa Brant cut the ribbon before a crowd of several thousand.",
+];
+
+#[test]
+fn a_follow_up_months_later_joins_but_next_years_edition_does_not() {
+    let ids = cluster_dated(
+        &[
+            (FAIR[0], PartialDate::ymd(2025, 3, 8)),
+            (FAIR[1], PartialDate::ymd(2025, 3, 9)),
+            // Three months later: the organisers' figures, still the same fair.
+            (FAIR[2], PartialDate::ymd(2025, 6, 9)),
+            // The next year's fair, reported in nearly the same words.
+            (FAIR[3], PartialDate::ymd(2026, 3, 7)),
+        ],
+        ClusterOptions::default(),
+    );
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[0], ids[2], "a report three months on is the same story");
+    assert_ne!(ids[0], ids[3], "next year's edition is a new story");
 }
