@@ -2304,6 +2304,14 @@ impl<'a> Grammar<'a> {
                             let (y, m) = shift_month(y, m, shift);
                             Val::month(y, m, AnchorUse::Publication)
                         }),
+                    // "The talks began on March 3. The following week, ...": the week after
+                    // the last day named or resolved (TimeML 1.2.1, 2.2.1.2: anchored on
+                    // the reference time; the document date only when no day was named).
+                    (Unit::Week, _) => self
+                        .last_day
+                        .get()
+                        .and_then(|d| add_days(d, i64::from(shift) * 7))
+                        .map(|d| Val::other(week_value(d), AnchorUse::Publication)),
                     _ => None,
                 };
                 if let Some(v) = v {

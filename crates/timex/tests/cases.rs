@@ -1825,3 +1825,30 @@ fn a_year_in_the_possessive_is_no_decade() {
         "199"
     );
 }
+
+#[test]
+fn the_following_week_counts_from_the_last_day_named() {
+    let may = Anchor::ymd(2013, 5, 15).expect("valid date");
+    // March 3, 2013 is a Sunday, in ISO week 9.
+    let text = "The Vask talks began on March 3. The following week, the rebels walked out. \
+                The previous week, they had agreed to a truce. That week, prices doubled.";
+    assert_eq!(
+        found(text, &may),
+        vec![
+            ("March 3".into(), "2013-03-03".into()),
+            ("The following week".into(), "2013-W10".into()),
+            ("The previous week".into(), "2013-W08".into()),
+            ("That week".into(), "2013-W09".into()),
+        ]
+    );
+    // With no day named, "the following week" counts from the document date.
+    assert_eq!(
+        one(
+            "The Vask rebels said they would walk out the following week.",
+            &may,
+            "the following week"
+        )
+        .value,
+        "2013-W21"
+    );
+}
