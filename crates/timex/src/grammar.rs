@@ -3480,6 +3480,12 @@ impl<'a> Grammar<'a> {
         {
             end += 3;
         }
+        // "at 6 a.m. ten days before the shooting": the day is counted from an event whose
+        // date the text does not give here, so it stays unknown rather than the day the
+        // story is at (TimeML gives a value only when it is computable).
+        if date.is_none() && self.offset_from_event(end) {
+            date = Some(Val::unknown("XXXX-XX-XX"));
+        }
         // A bare clock time ("at 10 p.m.") is on the day the story is at: the last day named
         // nearby (TimeML anchors it there), else the anchor.
         let date = date.unwrap_or_else(|| match self.last_day.get() {
@@ -3492,6 +3498,20 @@ impl<'a> Grammar<'a> {
         Some(
             Hit::date(end, date.with_suffix(&format!("T{h:02}:{m:02}"))).with_kind(TimexType::Time),
         )
+    }
+
+    /// Whether an offset from an event starts at `i`: "ten days before", "a week after",
+    /// "two days earlier", "the day before".
+    fn offset_from_event(&self, i: usize) -> bool {
+        let unit_at = if self.is(i, "the") {
+            Some(i + 1)
+        } else {
+            self.quantity(i).map(|(_, k)| k)
+        };
+        unit_at.is_some_and(|k| {
+            lexicon::unit(self.w(k)).is_some()
+                && matches!(self.w(k + 1), "before" | "after" | "earlier" | "later")
+        })
     }
 
     /// "every Monday", "each year", "weekly", "annually", "per day".

@@ -1852,3 +1852,28 @@ fn the_following_week_counts_from_the_last_day_named() {
         "2013-W21"
     );
 }
+
+#[test]
+fn a_clock_time_counted_from_an_event_has_no_guessed_day() {
+    let may = Anchor::ymd(2013, 5, 15).expect("valid date");
+    let text = "The gunman opened fire on Monday. A jogger saw his car at 6 a.m. ten days \
+                before the shooting.";
+    assert_eq!(
+        found(text, &may),
+        vec![
+            ("Monday".into(), "2013-05-13".into()),
+            ("6 a.m.".into(), "XXXX-XX-XXT06:00".into()),
+            ("ten days".into(), "P10D".into()),
+        ]
+    );
+    // A bare clock time with no offset is on the day the story is at.
+    assert_eq!(
+        one(
+            "The gunman opened fire on Monday. Police arrived at 6 a.m.",
+            &may,
+            "6 a.m."
+        )
+        .value,
+        "2013-05-13T06:00"
+    );
+}
