@@ -1444,6 +1444,7 @@ impl<'a> Grammar<'a> {
             self.set(i),
             self.holiday(i),
             self.day_of_month(i),
+            self.week_of(i),
         ];
         let mut best: Option<Hit> = None;
         for hit in candidates.into_iter().flatten() {
@@ -1452,6 +1453,23 @@ impl<'a> Grammar<'a> {
             }
         }
         best
+    }
+
+    /// "the week of March 6": the ISO week holding that day (one expression, as in the TBAQ
+    /// gold's `2000-W10`).
+    fn week_of(&self, i: usize) -> Option<Hit> {
+        if !(self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of")) {
+            return None;
+        }
+        let day = self.month_first(i + 3).or_else(|| self.day_first(i + 3))?;
+        let date = day.partial.and_then(|p| match (p.year, p.month, p.day) {
+            (Some(y), Some(m), Some(d)) => ymd(y, u32::from(m), u32::from(d)),
+            _ => None,
+        })?;
+        Some(Hit::date(
+            day.end,
+            Val::other(week_value(date), day.anchored),
+        ))
     }
 
     /// 3/4/2025, 2025-03-04.

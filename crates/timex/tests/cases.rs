@@ -1877,3 +1877,21 @@ fn a_clock_time_counted_from_an_event_has_no_guessed_day() {
         "2013-05-13T06:00"
     );
 }
+
+#[test]
+fn the_week_of_a_day_is_that_iso_week() {
+    let feb = Anchor::ymd(2013, 2, 20).expect("valid date");
+    assert_eq!(
+        found("A Vask court hearing is set for the week of March 6.", &feb),
+        vec![("the week of March 6".into(), "2013-W10".into())]
+    );
+    assert_eq!(
+        one(
+            "The vote was held the week of Jan. 14, 2013.",
+            &feb,
+            "the week of Jan. 14, 2013"
+        )
+        .value,
+        "2013-W03"
+    );
+}
