@@ -1,7 +1,8 @@
 //! Input that is not plain ASCII prose must never panic the tagger, and every span it returns
-//! must lie on character boundaries of the input. The sentences exercise the fifth-pass rules
-//! (periods to a month, "until", quarters by their months, year ranges, halves, holidays)
-//! with multi-byte characters right next to the tokens those rules look at.
+//! must lie on character boundaries of the input. The sentences exercise the fifth- and
+//! sixth-pass rules (periods to a month, "until", quarters by their months, year ranges,
+//! halves, holidays, habitual months, offsets from an event, "the week of") with multi-byte
+//! characters right next to the tokens those rules look at.
 
 use triangulate_timex::{find_timexes, Anchor};
 
@@ -17,6 +18,13 @@ const SENTENCES: &[&str] = &[
     "The March for Life reached Kraków this past weekend.",
     "In March, the Zürich council voted. The following month, it reversed course.",
     "Winds could reach 190 km/h by Tuesday afternoon ’til Wednesday.",
+    // Sixth pass: "Now,", habitual months, feasts, offsets from an event, "the week of".
+    "Now, the Malmö council must decide; every now and then it does.",
+    "Heating bills in Zürich usually rise in January and are typically due on April 30.",
+    "Shops in Kraków open early on Black Friday, not on Super Tuesday.",
+    "The dam opened in 1998. A decade later, the following week, it cracked.",
+    "A jogger saw the car at 6 a.m. ten days before the shooting in Malmö.",
+    "The hearing is set for the week of March 6; 2012’s drought lasted two thousand hours.",
 ];
 
 /// Characters placed around and inside the sentences: accented letters, typographic
