@@ -722,11 +722,12 @@ impl<'a> Grammar<'a> {
         Some((d, i + 1))
     }
 
-    /// Whether the month (or month and day) at `start..end` is read in a habitual clause
-    /// ("heating bills usually rise in January", "taxes are typically due on April 15",
-    /// "the parliament sits in September each year"): a recurring month of no particular
-    /// year, which TimeML 1.2.1 (2.2.1.2, underspecified values) writes `XXXX-01`, not a
-    /// resolved `2013-01`. Only a frequency adverb in the same clause (up to 8 words either
+    /// Whether the month (or month and day, quarter, season) at `start..end` is read in a
+    /// habitual clause ("heating bills usually rise in January", "taxes are typically due on
+    /// April 15", "the parliament sits in September each year", "business is usually
+    /// conducted in the fourth quarter"): a recurring time of no particular year, which
+    /// TimeML 1.2.1 writes with unspecified digits (`XXXX-01`, 2.2.1.2) and types SET, as
+    /// the TBAQ gold does for its one habitual case (`XXXX-Q4`), not a resolved `2013-01`. Only a frequency adverb in the same clause (up to 8 words either
     /// side, not across a comma, semicolon or sentence end, except the comma that closes an
     /// opening "In January,") or an "each/every year" right after the month makes it
     /// habitual: the simple present alone ("the bill comes before parliament in January")
@@ -1340,7 +1341,31 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        self.core_at(i)
+        let mut hit = self.core_at(i)?;
+        // "Sales usually peak in the fourth quarter", "the river typically floods in the
+        // spring": a quarter or season resolved from the anchor is of no particular year
+        // in a habitual clause (months and days are handled where they are read).
+        if hit.kind == TimexType::Date
+            && hit.anchored == AnchorUse::Publication
+            && self.habitual_clause(i, hit.end)
+        {
+            if let Some(unit) = hit
+                .value
+                .split_once('-')
+                .filter(|(y, _)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                .map(|(_, unit)| unit)
+                .filter(|unit| {
+                    matches!(*unit, "Q1" | "Q2" | "Q3" | "Q4" | "SP" | "SU" | "FA" | "WI")
+                })
+            {
+                hit.value = format!("XXXX-{unit}");
+                hit.kind = TimexType::Set;
+                hit.anchored = AnchorUse::None;
+                hit.partial = None;
+                hit.quarter_ref = false;
+            }
+        }
+        Some(hit)
     }
 
     /// A modifier before a date or duration: (mod, first token after it, whether it belongs
@@ -1561,7 +1586,11 @@ impl<'a> Grammar<'a> {
                 }
                 None => self.resolve_governed_day(i, month, day, self.month_lean(i, k)),
             };
+            let habitual = val.anchored == AnchorUse::None;
             let mut hit = Hit::date(k, val);
+            if habitual {
+                hit = hit.with_kind(TimexType::Set);
+            }
             if let Some(end_day) = range_end_day {
                 if end_day > day {
                     if let Some(p) = hit.partial {
@@ -1642,7 +1671,7 @@ impl<'a> Grammar<'a> {
         // the main verb after it, as firmly as "since" does (a past verb elsewhere only breaks
         // near-ties, since "said" is in most sentences).
         if self.habitual_clause(i, j) {
-            return Some(Hit::date(j, Val::unknown_month(month)));
+            return Some(Hit::date(j, Val::unknown_month(month)).with_kind(TimexType::Set));
         }
         let opening_past = self.prev_word(i) == "in"
             && self.capital(i.wrapping_sub(1))

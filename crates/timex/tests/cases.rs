@@ -1673,7 +1673,7 @@ fn a_month_in_a_habitual_clause_has_no_year() {
         &monday(),
         "January",
     );
-    assert_eq!(t.value, "XXXX-01");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-01"));
     // No year is meant, so none is to be completed by fusion.
     assert_eq!(t.anchored, AnchorUse::None);
     assert_eq!(t.partial, None);
@@ -1707,6 +1707,28 @@ fn a_month_in_a_habitual_clause_has_no_year() {
     assert_eq!(
         value("The regulator froze the bills in January.", "January"),
         "2025-01"
+    );
+    // Quarters and seasons too (the TBAQ gold: "usually conducted in the second and fourth
+    // quarters" is SET XXXX-Q2, XXXX-Q4).
+    let t = one(
+        "Brisk Toys usually books most of its sales in the fourth quarter.",
+        &monday(),
+        "the fourth quarter",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-Q4"));
+    assert_eq!(
+        value(
+            "The Orsk river typically floods in the spring.",
+            "the spring"
+        ),
+        "XXXX-SP"
+    );
+    assert_eq!(
+        value(
+            "Brisk Toys booked most of its sales in the fourth quarter.",
+            "the fourth quarter"
+        ),
+        "2024-Q4"
     );
     // An impossible day is no date at all.
     assert!(found("Rents are usually due on February 30.", &monday())

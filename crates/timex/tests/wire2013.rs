@@ -447,7 +447,8 @@ fn heating_story_habitual_months() {
          in March. Markets in the capital close on Sundays.",
         &[
             // A habitual clause names a month of no particular year (2.2.1.2: unspecified
-            // components are written X; "every March" would be a SET).
+            // components are written X), a recurrence typed SET like "every March" (the TBAQ
+            // gold's "usually conducted in the ... fourth quarters" is SET XXXX-Q4).
             ("January, when", "XXXX-01"),
             ("April 30", "XXXX-04-30"),
             ("September", "XXXX-09"),
