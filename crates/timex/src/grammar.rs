@@ -3098,7 +3098,31 @@ impl<'a> Grammar<'a> {
             let hyphen = self.is(j, "-");
             let j = if hyphen { j + 1 } else { j };
             let j = if self.is(j, "fiscal") { j + 1 } else { j };
-            let half = match self.w(j) {
+            // "the second and fourth quarters": two quarters, the first named by its ordinal
+            // alone (its span ends before "and"), the second by the plural.
+            let plural_unit = |k: usize| match self.w(k) {
+                "quarters" => Some("quarter"),
+                "halves" => Some("half"),
+                _ => None,
+            };
+            let coordinated_first = if matches!(self.w(j), "and" | "or") && !hyphen {
+                self.ordinal(j + 1)
+                    .and_then(|(_, k)| plural_unit(k).map(|unit| (unit, k)))
+            } else {
+                None
+            };
+            let coordinated_second = plural_unit(j).filter(|_| {
+                matches!(self.prev_word(s), "and" | "or")
+                    && self
+                        .ordinal(s.saturating_sub(2))
+                        .is_some_and(|(_, k)| k + 1 == s)
+            });
+            let unit_word = match (coordinated_first, coordinated_second) {
+                (Some((unit, _)), _) => unit,
+                (None, Some(unit)) => unit,
+                (None, None) => self.w(j),
+            };
+            let half = match unit_word {
                 "quarter" if (1..=4).contains(&n) => false,
                 "half" if (1..=2).contains(&n) => true,
                 _ => return None,
@@ -3113,9 +3137,12 @@ impl<'a> Grammar<'a> {
                     return Some(decade);
                 }
             }
-            let (year, mut end) = match given_year {
-                Some(y) => (Some(y), j + 1),
-                None => self.year_of(j + 1),
+            let (year, mut end) = match (given_year, coordinated_first) {
+                (Some(y), None) => (Some(y), j + 1),
+                (Some(y), Some(_)) => (Some(y), j),
+                // "the first and second quarters of 2013": the year after the plural.
+                (None, Some((_, k))) => (self.year_of(k + 1).0, j),
+                (None, None) => self.year_of(j + 1),
             };
             // "the second half of the year": the year the text is about, which is the
             // reported quarter's in earnings news and otherwise the anchor's, whatever the

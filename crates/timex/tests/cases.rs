@@ -1917,3 +1917,41 @@ fn the_week_of_a_day_is_that_iso_week() {
         "2013-W03"
     );
 }
+
+#[test]
+fn coordinated_quarters_are_two_timexes() {
+    let may = Anchor::ymd(2013, 5, 15).expect("valid date");
+    assert_eq!(
+        found(
+            "Brisk Toys said profit rose in the first and second quarters of 2012.",
+            &may
+        ),
+        vec![
+            ("the first".into(), "2012-Q1".into()),
+            ("second quarters of 2012".into(), "2012-Q2".into())
+        ]
+    );
+    assert_eq!(
+        found(
+            "Brisk Toys sales fell in the third and fourth quarters.",
+            &may
+        ),
+        vec![
+            ("the third".into(), "2012-Q3".into()),
+            ("fourth quarters".into(), "2012-Q4".into())
+        ]
+    );
+    // In a habitual clause: recurring quarters (TBAQ: SET XXXX-Q2, XXXX-Q4).
+    assert_eq!(
+        found(
+            "Most Brisk sales are usually made in the second and fourth quarters.",
+            &may
+        ),
+        vec![
+            ("the second".into(), "XXXX-Q2".into()),
+            ("fourth quarters".into(), "XXXX-Q4".into())
+        ]
+    );
+    // An ordinal before "and" with no plural unit after is no quarter.
+    assert!(found("The first and second votes failed.", &may).is_empty());
+}
