@@ -2855,10 +2855,16 @@ impl<'a> Grammar<'a> {
                 s += 1;
             }
         }
-        // Bare plural units after "for"/"over"/"in": "for years", "in months".
+        // Bare plural units after "for"/"over"/"within": "for years", "within days"; and
+        // after "in" when nothing follows in the phrase ("the first time in years", "the
+        // lowest level in decades", "could fall in days,"), not "in days of talks".
         if !the {
             if let Some((unit, true)) = lexicon::unit(self.w(i)) {
-                if matches!(self.prev_word(i), "for" | "over" | "within") && unit != Unit::Second {
+                let bare_in = self.prev_word(i) == "in"
+                    && matches!(self.w(i + 1), "." | "," | ";" | ":" | "!" | "?" | "\"" | "");
+                if (matches!(self.prev_word(i), "for" | "over" | "within") || bare_in)
+                    && unit != Unit::Second
+                {
                     return Some(Hit::new(
                         i + 1,
                         TimexType::Duration,

@@ -1955,3 +1955,20 @@ fn coordinated_quarters_are_two_timexes() {
     // An ordinal before "and" with no plural unit after is no quarter.
     assert!(found("The first and second votes failed.", &may).is_empty());
 }
+
+#[test]
+fn the_first_time_in_years_is_a_vague_duration() {
+    assert_eq!(
+        value("Vask shares hit their lowest level in years.", "years"),
+        "PXY"
+    );
+    assert_eq!(
+        value(
+            "It was the first time in decades, Orsk officials said.",
+            "decades"
+        ),
+        "PXDE"
+    );
+    // "in" followed by more of the phrase is no duration of its own.
+    assert!(found("They paused in months of fighting near Orsk.", &monday()).is_empty());
+}
