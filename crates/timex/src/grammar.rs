@@ -2874,6 +2874,24 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // "over the years", "through the decades": an unspecified stretch up to now.
+        if the && matches!(self.prev_word(i), "over" | "through") {
+            if let Some((unit, true)) = lexicon::unit(self.w(i + 1)) {
+                if unit != Unit::Second
+                    && !matches!(
+                        self.w(i + 2),
+                        "of" | "before" | "after" | "that" | "since" | "to" | "ahead" | "when"
+                    )
+                {
+                    return Some(Hit::new(
+                        i + 2,
+                        TimexType::Duration,
+                        unit.duration(None),
+                        AnchorUse::None,
+                    ));
+                }
+            }
+        }
         // "a day-long meeting", "the decades-long dispute": the unit itself is the amount (and
         // the article belongs to the noun after it).
         let unit_long = |u: usize| {

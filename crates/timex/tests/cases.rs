@@ -1972,3 +1972,22 @@ fn the_first_time_in_years_is_a_vague_duration() {
     // "in" followed by more of the phrase is no duration of its own.
     assert!(found("They paused in months of fighting near Orsk.", &monday()).is_empty());
 }
+
+#[test]
+fn over_the_years_is_a_vague_duration() {
+    let t = one(
+        "The Orsk garden has changed over the years.",
+        &monday(),
+        "the years",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "PXY"));
+    assert_eq!(
+        value(
+            "Through the decades the Vask mill survived three floods.",
+            "the decades"
+        ),
+        "PXDE"
+    );
+    // "over the years of the war": the phrase goes on, no stretch up to now.
+    assert!(found("Over the years of the war, prices in Orsk rose.", &monday()).is_empty());
+}
