@@ -2200,6 +2200,12 @@ impl<'a> Grammar<'a> {
                     hit(i + 2, Val::reference("PAST_REF"))
                 }
                 "present" if !self.capital(i + 2) => hit(i + 2, Val::reference("PRESENT_REF")),
+                // "saying at the time he was willing": a past moment the story already named
+                // (the TBAQ gold's PAST_REF); "at the time of its founding" is a time of an
+                // event, left to the event.
+                "time" if self.prev_word(i) == "at" && !self.is(i + 2, "of") => {
+                    hit(i + 2, Val::reference("PAST_REF"))
+                }
                 // "in the weeks ahead": an unspecified stretch, like "the coming weeks".
                 unit if self.is(i + 2, "ahead") => match lexicon::unit(unit) {
                     Some((unit, true)) => Some(Hit::new(
@@ -2212,6 +2218,13 @@ impl<'a> Grammar<'a> {
                 },
                 _ => None,
             },
+            // "live without it for a while": an unspecified length (TimeML `PXX`).
+            "a" if self.is(i + 1, "while") && self.prev_word(i) == "for" => Some(Hit::new(
+                i + 2,
+                TimexType::Duration,
+                "PXX".to_string(),
+                AnchorUse::None,
+            )),
             "future" if matches!(self.prev_word(i), "near" | "distant") => {
                 hit(i + 1, Val::reference("FUTURE_REF"))
             }

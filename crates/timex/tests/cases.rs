@@ -1991,3 +1991,26 @@ fn over_the_years_is_a_vague_duration() {
     // "over the years of the war": the phrase goes on, no stretch up to now.
     assert!(found("Over the years of the war, prices in Orsk rose.", &monday()).is_empty());
 }
+
+#[test]
+fn at_the_time_and_for_a_while() {
+    assert_eq!(
+        value(
+            "Mayor Dunmore said at the time he was willing to resign.",
+            "the time"
+        ),
+        "PAST_REF"
+    );
+    assert!(found(
+        "There were 12 Vask members at the time of its founding.",
+        &monday()
+    )
+    .is_empty());
+    let t = one(
+        "Orsk will have to live without power for a while.",
+        &monday(),
+        "a while",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "PXX"));
+    assert!(found("It took a while to load the Vask ferry.", &monday()).is_empty());
+}
