@@ -745,8 +745,11 @@ impl<'a> Grammar<'a> {
                     | "routinely"
                     | "habitually"
                     | "invariably"
+                    | "annually"
             )
         };
+        // "every year in March", "each year in the spring".
+        let every_year = |k: usize| matches!(self.w(k), "each" | "every") && self.is(k + 1, "year");
         let clause_break = |w: &str| {
             matches!(
                 w,
@@ -764,7 +767,7 @@ impl<'a> Grammar<'a> {
             if clause_break(w) {
                 break;
             }
-            if habitual(w) {
+            if habitual(w) || every_year(k) {
                 return true;
             }
         }

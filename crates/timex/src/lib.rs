@@ -69,9 +69,10 @@
 //!   tagged). A clock time counted from an event ("at 6 a.m. ten days before the shooting")
 //!   keeps its day unknown (`XXXX-XX-XXT06:00`) rather than borrowing the story's day.
 //! - **Habits**: a month, month and day, quarter or season in a clause with a frequency
-//!   adverb ("heating bills usually rise in January", "are typically due on April 30",
-//!   "business is usually conducted in the second and fourth quarters") or followed by
-//!   "each/every year" is a recurrence of no particular year: SET `XXXX-01`, `XXXX-Q4`
+//!   adverb ("heating bills usually rise in January", "are typically due on April 30", "is
+//!   held annually in March", "business is usually conducted in the second and fourth
+//!   quarters"), after "every year" ("every year in July") or followed by "each/every
+//!   year" is a recurrence of no particular year: SET `XXXX-01`, `XXXX-Q4`
 //!   (the TBAQ gold's one habitual case), with [`AnchorUse::None`] so nothing completes a
 //!   year for it. The simple present alone does not make a habit ("the bill comes before
 //!   parliament in January" is as often a schedule). "The new rules take effect in

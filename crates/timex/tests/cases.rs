@@ -1695,6 +1695,19 @@ fn a_month_in_a_habitual_clause_has_no_year() {
         ),
         "XXXX-09"
     );
+    assert_eq!(
+        value("The Brisk fair is held annually in March.", "March"),
+        "XXXX-03"
+    );
+    assert_eq!(
+        value("Every year in July, the Orsk river floods.", "July"),
+        "XXXX-07"
+    );
+    // "yearly" is an adjective as often as not: "its yearly results in March" are a year's.
+    assert_eq!(
+        value("Brisk Toys published its yearly results in March.", "March"),
+        "2025-03"
+    );
     // The adverb belongs to another clause: a specific month.
     assert_eq!(
         value(
