@@ -1778,6 +1778,20 @@ impl<'a> Grammar<'a> {
                 return Some(hit);
             }
         }
+        // "The market usually closes early on Friday": a recurring weekday (SET, as "on
+        // Sundays" is).
+        if self.habitual_clause(i, j) && !self.possessive(j) {
+            let suffix = lexicon::part_of_day(self.w(j))
+                .map(|code| format!("T{code}"))
+                .unwrap_or_default();
+            let end = if suffix.is_empty() { j } else { j + 1 };
+            return Some(Hit::new(
+                end,
+                TimexType::Set,
+                format!("XXXX-WXX-{weekday}{suffix}"),
+                AnchorUse::None,
+            ));
+        }
         let lean = if self.weekday_deadline_before(i) || self.modal_by_deadline(i) {
             Lean::Future
         } else if self.possessive(j) {

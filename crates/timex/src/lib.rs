@@ -68,15 +68,16 @@
 //!   the last year the text gave, like "four years later" (else only the length is
 //!   tagged). A clock time counted from an event ("at 6 a.m. ten days before the shooting")
 //!   keeps its day unknown (`XXXX-XX-XXT06:00`) rather than borrowing the story's day.
-//! - **Habits**: a month, month and day, quarter or season in a clause with a frequency
-//!   adverb ("heating bills usually rise in January", "are typically due on April 30", "is
-//!   held annually in March", "business is usually conducted in the second and fourth
-//!   quarters"), after "every year" ("every year in July") or followed by "each/every
-//!   year" is a recurrence of no particular year: SET `XXXX-01`, `XXXX-Q4`
-//!   (the TBAQ gold's one habitual case), with [`AnchorUse::None`] so nothing completes a
-//!   year for it. The simple present alone does not make a habit ("the bill comes before
-//!   parliament in January" is as often a schedule). "The new rules take effect in
-//!   January", "the ban comes into force in March" are scheduled ahead.
+//! - **Habits**: a month, month and day, quarter, season or weekday in a clause with a
+//!   frequency adverb ("heating bills usually rise in January", "are typically due on April
+//!   30", "is held annually in March", "business is usually conducted in the second and
+//!   fourth quarters", "the market usually closes early on Friday"), after "every year"
+//!   ("every year in July") or followed by "each/every year" is a recurrence of no
+//!   particular year: SET `XXXX-01`, `XXXX-Q4` (the TBAQ gold's one habitual case),
+//!   `XXXX-WXX-5`, with [`AnchorUse::None`] so nothing completes a year for it. The simple
+//!   present alone does not make a habit ("the bill comes before parliament in January" is
+//!   as often a schedule). "The new rules take effect in January", "the ban comes into force
+//!   in March" are scheduled ahead.
 //! - **Yearless dates** after "since" (in the same clause) or "ended" ("the quarter ended
 //!   Sept. 30") lie before the anchor; a weekday after a lower-case "until" is a deadline
 //!   ahead, and so is "by August" when the clause has a future verb. Present-tense schedule

@@ -1703,6 +1703,20 @@ fn a_month_in_a_habitual_clause_has_no_year() {
         value("Every year in July, the Orsk river floods.", "July"),
         "XXXX-07"
     );
+    // Weekdays: a recurring weekday, as "on Sundays" is.
+    let t = one(
+        "The Vask market usually closes early on Friday.",
+        &monday(),
+        "Friday",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-5"));
+    assert_eq!(
+        value(
+            "The Orsk council typically meets Tuesday evenings.",
+            "Tuesday evenings"
+        ),
+        "XXXX-WXX-2TEV"
+    );
     // "yearly" is an adjective as often as not: "its yearly results in March" are a year's.
     assert_eq!(
         value("Brisk Toys published its yearly results in March.", "March"),
