@@ -722,16 +722,17 @@ impl<'a> Grammar<'a> {
         Some((d, i + 1))
     }
 
-    /// Whether the month (or month and day, quarter, season) at `start..end` is read in a
-    /// habitual clause ("heating bills usually rise in January", "taxes are typically due on
-    /// April 15", "the parliament sits in September each year", "business is usually
-    /// conducted in the fourth quarter"): a recurring time of no particular year, which
-    /// TimeML 1.2.1 writes with unspecified digits (`XXXX-01`, 2.2.1.2) and types SET, as
-    /// the TBAQ gold does for its one habitual case (`XXXX-Q4`), not a resolved `2013-01`. Only a frequency adverb in the same clause (up to 8 words either
-    /// side, not across a comma, semicolon or sentence end, except the comma that closes an
-    /// opening "In January,") or an "each/every year" right after the month makes it
-    /// habitual: the simple present alone ("the bill comes before parliament in January")
-    /// is as often a schedule as a habit.
+    /// Whether the month (or month and day, quarter, season, weekday) at `start..end` is
+    /// read in a habitual clause ("heating bills usually rise in January", "taxes are
+    /// typically due on April 15", "the parliament sits in September each year", "business
+    /// is usually conducted in the fourth quarter"): a recurring time of no particular year,
+    /// which TimeML 1.2.1 writes with unspecified digits (`XXXX-01`, 2.2.1.2) and types SET,
+    /// as the TBAQ gold does for its one habitual case (`XXXX-Q4`), not a resolved
+    /// `2013-01`. Only a frequency adverb or "every/each year" in the same clause (up to 8
+    /// words either side, not across a comma, semicolon or sentence end, except the comma
+    /// that closes an opening "In January,") or an "each/every year" right after the
+    /// expression makes it habitual: the simple present alone ("the bill comes before
+    /// parliament in January") is as often a schedule as a habit.
     fn habitual_clause(&self, start: usize, end: usize) -> bool {
         let habitual = |w: &str| {
             matches!(
