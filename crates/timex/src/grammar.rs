@@ -732,7 +732,8 @@ impl<'a> Grammar<'a> {
     /// words either side, not across a comma, semicolon or sentence end, except the comma
     /// that closes an opening "In January,") or an "each/every year" right after the
     /// expression makes it habitual: the simple present alone ("the bill comes before
-    /// parliament in January") is as often a schedule as a habit.
+    /// parliament in January") is as often a schedule as a habit, and "generally" is left
+    /// out because market reports use it for one day ("stocks generally rose on Monday").
     fn habitual_clause(&self, start: usize, end: usize) -> bool {
         let habitual = |w: &str| {
             matches!(
@@ -740,7 +741,6 @@ impl<'a> Grammar<'a> {
                 "usually"
                     | "typically"
                     | "normally"
-                    | "generally"
                     | "traditionally"
                     | "customarily"
                     | "routinely"

@@ -1717,6 +1717,11 @@ fn a_month_in_a_habitual_clause_has_no_year() {
         ),
         "XXXX-WXX-2TEV"
     );
+    // "generally" in a market report is "broadly", about one day.
+    assert_eq!(
+        value("Vask stocks generally rose on Friday.", "Friday"),
+        "2025-02-28"
+    );
     // "yearly" is an adjective as often as not: "its yearly results in March" are a year's.
     assert_eq!(
         value("Brisk Toys published its yearly results in March.", "March"),
