@@ -98,6 +98,6 @@ fn tbaq_train_scores_stay_above_floors() {
     let value = 100.0 * f1(n_value, n_pred, n_gold);
     eprintln!("TBAQ train: {docs} docs, {n_gold} gold, {n_pred} predicted, relaxed F1 {relaxed:.2}, value F1 {value:.2}");
     assert_eq!(docs, 256, "expected the 256 TBAQ-cleaned documents");
-    assert!(relaxed >= 94.5, "relaxed F1 {relaxed:.2} fell below 94.5");
-    assert!(value >= 83.0, "value F1 {value:.2} fell below 83");
+    assert!(relaxed >= 94.8, "relaxed F1 {relaxed:.2} fell below 94.8");
+    assert!(value >= 83.5, "value F1 {value:.2} fell below 83.5");
 }
