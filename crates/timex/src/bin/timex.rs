@@ -1,7 +1,7 @@
 //! `timex [--anchor YYYY-MM-DD] < TEXT`: prints the time expressions of TEXT as JSON lines
 //! (span, text, type, value, mod, anchoring), resolved against the anchor date if given.
 
-use std::io::Read;
+use std::io::{BufWriter, ErrorKind, Read, Write};
 use std::process::ExitCode;
 
 use triangulate_doc::PartialDate;
@@ -30,12 +30,27 @@ fn main() -> ExitCode {
         eprintln!("timex: cannot read standard input as UTF-8 text: {e}");
         return ExitCode::from(2);
     }
+    let mut out = BufWriter::new(std::io::stdout().lock());
     for t in find_timexes(&text, &anchor) {
         let line = serde_json::json!({
             "text": t.span.text(&text),
             "timex": t,
         });
-        println!("{line}");
+        if let Err(e) = writeln!(out, "{line}") {
+            return write_failed(&e);
+        }
     }
-    ExitCode::SUCCESS
+    match out.flush() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => write_failed(&e),
+    }
+}
+
+/// A reader that stops early (`timex | head`) is no error; anything else is reported.
+fn write_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() == ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("timex: cannot write to standard output: {e}");
+    ExitCode::from(1)
 }
