@@ -349,11 +349,26 @@ impl ExternalLexicons {
     }
 }
 
+/// Most bytes a lexicon file may decompress to. The shipped files decompress to 2.5 MB at most;
+/// the cap keeps a damaged or hostile file given to [`ExternalLexicons::from_gzip`] (a gzip
+/// bomb) from exhausting memory.
+const MAX_LEXICON_BYTES: u64 = 64 << 20;
+
 fn gunzip(bytes: &[u8], name: &str) -> Result<String, NerError> {
+    gunzip_capped(bytes, name, MAX_LEXICON_BYTES)
+}
+
+fn gunzip_capped(bytes: &[u8], name: &str, cap: u64) -> Result<String, NerError> {
     let mut text = String::new();
     GzDecoder::new(bytes)
+        .take(cap.saturating_add(1))
         .read_to_string(&mut text)
         .map_err(|e| NerError::Lexicon(format!("{name}: {e}")))?;
+    if text.len() as u64 > cap {
+        return Err(NerError::Lexicon(format!(
+            "{name}: decompresses to more than {cap} bytes"
+        )));
+    }
     Ok(text)
 }
 
@@ -468,6 +483,24 @@ mod tests {
                 }
                 other => panic!("expected a lexicon error, got {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_file_that_decompresses_past_the_cap_is_refused() {
+        let text = "Brenna\t678\n".repeat(100);
+        assert_eq!(
+            gunzip_capped(&gz(&text), "brown_clusters.tsv.gz", text.len() as u64)
+                .map(|t| t.len())
+                .ok(),
+            Some(text.len())
+        );
+        match gunzip_capped(&gz(&text), "brown_clusters.tsv.gz", text.len() as u64 - 1) {
+            Err(NerError::Lexicon(message)) => {
+                assert!(message.contains("brown_clusters.tsv.gz"), "{message}");
+                assert!(message.contains("more than"), "{message}");
+            }
+            other => panic!("expected a lexicon error, got {other:?}"),
         }
     }
 
