@@ -734,6 +734,9 @@ impl<'a> Grammar<'a> {
     /// expression makes it habitual: the simple present alone ("the bill comes before
     /// parliament in January") is as often a schedule as a habit, and "generally" is left
     /// out because market reports use it for one day ("stocks generally rose on Monday").
+    /// A past-tense verb met before the adverb ("officials who typically meet in private met
+    /// on Tuesday", "sales fell in January as shoppers usually do", "he said on Friday that
+    /// stores usually close early") governs the expression instead: one past day or month.
     fn habitual_clause(&self, start: usize, end: usize) -> bool {
         let habitual = |w: &str| {
             matches!(
@@ -757,7 +760,7 @@ impl<'a> Grammar<'a> {
                 "," | ";" | "." | "!" | "?" | ":" | "but" | "while" | "although" | "whereas"
             )
         };
-        if matches!(self.w(end), "each" | "every") && self.is(end + 1, "year") {
+        if every_year(end) {
             return true;
         }
         for back in 1..=8 {
@@ -770,6 +773,9 @@ impl<'a> Grammar<'a> {
             }
             if habitual(w) || every_year(k) {
                 return true;
+            }
+            if self.past_verb(k) {
+                return false;
             }
         }
         let mut k = end;
@@ -784,9 +790,33 @@ impl<'a> Grammar<'a> {
             if habitual(w) {
                 return true;
             }
+            if self.past_verb(k) {
+                return false;
+            }
             k += 1;
         }
         false
+    }
+
+    /// Whether the word at `k` is a lexical verb in the past tense ("met", "fell", "said"):
+    /// not an auxiliary ("was", "had", which leave the tense to the verb they carry) and not
+    /// a participle after "is" / "has", an adverb between them or not ("is held annually",
+    /// "are usually made", "has been held").
+    fn past_verb(&self, k: usize) -> bool {
+        let auxiliary = |w: &str| {
+            matches!(
+                w,
+                "is" | "are" | "am" | "be" | "being" | "been" | "was" | "were" | "has" | "have"
+            )
+        };
+        let participle = auxiliary(self.prev_word(k))
+            || self.prev_word(k).ends_with("ly") && auxiliary(self.prev_word(k.saturating_sub(1)));
+        marker(&self.toks, k) == Tense::Past
+            && !participle
+            && !matches!(
+                self.w(k),
+                "was" | "were" | "been" | "had" | "last" | "earlier" | "ago"
+            )
     }
 
     /// Whether the expression at `i` opens its sentence, alone or after "On" ("On Tuesday,

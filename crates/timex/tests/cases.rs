@@ -1735,6 +1735,52 @@ fn a_month_in_a_habitual_clause_has_no_year() {
         ),
         "2025-01"
     );
+    // A past verb governs the expression before the adverb is reached: one past day or
+    // month, the adverb belonging to a relative or comparative clause.
+    assert_eq!(
+        value(
+            "Officials who typically meet in private met on Tuesday with the Orsk strikers.",
+            "Tuesday"
+        ),
+        "2025-02-25"
+    );
+    assert_eq!(
+        value(
+            "Vask sales fell in January as shoppers usually do after the holidays.",
+            "January"
+        ),
+        "2025-01"
+    );
+    assert_eq!(
+        value(
+            "In January prices fell more than they normally do.",
+            "January"
+        ),
+        "2025-01"
+    );
+    assert_eq!(
+        value(
+            "Mayor Ilsa Grent said on Friday that Brisk stores usually close early.",
+            "Friday"
+        ),
+        "2025-02-28"
+    );
+    // A specific month after a habitual one in the same sentence.
+    assert_eq!(
+        value(
+            "Prices usually rise in January, but this January they fell.",
+            "this January"
+        ),
+        "2025-01"
+    );
+    // The reporting verb sits outside the habit: still habitual.
+    assert_eq!(
+        value(
+            "Brisk officials said heating bills usually rise in January.",
+            "January"
+        ),
+        "XXXX-01"
+    );
     // No frequency adverb: the resolved month ("in January" of a past report).
     assert_eq!(
         value("The regulator froze the bills in January.", "January"),
