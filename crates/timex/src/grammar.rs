@@ -1782,22 +1782,11 @@ impl<'a> Grammar<'a> {
         let (weekday, j) = self.weekday_at(i)?;
         // "Super Tuesday", "Bloody Sunday", "Black Monday": a capitalised epithet makes the
         // weekday the name of an event (the feasts among them are read by `holiday`).
+        let epithet = self.prev_word(i);
         if self.capital(i)
             && self.capital(i.wrapping_sub(1))
-            && matches!(
-                self.w(i.wrapping_sub(1)),
-                "super"
-                    | "bloody"
-                    | "black"
-                    | "blue"
-                    | "holy"
-                    | "maundy"
-                    | "shrove"
-                    | "cyber"
-                    | "good"
-                    | "ash"
-                    | "palm"
-            )
+            && (matches!(epithet, "super" | "bloody" | "black" | "blue")
+                || weekday_feast(epithet, self.w(i)).is_some())
         {
             return None;
         }
@@ -3810,8 +3799,20 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let w = self.w(i);
+        let named_feast = weekday_feast(w, self.w(i + 1)).filter(|_| self.capital(i + 1));
+        // "the Good Friday Agreement": the name of an accord, not a date.
+        if named_feast.is_some()
+            && matches!(
+                self.w(i + 2),
+                "agreement" | "agreements" | "accord" | "accords" | "pact" | "treaty" | "deal"
+            )
+        {
+            return None;
+        }
         // (month, day) for fixed holidays, or a rule for movable ones.
         let (fixed, end): (Option<(u32, u32)>, usize) = match w {
+            // "Good Friday", "Black Friday": read as the feast, not as the nearest Friday.
+            _ if named_feast.is_some() => (None, i + 2),
             "christmas" => {
                 if self.is(i + 1, "eve") {
                     (Some((12, 24)), i + 2)
@@ -3838,15 +3839,6 @@ impl<'a> Grammar<'a> {
                 (Some((2, 14)), i + 4)
             }
             "election" if self.is(i + 1, "day") && self.capital(i + 1) => (None, i + 2),
-            // Feasts and shopping days named after a weekday: "Good Friday", "Black Friday"
-            // (the day after Thanksgiving), "Cyber Monday", "Ash Wednesday", "Palm Sunday",
-            // "Easter Monday". The weekday alone would be read as the nearest Friday.
-            "good" | "black" | "cyber" | "ash" | "palm"
-                if self.capital(i + 1) && feast_weekday(w) == Some(self.w(i + 1)) =>
-            {
-                (None, i + 2)
-            }
-            "easter" if self.is(i + 1, "monday") && self.capital(i + 1) => (None, i + 2),
             "thanksgiving" | "easter" => (
                 None,
                 if matches!(self.w(i + 1), "day" | "sunday" | "week") {
@@ -3862,13 +3854,9 @@ impl<'a> Grammar<'a> {
             Some((m, d)) => self.resolve_month_day(m, d, Some(lean), false),
             None => {
                 let rule = |y: i32| match w {
-                    "easter" if self.is(i + 1, "monday") => easter(y).and_then(|d| add_days(d, 1)),
+                    _ if named_feast.is_some() => named_feast
+                        .and_then(|(feast, offset)| feast(y).and_then(|d| add_days(d, offset))),
                     "easter" => easter(y),
-                    "good" => easter(y).and_then(|d| add_days(d, -2)),
-                    "palm" => easter(y).and_then(|d| add_days(d, -7)),
-                    "ash" => easter(y).and_then(|d| add_days(d, -46)),
-                    "black" => thanksgiving(y).and_then(|d| add_days(d, 1)),
-                    "cyber" => thanksgiving(y).and_then(|d| add_days(d, 4)),
                     "election" => election_day(y),
                     "labor" => labor_day(y),
                     "memorial" => memorial_day(y),
@@ -3931,19 +3919,30 @@ impl<'a> Grammar<'a> {
     }
 }
 
-/// A modal verb other than "will": it puts what it governs in a possible future ("could
-/// reach", "may last") without the firmness of a plan.
-/// The weekday a feast or shopping day named "<word> <weekday>" falls on.
-fn feast_weekday(word: &str) -> Option<&'static str> {
-    match word {
-        "good" | "black" => Some("friday"),
-        "cyber" => Some("monday"),
-        "ash" => Some("wednesday"),
-        "palm" => Some("sunday"),
+/// The date of a movable feast in a year ([`easter`], [`thanksgiving`]).
+type FeastRule = fn(i32) -> Option<NaiveDate>;
+
+/// The feast or shopping day named "<epithet> <weekday>" ("Good Friday", "Cyber Monday"):
+/// the feast it is counted from and the days after it (lower-case words).
+fn weekday_feast(epithet: &str, weekday: &str) -> Option<(FeastRule, i64)> {
+    let easter: FeastRule = easter;
+    let thanksgiving: FeastRule = thanksgiving;
+    match (epithet, weekday) {
+        ("shrove", "tuesday") => Some((easter, -47)),
+        ("ash", "wednesday") => Some((easter, -46)),
+        ("palm", "sunday") => Some((easter, -7)),
+        ("maundy" | "holy", "thursday") => Some((easter, -3)),
+        ("good", "friday") => Some((easter, -2)),
+        ("holy", "saturday") => Some((easter, -1)),
+        ("easter", "monday") => Some((easter, 1)),
+        ("black", "friday") => Some((thanksgiving, 1)),
+        ("cyber", "monday") => Some((thanksgiving, 4)),
         _ => None,
     }
 }
 
+/// A modal verb other than "will": it puts what it governs in a possible future ("could
+/// reach", "may last") without the firmness of a plan.
 fn is_modal(word: &str) -> bool {
     matches!(
         word,

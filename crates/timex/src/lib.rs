@@ -109,10 +109,12 @@
 //!   years later" counts from the last year the text gave (else only "four years" is
 //!   tagged, a DURATION).
 //! - **Movable feasts** (Easter, Thanksgiving, Election Day, Labor Day, Memorial Day, and
-//!   the weekday-named Good Friday, Palm Sunday, Ash Wednesday, Easter Monday, Black Friday,
-//!   Cyber Monday) take their nearest occurrence (a future one counting double, as for
-//!   months); "Easter week" is that ISO week. "Super Tuesday", "Black Monday", "Bloody
-//!   Sunday" name events, not a weekday of the story's week, and are left untagged.
+//!   the weekday-named Shrove Tuesday, Ash Wednesday, Palm Sunday, Maundy (Holy) Thursday,
+//!   Good Friday, Holy Saturday, Easter Monday, Black Friday, Cyber Monday) take their
+//!   nearest occurrence (a future one counting double, as for months); "Easter week" is that
+//!   ISO week. "Super Tuesday", "Black Monday", "Bloody Sunday" name events, not a weekday
+//!   of the story's week, and are left untagged, as is an accord named after a feast ("the
+//!   Good Friday Agreement").
 //! - **Typing**: a weekday with a part of day ("Monday evening") is DATE with the part kept
 //!   in the value (`2025-03-03TEV`), as in most of the TBAQ gold; "this morning", "tonight"
 //!   stay TIME. "The past year" is the year before (DATE), "in recent years" `PAST_REF`,

@@ -1876,6 +1876,40 @@ fn a_weekday_with_an_epithet_names_a_feast_or_an_event() {
         one("Banks were shut on Easter Monday.", &may, "Easter Monday").value,
         "2013-04-01"
     );
+    // The other feasts the epithet rule keeps from being read as a weekday are dated too.
+    assert_eq!(
+        found(
+            "Tarvia churches held services on Maundy Thursday and Shrove Tuesday.",
+            &may
+        ),
+        vec![
+            ("Maundy Thursday".into(), "2013-03-28".into()),
+            ("Shrove Tuesday".into(), "2013-02-12".into())
+        ]
+    );
+    // An accord named after the feast is no date, nor is its weekday.
+    assert!(found("The Good Friday Agreement of Veloria ended the war.", &may).is_empty());
+    // Black Friday in a November story is that year's, before or after it.
+    let november = Anchor::ymd(2013, 11, 20).expect("valid date");
+    assert_eq!(
+        one(
+            "Black Friday sales at Orvel Stores are expected to be strong.",
+            &november,
+            "Black Friday"
+        )
+        .value,
+        "2013-11-29"
+    );
+    let december = Anchor::ymd(2013, 12, 5).expect("valid date");
+    assert_eq!(
+        one(
+            "Black Friday sales at Orvel Stores fell 3 percent.",
+            &december,
+            "Black Friday"
+        )
+        .value,
+        "2013-11-29"
+    );
     // Named events: no date of this week.
     assert!(found("Candidates campaigned before Super Tuesday.", &may).is_empty());
     assert!(found("Black Monday wiped out a fifth of the index.", &may).is_empty());
