@@ -657,9 +657,14 @@ impl<'a> Grammar<'a> {
                     Some((n, k)) if n < 100 => (2000 + n as i32, k),
                     _ => (2000, i + 2),
                 };
-                // "for two thousand years", "two thousand people": an amount, not a year.
+                // "for two thousand years", "two thousand protesters", "two thousand of
+                // them": an amount, not a year. A bare "two thousand" is a year only where no
+                // word follows it ("in two thousand, ...") or after "year" ("the year two
+                // thousand has ..."); "two thousand and one" is one.
+                let bare = end == i + 2 && self.prev_word(i) != "year";
                 if lexicon::unit(self.w(end)).is_some()
-                    || matches!(self.w(end), "people" | "of" | "more" | "-")
+                    || self.is(end, "-")
+                    || bare && self.kind(end) == Some(TokenKind::Word)
                 {
                     return None;
                 }
@@ -1872,11 +1877,18 @@ impl<'a> Grammar<'a> {
                 return Some(Hit::date(end, Val::year(y, AnchorUse::Absolute)));
             }
         }
-        // Decades: "1990s", "'90s" ("2012's drought" is the year's possessive).
+        // Decades: "1990s", "'90s". "2012's drought" is the year's possessive, and so is
+        // "2010's budget": "NNN0's" is the decade only after "the" or an "early", "mid-",
+        // "late" ("the 1990's", "the late 1980's").
         if let Some(y) = self.year4(s) {
+            let decade_context =
+                the || matches!(self.prev_word(s), "the" | "-" | "mid" | "early" | "late");
             if y % 10 == 0
                 && (self.glued(s + 1) && self.is(s + 1, "s")
-                    || self.is(s + 1, "'") && self.glued(s + 1) && self.is(s + 2, "s"))
+                    || decade_context
+                        && self.is(s + 1, "'")
+                        && self.glued(s + 1)
+                        && self.is(s + 2, "s"))
             {
                 let end = if self.is(s + 1, "s") { s + 2 } else { s + 3 };
                 // "the 1800s" is the century; "the 2000s" (and "the mid-2000s") in news is

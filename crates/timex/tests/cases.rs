@@ -1945,6 +1945,15 @@ fn two_thousand_years_is_a_length_not_the_year_2000() {
         "2001"
     );
     assert!(found("Two thousand people marched in Vask.", &monday()).is_empty());
+    assert!(found("Two thousand protesters marched in Vask.", &monday()).is_empty());
+    assert_eq!(
+        value(
+            "Vask feared the year two thousand would stop its clocks.",
+            "the year two thousand"
+        ),
+        "2000"
+    );
+    assert!(found("The Orsk mayor paid two thousand dollars.", &monday()).is_empty());
 }
 
 #[test]
@@ -1957,6 +1966,15 @@ fn a_year_in_the_possessive_is_no_decade() {
     assert_eq!(
         one("Prices fell in the 1990's.", &may, "the 1990's").value,
         "199"
+    );
+    // A year ending in 0 in the possessive is the year too, unless "the" makes it a decade.
+    assert_eq!(
+        found("2010's budget was the largest in Vask's history.", &may),
+        vec![("2010".into(), "2010".into())]
+    );
+    assert_eq!(
+        one("Rents doubled in the late 1980's.", &may, "the late 1980's").value,
+        "198"
     );
 }
 
