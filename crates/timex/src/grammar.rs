@@ -3191,22 +3191,28 @@ impl<'a> Grammar<'a> {
                 "halves" => Some("half"),
                 _ => None,
             };
+            // "the second and third quarter of 2012" is written with the singular too.
+            let shared_unit = |k: usize| match self.w(k) {
+                "quarter" => Some("quarter"),
+                "half" => Some("half"),
+                _ => plural_unit(k),
+            };
             let coordinated_first = if matches!(self.w(j), "and" | "or") && !hyphen {
                 self.ordinal(j + 1)
-                    .and_then(|(_, k)| plural_unit(k).map(|unit| (unit, k)))
+                    .and_then(|(other, k)| shared_unit(k).map(|unit| (unit, k, other)))
             } else {
                 None
             };
-            let coordinated_second = plural_unit(j).filter(|_| {
-                matches!(self.prev_word(s), "and" | "or")
-                    && self
-                        .ordinal(s.saturating_sub(2))
-                        .is_some_and(|(_, k)| k + 1 == s)
+            let coordinated_second = plural_unit(j).and_then(|unit| {
+                let (other, k) = self.ordinal(s.saturating_sub(2))?;
+                (matches!(self.prev_word(s), "and" | "or") && k + 1 == s).then_some((unit, other))
             });
-            let unit_word = match (coordinated_first, coordinated_second) {
-                (Some((unit, _)), _) => unit,
-                (None, Some(unit)) => unit,
-                (None, None) => self.w(j),
+            // Both quarters of a coordination fall in one year: the later one decides
+            // whether it is this year's or last ("the first and second quarters were weak",
+            // said in March, are both last year's).
+            let (unit_word, latest) = match (coordinated_first, coordinated_second) {
+                (Some((unit, _, other)), _) | (None, Some((unit, other))) => (unit, n.max(other)),
+                (None, None) => (self.w(j), n),
             };
             let half = match unit_word {
                 "quarter" if (1..=4).contains(&n) => false,
@@ -3227,7 +3233,7 @@ impl<'a> Grammar<'a> {
                 (Some(y), None) => (Some(y), j + 1),
                 (Some(y), Some(_)) => (Some(y), j),
                 // "the first and second quarters of 2013": the year after the plural.
-                (None, Some((_, k))) => (self.year_of(k + 1).0, j),
+                (None, Some((_, k, _))) => (self.year_of(k + 1).0, j),
                 (None, None) => self.year_of(j + 1),
             };
             // "the second half of the year": the year the text is about, which is the
@@ -3250,7 +3256,7 @@ impl<'a> Grammar<'a> {
                         .anchor_month
                         .map(|m| if half { m.div_ceil(6) } else { quarter_of(m) })
                         .unwrap_or(4);
-                    if n > current && lean == Lean::Past {
+                    if latest > current && lean == Lean::Past {
                         ay - 1
                     } else {
                         ay

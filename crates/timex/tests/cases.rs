@@ -2071,6 +2071,30 @@ fn coordinated_quarters_are_two_timexes() {
             ("fourth quarters".into(), "2012-Q4".into())
         ]
     );
+    // Both quarters of a coordination are in one year: said in March, the first and second
+    // quarters that "were" weak are last year's, though the first is this year's number.
+    let march = Anchor::ymd(2013, 3, 10).expect("valid date");
+    assert_eq!(
+        found(
+            "The first and second quarters were weak at Brisk Toys.",
+            &march
+        ),
+        vec![
+            ("The first".into(), "2012-Q1".into()),
+            ("second quarters".into(), "2012-Q2".into())
+        ]
+    );
+    // The singular coordinates too.
+    assert_eq!(
+        found(
+            "Brisk Toys sales fell in the second and third quarter of 2011.",
+            &march
+        ),
+        vec![
+            ("the second".into(), "2011-Q2".into()),
+            ("third quarter of 2011".into(), "2011-Q3".into())
+        ]
+    );
     // In a habitual clause: recurring quarters (TBAQ: SET XXXX-Q2, XXXX-Q4).
     assert_eq!(
         found(
