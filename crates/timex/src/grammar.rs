@@ -302,12 +302,7 @@ impl<'a> Grammar<'a> {
                         }
                     }
                     if matches!(hit.kind, TimexType::Date | TimexType::Time) {
-                        if let Some(day) =
-                            hit.partial.and_then(|p| match (p.year, p.month, p.day) {
-                                (Some(y), Some(m), Some(d)) => ymd(y, m as u32, d as u32),
-                                _ => None,
-                            })
-                        {
+                        if let Some(day) = hit.partial.and_then(full_day) {
                             self.last_day.set(Some(day));
                             self.last_day_at.set(i);
                         }
@@ -1526,10 +1521,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let day = self.month_first(i + 3).or_else(|| self.day_first(i + 3))?;
-        let date = day.partial.and_then(|p| match (p.year, p.month, p.day) {
-            (Some(y), Some(m), Some(d)) => ymd(y, u32::from(m), u32::from(d)),
-            _ => None,
-        })?;
+        let date = day.partial.and_then(full_day)?;
         Some(Hit::date(
             day.end,
             Val::other(week_value(date), day.anchored),
@@ -3935,6 +3927,11 @@ impl<'a> Grammar<'a> {
         let lean = self.lean(i, end, Lean::Past);
         Some(Hit::date(end, self.resolve_day_of_month(d, lean)))
     }
+}
+
+/// The calendar day a partial date names, when it names year, month and day.
+fn full_day(p: PartialDate) -> Option<NaiveDate> {
+    ymd(p.year?, u32::from(p.month?), u32::from(p.day?))
 }
 
 /// The date of a movable feast in a year ([`easter`], [`thanksgiving`]).
