@@ -25,6 +25,10 @@ const SENTENCES: &[&str] = &[
     "The dam opened in 1998. A decade later, the following week, it cracked.",
     "A jogger saw the car at 6 a.m. ten days before the shooting in Malmö.",
     "The hearing is set for the week of March 6; 2012’s drought lasted two thousand hours.",
+    // Review of the sixth pass: past verbs in habitual windows, feasts, coordinated quarters.
+    "Officials who typically meet in Malmö met on Tuesday, as they usually do.",
+    "Kraków held Maundy Thursday services; the Good Friday Agreement held.",
+    "The first and second quarters were weak; 2010’s budget paid two thousand dollars.",
 ];
 
 /// Characters placed around and inside the sentences: accented letters, typographic
