@@ -2928,10 +2928,12 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        // "over the years", "through the decades": an unspecified stretch up to now.
+        // "over the years", "through the decades": an unspecified stretch up to now ("over
+        // the years 2010 to 2012" names its years instead).
         if the && matches!(self.prev_word(i), "over" | "through") {
             if let Some((unit, true)) = lexicon::unit(self.w(i + 1)) {
                 if unit != Unit::Second
+                    && self.kind(i + 2) != Some(TokenKind::Number)
                     && !matches!(
                         self.w(i + 2),
                         "of" | "before" | "after" | "that" | "since" | "to" | "ahead" | "when"

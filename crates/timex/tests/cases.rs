@@ -2144,6 +2144,14 @@ fn over_the_years_is_a_vague_duration() {
     );
     // "over the years of the war": the phrase goes on, no stretch up to now.
     assert!(found("Over the years of the war, prices in Orsk rose.", &monday()).is_empty());
+    // "over the years 2010 to 2012" names its years: no vague stretch beside them.
+    assert_eq!(
+        found("Orsk output rose over the years 2010 to 2012.", &monday()),
+        vec![
+            ("2010".into(), "2010".into()),
+            ("2012".into(), "2012".into())
+        ]
+    );
 }
 
 #[test]
