@@ -2136,7 +2136,13 @@ impl<'a> Grammar<'a> {
                 // is a discourse marker, not a time (TimeML 1.2.1, 2.2: only "now" referring
                 // to the present is PRESENT_REF; the TBAQ gold leaves all 3 such cases
                 // untagged, while tagging "Now officials are ...").
-                if w == "now" && self.is(i + 1, ",") && self.opens_sentence(i) {
+                // "Now, five years after the flood, ..." contrasts the present with a past
+                // time: a reference to the present after all.
+                if w == "now"
+                    && self.is(i + 1, ",")
+                    && self.opens_sentence(i)
+                    && !self.offset_from_event(i + 2)
+                {
                     return None;
                 }
                 hit(i + 1, Val::reference("PRESENT_REF"))

@@ -122,7 +122,8 @@
 //!   daily" are not time expressions (the TBAQ gold never tags them), nor is the generic
 //!   present of "today's youth" / "today's world", a lower-case "this march" (a protest) or
 //!   "high noon". "Now that ..." is `PRESENT_REF` (the gold tags it every time), but a
-//!   sentence-opening "Now," is a discourse marker (untagged, as in all 3 TBAQ cases) and
+//!   sentence-opening "Now," is a discourse marker (untagged, as in all 3 TBAQ cases; not
+//!   when set against a time counted back: "Now, five years after the flood, ...") and
 //!   "every now and then" an idiom; "day-long" is `P1D` and "decades-long" `PXDE`. "At the
 //!   time" is `PAST_REF`, "for a while" `PXX`, "over the years" and "the first time in
 //!   years" `PXY`; "the second and fourth quarters" are two quarters; "two thousand years"

@@ -1595,6 +1595,17 @@ fn a_sentence_opening_now_with_a_comma_is_a_discourse_marker() {
         value("The fund holds cash now, its manager said.", "now"),
         "PRESENT_REF"
     );
+    // Set against a time counted back, the opening "Now," is the present.
+    assert_eq!(
+        found(
+            "Now, five years after the flood, the town of Orsk has rebuilt.",
+            &monday()
+        ),
+        vec![
+            ("Now".into(), "PRESENT_REF".into()),
+            ("five years".into(), "P5Y".into())
+        ]
+    );
 }
 
 #[test]
