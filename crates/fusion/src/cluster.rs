@@ -346,6 +346,11 @@ impl StoryClusterer {
     }
 
     /// Put a document into a given story (e.g. a syndicated copy of one of its members).
+    ///
+    /// The story is reviewed after the join as after [`StoryClusterer::add`]: a copy grows a
+    /// young story like any report, and a split it makes due is made now (a copy stays in the
+    /// group of its near-identical original). Moves are reported by
+    /// [`StoryClusterer::take_moves`]; the returned story is the document's after review.
     pub fn add_to(&mut self, doc: &ClusterInput<'_>, story: StoryId) -> StoryId {
         let features = self.features(doc);
         let day = doc.published.and_then(days_since_epoch);
@@ -355,6 +360,7 @@ impl StoryClusterer {
             self.new_story()
         };
         self.join(id, features, day, None);
+        let id = self.review(id);
         self.housekeeping();
         StoryId(id)
     }

@@ -81,3 +81,39 @@ fn review_leaves_reports_of_one_event_together() {
     };
     assert_eq!(ids, cluster(&ONE_FLOOD, without_review).0);
 }
+
+#[test]
+fn a_story_grown_by_a_syndicated_copy_is_reviewed_at_once() {
+    // Four brake-recall reports and the first airbag-recall report share one young story;
+    // then a wire copy of the airbag report arrives and is placed beside its original with
+    // `add_to` (as `analyze` does with syndicated copies). That join is reviewed like any
+    // other: the airbag pair leaves at once, not only when the next report comes.
+    let input = |text| ClusterInput {
+        text,
+        names: &[],
+        published: None,
+    };
+    let mut clusterer = StoryClusterer::new(ClusterOptions::default());
+    let mut ids: Vec<StoryId> = RECALLS[..5]
+        .iter()
+        .map(|text| clusterer.add(&input(text)))
+        .collect();
+    assert!(clusterer.take_moves().is_empty());
+    assert!(
+        ids.iter().all(|&id| id == ids[0]),
+        "one young story: {ids:?}"
+    );
+    let copy = "Torvel spokeswoman Lina Marsk said in Mesk on Thursday that the carmaker is recalling 12,500 Orvo vans because airbag sensors can misfire. Torvel dealers will replace the airbag sensors free of charge, the agency reported.";
+    ids.push(clusterer.add_to(&input(copy), ids[3]));
+    for (doc, story) in clusterer.take_moves() {
+        ids[doc] = story;
+    }
+    assert_eq!(ids[3], ids[5], "the copy stays with its original: {ids:?}");
+    assert_ne!(
+        ids[0], ids[3],
+        "the airbag recall left the brake story: {ids:?}"
+    );
+    for brake in [1, 2, 4] {
+        assert_eq!(ids[0], ids[brake], "{ids:?}");
+    }
+}
