@@ -5,7 +5,7 @@ use crate::entities;
 use crate::input::{check_spans, AnnotatedDoc, FusionOptions, LayerError};
 use crate::model::*;
 use crate::syndication::{
-    agency_key, near_duplicate_pairs, shared_paragraphs, shingles, NearDupThresholds,
+    agency_key, near_duplicate_pairs, shared_paragraph_groups, shingles, NearDupThresholds,
 };
 use crate::text::{display, split_sentences};
 use crate::timeline;
@@ -443,21 +443,21 @@ fn syndication_groups(
                     .map(|p| p.text)
             })
             .collect();
-        let shared_passages = shared_paragraphs(&texts)
+        let shared_passages = shared_paragraph_groups(&texts)
             .into_iter()
-            .filter_map(|m| {
-                let pa = local_members
-                    .get(m.doc_a)
-                    .and_then(|&l| members.get(l))
-                    .and_then(|&g| prepared.get(g))?;
-                let pb = local_members
-                    .get(m.doc_b)
-                    .and_then(|&l| members.get(l))
-                    .and_then(|&g| prepared.get(g))?;
-                Some(SharedPassage {
-                    evidence: vec![pa.evidence(m.span_a), pb.evidence(m.span_b)],
-                    similarity: m.jaccard,
-                })
+            .map(|shared| SharedPassage {
+                evidence: shared
+                    .copies
+                    .iter()
+                    .filter_map(|&(local, span)| {
+                        local_members
+                            .get(local)
+                            .and_then(|&l| members.get(l))
+                            .and_then(|&g| prepared.get(g))
+                            .map(|p| p.evidence(span))
+                    })
+                    .collect(),
+                similarity: shared.jaccard,
             })
             .collect();
         let origin = local_members

@@ -135,9 +135,9 @@ pub enum SyndicationLink {
 /// One paragraph found in several documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SharedPassage {
-    /// The paragraph in each document that has it.
+    /// The paragraph in each document that has it (once per copy, in input order).
     pub evidence: Vec<EvidenceSpan>,
-    /// Word 5-gram Jaccard between the first two copies (1.0 = identical wording).
+    /// Lowest word 5-gram Jaccard between two matched copies (1.0 = identical wording in all).
     pub similarity: f32,
 }
 

@@ -9,6 +9,7 @@
 //! common case of an outlet cutting a wire story short or adding paragraphs of its own.
 //!
 //! The same machinery runs on paragraphs to list the passages two documents share.
+use crate::analyze::UnionFind;
 use crate::text::{fnv1a, fold, paragraphs, words};
 use rustc_hash::FxHashMap;
 use triangulate_doc::Span;
@@ -204,6 +205,66 @@ pub fn shared_paragraphs(texts: &[&str]) -> Vec<ParagraphMatch> {
     .collect()
 }
 
+/// One paragraph found in several documents: every copy, as (index in the input slice, span),
+/// in input order, and the lowest word 5-gram Jaccard among the matched pairs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedParagraph {
+    pub copies: Vec<(usize, Span)>,
+    pub jaccard: f32,
+}
+
+/// Paragraphs shared between different documents of `texts`, each listed once with all its
+/// copies: the pairwise matches of [`shared_paragraphs`] joined through the paragraphs they
+/// have in common. A wire story republished k times gives one entry per paragraph with k
+/// copies, not k(k−1)/2 pairs, so a report lists it in space linear in k.
+pub fn shared_paragraph_groups(texts: &[&str]) -> Vec<SharedParagraph> {
+    let matches = shared_paragraphs(texts);
+    let mut index: FxHashMap<(usize, usize, usize), usize> = FxHashMap::default();
+    let mut copies: Vec<(usize, Span)> = Vec::new();
+    let mut node = |doc: usize, span: Span| -> usize {
+        *index.entry((doc, span.start, span.end)).or_insert_with(|| {
+            copies.push((doc, span));
+            copies.len() - 1
+        })
+    };
+    let edges: Vec<(usize, usize, f32)> = matches
+        .iter()
+        .map(|m| (node(m.doc_a, m.span_a), node(m.doc_b, m.span_b), m.jaccard))
+        .collect();
+    let mut components = UnionFind::new(copies.len());
+    for &(a, b, _) in &edges {
+        components.union(a, b);
+    }
+    let mut group_of_root: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut groups: Vec<SharedParagraph> = Vec::new();
+    for (a, _, jaccard) in edges {
+        let root = components.find(a);
+        let g = *group_of_root.entry(root).or_insert_with(|| {
+            groups.push(SharedParagraph {
+                copies: Vec::new(),
+                jaccard,
+            });
+            groups.len() - 1
+        });
+        if let Some(group) = groups.get_mut(g) {
+            group.jaccard = group.jaccard.min(jaccard);
+        }
+    }
+    for (node, &copy) in copies.iter().enumerate() {
+        let root = components.find(node);
+        if let Some(group) = group_of_root.get(&root).and_then(|&g| groups.get_mut(g)) {
+            group.copies.push(copy);
+        }
+    }
+    for group in &mut groups {
+        group
+            .copies
+            .sort_by_key(|&(doc, span)| (doc, span.start, span.end));
+    }
+    groups.sort_by_key(|g| g.copies.first().map(|&(doc, span)| (doc, span.start)));
+    groups
+}
+
 /// Canonical form of an agency or outlet name for comparing credits ("The Nordwire" =
 /// "NORDWIRE" = "Nordwire news agency").
 pub fn agency_key(name: &str) -> String {
@@ -248,6 +309,28 @@ mod tests {
         let m = matches[0];
         assert_eq!(&a[m.span_a.range()], WIRE);
         assert_eq!(&b[m.span_b.range()], WIRE);
+    }
+
+    #[test]
+    fn a_paragraph_in_many_copies_is_listed_once_with_every_copy() {
+        let closing = "Talks resume in Varn next week, the ministry of the Esterian coast said on its website.";
+        let copies: Vec<String> = ["Courier", "Herald", "Sentinel", "Ledger", "Gazette"]
+            .iter()
+            .map(|outlet| format!("{WIRE}\n{closing}\nReporting by the {outlet} desk."))
+            .collect();
+        let texts: Vec<&str> = copies.iter().map(String::as_str).collect();
+        // Pairwise: 2 paragraphs x 10 pairs of copies.
+        assert_eq!(shared_paragraphs(&texts).len(), 20);
+        let groups = shared_paragraph_groups(&texts);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        for (group, paragraph) in groups.iter().zip([WIRE, closing]) {
+            let docs: Vec<usize> = group.copies.iter().map(|&(doc, _)| doc).collect();
+            assert_eq!(docs, vec![0, 1, 2, 3, 4]);
+            for &(doc, span) in &group.copies {
+                assert_eq!(&copies[doc][span.range()], paragraph);
+            }
+            assert_eq!(group.jaccard, 1.0);
+        }
     }
 
     #[test]
