@@ -74,6 +74,7 @@
 //! [`NerModel::annotate`], which returns [`EntityMention`]s with byte spans into the text.
 
 mod augment;
+mod beam;
 mod cluster;
 pub mod conll;
 pub mod eval;

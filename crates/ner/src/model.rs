@@ -6,9 +6,10 @@
 //! clusters, gazetteer phrase hashes), a free-text description, and the weights: for every
 //! bucket with a non-zero weight, its delta-coded index and `(label, i16)` pairs scaled by one
 //! `f32` factor.
+use crate::beam::BeamSearch;
 use crate::features::{
-    apply_first_pass, best_label, context_features, hash_bytes, label_confidence, label_features,
-    prepare_document, token_features, LabelHistory, Lexicon, PreparedSentence, Weights,
+    apply_first_pass, best_label, hash_bytes, label_confidence, prepare_document, token_features,
+    LabelHistory, Lexicon, PreparedSentence, Weights,
 };
 use crate::labels::{Label, NUM_LABELS};
 use crate::NerError;
@@ -278,187 +279,25 @@ impl Beam {
     };
 }
 
-/// One step of a beam hypothesis: the label it chose, the previous label and the label scores
-/// it chose from (for the confidence, computed only along the best path), and the hypothesis
-/// of the previous step it extends (an index into that step's beam).
-#[derive(Clone, Copy, Debug)]
-struct BeamStep {
-    parent: usize,
-    label: Label,
-    previous: Option<Label>,
-    scores: [f32; NUM_LABELS],
-}
-
-/// A live hypothesis: its summed label scores and the two labels its next features depend on.
-#[derive(Clone, Copy, Debug)]
-struct BeamState {
-    score: f32,
-    prev1: Option<Label>,
-    prev2: Option<Label>,
-}
-
-/// Buffers [`decode_sentence_beam`] reuses from sentence to sentence of a document.
-#[derive(Default)]
-struct BeamScratch {
-    context_buckets: Vec<u32>,
-    label_buckets: Vec<u32>,
-    live: Vec<BeamState>,
-    next_live: Vec<BeamState>,
-    /// Steps of all tokens, flat: token i's beam is `steps[step_starts[i]..step_starts[i + 1]]`.
-    steps: Vec<BeamStep>,
-    step_starts: Vec<usize>,
-    candidates: Vec<(f32, usize, Label)>,
-    hypothesis_scores: Vec<[f32; NUM_LABELS]>,
-}
-
-/// Beam search over the labels of one sentence, scoring a sequence by the sum of its label
-/// scores (raw, or locally normalised with `beam.temperature`). The label-independent features
-/// are looked up once per token and only the four previous-label features once per
-/// hypothesis, so a beam of `w` costs far less than `w` greedy passes. Hypotheses that agree on
-/// their last two labels have the same future features, so only the best of them is kept
-/// (Viterbi recombination).
+/// Beam search over the labels of one sentence ([`BeamSearch`], shared with training).
 fn decode_sentence_beam(
     weights: &impl Weights,
     hash_bits: u32,
     sentence: &PreparedSentence,
     history: &LabelHistory,
     beam: Beam,
-    scratch: &mut BeamScratch,
+    search: &mut BeamSearch,
 ) -> Vec<(Label, f32)> {
-    let Beam { width, temperature } = beam;
     let n = sentence.tokens.len();
-    let BeamScratch {
-        context_buckets,
-        label_buckets,
-        live,
-        next_live,
-        steps,
-        step_starts,
-        candidates,
-        hypothesis_scores,
-    } = scratch;
-    live.clear();
-    live.push(BeamState {
-        score: 0.0,
-        prev1: None,
-        prev2: None,
-    });
-    steps.clear();
-    step_starts.clear();
+    search.start();
     for i in 0..n {
-        let last = i + 1 == n;
-        context_features(sentence, i, history, hash_bits, context_buckets);
-        let mut context_scores = [0f32; NUM_LABELS];
-        weights.add_all(context_buckets, &mut context_scores);
-        candidates.clear();
-        hypothesis_scores.clear();
-        for (index, state) in live.iter().enumerate() {
-            label_buckets.clear();
-            label_features(
-                sentence,
-                i,
-                state.prev1,
-                state.prev2,
-                hash_bits,
-                label_buckets,
-            );
-            let mut scores = context_scores;
-            weights.add_all(label_buckets, &mut scores);
-            let allowed =
-                |label: Label| label.may_follow(state.prev1) && !(last && label.is_open());
-            match temperature {
-                None => {
-                    for (l, &score) in scores.iter().enumerate() {
-                        let label = Label(l as u8);
-                        if allowed(label) {
-                            candidates.push((state.score + score, index, label));
-                        }
-                    }
-                }
-                Some(temperature) => {
-                    let top = scores
-                        .iter()
-                        .enumerate()
-                        .filter(|(l, _)| allowed(Label(*l as u8)))
-                        .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
-                    let log_total = scores
-                        .iter()
-                        .enumerate()
-                        .filter(|(l, _)| allowed(Label(*l as u8)))
-                        .map(|(_, &s)| ((s - top) / temperature).exp())
-                        .sum::<f32>()
-                        .ln();
-                    for (l, &score) in scores.iter().enumerate() {
-                        let label = Label(l as u8);
-                        if allowed(label) {
-                            let step = (score - top) / temperature - log_total;
-                            candidates.push((state.score + step, index, label));
-                        }
-                    }
-                }
-            }
-            hypothesis_scores.push(scores);
-        }
-        // Best first; among equal scores the earlier hypothesis and the lower label win, as in
-        // greedy decoding (and the order does not depend on the sort algorithm).
-        candidates.sort_unstable_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(a.2 .0.cmp(&b.2 .0))
-        });
-        next_live.clear();
-        step_starts.push(steps.len());
-        for &(score, parent, label) in candidates.iter() {
-            if next_live.len() == width {
-                break;
-            }
-            let (Some(state), Some(scores)) = (live.get(parent), hypothesis_scores.get(parent))
-            else {
-                continue;
-            };
-            let same_future = next_live
-                .iter()
-                .any(|s| s.prev1 == Some(label) && s.prev2 == state.prev1);
-            if same_future {
-                continue;
-            }
-            next_live.push(BeamState {
-                score,
-                prev1: Some(label),
-                prev2: state.prev1,
-            });
-            steps.push(BeamStep {
-                parent,
-                label,
-                previous: state.prev1,
-                scores: *scores,
-            });
-        }
-        if next_live.is_empty() {
-            // Cannot happen (OUTSIDE or a closing label is always allowed), but a sentence of
-            // all-outside labels is a safe answer if the constraints ever leave nothing.
+        if !search.step(weights, hash_bits, sentence, i, i + 1 == n, history, beam) {
+            // Cannot happen (see `BeamSearch::step`), but a sentence of all-outside labels is
+            // a safe answer if the constraints ever leave nothing.
             return vec![(Label::OUTSIDE, 1.0); n];
         }
-        std::mem::swap(live, next_live);
     }
-    step_starts.push(steps.len());
-    // Each beam is sorted best first; follow the best hypothesis back.
-    let mut labels = vec![(Label::OUTSIDE, 1.0); n];
-    let mut index = 0;
-    for (i, slot) in labels.iter_mut().enumerate().rev() {
-        let chosen = step_starts
-            .get(i)
-            .and_then(|&start| steps.get(start + index));
-        let Some(chosen) = chosen else {
-            break;
-        };
-        *slot = (
-            chosen.label,
-            label_confidence(&chosen.scores, chosen.label, chosen.previous),
-        );
-        index = chosen.parent;
-    }
-    labels
+    search.best_labels_with_confidence()
 }
 
 /// Beam-search tagging of a prepared document (see [`decode_sentence_beam`]); `width` 1 is
@@ -473,11 +312,11 @@ pub(crate) fn decode_document_beam(
         return decode_document(weights, hash_bits, prepared);
     }
     let mut history = LabelHistory::default();
-    let mut scratch = BeamScratch::default();
+    let mut search = BeamSearch::default();
     let mut out = Vec::with_capacity(prepared.len());
     for sentence in prepared {
         let labels =
-            decode_sentence_beam(weights, hash_bits, sentence, &history, beam, &mut scratch);
+            decode_sentence_beam(weights, hash_bits, sentence, &history, beam, &mut search);
         for (token, &(label, _)) in sentence.tokens.iter().zip(&labels) {
             history.record(token.key, label);
         }

@@ -1,11 +1,12 @@
 //! Training: lexicon induction (casing evidence, clusters, gazetteer) and the averaged
 //! perceptron, with the number of epochs chosen on the development set.
+use crate::beam::BeamSearch;
 use crate::conll::ConllDocument;
 use crate::eval::Scores;
 use crate::features::{
-    apply_first_pass, best_label, case_is_informative, context_features, hash_str, label_features,
-    lexicon_key, mix, phrase_key, prepare_document, sentence_all_caps, token_features,
-    CaseEvidence, LabelHistory, Lexicon, PreparedSentence, Weights,
+    apply_first_pass, best_label, case_is_informative, hash_str, lexicon_key, mix, phrase_key,
+    prepare_document, sentence_all_caps, token_features, CaseEvidence, LabelHistory, Lexicon,
+    PreparedSentence, Weights,
 };
 use crate::labels::{bilou_to_bio, bio_spans, bio_to_bilou, Label, NUM_LABELS};
 use crate::model::{decode_document_beam, Beam, NerModel, TaggedDocument};
@@ -500,6 +501,7 @@ fn train_pass(
     let mut order: Vec<usize> = docs.to_vec();
     let mut shuffle = Shuffle(config.seed);
     let mut buckets = Vec::with_capacity(128);
+    let mut beam_training = BeamTraining::default();
     let mut report = TrainReport::default();
     let mut best: Option<Vec<f32>> = None;
 
@@ -520,19 +522,19 @@ fn train_pass(
                         step,
                         hash_bits: config.hash_bits,
                     };
-                    let (predicted, wrong) = beam_train_sentence(
+                    mistakes += beam_train_sentence(
                         update,
                         sentence,
                         gold_labels,
                         &history,
                         config.train_beam,
                         &mut buckets,
+                        &mut beam_training,
                     );
-                    mistakes += wrong;
                     let n = sentence.tokens.len().min(gold_labels.len());
                     step += n as f64;
                     tokens += n;
-                    for (token, &label) in sentence.tokens.iter().zip(&predicted) {
+                    for (token, &label) in sentence.tokens.iter().zip(&beam_training.best) {
                         history.record(token.key, label);
                     }
                     continue;
@@ -658,11 +660,21 @@ impl BeamUpdate<'_> {
     }
 }
 
+/// Buffers beam training reuses from sentence to sentence.
+#[derive(Default)]
+struct BeamTraining {
+    search: BeamSearch,
+    /// The best hypothesis's labels at the update or at the end of the sentence.
+    best: Vec<Label>,
+}
+
 /// One sentence of structured-perceptron training with a raw-score beam and early update
 /// (Collins & Roark 2004): as soon as the gold prefix falls out of the beam, the gold prefix
-/// is rewarded and the best prefix penalised, and decoding of the sentence goes on without
-/// further updates (its labels feed the document's label history). Returns the best labels
-/// and 1 if an update was made.
+/// is rewarded and the best prefix penalised, and decoding of the sentence goes on with the
+/// updated weights but without further updates (its labels feed the document's label
+/// history). The search is the decoder's ([`BeamSearch`]); training adds only the gold check
+/// between its steps. Leaves the best labels in `scratch.best`; returns 1 if an update was
+/// made, else 0.
 fn beam_train_sentence(
     mut update: BeamUpdate<'_>,
     sentence: &PreparedSentence,
@@ -670,79 +682,48 @@ fn beam_train_sentence(
     history: &LabelHistory,
     width: usize,
     buckets: &mut Vec<u32>,
-) -> (Vec<Label>, usize) {
+    scratch: &mut BeamTraining,
+) -> usize {
     let n = sentence.tokens.len().min(gold.len());
-    let mut beam: Vec<(f32, Vec<Label>)> = vec![(0.0, Vec::with_capacity(n))];
+    let beam = Beam {
+        width,
+        temperature: None,
+    };
+    let BeamTraining { search, best } = scratch;
+    search.start();
+    // Position of the gold prefix in the current beam (`None` once it fell out); the empty
+    // prefix is the one hypothesis before the first step.
+    let mut gold_position = Some(0usize);
     let mut updated = false;
-    let mut label_buckets = Vec::with_capacity(8);
-    let mut candidates: Vec<(f32, usize, Label)> = Vec::with_capacity(width * NUM_LABELS);
-    let mut next: Vec<(f32, Vec<Label>)> = Vec::with_capacity(width);
-    for i in 0..n {
-        let last = i + 1 == n;
-        context_features(sentence, i, history, update.hash_bits, buckets);
-        let mut context_scores = [0f32; NUM_LABELS];
-        Dense(update.weights).add_all(buckets, &mut context_scores);
-        candidates.clear();
-        for (index, (score, labels)) in beam.iter().enumerate() {
-            let prev1 = labels.last().copied();
-            let prev2 = labels
-                .len()
-                .checked_sub(2)
-                .and_then(|k| labels.get(k))
-                .copied();
-            label_buckets.clear();
-            label_features(
-                sentence,
-                i,
-                prev1,
-                prev2,
-                update.hash_bits,
-                &mut label_buckets,
-            );
-            let mut scores = context_scores;
-            Dense(update.weights).add_all(&label_buckets, &mut scores);
-            for (l, &s) in scores.iter().enumerate() {
-                let label = Label(l as u8);
-                if label.may_follow(prev1) && !(last && label.is_open()) {
-                    candidates.push((score + s, index, label));
-                }
-            }
-        }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        next.clear();
-        for &(score, parent, label) in &candidates {
-            if next.len() == width {
-                break;
-            }
-            let Some((_, labels)) = beam.get(parent) else {
-                continue;
-            };
-            let prev1 = labels.last().copied();
-            if next.iter().any(|(_, l)| {
-                l.last() == Some(&label) && l.len() >= 2 && l.get(l.len() - 2).copied() == prev1
-            }) {
-                continue;
-            }
-            let mut extended = labels.clone();
-            extended.push(label);
-            next.push((score, extended));
-        }
-        if next.is_empty() {
+    for (i, &truth) in gold.iter().enumerate().take(n) {
+        let stepped = search.step(
+            &Dense(update.weights),
+            update.hash_bits,
+            sentence,
+            i,
+            i + 1 == n,
+            history,
+            beam,
+        );
+        if !stepped {
             break;
         }
-        std::mem::swap(&mut beam, &mut next);
-        if !updated && !beam.iter().any(|(_, l)| l.as_slice() == &gold[..=i]) {
-            let best = beam.first().map(|(_, l)| l.clone()).unwrap_or_default();
-            update.update(sentence, &gold[..=i], &best, history, buckets);
+        if updated {
+            continue;
+        }
+        gold_position = search.extended_position(gold_position, truth);
+        if gold_position.is_none() {
+            search.best_labels(best);
+            update.update(sentence, &gold[..=i], best, history, buckets);
             updated = true;
         }
     }
-    let best = beam.into_iter().next().map(|(_, l)| l).unwrap_or_default();
+    search.best_labels(best);
     if !updated && best.as_slice() != &gold[..n] {
-        update.update(sentence, &gold[..n], &best, history, buckets);
+        update.update(sentence, &gold[..n], best, history, buckets);
         updated = true;
     }
-    (best, updated as usize)
+    updated as usize
 }
 
 fn average(weights: &[f32], accumulated: &[f64], step: f64) -> Vec<f32> {

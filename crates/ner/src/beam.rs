@@ -1,0 +1,462 @@
+//! The one beam search over the labels of a sentence, shared by beam decoding
+//! ([`crate::model`]) and structured-perceptron training ([`crate::train`], which checks for an
+//! early update between steps and may change the weights before the next one).
+//!
+//! The search advances one token per [`BeamSearch::step`] so that training can update the
+//! weights in the middle of a sentence, as early update requires, and decoding and training
+//! still share every rule of expansion, scoring, ordering and pruning.
+//!
+//! Hypotheses share their label prefixes instead of copying them: each step appends one entry
+//! per surviving hypothesis to a flat arena (its label, the label before it, the scores it was
+//! chosen from and the position of the hypothesis it extends in the previous step's beam), so a
+//! step costs the same at the end of a long sentence as at its start, and the labels of any
+//! hypothesis are recovered by following those positions back, once per sentence (or once per
+//! early update in training).
+use crate::features::{context_features, label_confidence, label_features, LabelHistory};
+use crate::features::{PreparedSentence, Weights};
+use crate::labels::{Label, NUM_LABELS};
+use crate::model::Beam;
+
+/// The arena entry of one hypothesis at one step.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BeamStep {
+    /// Position, in the previous step's beam, of the hypothesis this one extends (0 at the
+    /// first step: the empty hypothesis).
+    pub(crate) parent: usize,
+    /// The label chosen at this step.
+    pub(crate) label: Label,
+    /// The label before it (`None` at the first token); the confidence depends on it.
+    previous: Option<Label>,
+    /// The label scores the hypothesis chose from, kept for the confidence, which is computed
+    /// along the best path only.
+    scores: [f32; NUM_LABELS],
+}
+
+/// A live hypothesis: its summed label scores and the two labels its next features depend on.
+#[derive(Clone, Copy, Debug)]
+struct Hypothesis {
+    score: f32,
+    prev1: Option<Label>,
+    prev2: Option<Label>,
+}
+
+/// Beam search over one sentence at a time; its buffers are reused from sentence to sentence.
+///
+/// A sequence scores the sum of its label scores: raw, or locally normalised when
+/// [`Beam::temperature`] is set. The label-independent features are looked up once per token
+/// and only the previous-label features once per hypothesis, so a beam of `w` costs far less
+/// than `w` greedy passes. Hypotheses that agree on their last two labels have the same future
+/// features, so only the best of them is kept (Viterbi recombination).
+#[derive(Default)]
+pub(crate) struct BeamSearch {
+    context_buckets: Vec<u32>,
+    label_buckets: Vec<u32>,
+    live: Vec<Hypothesis>,
+    next_live: Vec<Hypothesis>,
+    /// The arena of all steps so far, flat: step k's beam, best first, is
+    /// `steps[step_starts[k]..step_starts[k + 1]]` (the last one runs to the end).
+    steps: Vec<BeamStep>,
+    step_starts: Vec<usize>,
+    /// `(sequence score, position of the hypothesis in the live beam, label)`.
+    candidates: Vec<(f32, usize, Label)>,
+    /// Label scores of each live hypothesis at the current step, by position.
+    hypothesis_scores: Vec<[f32; NUM_LABELS]>,
+}
+
+impl BeamSearch {
+    /// Starts a new sentence with the empty hypothesis alone in the beam.
+    pub(crate) fn start(&mut self) {
+        self.live.clear();
+        self.live.push(Hypothesis {
+            score: 0.0,
+            prev1: None,
+            prev2: None,
+        });
+        self.steps.clear();
+        self.step_starts.clear();
+    }
+
+    /// Extends every live hypothesis with each label allowed at token `i` (`last`: the
+    /// sentence's last token, where no entity may stay open) and keeps the best `beam.width`.
+    /// Returns `false`, leaving the search as it was, if no hypothesis survives; that cannot
+    /// happen with the BILOU constraints (outside or a closing label is always allowed), and
+    /// each caller says what it falls back to.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn step(
+        &mut self,
+        weights: &impl Weights,
+        hash_bits: u32,
+        sentence: &PreparedSentence,
+        i: usize,
+        last: bool,
+        history: &LabelHistory,
+        beam: Beam,
+    ) -> bool {
+        let BeamSearch {
+            context_buckets,
+            label_buckets,
+            live,
+            next_live,
+            steps,
+            step_starts,
+            candidates,
+            hypothesis_scores,
+        } = self;
+        context_features(sentence, i, history, hash_bits, context_buckets);
+        let mut context_scores = [0f32; NUM_LABELS];
+        weights.add_all(context_buckets, &mut context_scores);
+        candidates.clear();
+        hypothesis_scores.clear();
+        for (index, state) in live.iter().enumerate() {
+            label_buckets.clear();
+            label_features(
+                sentence,
+                i,
+                state.prev1,
+                state.prev2,
+                hash_bits,
+                label_buckets,
+            );
+            let mut scores = context_scores;
+            weights.add_all(label_buckets, &mut scores);
+            let allowed =
+                |label: Label| label.may_follow(state.prev1) && !(last && label.is_open());
+            match beam.temperature {
+                None => {
+                    for (l, &score) in scores.iter().enumerate() {
+                        let label = Label(l as u8);
+                        if allowed(label) {
+                            candidates.push((state.score + score, index, label));
+                        }
+                    }
+                }
+                Some(temperature) => {
+                    let top = scores
+                        .iter()
+                        .enumerate()
+                        .filter(|(l, _)| allowed(Label(*l as u8)))
+                        .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
+                    let log_total = scores
+                        .iter()
+                        .enumerate()
+                        .filter(|(l, _)| allowed(Label(*l as u8)))
+                        .map(|(_, &s)| ((s - top) / temperature).exp())
+                        .sum::<f32>()
+                        .ln();
+                    for (l, &score) in scores.iter().enumerate() {
+                        let label = Label(l as u8);
+                        if allowed(label) {
+                            let step = (score - top) / temperature - log_total;
+                            candidates.push((state.score + step, index, label));
+                        }
+                    }
+                }
+            }
+            hypothesis_scores.push(scores);
+        }
+        // Best first; among equal scores the earlier hypothesis and the lower label win, as in
+        // greedy decoding (and the order does not depend on the sort algorithm).
+        candidates.sort_unstable_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2 .0.cmp(&b.2 .0))
+        });
+        next_live.clear();
+        let start = steps.len();
+        for &(score, parent, label) in candidates.iter() {
+            if next_live.len() == beam.width {
+                break;
+            }
+            let (Some(state), Some(scores)) = (live.get(parent), hypothesis_scores.get(parent))
+            else {
+                continue;
+            };
+            let same_future = next_live
+                .iter()
+                .any(|s| s.prev1 == Some(label) && s.prev2 == state.prev1);
+            if same_future {
+                continue;
+            }
+            next_live.push(Hypothesis {
+                score,
+                prev1: Some(label),
+                prev2: state.prev1,
+            });
+            steps.push(BeamStep {
+                parent,
+                label,
+                previous: state.prev1,
+                scores: *scores,
+            });
+        }
+        if next_live.is_empty() {
+            return false;
+        }
+        step_starts.push(start);
+        std::mem::swap(live, next_live);
+        true
+    }
+
+    /// The newest step's beam, best first.
+    pub(crate) fn newest(&self) -> &[BeamStep] {
+        let start = self.step_starts.last().copied().unwrap_or(self.steps.len());
+        self.steps.get(start..).unwrap_or(&[])
+    }
+
+    /// Position in the newest beam of the hypothesis that extends the one at `parent` in the
+    /// previous beam with `label` (`parent` 0 before the first step: the empty hypothesis), or
+    /// `None` if it was pruned. The hypotheses of a beam are distinct label sequences, so this
+    /// tells whether a given path (training's gold labels) is still in the beam without
+    /// comparing any hypothesis's labels.
+    pub(crate) fn extended_position(&self, parent: Option<usize>, label: Label) -> Option<usize> {
+        let parent = parent?;
+        self.newest()
+            .iter()
+            .position(|step| step.parent == parent && step.label == label)
+    }
+
+    /// The best hypothesis's path, last token first.
+    fn best_path(&self) -> impl Iterator<Item = &BeamStep> + '_ {
+        let mut position = 0;
+        self.step_starts.iter().rev().map_while(move |&start| {
+            let chosen = self.steps.get(start + position)?;
+            position = chosen.parent;
+            Some(chosen)
+        })
+    }
+
+    /// Writes the best hypothesis's labels, one per step taken, into `out`.
+    pub(crate) fn best_labels(&self, out: &mut Vec<Label>) {
+        out.clear();
+        out.extend(self.best_path().map(|step| step.label));
+        out.reverse();
+    }
+
+    /// The best hypothesis's labels, each with its confidence (the softmax of its step's
+    /// scores over the labels allowed there).
+    pub(crate) fn best_labels_with_confidence(&self) -> Vec<(Label, f32)> {
+        let mut labels: Vec<(Label, f32)> = self
+            .best_path()
+            .map(|step| {
+                (
+                    step.label,
+                    label_confidence(&step.scores, step.label, step.previous),
+                )
+            })
+            .collect();
+        labels.reverse();
+        labels
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{mix, prepare_document, Lexicon};
+
+    const HASH_BITS: u32 = 10;
+
+    /// A dense weight table with deterministic pseudo-random weights, so that no two label
+    /// sequences tie.
+    struct RandomWeights(Vec<f32>);
+
+    impl RandomWeights {
+        fn new(seed: u64) -> RandomWeights {
+            let size = (1usize << HASH_BITS) * NUM_LABELS;
+            let weights = (0..size as u64)
+                .map(|i| (mix(seed, i) % 20_001) as f32 / 1000.0 - 10.0)
+                .collect();
+            RandomWeights(weights)
+        }
+    }
+
+    impl Weights for RandomWeights {
+        fn add_scores(&self, bucket: u32, scores: &mut [f32; NUM_LABELS]) {
+            let start = bucket as usize * NUM_LABELS;
+            if let Some(row) = self.0.get(start..start + NUM_LABELS) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// One fictional sentence, its weights and an empty document history.
+    struct Case {
+        words: Vec<&'static str>,
+        sentence: PreparedSentence,
+        weights: RandomWeights,
+        history: LabelHistory,
+    }
+
+    impl Case {
+        fn new(words: &[&'static str], seed: u64) -> Case {
+            let mut prepared = prepare_document(&Lexicon::default(), None, &[words.to_vec()]);
+            Case {
+                words: words.to_vec(),
+                sentence: prepared.pop().expect("one sentence in, one out"),
+                weights: RandomWeights::new(seed),
+                history: LabelHistory::default(),
+            }
+        }
+
+        /// Takes the search's step for token `i` with a raw-score beam of `width`.
+        fn step(&self, search: &mut BeamSearch, i: usize, width: usize) {
+            let beam = Beam {
+                width,
+                temperature: None,
+            };
+            let last = i + 1 == self.words.len();
+            let (weights, sentence) = (&self.weights, &self.sentence);
+            assert!(search.step(weights, HASH_BITS, sentence, i, last, &self.history, beam));
+        }
+
+        /// Sum of the label scores of a sequence, added in the order the search adds them.
+        fn score(&self, labels: &[Label]) -> f32 {
+            let mut total = 0f32;
+            let (mut context, mut with_labels) = (Vec::new(), Vec::new());
+            for (i, label) in labels.iter().enumerate() {
+                let prev1 = i.checked_sub(1).map(|j| labels[j]);
+                let prev2 = i.checked_sub(2).map(|j| labels[j]);
+                context_features(&self.sentence, i, &self.history, HASH_BITS, &mut context);
+                let mut scores = [0f32; NUM_LABELS];
+                self.weights.add_all(&context, &mut scores);
+                with_labels.clear();
+                label_features(&self.sentence, i, prev1, prev2, HASH_BITS, &mut with_labels);
+                self.weights.add_all(&with_labels, &mut scores);
+                total += scores[label.index()];
+            }
+            total
+        }
+    }
+
+    /// The labels of every hypothesis of the newest beam, found by walking the arena back.
+    fn newest_sequences(search: &BeamSearch) -> Vec<Vec<Label>> {
+        (0..search.newest().len())
+            .map(|mut position| {
+                let mut labels = Vec::new();
+                for &start in search.step_starts.iter().rev() {
+                    let step = search.steps[start + position];
+                    labels.push(step.label);
+                    position = step.parent;
+                }
+                labels.reverse();
+                labels
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_beam_wide_enough_for_every_label_pair_finds_the_best_sequence() {
+        for seed in 1..=3 {
+            let case = Case::new(&["Orlan", "Vesk", "left", "Brenna"], seed);
+            let n = case.words.len();
+            // Every allowed sequence, by brute force.
+            let mut sequences: Vec<Vec<Label>> = vec![Vec::new()];
+            for i in 0..n {
+                let last = i + 1 == n;
+                sequences = sequences
+                    .iter()
+                    .flat_map(|prefix| {
+                        (0..NUM_LABELS as u8).map(Label).filter_map(move |label| {
+                            let allowed = label.may_follow(prefix.last().copied())
+                                && !(last && label.is_open());
+                            allowed.then(|| [prefix.as_slice(), &[label]].concat())
+                        })
+                    })
+                    .collect();
+            }
+            let best = sequences
+                .iter()
+                .map(|labels| (case.score(labels), labels))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, labels)| labels)
+                .expect("some sequence is allowed");
+
+            // With room for every (label, previous label) pair, recombination is the only
+            // pruning, and it never drops the best sequence.
+            let mut search = BeamSearch::default();
+            search.start();
+            for i in 0..n {
+                case.step(&mut search, i, NUM_LABELS * NUM_LABELS);
+                // Hypotheses with the same last two labels have the same future: one is kept.
+                let newest = search.newest();
+                for (k, a) in newest.iter().enumerate() {
+                    for b in &newest[k + 1..] {
+                        assert!((a.label, a.previous) != (b.label, b.previous), "token {i}");
+                    }
+                }
+                if i == 1 {
+                    assert!(newest.len() > NUM_LABELS, "{} hypotheses", newest.len());
+                }
+            }
+            let mut found = Vec::new();
+            search.best_labels(&mut found);
+            assert_eq!(&found, best, "seed {seed}");
+            let with_confidence = search.best_labels_with_confidence();
+            let labels: Vec<Label> = with_confidence.iter().map(|x| x.0).collect();
+            assert_eq!(&labels, best, "seed {seed}");
+            assert!(with_confidence.iter().all(|x| x.1 > 0.0 && x.1 <= 1.0));
+        }
+    }
+
+    #[test]
+    fn a_path_is_tracked_through_the_beam_by_position_alone() {
+        let words = [
+            "The", "Nordwire", "office", "in", "Brenna", "said", "Ana", "Velic", "left", ".",
+        ];
+        let case = Case::new(&words, 7);
+        let n = words.len();
+        let width = 8;
+        let mut search = BeamSearch::default();
+
+        // The paths of the final beam, which stay in the beam at every step; each of them
+        // with its first label changed, which share their later labels with paths in the beam
+        // but mostly fall out; and one path per label repeated (some not even allowed).
+        search.start();
+        for i in 0..n {
+            case.step(&mut search, i, width);
+        }
+        let finals = newest_sequences(&search);
+        assert_eq!(finals.len(), width);
+        let mut references = finals.clone();
+        for path in &finals {
+            for l in 0..NUM_LABELS as u8 {
+                let mut changed = path.clone();
+                changed[0] = Label(l);
+                if !references.contains(&changed) {
+                    references.push(changed);
+                }
+            }
+        }
+        references.extend((0..NUM_LABELS as u8).map(|l| vec![Label(l); n]));
+
+        let (mut kept, mut dropped, mut shared_last_label) = (0, 0, 0);
+        for reference in &references {
+            search.start();
+            let mut position = Some(0);
+            for (i, &label) in reference.iter().enumerate() {
+                case.step(&mut search, i, width);
+                position = search.extended_position(position, label);
+                let by_labels = newest_sequences(&search)
+                    .iter()
+                    .position(|labels| labels.as_slice() == &reference[..=i]);
+                assert_eq!(position, by_labels, "{reference:?} at token {i}");
+                // The cases a match on the label alone would get wrong.
+                if search.newest().iter().filter(|s| s.label == label).count() > 1 {
+                    shared_last_label += 1;
+                }
+            }
+            if position.is_some() {
+                kept += 1;
+            } else {
+                dropped += 1;
+            }
+        }
+        assert_eq!(kept, width);
+        assert!(
+            dropped > 0 && shared_last_label > 0,
+            "{dropped} {shared_last_label}"
+        );
+    }
+}
