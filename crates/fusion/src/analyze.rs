@@ -173,14 +173,36 @@ impl UnionFind {
         }
         x
     }
-    pub fn union(&mut self, a: usize, b: usize) {
+    /// Join the sets of `a` and `b`; true when they were apart (the smaller root is kept, so a
+    /// set's root is its smallest member).
+    pub fn union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (keep, gone) = (ra.min(rb), ra.max(rb));
-            if let Some(slot) = self.0.get_mut(gone) {
-                *slot = keep;
+        if ra == rb {
+            return false;
+        }
+        let (keep, gone) = (ra.min(rb), ra.max(rb));
+        if let Some(slot) = self.0.get_mut(gone) {
+            *slot = keep;
+        }
+        true
+    }
+
+    /// Every set, members ascending, sets in the order of their smallest member: one pass,
+    /// where asking each root for its members would be quadratic.
+    pub fn components(&mut self) -> Vec<Vec<usize>> {
+        let mut slot_of_root: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut sets: Vec<Vec<usize>> = Vec::new();
+        for x in 0..self.0.len() {
+            let root = self.find(x);
+            let slot = *slot_of_root.entry(root).or_insert_with(|| {
+                sets.push(Vec::new());
+                sets.len() - 1
+            });
+            if let Some(set) = sets.get_mut(slot) {
+                set.push(x);
             }
         }
+        sets
     }
 }
 
@@ -347,7 +369,11 @@ fn syndication_groups(
         let (Some(&a), Some(&b)) = (local.get(&pair.a), local.get(&pair.b)) else {
             continue;
         };
-        synd.union(a, b);
+        // One link per document that joins a group (a spanning tree): k copies of a wire story
+        // give k - 1 reasons, not k(k - 1)/2.
+        if !synd.union(a, b) {
+            continue;
+        }
         links.push((
             a,
             SyndicationLink::NearDuplicate {
@@ -380,28 +406,31 @@ fn syndication_groups(
         .iter()
         .map(|&g| prepared.get(g).and_then(&agency_of))
         .collect();
-    for a in 0..n {
-        for b in a + 1..n {
-            if let (Some(Some(ka)), Some(Some(kb))) = (agency_keys.get(a), agency_keys.get(b)) {
-                if ka == kb {
-                    synd.union(a, b);
-                    let name = members
-                        .get(a)
-                        .and_then(|&g| prepared.get(g))
-                        .and_then(|p| p.agencies.first().copied().or(p.outlet))
-                        .unwrap_or(ka)
-                        .to_string();
-                    links.push((
-                        a,
-                        SyndicationLink::SameAgency {
-                            doc_a: doc_id(prepared, members, a),
-                            doc_b: doc_id(prepared, members, b),
-                            agency: name,
-                        },
-                    ));
-                }
-            }
+    // Each document is linked to the first one crediting the same agency (a hash lookup, not
+    // a pass over all pairs: a big story may hold thousands of credited copies).
+    let mut first_with_agency: FxHashMap<&str, usize> = FxHashMap::default();
+    for (b, key) in agency_keys.iter().enumerate() {
+        let Some(key) = key.as_deref() else {
+            continue;
+        };
+        let a = *first_with_agency.entry(key).or_insert(b);
+        if a == b || !synd.union(a, b) {
+            continue;
         }
+        let name = members
+            .get(a)
+            .and_then(|&g| prepared.get(g))
+            .and_then(|p| p.agencies.first().copied().or(p.outlet))
+            .unwrap_or(key)
+            .to_string();
+        links.push((
+            a,
+            SyndicationLink::SameAgency {
+                doc_a: doc_id(prepared, members, a),
+                doc_b: doc_id(prepared, members, b),
+                agency: name,
+            },
+        ));
     }
     // Independent sources: syndication groups, and documents of one outlet, count once.
     let mut src = UnionFind::new(n);
@@ -412,23 +441,24 @@ fn syndication_groups(
         .iter()
         .map(|&g| prepared.get(g).and_then(|p| p.outlet.map(agency_key)))
         .collect();
-    for a in 0..n {
-        for b in a + 1..n {
-            if let (Some(Some(x)), Some(Some(y))) = (outlet_keys.get(a), outlet_keys.get(b)) {
-                if x == y {
-                    src.union(a, b);
-                }
-            }
+    let mut first_with_outlet: FxHashMap<&str, usize> = FxHashMap::default();
+    for (b, key) in outlet_keys.iter().enumerate() {
+        if let Some(key) = key.as_deref() {
+            let a = *first_with_outlet.entry(key).or_insert(b);
+            src.union(a, b);
         }
     }
 
     let mut groups = Vec::new();
     let mut group_of_root: FxHashMap<usize, String> = FxHashMap::default();
-    for root in 0..n {
-        if synd.find(root) != root {
+    let mut links_of_root: FxHashMap<usize, Vec<SyndicationLink>> = FxHashMap::default();
+    for (a, link) in links {
+        links_of_root.entry(synd.find(a)).or_default().push(link);
+    }
+    for local_members in synd.components() {
+        let Some(&root) = local_members.first() else {
             continue;
-        }
-        let local_members: Vec<usize> = (0..n).filter(|&x| synd.find(x) == root).collect();
+        };
         if local_members.len() < 2 {
             continue;
         }
@@ -471,21 +501,13 @@ fn syndication_groups(
                 .map(|&l| doc_id(prepared, members, l))
                 .collect(),
             origin,
-            links: links
-                .iter()
-                .filter(|(a, _)| synd.find(*a) == root)
-                .map(|(_, l)| l.clone())
-                .collect(),
+            links: links_of_root.remove(&root).unwrap_or_default(),
             shared_passages,
         });
     }
 
     let mut sources = Vec::new();
-    for root in 0..n {
-        if src.find(root) != root {
-            continue;
-        }
-        let local_members: Vec<usize> = (0..n).filter(|&x| src.find(x) == root).collect();
+    for local_members in src.components() {
         let id = ids.next("src");
         let first = local_members
             .first()

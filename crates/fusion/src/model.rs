@@ -107,7 +107,9 @@ pub struct SyndicationGroup {
     /// The agency the text comes from, when a member credits one or is published by one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub origin: Option<String>,
-    /// Why the documents were grouped.
+    /// Why the documents were grouped: one link for each document that joined the group (a
+    /// near-duplicate pair where there is one, else a shared agency credit), so k copies give
+    /// k − 1 links.
     pub links: Vec<SyndicationLink>,
     /// Paragraphs that appear (possibly edited) in more than one member.
     pub shared_passages: Vec<SharedPassage>,

@@ -747,3 +747,45 @@ fn analyze_applies_the_split_of_a_young_story() {
     let story = |id: &str| a.stories.iter().find(|s| s.id == id).expect("story");
     assert_eq!(story(&airbags).documents.len(), recalls::AIRBAGS.len());
 }
+
+#[test]
+fn a_wire_story_in_many_copies_is_one_group_with_one_link_per_copy() {
+    // Seven outlets carry the same Nordwire text, each crediting the agency; two of the
+    // outlets are one newspaper's print and web editions.
+    let outlets = [
+        "Brenna Herald",
+        "Ostrel Post",
+        "Kalden Courier",
+        "Varn Ledger",
+        "Tessaly Gazette",
+        "Brenna Herald",
+        "Esterian Sentinel",
+    ];
+    let ids = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"];
+    let specs: Vec<Spec<'_>> = ids
+        .iter()
+        .zip(outlets)
+        .map(|(&id, outlet)| Spec {
+            id,
+            outlet,
+            published: Some(PartialDate::ymd(2025, 3, 5)),
+            agencies: &["Nordwire"],
+            text: WIRE,
+            entities: &[],
+        })
+        .collect();
+    let a = run(&specs);
+    let story = story_with(&a, "c1");
+    assert_eq!(story.documents.len(), 7);
+    assert_eq!(story.syndication_groups.len(), 1);
+    let group = &story.syndication_groups[0];
+    assert_eq!(group.documents, ids.to_vec());
+    // Every copy after the first joined the group by one link: six, not the 21 pairs.
+    assert_eq!(group.links.len(), 6, "{:?}", group.links);
+    // Each of the text's paragraphs is listed once with its span in all seven copies.
+    assert!(!group.shared_passages.is_empty());
+    for passage in &group.shared_passages {
+        assert_eq!(passage.evidence.len(), 7, "{passage:?}");
+    }
+    assert_eq!(story.independent_sources.len(), 1);
+}
