@@ -204,6 +204,32 @@ type Group = Vec<(usize, f32)>;
 /// Statements need this many lemmas to be compared (short fragments match anything).
 const MIN_LEMMAS: usize = 3;
 
+/// A lemma that more earlier statements of the story have than this is not used to find
+/// candidates: in a story that large it names nothing in particular ("say", the country), and
+/// walking its postings for every statement would make grouping quadratic in the story's size.
+/// Stories below it (every story of the example corpus and the ECB+ dev set) are unaffected.
+const MAX_LEMMA_POSTINGS: usize = 2048;
+
+/// Earlier statements sharing lemmas with `lemmas`, with how many they share; lemmas whose
+/// postings are longer than `max_postings` are skipped.
+fn shared_lemma_counts(
+    index: &FxHashMap<&str, Vec<usize>>,
+    lemmas: &FxHashSet<String>,
+    max_postings: usize,
+) -> FxHashMap<usize, usize> {
+    let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+    for l in lemmas {
+        let postings = index.get(l.as_str()).map(Vec::as_slice).unwrap_or_default();
+        if postings.len() > max_postings {
+            continue;
+        }
+        for &j in postings {
+            *shared.entry(j).or_default() += 1;
+        }
+    }
+    shared
+}
+
 /// Group the sentences of a story's documents into claims and find conflicts within them.
 pub(crate) fn build_claims(
     docs: &[&Prepared<'_>],
@@ -221,13 +247,7 @@ pub(crate) fn build_claims(
     let mut claim_of: Vec<Option<usize>> = vec![None; statements.len()];
     let mut groups: Vec<Group> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for l in &s.lemmas {
-            for &j in index.get(l.as_str()).map(Vec::as_slice).unwrap_or_default() {
-                *shared.entry(j).or_default() += 1;
-            }
-        }
-        let best = shared
+        let best = shared_lemma_counts(&index, &s.lemmas, MAX_LEMMA_POSTINGS)
             .into_iter()
             .filter(|&(_, n)| n >= 2)
             .filter_map(|(j, _)| {
@@ -408,17 +428,12 @@ fn opposed_groups(
         if !neg.negated || !neg.negations.iter().any(|n| n.strong) {
             continue;
         }
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for l in &neg.lemmas {
-            for &j in index.get(l.as_str()).map(Vec::as_slice).unwrap_or_default() {
-                *shared.entry(j).or_default() += 1;
-            }
-        }
-        let mut candidates: Vec<usize> = shared
-            .into_iter()
-            .filter(|&(_, n)| n >= 2)
-            .map(|(j, _)| j)
-            .collect();
+        let mut candidates: Vec<usize> =
+            shared_lemma_counts(index, &neg.lemmas, MAX_LEMMA_POSTINGS)
+                .into_iter()
+                .filter(|&(_, n)| n >= 2)
+                .map(|(j, _)| j)
+                .collect();
         candidates.sort_unstable();
         for j in candidates {
             let Some(pos) = statements.get(j) else {
@@ -1073,3 +1088,35 @@ pub(crate) fn quote_groups(
 
 /// Minimum similarity for two quotes to be variants of one utterance.
 const QUOTE_SIMILARITY: f32 = 0.4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemmas_with_long_postings_find_no_candidates() {
+        let lemmas =
+            |words: &[&str]| -> FxHashSet<String> { words.iter().map(|w| w.to_string()).collect() };
+        let earlier = [
+            lemmas(&["say", "pact", "brenna"]),
+            lemmas(&["say", "vote", "delay"]),
+            lemmas(&["say", "pact", "sign"]),
+        ];
+        let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, set) in earlier.iter().enumerate() {
+            for l in set {
+                index.entry(l.as_str()).or_default().push(i);
+            }
+        }
+        let new = lemmas(&["say", "pact", "sign", "brenna"]);
+        let all = shared_lemma_counts(&index, &new, usize::MAX);
+        assert_eq!(all.get(&0), Some(&3));
+        assert_eq!(all.get(&1), Some(&1));
+        assert_eq!(all.get(&2), Some(&3));
+        // "say" (3 postings) is past a cap of 2: it no longer counts, the rarer lemmas still do.
+        let capped = shared_lemma_counts(&index, &new, 2);
+        assert_eq!(capped.get(&0), Some(&2));
+        assert_eq!(capped.get(&1), None);
+        assert_eq!(capped.get(&2), Some(&2));
+    }
+}
