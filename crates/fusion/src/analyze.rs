@@ -286,6 +286,17 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
         }
     }
     members.retain(|m| !m.is_empty());
+    // Each story's near-duplicate pairs, found once: handing every story the corpus-wide list
+    // made the syndication pass cost stories × pairs.
+    let mut pairs_of_story: FxHashMap<StoryId, Vec<crate::syndication::NearDupPair>> =
+        FxHashMap::default();
+    for pair in &dup_pairs {
+        if let (Some(&sa), Some(&sb)) = (story_of.get(pair.a), story_of.get(pair.b)) {
+            if sa == sb {
+                pairs_of_story.entry(sa).or_default().push(*pair);
+            }
+        }
+    }
     // Largest stories first; ties by first document.
     members.sort_by(|a, b| b.len().cmp(&a.len()).then(a.first().cmp(&b.first())));
 
@@ -294,7 +305,13 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
     let mut doc_story: FxHashMap<usize, (String, Option<String>)> = FxHashMap::default();
     for m in &members {
         let story_id = ids.next("story");
-        let (groups, sources) = syndication_groups(&mut prepared, m, &dup_pairs, &mut ids);
+        let story_pairs = m
+            .first()
+            .and_then(|&d| story_of.get(d))
+            .and_then(|s| pairs_of_story.get(s))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let (groups, sources) = syndication_groups(&mut prepared, m, story_pairs, &mut ids);
         for &i in m {
             let group = groups
                 .iter()
