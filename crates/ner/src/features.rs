@@ -349,10 +349,7 @@ pub fn apply_first_pass(prepared: &mut [PreparedSentence], labels: &[Vec<Label>]
     let mut totals: HashMap<u64, [u16; 4]> = HashMap::new();
     for (sentence, sentence_labels) in prepared.iter().zip(labels) {
         for (token, label) in sentence.tokens.iter().zip(sentence_labels) {
-            if let Some(k) = label
-                .entity()
-                .and_then(|e| EntityLabel::ALL.iter().position(|x| *x == e))
-            {
+            if let Some(k) = label.entity().map(EntityLabel::index) {
                 let entry = totals.entry(token.key).or_default();
                 entry[k] = entry[k].saturating_add(1);
             }
@@ -361,10 +358,7 @@ pub fn apply_first_pass(prepared: &mut [PreparedSentence], labels: &[Vec<Label>]
     for (sentence, sentence_labels) in prepared.iter_mut().zip(labels) {
         for (token, label) in sentence.tokens.iter_mut().zip(sentence_labels) {
             let mut aggregate = totals.get(&token.key).copied().unwrap_or_default();
-            if let Some(k) = label
-                .entity()
-                .and_then(|e| EntityLabel::ALL.iter().position(|x| *x == e))
-            {
+            if let Some(k) = label.entity().map(EntityLabel::index) {
                 aggregate[k] = aggregate[k].saturating_sub(1);
             }
             token.aggregate = aggregate;
@@ -621,8 +615,7 @@ impl LabelHistory {
         // Words seen only outside entities keep an all-zero entry: "seen before, never an
         // entity" is evidence too.
         if let Some((_, e)) = label.parts() {
-            let i = EntityLabel::ALL.iter().position(|x| *x == e).unwrap_or(0);
-            entry[i] = entry[i].saturating_add(1);
+            entry[e.index()] = entry[e.index()].saturating_add(1);
         }
     }
 
