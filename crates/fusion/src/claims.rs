@@ -557,7 +557,7 @@ fn value_aligned_conflicts(
     let dated: Vec<usize> = (0..statements.len())
         .filter(|&i| statements.get(i).is_some_and(|s| years(s).len() >= 2))
         .collect();
-    let mut uf = crate::analyze::UnionFind::new(dated.len());
+    let mut uf = crate::union_find::UnionFind::new(dated.len());
     for (x, &i) in dated.iter().enumerate() {
         for (y, &j) in dated.iter().enumerate().skip(x + 1) {
             let (Some(a), Some(b)) = (statements.get(i), statements.get(j)) else {
@@ -584,13 +584,10 @@ fn value_aligned_conflicts(
         }
     }
     let mut out = Vec::new();
-    for root in 0..dated.len() {
-        if uf.find(root) != root {
-            continue;
-        }
-        let members: Vec<&StatementFeatures> = (0..dated.len())
-            .filter(|&x| uf.find(x) == root)
-            .filter_map(|x| dated.get(x).and_then(|&i| statements.get(i)))
+    for set in uf.components() {
+        let members: Vec<&StatementFeatures> = set
+            .iter()
+            .filter_map(|&x| dated.get(x).and_then(|&i| statements.get(i)))
             .collect();
         if members.len() < 2 {
             continue;

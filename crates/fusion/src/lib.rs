@@ -38,6 +38,7 @@ pub mod negation;
 pub mod syndication;
 pub mod text;
 mod timeline;
+mod union_find;
 pub mod values;
 
 pub use analyze::analyze;

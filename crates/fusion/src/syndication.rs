@@ -9,8 +9,8 @@
 //! common case of an outlet cutting a wire story short or adding paragraphs of its own.
 //!
 //! The same machinery runs on paragraphs to list the passages two documents share.
-use crate::analyze::UnionFind;
 use crate::text::{fnv1a, fold, paragraphs, words};
+use crate::union_find::UnionFind;
 use rustc_hash::FxHashMap;
 use triangulate_doc::Span;
 
@@ -235,32 +235,26 @@ pub fn shared_paragraph_groups(texts: &[&str]) -> Vec<SharedParagraph> {
     for &(a, b, _) in &edges {
         components.union(a, b);
     }
-    let mut group_of_root: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut groups: Vec<SharedParagraph> = Vec::new();
-    for (a, _, jaccard) in edges {
-        let root = components.find(a);
-        let g = *group_of_root.entry(root).or_insert_with(|| {
-            groups.push(SharedParagraph {
-                copies: Vec::new(),
-                jaccard,
-            });
-            groups.len() - 1
-        });
-        if let Some(group) = groups.get_mut(g) {
-            group.jaccard = group.jaccard.min(jaccard);
-        }
+    let mut lowest: FxHashMap<usize, f32> = FxHashMap::default();
+    for &(a, _, jaccard) in &edges {
+        let slot = lowest.entry(components.find(a)).or_insert(jaccard);
+        *slot = slot.min(jaccard);
     }
-    for (node, &copy) in copies.iter().enumerate() {
-        let root = components.find(node);
-        if let Some(group) = group_of_root.get(&root).and_then(|&g| groups.get_mut(g)) {
-            group.copies.push(copy);
-        }
-    }
-    for group in &mut groups {
-        group
-            .copies
-            .sort_by_key(|&(doc, span)| (doc, span.start, span.end));
-    }
+    // Every copy came from a match, so every set has two copies or more.
+    let mut groups: Vec<SharedParagraph> = components
+        .components()
+        .into_iter()
+        .map(|set| {
+            let root = set.first().copied().unwrap_or_default();
+            let mut members: Vec<(usize, Span)> =
+                set.iter().filter_map(|&i| copies.get(i).copied()).collect();
+            members.sort_by_key(|&(doc, span)| (doc, span.start, span.end));
+            SharedParagraph {
+                copies: members,
+                jaccard: lowest.get(&root).copied().unwrap_or(1.0),
+            }
+        })
+        .collect();
     groups.sort_by_key(|g| g.copies.first().map(|&(doc, span)| (doc, span.start)));
     groups
 }
