@@ -19,12 +19,12 @@ use crate::model::Beam;
 
 /// The arena entry of one hypothesis at one step.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct BeamStep {
+struct BeamStep {
     /// Position, in the previous step's beam, of the hypothesis this one extends (0 at the
     /// first step: the empty hypothesis).
-    pub(crate) parent: usize,
+    parent: usize,
     /// The label chosen at this step.
-    pub(crate) label: Label,
+    label: Label,
     /// The label before it (`None` at the first token); the confidence depends on it.
     previous: Option<Label>,
     /// The label scores the hypothesis chose from, kept for the confidence, which is computed
@@ -198,7 +198,7 @@ impl BeamSearch {
     }
 
     /// The newest step's beam, best first.
-    pub(crate) fn newest(&self) -> &[BeamStep] {
+    fn newest(&self) -> &[BeamStep] {
         let start = self.step_starts.last().copied().unwrap_or(self.steps.len());
         self.steps.get(start..).unwrap_or(&[])
     }
@@ -215,9 +215,8 @@ impl BeamSearch {
             .position(|step| step.parent == parent && step.label == label)
     }
 
-    /// The best hypothesis's path, last token first.
-    fn best_path(&self) -> impl Iterator<Item = &BeamStep> + '_ {
-        let mut position = 0;
+    /// The path of the hypothesis at `position` in the newest beam, last token first.
+    fn path(&self, mut position: usize) -> impl Iterator<Item = &BeamStep> + '_ {
         self.step_starts.iter().rev().map_while(move |&start| {
             let chosen = self.steps.get(start + position)?;
             position = chosen.parent;
@@ -228,7 +227,7 @@ impl BeamSearch {
     /// Writes the best hypothesis's labels, one per step taken, into `out`.
     pub(crate) fn best_labels(&self, out: &mut Vec<Label>) {
         out.clear();
-        out.extend(self.best_path().map(|step| step.label));
+        out.extend(self.path(0).map(|step| step.label));
         out.reverse();
     }
 
@@ -236,7 +235,7 @@ impl BeamSearch {
     /// scores over the labels allowed there).
     pub(crate) fn best_labels_with_confidence(&self) -> Vec<(Label, f32)> {
         let mut labels: Vec<(Label, f32)> = self
-            .best_path()
+            .path(0)
             .map(|step| {
                 (
                     step.label,
@@ -253,39 +252,24 @@ impl BeamSearch {
 mod tests {
     use super::*;
     use crate::features::{mix, prepare_document, Lexicon};
+    use crate::train::Dense;
 
     const HASH_BITS: u32 = 10;
 
-    /// A dense weight table with deterministic pseudo-random weights, so that no two label
-    /// sequences tie.
-    struct RandomWeights(Vec<f32>);
-
-    impl RandomWeights {
-        fn new(seed: u64) -> RandomWeights {
-            let size = (1usize << HASH_BITS) * NUM_LABELS;
-            let weights = (0..size as u64)
-                .map(|i| (mix(seed, i) % 20_001) as f32 / 1000.0 - 10.0)
-                .collect();
-            RandomWeights(weights)
-        }
-    }
-
-    impl Weights for RandomWeights {
-        fn add_scores(&self, bucket: u32, scores: &mut [f32; NUM_LABELS]) {
-            let start = bucket as usize * NUM_LABELS;
-            if let Some(row) = self.0.get(start..start + NUM_LABELS) {
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-        }
+    /// A dense weight table (training's layout) with deterministic pseudo-random weights, so
+    /// that no two label sequences tie.
+    fn random_weights(seed: u64) -> Vec<f32> {
+        let size = (1usize << HASH_BITS) * NUM_LABELS;
+        (0..size as u64)
+            .map(|i| (mix(seed, i) % 20_001) as f32 / 1000.0 - 10.0)
+            .collect()
     }
 
     /// One fictional sentence, its weights and an empty document history.
     struct Case {
         words: Vec<&'static str>,
         sentence: PreparedSentence,
-        weights: RandomWeights,
+        weights: Vec<f32>,
         history: LabelHistory,
     }
 
@@ -295,7 +279,7 @@ mod tests {
             Case {
                 words: words.to_vec(),
                 sentence: prepared.pop().expect("one sentence in, one out"),
-                weights: RandomWeights::new(seed),
+                weights: random_weights(seed),
                 history: LabelHistory::default(),
             }
         }
@@ -307,7 +291,7 @@ mod tests {
                 temperature: None,
             };
             let last = i + 1 == self.words.len();
-            let (weights, sentence) = (&self.weights, &self.sentence);
+            let (weights, sentence) = (&Dense(&self.weights), &self.sentence);
             assert!(search.step(weights, HASH_BITS, sentence, i, last, &self.history, beam));
         }
 
@@ -320,10 +304,10 @@ mod tests {
                 let prev2 = i.checked_sub(2).map(|j| labels[j]);
                 context_features(&self.sentence, i, &self.history, HASH_BITS, &mut context);
                 let mut scores = [0f32; NUM_LABELS];
-                self.weights.add_all(&context, &mut scores);
+                Dense(&self.weights).add_all(&context, &mut scores);
                 with_labels.clear();
                 label_features(&self.sentence, i, prev1, prev2, HASH_BITS, &mut with_labels);
-                self.weights.add_all(&with_labels, &mut scores);
+                Dense(&self.weights).add_all(&with_labels, &mut scores);
                 total += scores[label.index()];
             }
             total
@@ -333,13 +317,8 @@ mod tests {
     /// The labels of every hypothesis of the newest beam, found by walking the arena back.
     fn newest_sequences(search: &BeamSearch) -> Vec<Vec<Label>> {
         (0..search.newest().len())
-            .map(|mut position| {
-                let mut labels = Vec::new();
-                for &start in search.step_starts.iter().rev() {
-                    let step = search.steps[start + position];
-                    labels.push(step.label);
-                    position = step.parent;
-                }
+            .map(|position| {
+                let mut labels: Vec<Label> = search.path(position).map(|s| s.label).collect();
                 labels.reverse();
                 labels
             })

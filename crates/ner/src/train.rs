@@ -84,7 +84,8 @@ pub struct TrainReport {
     pub second_pass: Option<Box<TrainReport>>,
 }
 
-struct Dense<'a>(&'a [f32]);
+/// Weights as training holds them: a dense table, `NUM_LABELS` per bucket.
+pub(crate) struct Dense<'a>(pub(crate) &'a [f32]);
 
 impl Weights for Dense<'_> {
     #[inline]
