@@ -119,8 +119,7 @@ impl BeamSearch {
             );
             let mut scores = context_scores;
             weights.add_all(label_buckets, &mut scores);
-            let allowed =
-                |label: Label| label.may_follow(state.prev1) && !(last && label.is_open());
+            let allowed = |label: Label| label.allowed(state.prev1, last);
             match beam.temperature {
                 None => {
                     for (l, &score) in scores.iter().enumerate() {
@@ -348,8 +347,7 @@ mod tests {
                     .iter()
                     .flat_map(|prefix| {
                         (0..NUM_LABELS as u8).map(Label).filter_map(move |label| {
-                            let allowed = label.may_follow(prefix.last().copied())
-                                && !(last && label.is_open());
+                            let allowed = label.allowed(prefix.last().copied(), last);
                             allowed.then(|| [prefix.as_slice(), &[label]].concat())
                         })
                     })

@@ -989,10 +989,7 @@ pub fn best_label(
     let mut best_score = f32::NEG_INFINITY;
     for (index, &score) in scores.iter().enumerate() {
         let label = Label(index as u8);
-        if !label.may_follow(previous) {
-            continue;
-        }
-        if last_in_sentence && label.is_open() {
+        if !label.allowed(previous, last_in_sentence) {
             continue;
         }
         if score > best_score {

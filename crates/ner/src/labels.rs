@@ -82,6 +82,13 @@ impl Label {
         }
     }
 
+    /// Whether `self` may be chosen after `previous` at a position that is (`last_in_sentence`)
+    /// or is not the sentence's last: the decoders' one transition rule, which also keeps an
+    /// entity from staying open past the end of the sentence.
+    pub fn allowed(self, previous: Option<Label>, last_in_sentence: bool) -> bool {
+        self.may_follow(previous) && !(last_in_sentence && self.is_open())
+    }
+
     /// Short name, e.g. `B-PER`, `U-LOC`, `O`.
     pub fn name(self) -> String {
         match self.parts() {
@@ -291,6 +298,20 @@ mod tests {
         assert!(!l_loc.may_follow(Some(b)));
         assert!(!Label::OUTSIDE.may_follow(Some(b)));
         assert!(Label::OUTSIDE.may_follow(Some(Label::OUTSIDE)));
+    }
+
+    #[test]
+    fn an_entity_may_not_stay_open_at_the_sentence_end() {
+        let b = Label::new(Position::Begin, Per);
+        let i = Label::new(Position::Inside, Per);
+        let l = Label::new(Position::Last, Per);
+        let u = Label::new(Position::Unit, Per);
+        assert!(b.allowed(None, false) && !b.allowed(None, true));
+        assert!(i.allowed(Some(b), false) && !i.allowed(Some(b), true));
+        assert!(l.allowed(Some(b), true) && u.allowed(None, true));
+        assert!(Label::OUTSIDE.allowed(None, true));
+        // The transition rule still holds at the end.
+        assert!(!l.allowed(None, true) && !Label::OUTSIDE.allowed(Some(b), true));
     }
 
     #[test]
