@@ -27,17 +27,42 @@ struct BeamStep {
     label: Label,
     /// The label before it (`None` at the first token); the confidence depends on it.
     previous: Option<Label>,
+    /// The hypothesis's sequence score: the sum of its label scores so far.
+    score: f32,
     /// The label scores the hypothesis chose from, kept for the confidence, which is computed
     /// along the best path only.
     scores: [f32; NUM_LABELS],
 }
 
-/// A live hypothesis: its summed label scores and the two labels its next features depend on.
+/// A live hypothesis as the next step sees it: its sequence score and the two labels its next
+/// features depend on. Read from the arena ([`live_hypothesis`]), never stored.
 #[derive(Clone, Copy, Debug)]
 struct Hypothesis {
     score: f32,
     prev1: Option<Label>,
     prev2: Option<Label>,
+}
+
+/// The hypothesis at `position` in the live beam: the newest step's beam, or before the first
+/// step the empty hypothesis alone.
+fn live_hypothesis(
+    steps: &[BeamStep],
+    step_starts: &[usize],
+    position: usize,
+) -> Option<Hypothesis> {
+    let Some(&start) = step_starts.last() else {
+        return (position == 0).then_some(Hypothesis {
+            score: 0.0,
+            prev1: None,
+            prev2: None,
+        });
+    };
+    let step = steps.get(start.checked_add(position)?)?;
+    Some(Hypothesis {
+        score: step.score,
+        prev1: Some(step.label),
+        prev2: step.previous,
+    })
 }
 
 /// Beam search over one sentence at a time; its buffers are reused from sentence to sentence.
@@ -51,10 +76,9 @@ struct Hypothesis {
 pub(crate) struct BeamSearch {
     context_buckets: Vec<u32>,
     label_buckets: Vec<u32>,
-    live: Vec<Hypothesis>,
-    next_live: Vec<Hypothesis>,
     /// The arena of all steps so far, flat: step k's beam, best first, is
-    /// `steps[step_starts[k]..step_starts[k + 1]]` (the last one runs to the end).
+    /// `steps[step_starts[k]..step_starts[k + 1]]` (the last one, the live beam, runs to the
+    /// end).
     steps: Vec<BeamStep>,
     step_starts: Vec<usize>,
     /// `(sequence score, position of the hypothesis in the live beam, label)`.
@@ -66,12 +90,6 @@ pub(crate) struct BeamSearch {
 impl BeamSearch {
     /// Starts a new sentence with the empty hypothesis alone in the beam.
     pub(crate) fn start(&mut self) {
-        self.live.clear();
-        self.live.push(Hypothesis {
-            score: 0.0,
-            prev1: None,
-            prev2: None,
-        });
         self.steps.clear();
         self.step_starts.clear();
     }
@@ -95,8 +113,6 @@ impl BeamSearch {
         let BeamSearch {
             context_buckets,
             label_buckets,
-            live,
-            next_live,
             steps,
             step_starts,
             candidates,
@@ -107,7 +123,13 @@ impl BeamSearch {
         weights.add_all(context_buckets, &mut context_scores);
         candidates.clear();
         hypothesis_scores.clear();
-        for (index, state) in live.iter().enumerate() {
+        let live_count = step_starts
+            .last()
+            .map_or(1, |&start| steps.len().saturating_sub(start));
+        for index in 0..live_count {
+            let Some(state) = live_hypothesis(steps, step_starts, index) else {
+                break;
+            };
             label_buckets.clear();
             label_features(
                 sentence,
@@ -161,48 +183,46 @@ impl BeamSearch {
                 .then(a.2 .0.cmp(&b.2 .0))
         };
         // The loop below stops at `width` kept hypotheses, and every candidate it passes over
-        // shares its label and previous label with a kept one; no more than one candidate per
-        // live hypothesis does, so at most `width` × live candidates are ever looked at, and
-        // only those need sorting (4 of up to 34 for the default beam of 2).
-        let looked_at = beam.width.saturating_mul(live.len());
+        // shares its label and previous label with a kept one; for each kept one, at most one
+        // candidate per live hypothesis does, so at most `width` × live candidates are ever
+        // looked at, and only those need sorting (4 of up to 34 for the default beam of 2).
+        let looked_at = beam.width.saturating_mul(hypothesis_scores.len());
         if looked_at < candidates.len() {
             candidates.select_nth_unstable_by(looked_at, best_first);
             candidates.truncate(looked_at);
         }
         candidates.sort_unstable_by(best_first);
-        next_live.clear();
         let start = steps.len();
         for &(score, parent, label) in candidates.iter() {
-            if next_live.len() == beam.width {
+            let kept = steps.get(start..).unwrap_or(&[]);
+            if kept.len() == beam.width {
                 break;
             }
-            let (Some(state), Some(scores)) = (live.get(parent), hypothesis_scores.get(parent))
-            else {
+            let (Some(state), Some(scores)) = (
+                live_hypothesis(steps, step_starts, parent),
+                hypothesis_scores.get(parent),
+            ) else {
                 continue;
             };
-            let same_future = next_live
+            // A kept hypothesis with the same last two labels has the same future: recombined.
+            if kept
                 .iter()
-                .any(|s| s.prev1 == Some(label) && s.prev2 == state.prev1);
-            if same_future {
+                .any(|s| s.label == label && s.previous == state.prev1)
+            {
                 continue;
             }
-            next_live.push(Hypothesis {
-                score,
-                prev1: Some(label),
-                prev2: state.prev1,
-            });
             steps.push(BeamStep {
                 parent,
                 label,
                 previous: state.prev1,
+                score,
                 scores: *scores,
             });
         }
-        if next_live.is_empty() {
+        if steps.len() == start {
             return false;
         }
         step_starts.push(start);
-        std::mem::swap(live, next_live);
         true
     }
 
