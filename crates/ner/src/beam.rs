@@ -281,6 +281,7 @@ impl BeamSearch {
 mod tests {
     use super::*;
     use crate::features::{mix, prepare_document, Lexicon};
+    use crate::model::decode_document_beam;
     use crate::train::Dense;
 
     const HASH_BITS: u32 = 10;
@@ -352,6 +353,31 @@ mod tests {
                 labels
             })
             .collect()
+    }
+
+    #[test]
+    fn an_empty_sentence_gets_no_labels_and_does_not_panic() {
+        let mut search = BeamSearch::default();
+        search.start();
+        let mut labels = vec![Label::OUTSIDE];
+        search.best_labels(&mut labels);
+        assert!(labels.is_empty());
+        assert!(search.best_labels_with_confidence().is_empty());
+        assert_eq!(search.extended_position(Some(0), Label::OUTSIDE), None);
+
+        // Through the decoder, between two sentences with words, at several widths.
+        let sentences = vec![vec![], vec!["Orlan", "Vesk", "left", "."], vec![]];
+        let prepared = prepare_document(&Lexicon::default(), None, &sentences);
+        let weights = random_weights(5);
+        for width in [2, 4, NUM_LABELS * NUM_LABELS] {
+            let beam = Beam {
+                width,
+                temperature: None,
+            };
+            let tagged = decode_document_beam(&Dense(&weights), HASH_BITS, &prepared, beam);
+            let lengths: Vec<usize> = tagged.iter().map(Vec::len).collect();
+            assert_eq!(lengths, [0, 4, 0], "width {width}");
+        }
     }
 
     #[test]

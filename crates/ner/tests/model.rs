@@ -18,6 +18,18 @@ fn entities(model: &NerModel, sentence: &str) -> Vec<(String, EntityLabel)> {
 }
 
 #[test]
+fn empty_sentences_get_no_tags_with_the_beam_and_greedily() {
+    let model = NerModel::embedded().unwrap();
+    let sentences = vec![vec![], vec!["Ana", "Velic", "left", "Brenna", "."], vec![]];
+    for beam in [model.trained_decoding(), Beam::GREEDY] {
+        let tags = model.clone().with_beam(beam).tag_document(&sentences);
+        let lengths: Vec<usize> = tags.iter().map(Vec::len).collect();
+        assert_eq!(lengths, [0, 5, 0], "{beam:?}");
+    }
+    assert!(model.tag_sentence(&[]).is_empty());
+}
+
+#[test]
 fn embedded_and_file_models_are_the_same() {
     let embedded = NerModel::embedded().expect("embedded model loads");
     let loaded = NerModel::load(&model_path()).expect("model file loads");
