@@ -234,11 +234,10 @@ impl BeamSearch {
 
     /// Position in the newest beam of the hypothesis that extends the one at `parent` in the
     /// previous beam with `label` (`parent` 0 before the first step: the empty hypothesis), or
-    /// `None` if it was pruned. The hypotheses of a beam are distinct label sequences, so this
+    /// `None` if it was pruned (or recombined). The hypotheses of a beam are distinct label sequences, so this
     /// tells whether a given path (training's gold labels) is still in the beam without
     /// comparing any hypothesis's labels.
-    pub(crate) fn extended_position(&self, parent: Option<usize>, label: Label) -> Option<usize> {
-        let parent = parent?;
+    pub(crate) fn extended_position(&self, parent: usize, label: Label) -> Option<usize> {
         self.newest()
             .iter()
             .position(|step| step.parent == parent && step.label == label)
@@ -363,7 +362,7 @@ mod tests {
         search.best_labels(&mut labels);
         assert!(labels.is_empty());
         assert!(search.best_labels_with_confidence().is_empty());
-        assert_eq!(search.extended_position(Some(0), Label::OUTSIDE), None);
+        assert_eq!(search.extended_position(0, Label::OUTSIDE), None);
 
         // Through the decoder, between two sentences with words, at several widths.
         let sentences = vec![vec![], vec!["Orlan", "Vesk", "left", "."], vec![]];
@@ -470,7 +469,7 @@ mod tests {
             let mut position = Some(0);
             for (i, &label) in reference.iter().enumerate() {
                 case.step(&mut search, i, width);
-                position = search.extended_position(position, label);
+                position = position.and_then(|p| search.extended_position(p, label));
                 let by_labels = newest_sequences(&search)
                     .iter()
                     .position(|labels| labels.as_slice() == &reference[..=i]);

@@ -692,10 +692,9 @@ fn beam_train_sentence(
     };
     let BeamTraining { search, best } = scratch;
     search.start();
-    // Position of the gold prefix in the current beam (`None` once it fell out); the empty
-    // prefix is the one hypothesis before the first step.
+    // Position of the gold prefix in the current beam (`None` once it fell out, which is when
+    // the early update is made); the empty prefix is the one hypothesis before the first step.
     let mut gold_position = Some(0usize);
-    let mut updated = false;
     for (i, &truth) in gold.iter().enumerate().take(n) {
         let stepped = search.step(
             &Dense(update.weights),
@@ -709,22 +708,24 @@ fn beam_train_sentence(
         if !stepped {
             break;
         }
-        if updated {
+        let Some(position) = gold_position else {
             continue;
-        }
-        gold_position = search.extended_position(gold_position, truth);
+        };
+        gold_position = search.extended_position(position, truth);
         if gold_position.is_none() {
             search.best_labels(best);
             update.update(sentence, &gold[..=i], best, history, buckets);
-            updated = true;
         }
     }
     search.best_labels(best);
-    if !updated && best.as_slice() != &gold[..n] {
-        update.update(sentence, &gold[..n], best, history, buckets);
-        updated = true;
+    if gold_position.is_none() {
+        return 1;
     }
-    updated as usize
+    if best.as_slice() != &gold[..n] {
+        update.update(sentence, &gold[..n], best, history, buckets);
+        return 1;
+    }
+    0
 }
 
 fn average(weights: &[f32], accumulated: &[f64], step: f64) -> Vec<f32> {
