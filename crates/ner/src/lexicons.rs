@@ -358,18 +358,20 @@ fn gunzip(bytes: &[u8], name: &str) -> Result<String, NerError> {
     gunzip_capped(bytes, name, MAX_LEXICON_BYTES)
 }
 
+/// Bytes are read first and checked as text after the size, so that a file cut at the cap in
+/// the middle of a character is refused for its size, not as invalid UTF-8.
 fn gunzip_capped(bytes: &[u8], name: &str, cap: u64) -> Result<String, NerError> {
-    let mut text = String::new();
+    let mut raw = Vec::new();
     GzDecoder::new(bytes)
         .take(cap.saturating_add(1))
-        .read_to_string(&mut text)
+        .read_to_end(&mut raw)
         .map_err(|e| NerError::Lexicon(format!("{name}: {e}")))?;
-    if text.len() as u64 > cap {
+    if raw.len() as u64 > cap {
         return Err(NerError::Lexicon(format!(
             "{name}: decompresses to more than {cap} bytes"
         )));
     }
-    Ok(text)
+    String::from_utf8(raw).map_err(|e| NerError::Lexicon(format!("{name}: not UTF-8 text: {e}")))
 }
 
 /// Gzip `text` (tests build small lexicon files with it).
@@ -499,6 +501,32 @@ mod tests {
             Err(NerError::Lexicon(message)) => {
                 assert!(message.contains("brown_clusters.tsv.gz"), "{message}");
                 assert!(message.contains("more than"), "{message}");
+            }
+            other => panic!("expected a lexicon error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_cut_at_the_cap_inside_a_character_is_refused_for_its_size() {
+        // Twelve bytes a line, two-byte characters at bytes 7 and 9: the cap of 103 lets 104
+        // bytes be read, which end inside the first of them.
+        let text = "Brenna\t\u{e9}\u{e9}\n".repeat(30);
+        match gunzip_capped(&gz(&text), "brown_clusters.tsv.gz", 103) {
+            Err(NerError::Lexicon(message)) => {
+                assert!(message.contains("more than 103 bytes"), "{message}");
+            }
+            other => panic!("expected a lexicon error, got {other:?}"),
+        }
+        // Text that is not UTF-8 within the cap is named as such.
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut encoder, b"Brenna\t\xe9\n").unwrap();
+        let latin1 = encoder.finish().unwrap();
+        match gunzip_capped(&latin1, "brown_clusters.tsv.gz", 1000) {
+            Err(NerError::Lexicon(message)) => {
+                assert!(
+                    message.contains("brown_clusters.tsv.gz: not UTF-8"),
+                    "{message}"
+                );
             }
             other => panic!("expected a lexicon error, got {other:?}"),
         }
