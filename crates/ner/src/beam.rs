@@ -141,37 +141,32 @@ impl BeamSearch {
             );
             let mut scores = context_scores;
             weights.add_all(label_buckets, &mut scores);
-            let allowed = |label: Label| label.allowed(state.prev1, last);
-            match beam.temperature {
-                None => {
-                    for (l, &score) in scores.iter().enumerate() {
-                        let label = Label(l as u8);
-                        if allowed(label) {
-                            candidates.push((state.score + score, index, label));
-                        }
-                    }
+            let allowed: [bool; NUM_LABELS] =
+                std::array::from_fn(|l| Label(l as u8).allowed(state.prev1, last));
+            let allowed_scores = || {
+                scores
+                    .iter()
+                    .zip(&allowed)
+                    .filter_map(|(&score, &ok)| ok.then_some(score))
+            };
+            // With a temperature, each label's log-softmax over the allowed labels.
+            let normalisation = beam.temperature.map(|temperature| {
+                let top = allowed_scores().fold(f32::NEG_INFINITY, f32::max);
+                let log_total = allowed_scores()
+                    .map(|s| ((s - top) / temperature).exp())
+                    .sum::<f32>()
+                    .ln();
+                (temperature, top, log_total)
+            });
+            for (l, (&score, &ok)) in scores.iter().zip(&allowed).enumerate() {
+                if !ok {
+                    continue;
                 }
-                Some(temperature) => {
-                    let top = scores
-                        .iter()
-                        .enumerate()
-                        .filter(|(l, _)| allowed(Label(*l as u8)))
-                        .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
-                    let log_total = scores
-                        .iter()
-                        .enumerate()
-                        .filter(|(l, _)| allowed(Label(*l as u8)))
-                        .map(|(_, &s)| ((s - top) / temperature).exp())
-                        .sum::<f32>()
-                        .ln();
-                    for (l, &score) in scores.iter().enumerate() {
-                        let label = Label(l as u8);
-                        if allowed(label) {
-                            let step = (score - top) / temperature - log_total;
-                            candidates.push((state.score + step, index, label));
-                        }
-                    }
-                }
+                let step = match normalisation {
+                    None => score,
+                    Some((temperature, top, log_total)) => (score - top) / temperature - log_total,
+                };
+                candidates.push((state.score + step, index, Label(l as u8)));
             }
             hypothesis_scores.push(scores);
         }
