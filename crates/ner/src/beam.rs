@@ -7,11 +7,11 @@
 //! still share every rule of expansion, scoring, ordering and pruning.
 //!
 //! Hypotheses share their label prefixes instead of copying them: each step appends one entry
-//! per surviving hypothesis to a flat arena (its label, the label before it, the scores it was
-//! chosen from and the position of the hypothesis it extends in the previous step's beam), so a
-//! step costs the same at the end of a long sentence as at its start, and the labels of any
-//! hypothesis are recovered by following those positions back, once per sentence (or once per
-//! early update in training).
+//! per surviving hypothesis to a flat arena (its label, the label before it, its sequence score,
+//! the scores it was chosen from and the position of the hypothesis it extends in the previous
+//! step's beam), so a step costs the same at the end of a long sentence as at its start, the
+//! newest step's entries are the live beam, and the labels of any hypothesis are recovered by
+//! following those positions back, once per sentence (or once per early update in training).
 use crate::features::{context_features, label_confidence, label_features, LabelHistory};
 use crate::features::{PreparedSentence, Weights};
 use crate::labels::{Label, NUM_LABELS};
