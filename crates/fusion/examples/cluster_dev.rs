@@ -23,7 +23,10 @@
 //! does. `--forward-only` ignores them (each document keeps the story `add` returned).
 //!
 //! Time: `--no-dates` ignores `"published"`, `--window D` sets
-//! [`ClusterOptions::time_window_days`], `--decay D` [`ClusterOptions::time_decay_days`].
+//! [`ClusterOptions::time_window_days`], `--decay D` [`ClusterOptions::time_decay_days`]. A
+//! record with a publication date also passes the dates its text writes
+//! ([`ClusterInput::mentioned`], found by `triangulate_timex` anchored on that date, as
+//! `analyze` does); `--no-mentions` passes none.
 use std::io::{BufRead, Write};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer};
 use triangulate_ner::NerModel;
@@ -47,6 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut labels: Option<Vec<String>> = None;
     let mut forward_only = false;
     let mut use_dates = true;
+    let mut use_mentions = true;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threshold" => opts.threshold = value(&mut args, &a)?,
@@ -63,6 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--window" => opts.time_window_days = value(&mut args, &a)?,
             "--decay" => opts.time_decay_days = value(&mut args, &a)?,
             "--no-dates" => use_dates = false,
+            "--no-mentions" => use_mentions = false,
             "--capitalised" => use_ner = false,
             "--ner-only" => opts.capitalised_with_names = false,
             "--labels" => {
@@ -123,10 +128,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ))
             })
             .transpose()?;
+        // What `analyze` passes: the dates the text writes, anchored on the publication date.
+        let mentioned: Vec<triangulate_doc::PartialDate> = match published {
+            Some(date) if use_mentions => {
+                triangulate_timex::find_timexes(text, &triangulate_timex::Anchor::on(date))
+                    .into_iter()
+                    .filter(|t| {
+                        matches!(
+                            t.kind,
+                            triangulate_timex::TimexType::Date | triangulate_timex::TimexType::Time
+                        )
+                    })
+                    .filter_map(|t| {
+                        t.partial
+                            .or_else(|| triangulate_doc::PartialDate::parse_iso(&t.value))
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         let story = clusterer.add(&ClusterInput {
             text,
             names: &names,
             published,
+            mentioned: &mentioned,
         });
         assigned.push((id.to_string(), story));
         for (doc, story) in clusterer.take_moves() {

@@ -219,6 +219,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             text: &text,
             names: &[],
             published: None,
+            mentioned: &[],
         });
         let moves = clusterer.take_moves();
         spent += start.elapsed();

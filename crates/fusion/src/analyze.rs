@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use triangulate_doc::{EntityMention, PartialDate, Span};
 use triangulate_quantity::Quantity;
 use triangulate_quotes::Quote;
-use triangulate_timex::Timex;
+use triangulate_timex::{Timex, TimexType};
 
 /// A document with its layers checked against its text (bad layers dropped).
 pub(crate) struct Prepared<'a> {
@@ -208,10 +208,17 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
             }
             _ => p.text,
         };
+        let mentioned: Vec<PartialDate> = p
+            .timexes
+            .iter()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .filter_map(|t| t.partial.or_else(|| PartialDate::parse_iso(&t.value)))
+            .collect();
         let input = ClusterInput {
             text,
             names: &names,
             published: p.published,
+            mentioned: &mentioned,
         };
         let story = match copy_of.get(&i).and_then(|&j| story_of.get(j)) {
             Some(&s) => clusterer.add_to(&input, s),

@@ -29,7 +29,11 @@
 //! between two same-kind events ([`ClusterOptions::number_features`]). Time damps the score: a
 //! document whose anchor year (publication year, or the first year in its head, where datelines
 //! put it) no member of the story has is scored down, and publication dates far from the
-//! story's are decayed.
+//! story's are decayed. A follow-up months later (the trial of a shooting) usually writes the
+//! date of the event it follows up, so the decay measures from the nearest of the document's
+//! publication date and the dates it writes ([`ClusterInput::mentioned`]) to the story's
+//! publication dates, and from the document's publication date to the dates the story's
+//! members wrote.
 //!
 //! Young stories are reviewed ([`ClusterOptions::young_story_size`]): two same-kind events that
 //! share their actors and vocabulary (a vendor's two emergency patches, a champion's two title
@@ -91,7 +95,10 @@ pub struct ClusterOptions {
     /// A story no document joined for this many documents is retired: its centroid is freed
     /// and it is no longer a candidate (bounds memory on endless streams).
     pub story_ttl_docs: u32,
-    /// Days apart beyond which the score decays (when both sides have dates).
+    /// Days apart beyond which the score decays (when both sides have dates). Apart is the
+    /// distance from the document's publication date, or the nearest date it writes, to the
+    /// story's publication dates, or from its publication date to a date the story's members
+    /// write ([`ClusterInput::mentioned`]).
     pub time_window_days: f32,
     /// Scale of that decay: a document this many days beyond the window is scored × 1/e.
     /// Reports of one story keep coming for weeks and months (the charge, the trial, the
@@ -172,6 +179,12 @@ pub struct ClusterInput<'a> {
     /// [`ClusterOptions::capitalised_with_names`] is off and mentions are given).
     pub names: &'a [&'a str],
     pub published: Option<PartialDate>,
+    /// Dates the text writes, resolved by the language layer ("on October 21, 2011", "in
+    /// September"). Those known to the month count as times the report is about: a trial report
+    /// published 18 months after a shooting that writes the shooting's date is near that story
+    /// in time (the publication-date decay measures from the nearest of these). Dates with only
+    /// a year are ignored (too coarse: "since 2011").
+    pub mentioned: &'a [PartialDate],
 }
 
 #[derive(Default)]
@@ -190,6 +203,9 @@ struct Story {
     size: u32,
     /// Publication days of members (days since 1970), min and max.
     days: Option<(i32, i32)>,
+    /// Day ranges of dates the members write (at most [`STORY_MENTIONED_DAYS`], the first
+    /// ones seen): a report published near one of them is near the story in time.
+    mentioned_days: Vec<(i32, i32)>,
     /// Anchor years of members (publication year, or the first year in the text's head).
     years: Vec<i32>,
     /// Features of every member while the story is young (empty once it is not).
@@ -211,6 +227,14 @@ impl Story {
                 Some((lo, hi)) => (lo.min(d), hi.max(d)),
                 None => (d, d),
             });
+        }
+        for &r in &f.mentioned_days {
+            if self.mentioned_days.len() >= STORY_MENTIONED_DAYS {
+                break;
+            }
+            if !self.mentioned_days.contains(&r) {
+                self.mentioned_days.push(r);
+            }
         }
         for (centroid, v) in [(&mut self.words, &f.words), (&mut self.names, &f.names)] {
             // Members count equally whatever their length.
@@ -260,6 +284,9 @@ struct Features {
     names: Vec<(u32, f32)>,
     /// Publication year, or the first year written in the head of the text (a dateline).
     anchor_year: Option<i32>,
+    /// Day ranges of the dates the text writes, known to the month (only for a document with
+    /// a publication date: see [`ClusterInput::mentioned`]).
+    mentioned_days: Vec<(i32, i32)>,
 }
 
 /// What a story is compared against: IDF-weighted, normalised vectors plus time anchors.
@@ -267,12 +294,17 @@ struct Probe<'a> {
     words: &'a [(u32, f32)],
     names: &'a [(u32, f32)],
     days: Option<(i32, i32)>,
+    /// Day ranges of the dates the document writes (see [`ClusterInput::mentioned`]).
+    mentioned_days: &'a [(i32, i32)],
     years: &'a [i32],
 }
 
 /// How often (in documents) idle stories are swept: young ones drop their members' features,
 /// old ones are retired ([`StoryClusterer::housekeeping`]).
 const SWEEP_EVERY: u32 = 1024;
+
+/// How many day ranges of written dates a story keeps (bounds memory per story).
+const STORY_MENTIONED_DAYS: usize = 16;
 
 /// Bytes at the start of a text searched for a dateline year.
 const HEAD_BYTES: usize = 400;
@@ -332,6 +364,7 @@ impl StoryClusterer {
             words: &words,
             names: &names,
             days: day.map(|d| (d, d)),
+            mentioned_days: &features.mentioned_days,
             years: &years,
         };
         let best = self.best_story(&probe);
@@ -501,8 +534,18 @@ impl StoryClusterer {
             .published
             .and_then(|d| d.year)
             .or_else(|| head_year(text));
+        let mentioned_days = if doc.published.and_then(days_since_epoch).is_some() {
+            let mut ranges: Vec<(i32, i32)> =
+                doc.mentioned.iter().filter_map(|&d| day_range(d)).collect();
+            ranges.sort_unstable();
+            ranges.dedup();
+            ranges
+        } else {
+            Vec::new()
+        };
         Features {
             anchor_year,
+            mentioned_days,
             words: finish(word_tf),
             names: finish(name_tf),
         }
@@ -604,8 +647,18 @@ impl StoryClusterer {
                 {
                     score *= self.opts.year_mismatch;
                 }
-                if let (Some((dlo, dhi)), Some((lo, hi))) = (probe.days, story.days) {
-                    let apart = (lo - dhi).max(dlo - hi).max(0) as f32;
+                if let (Some(published), Some(story_days)) = (probe.days, story.days) {
+                    // Near in time: published near the story's reports, or either side writes
+                    // a date near the other's publication (a trial report naming the
+                    // shooting's date; a report of the shooting when the trial reports came
+                    // first).
+                    let apart = probe
+                        .mentioned_days
+                        .iter()
+                        .map(|&r| gap(r, story_days))
+                        .chain(story.mentioned_days.iter().map(|&r| gap(published, r)))
+                        .fold(gap(published, story_days), i32::min)
+                        as f32;
                     if apart > self.opts.time_window_days {
                         score *= (-(apart - self.opts.time_window_days)
                             / self.opts.time_decay_days)
@@ -972,6 +1025,26 @@ fn prune(centroid: &mut Vec<(u32, f32)>, cap: usize) {
     }
 }
 
+/// Days between two day ranges (0 when they overlap).
+fn gap(a: (i32, i32), b: (i32, i32)) -> i32 {
+    (b.0 - a.1).max(a.0 - b.1).max(0)
+}
+
+/// First and last day (days since 1970) of a date known at least to the month.
+fn day_range(d: PartialDate) -> Option<(i32, i32)> {
+    let (year, month) = (d.year?, d.month?);
+    if let Some(day) = days_since_epoch(d) {
+        return Some((day, day));
+    }
+    let first = days_since_epoch(PartialDate::ymd(year, month, 1))?;
+    let last = days_since_epoch(PartialDate::ymd(
+        year,
+        month,
+        triangulate_doc::days_in_month(Some(year), month),
+    ))?;
+    Some((first, last))
+}
+
 /// Days since 1970-01-01 for a complete date (civil-from-days inverse, proleptic Gregorian).
 pub fn days_since_epoch(d: PartialDate) -> Option<i32> {
     let (y, m, day) = (d.year?, i32::from(d.month?), i32::from(d.day?));
@@ -993,6 +1066,7 @@ mod tests {
             text,
             names: &[],
             published: None,
+            mentioned: &[],
         }
     }
 

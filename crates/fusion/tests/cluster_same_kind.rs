@@ -12,6 +12,7 @@ fn cluster(docs: &[&str], opts: ClusterOptions) -> Vec<StoryId> {
                 text,
                 names: &[],
                 published: None,
+                mentioned: &[],
             })
         })
         .collect()
@@ -45,6 +46,7 @@ fn cluster_dated(docs: &[(&str, PartialDate)], opts: ClusterOptions) -> Vec<Stor
                 text,
                 names: &[],
                 published: Some(published),
+                mentioned: &[],
             })
         })
         .collect()
@@ -73,4 +75,73 @@ fn a_follow_up_months_later_joins_but_next_years_edition_does_not() {
     assert_eq!(ids[0], ids[1]);
     assert_eq!(ids[0], ids[2], "a report three months on is the same story");
     assert_ne!(ids[0], ids[3], "next year's edition is a new story");
+}
+
+fn cluster_mentioning(
+    docs: &[(&str, PartialDate, &[PartialDate])],
+    opts: ClusterOptions,
+) -> Vec<StoryId> {
+    let mut clusterer = StoryClusterer::new(opts);
+    docs.iter()
+        .map(|&(text, published, mentioned)| {
+            clusterer.add(&ClusterInput {
+                text,
+                names: &[],
+                published: Some(published),
+                mentioned,
+            })
+        })
+        .collect()
+}
+
+const SHOOTING: [&str; 3] = [
+    "Teacher Ornella Vask was shot dead outside the Brelin market hall on Friday while shielding two pupils; police in Brelin arrested Tomo Askar, 19, on Saturday.",
+    "Police in Brelin charged Tomo Askar, 19, with the murder of teacher Ornella Vask, who was shot outside the market hall on Friday as she shielded two pupils.",
+    // Eighteen months later: the trial, which names the day of the shooting.
+    "The murder trial of Tomo Askar opened in Brelin on Monday. Prosecutors say Askar shot teacher Ornella Vask outside the market hall on October 21, 2011 as she shielded two pupils.",
+];
+
+#[test]
+fn a_trial_report_that_names_the_shootings_date_joins_its_story_a_year_and_a_half_later() {
+    let shooting = PartialDate::ymd(2011, 10, 21);
+    let trial_day = PartialDate::ymd(2013, 4, 15);
+    let ids = cluster_mentioning(
+        &[
+            (SHOOTING[0], PartialDate::ymd(2011, 10, 22), &[]),
+            (SHOOTING[1], PartialDate::ymd(2011, 10, 24), &[]),
+            (SHOOTING[2], trial_day, &[shooting, trial_day]),
+        ],
+        ClusterOptions::default(),
+    );
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(
+        ids[0], ids[2],
+        "the trial report writes the shooting's date"
+    );
+
+    // Without the written date the publication dates alone keep the trial apart: the
+    // written date is what joins it.
+    let ids = cluster_mentioning(
+        &[
+            (SHOOTING[0], PartialDate::ymd(2011, 10, 22), &[]),
+            (SHOOTING[1], PartialDate::ymd(2011, 10, 24), &[]),
+            (SHOOTING[2], trial_day, &[trial_day]),
+        ],
+        ClusterOptions::default(),
+    );
+    assert_ne!(ids[0], ids[2]);
+
+    // Trial reports first, the shooting's report later (a stream out of order): the story
+    // remembers the date its members wrote.
+    let ids = cluster_mentioning(
+        &[
+            (SHOOTING[2], trial_day, &[shooting, trial_day]),
+            (SHOOTING[0], PartialDate::ymd(2011, 10, 22), &[]),
+        ],
+        ClusterOptions::default(),
+    );
+    assert_eq!(
+        ids[0], ids[1],
+        "the story keeps the dates its members write"
+    );
 }

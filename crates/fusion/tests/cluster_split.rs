@@ -18,6 +18,7 @@ fn cluster(docs: &[&str], opts: ClusterOptions) -> (Vec<StoryId>, usize) {
             text,
             names: &[],
             published: None,
+            mentioned: &[],
         }));
         for (doc, story) in clusterer.take_moves() {
             moves += 1;
@@ -92,6 +93,7 @@ fn a_story_grown_by_a_syndicated_copy_is_reviewed_at_once() {
         text,
         names: &[],
         published: None,
+        mentioned: &[],
     };
     let mut clusterer = StoryClusterer::new(ClusterOptions::default());
     let mut ids: Vec<StoryId> = RECALLS[..5]

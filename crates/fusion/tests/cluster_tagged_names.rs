@@ -27,6 +27,7 @@ fn cluster(opts: ClusterOptions) -> Vec<StoryId> {
                 text,
                 names: &TAGGED,
                 published: None,
+                mentioned: &[],
             })
         })
         .collect()
