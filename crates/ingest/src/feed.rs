@@ -15,6 +15,9 @@ use triangulate_doc::{EvidenceSource, InputFormat};
 /// One feed item.
 #[derive(Debug)]
 pub struct FeedItem {
+    /// The item's place in the feed, from 1, counting every `<item>` / `<entry>` (also those
+    /// left out for having no content), so that provenance names the item the user sees.
+    pub position: usize,
     /// Byte offset of the item's start tag in the decoded feed text.
     pub offset: usize,
     pub payload: String,
@@ -30,7 +33,8 @@ pub struct Feed {
     pub format: InputFormat,
     pub items: Vec<FeedItem>,
     pub error: Option<IngestError>,
-    /// Items that had no content at all, by index and the offset of their start tag.
+    /// Items that had no content at all, by position (from 1, as [`FeedItem::position`]) and
+    /// the offset of their start tag.
     pub empty_items: Vec<(usize, usize)>,
 }
 
@@ -88,7 +92,7 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
     let mut item_depth = 0;
     let mut buf_text = String::new();
     let mut error = None;
-    let mut item_index = 0usize;
+    let mut item_count = 0usize;
     loop {
         let pos = reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -194,19 +198,19 @@ pub fn parse(text: &str) -> Result<Feed, IngestError> {
                 let parent = stack.last().map(String::as_str).unwrap_or_default();
                 if let Some(it) = item.as_mut() {
                     if stack.len() + 1 == item_depth && (name == "item" || name == "entry") {
-                        let done = item.take();
-                        if let Some(done) = done {
+                        item_count += 1;
+                        if let Some(done) = item.take() {
                             let start = done.offset;
                             match finish_item(
                                 done,
+                                item_count,
                                 channel_title.as_deref(),
                                 channel_language.as_deref(),
                             ) {
                                 Some(fi) => items.push(fi),
-                                None => empty_items.push((item_index, start)),
+                                None => empty_items.push((item_count, start)),
                             }
                         }
-                        item_index += 1;
                     } else {
                         item_field(it, &name, ty.as_deref(), parent, value);
                     }
@@ -316,6 +320,7 @@ fn item_field(it: &mut ItemFields, name: &str, ty: Option<&str>, parent: &str, v
 
 fn finish_item(
     it: ItemFields,
+    position: usize,
     channel_title: Option<&str>,
     channel_language: Option<&str>,
 ) -> Option<FeedItem> {
@@ -356,6 +361,7 @@ fn finish_item(
         cands.add_language(l, ev("language"), None, conf);
     }
     Some(FeedItem {
+        position,
         offset: it.offset,
         payload,
         payload_field,

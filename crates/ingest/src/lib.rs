@@ -34,7 +34,9 @@
 //! | WARC[.gz] | `response` record with an HTML body | the HTTP body (chunked / gzip undone) | `record N` |
 //!
 //! `SourceRef::record_offset` is the byte offset of the record (line, JSON object, `<item>`,
-//! `WARC/` line) in the decompressed file.
+//! `WARC/` line) in the decompressed file. Record numbers are places in the file, counted over
+//! every record, read or skipped: the feed item after an empty one is `item 2`, and its
+//! document id ends in `:2`.
 //!
 //! JSON records are objects; these fields are read (first present wins, names compared
 //! case-insensitively):
@@ -765,21 +767,43 @@ fn read_feed(ctx: &mut InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
     if let Some(e) = &feed.error {
         ctx.warnings.push(format!(
             "feed broken after {} item(s): {e}",
-            feed.items.len()
+            feed.items.len() + feed.empty_items.len()
         ));
     }
-    for (i, item) in feed.items.into_iter().enumerate() {
-        let number = i + 1;
+    // Items and empty items are reported in feed order, each under its place in the feed.
+    let mut entries: Vec<(usize, usize, Option<feed::FeedItem>)> = feed
+        .items
+        .into_iter()
+        .map(|item| (item.position, item.offset, Some(item)))
+        .chain(
+            feed.empty_items
+                .into_iter()
+                .map(|(position, offset)| (position, offset, None)),
+        )
+        .collect();
+    entries.sort_by_key(|(position, _, _)| *position);
+    for (position, offset, item) in entries {
         let offset = decoded
             .text
-            .to_original(triangulate_doc::Span::new(item.offset, item.offset))
+            .to_original(triangulate_doc::Span::new(offset, offset))
             .start;
+        let Some(item) = item else {
+            emit(Err(Skipped {
+                input: format!("{} item {position}", ctx.name),
+                error: IngestError::NoText {
+                    reason: format!(
+                        "feed item at byte {offset} has no content, description or summary"
+                    ),
+                },
+            }));
+            continue;
+        };
         let mut warnings = decoded.warnings.clone();
         warnings.push(format!("text from feed element <{}>", item.payload_field));
         emit(record_document(
             ctx,
-            format!("item {number}"),
-            number,
+            format!("item {position}"),
+            position,
             offset,
             feed.format,
             &item.payload,
@@ -787,20 +811,6 @@ fn read_feed(ctx: &mut InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
             item.cands,
             warnings,
         ));
-    }
-    for (index, offset) in feed.empty_items {
-        let offset = decoded
-            .text
-            .to_original(triangulate_doc::Span::new(offset, offset))
-            .start;
-        emit(Err(Skipped {
-            input: format!("{} item {}", ctx.name, index + 1),
-            error: IngestError::NoText {
-                reason: format!(
-                    "feed item at byte {offset} has no content, description or summary"
-                ),
-            },
-        }));
     }
     if let Some(error) = feed.error {
         emit(Err(Skipped {

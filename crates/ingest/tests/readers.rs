@@ -279,6 +279,51 @@ fn rss_items_with_html_and_text_content() {
     );
 }
 
+/// Provenance names an item's place in the feed, counting the items that were left out.
+#[test]
+fn feed_items_keep_their_place_after_an_empty_item() {
+    let feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Vell Courier</title>\n\
+        <item><link>https://courier.example/gone</link></item>\n\
+        <item><title>Ferry sails</title><description>The ferry to Marrow ran again on Monday.</description></item>\n\
+        <item><link>https://courier.example/also-gone</link></item>\n\
+        <item><description>The Marrow harbour reopened to fishing boats on Tuesday.</description></item>\n\
+        </channel></rss>";
+    let report = ingest_bytes("courier.rss", feed.as_bytes(), &IngestOptions::default());
+    let item_starts: Vec<u64> = feed
+        .match_indices("<item>")
+        .map(|(i, _)| i as u64)
+        .collect();
+    let records: Vec<(Option<&str>, Option<u64>, &str)> = report
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.source.record.as_deref(),
+                d.source.record_offset,
+                d.id.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        records,
+        vec![
+            (Some("item 2"), Some(item_starts[1]), "courier:2"),
+            (Some("item 4"), Some(item_starts[3]), "courier:4"),
+        ]
+    );
+    assert!(report.documents[1].text().starts_with("The Marrow harbour"));
+    let skipped: Vec<&str> = report.skipped.iter().map(|s| s.input.as_str()).collect();
+    assert_eq!(skipped, vec!["courier.rss item 1", "courier.rss item 3"]);
+
+    let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Marrow Post</title>\
+        <entry><id>a</id></entry>\
+        <entry><title>Dam holds</title><summary>The Kell dam held through the night.</summary></entry></feed>";
+    let report = ingest_bytes("post.atom", atom.as_bytes(), &IngestOptions::default());
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.documents[0].source.record.as_deref(), Some("item 2"));
+    assert_eq!(report.skipped[0].input, "post.atom item 1");
+}
+
 #[test]
 fn atom_entry_with_escaped_html() {
     let report = ingest_bytes(
