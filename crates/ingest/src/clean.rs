@@ -39,6 +39,9 @@ pub struct Cleaned {
     pub body: MappedText,
     /// Lines and markup left out, in input order.
     pub removed: Vec<Removal>,
+    /// The text held nothing but a headline (and date or byline lines): the headline line is
+    /// the body, and still the title.
+    pub headline_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +68,8 @@ pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> 
     let text = src.text.as_str();
     let mut removed = Vec::new();
     let mut lines = split_lines(text, mode, src, &mut removed);
-    classify_metadata(text, &mut lines, mode, src, cands, &mut removed);
+    let top = classify_metadata(text, &mut lines, mode, src, cands, &mut removed);
+    let headline_only = keep_lone_headline(&mut lines, &top);
     for line in &lines {
         if let LineKind::Removed(kind) = &line.kind {
             removed.push(removal(src, kind.clone(), line.content.clone()));
@@ -76,7 +80,78 @@ pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> 
     Cleaned {
         body: nfc(&joined),
         removed,
+        headline_only,
     }
+}
+
+/// A headline is the text of a record that has nothing else: when every line but the title is
+/// a date or other metadata line, the title line stays in the body (it stays the title too).
+/// Real page furniture beside it (share rows, widgets, navigation) means a page shell, not a
+/// headline record, and the text stays empty.
+fn keep_lone_headline(lines: &mut [Line], top: &TopLines) -> bool {
+    let Some(title) = top.title else {
+        return false;
+    };
+    let only_metadata = lines.iter().enumerate().all(|(i, line)| {
+        i == title
+            || top.dates.contains(&i)
+            || matches!(
+                line.kind,
+                LineKind::Blank | LineKind::Removed(RemovalKind::Metadata | RemovalKind::Markup)
+            )
+    });
+    let has_body = lines.iter().any(|line| {
+        matches!(
+            line.kind,
+            LineKind::Text | LineKind::Heading | LineKind::Item
+        ) && !line.pieces.is_empty()
+    });
+    if has_body || !only_metadata || lines[title].pieces.is_empty() {
+        return false;
+    }
+    lines[title].kind = LineKind::Text;
+    true
+}
+
+/// The text of a headline given on its own (a feed item's `<title>` with no description):
+/// tags dropped, each run of whitespace one space, NFC; mapped to `src`'s bytes.
+pub(crate) fn headline_text(src: &MappedText) -> MappedText {
+    let text = src.text.as_str();
+    let mut b = MappedTextBuilder::with_capacity(text.len());
+    let mut word_start: Option<usize> = None;
+    let mut pending_space: Option<Range<usize>> = None;
+    let mut in_tag = false;
+    let flush =
+        |b: &mut MappedTextBuilder, word: Range<usize>, space: &mut Option<Range<usize>>| {
+            if let Some(gap) = space.take() {
+                if !b.is_empty() {
+                    b.push_replacing(" ", src, gap);
+                }
+            }
+            b.push_from(src, word);
+        };
+    for (i, c) in text.char_indices() {
+        let separator = in_tag || c == '<' || c.is_whitespace();
+        if separator {
+            if let Some(start) = word_start.take() {
+                flush(&mut b, start..i, &mut pending_space);
+            }
+            // A tag between two words separates them like a space would.
+            let gap_start = pending_space.as_ref().map_or(i, |g| g.start);
+            pending_space = Some(gap_start..i + c.len_utf8());
+            if c == '<' {
+                in_tag = true;
+            } else if c == '>' {
+                in_tag = false;
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+    }
+    if let Some(start) = word_start {
+        flush(&mut b, start..text.len(), &mut pending_space);
+    }
+    nfc(&b.finish())
 }
 
 pub(crate) fn removal(src: &MappedText, kind: RemovalKind, range: Range<usize>) -> Removal {
@@ -682,6 +757,14 @@ fn line_text<'a>(text: &'a str, line: &Line) -> String {
     }
 }
 
+/// Where the title and the bare date lines of a text are.
+struct TopLines {
+    /// The line that became the title.
+    title: Option<usize>,
+    /// Lines that are a date and nothing else (page dates or publication dates).
+    dates: Vec<usize>,
+}
+
 /// Find titles, bylines, date lines, trailers and datelines; mark the lines they occupy; then
 /// use the layout around furniture lines to find lists of other headlines and mastheads.
 fn classify_metadata(
@@ -691,7 +774,7 @@ fn classify_metadata(
     src: &MappedText,
     cands: &mut Candidates,
     removed: &mut Vec<Removal>,
-) {
+) -> TopLines {
     let orig = |r: &Range<usize>| Some(src.to_original(Span::from(r.clone())));
     let n = lines.len();
     let texts: Vec<String> = lines.iter().map(|l| line_text(text, l)).collect();
@@ -855,6 +938,15 @@ fn classify_metadata(
                     && next_nonblank(lines, i).is_some_and(|j| is_text(&lines[j]))
             });
         }
+        if title.is_none() {
+            // A record that is one headline (with date or byline lines around it).
+            let mut text_lines = (0..n).filter(|&i| is_text(&lines[i]));
+            if let (Some(i), None) = (text_lines.next(), text_lines.next()) {
+                if headline(i, lines) {
+                    title = Some(i);
+                }
+            }
+        }
     }
     if let Some(i) = title {
         cands.add_title(
@@ -865,6 +957,7 @@ fn classify_metadata(
         );
         lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
     }
+    let date_lines: Vec<usize> = bare_dates.iter().map(|(i, _)| *i).collect();
     // Pass 3: a bare date before the title or beside furniture is page chrome.
     for (i, d) in bare_dates {
         let content = lines[i].content.clone();
@@ -983,6 +1076,10 @@ fn classify_metadata(
         }
     }
     let _ = removed;
+    TopLines {
+        title,
+        dates: date_lines,
+    }
 }
 
 fn normalise_title(s: &str) -> String {

@@ -3,7 +3,8 @@
 //! Each `<item>` / `<entry>` becomes one record. Its payload is the richest content present:
 //! `content:encoded` or Atom `<content>` (HTML), else `<description>` / `<summary>`. Escaped HTML,
 //! CDATA and Atom `type="xhtml"` content all end up as HTML text for the HTML extractor; plain
-//! text summaries go to the text cleaner.
+//! text summaries go to the text cleaner. An item with a title and none of these (a headline
+//! feed) has its title as its text.
 
 use crate::dates::parse_date;
 use crate::meta::{confidence, Candidates};
@@ -24,6 +25,9 @@ pub struct FeedItem {
     /// The element the payload came from (`content:encoded`, `description`, ...).
     pub payload_field: String,
     pub payload_is_html: bool,
+    /// The item has a title and no content, description or summary: the payload is the title,
+    /// which is the item's text.
+    pub headline_only: bool,
     pub cands: Candidates,
 }
 
@@ -324,12 +328,20 @@ fn finish_item(
     channel_title: Option<&str>,
     channel_language: Option<&str>,
 ) -> Option<FeedItem> {
-    let (payload, payload_field, payload_is_html) = it.content.or(it.summary)?;
+    // Headline feeds give a title and a date only; the title is then the item's text (and the
+    // document's original bytes, so the title's evidence points into them).
+    let (payload, payload_field, payload_is_html, headline_only) =
+        match (it.content.or(it.summary), &it.title) {
+            (Some((p, field, html)), _) => (p, field, html, false),
+            (None, Some(title)) => (title.clone(), "title".to_string(), false, true),
+            (None, None) => return None,
+        };
     let mut cands = Candidates::default();
     let conf = confidence::STRUCTURED;
     let ev = |f: &str| EvidenceSource::FeedField(f.to_string());
     if let Some(t) = &it.title {
-        cands.add_title(&unescape_title(t), ev("title"), None, conf);
+        let orig = headline_only.then_some(0..payload.len());
+        cands.add_title(&unescape_title(t), ev("title"), orig, conf);
     }
     if let Some(l) = &it.link {
         cands.add_url(l, ev("link"), None, conf);
@@ -366,6 +378,7 @@ fn finish_item(
         payload,
         payload_field,
         payload_is_html,
+        headline_only,
         cands,
     })
 }

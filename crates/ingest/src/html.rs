@@ -10,6 +10,8 @@ use triangulate_html::{HtmlMeta, MetaKey};
 pub struct HtmlArticle {
     pub body: MappedText,
     pub removed: Vec<Removal>,
+    /// The article is its headline alone (see [`crate::clean::Cleaned::headline_only`]).
+    pub headline_only: bool,
 }
 
 /// The charset a page declares about itself (`<meta charset>`, `http-equiv`).
@@ -60,6 +62,7 @@ pub fn extract(src: &MappedText, cands: &mut Candidates) -> HtmlArticle {
     HtmlArticle {
         body: cleaned.body,
         removed,
+        headline_only: cleaned.headline_only,
     }
 }
 

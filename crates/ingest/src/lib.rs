@@ -30,7 +30,7 @@
 //! | text, Markdown, HTML | file | the file's bytes (decompressed) | — |
 //! | JSON lines | line | the decoded JSON string value of the text field (UTF-8) | `line N` |
 //! | JSON (object / array / `{"articles": [...]}`) | object | as JSON lines | `record N` |
-//! | RSS / Atom | item / entry | the item's content (unescaped, CDATA unwrapped) | `item N` |
+//! | RSS / Atom | item / entry | the item's content (unescaped, CDATA unwrapped), or its title when it has none | `item N` |
 //! | WARC[.gz] | `response` record with an HTML body | the HTTP body (chunked / gzip undone) | `record N` |
 //!
 //! `SourceRef::record_offset` is the byte offset of the record (line, JSON object, `<item>`,
@@ -72,6 +72,12 @@
 //! Hand-written rather than a crate: the readers must keep byte offsets through every step
 //! (decoding, feed/JSON unescaping, line joins, NFC) for the offset map; WARC and feed parsing
 //! use small readers of our own (WARC) or `quick-xml` (feeds) for the same reason.
+//!
+//! A headline is text. A record that holds nothing but its headline (a headline feed's item
+//! with a `<title>` and a `<pubDate>`; a JSON record whose text is a date line and a headline)
+//! is kept with the headline as its body, still also its title, and the warning `only a
+//! headline: the title is the text`. A record with real page furniture beside the headline
+//! (share rows, widgets, navigation) is a page shell and is still skipped.
 //!
 //! # Metadata
 //!
@@ -520,28 +526,34 @@ struct Built {
     body: MappedText,
     removed: Vec<triangulate_doc::Removal>,
     cands: Candidates,
+    /// The body is the headline, for want of any other text.
+    headline_only: bool,
 }
+
+/// The warning on a document whose only text is its headline.
+const HEADLINE_ONLY: &str = "only a headline: the title is the text";
 
 /// Clean decoded text of the given form and gather its metadata.
 fn build(src: &MappedText, format: InputFormat, mut cands: Candidates) -> Built {
-    let (body, removed) = match format {
+    let (body, removed, headline_only) = match format {
         InputFormat::Html => {
             let a = html::extract(src, &mut cands);
-            (a.body, a.removed)
+            (a.body, a.removed, a.headline_only)
         }
         InputFormat::Markdown => {
             let c = clean::clean_text(src, clean::CleanMode::Markdown, &mut cands);
-            (c.body, c.removed)
+            (c.body, c.removed, c.headline_only)
         }
         _ => {
             let c = clean::clean_text(src, clean::CleanMode::Scraped, &mut cands);
-            (c.body, c.removed)
+            (c.body, c.removed, c.headline_only)
         }
     };
     Built {
         body,
         removed,
         cands,
+        headline_only,
     }
 }
 
@@ -558,7 +570,9 @@ fn finish_document(
         body,
         removed,
         mut cands,
+        headline_only,
     } = built;
+    let mut warnings = warnings;
     if body.text.trim().is_empty() {
         return Err(IngestError::NoText {
             reason: if removed.is_empty() {
@@ -567,6 +581,9 @@ fn finish_document(
                 format!("everything was page furniture ({} removals)", removed.len())
             },
         });
+    }
+    if headline_only {
+        warnings.push(HEADLINE_ONLY.to_string());
     }
     if let Some((code, conf)) = lang::identify(&body.text) {
         cands.add_language(
@@ -589,6 +606,18 @@ fn finish_document(
     })
 }
 
+/// What a container record's payload holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Payload {
+    /// Plain text, for the line cleaner.
+    Text,
+    /// An HTML page or fragment.
+    Html,
+    /// A headline given on its own (a feed item with a title and nothing else): the whole
+    /// payload is the text, and the line cleaner, which would take it for a title, is skipped.
+    Headline,
+}
+
 /// A container record's payload (a UTF-8 string) as a document.
 #[allow(clippy::too_many_arguments)]
 fn record_document(
@@ -598,20 +627,21 @@ fn record_document(
     offset: usize,
     format: InputFormat,
     payload: &str,
-    is_html: bool,
+    kind: Payload,
     cands: Candidates,
     mut warnings: Vec<String>,
 ) -> Result<Document, Skipped> {
     let src = MappedText::identity(payload);
-    let built = build(
-        &src,
-        if is_html {
-            InputFormat::Html
-        } else {
-            InputFormat::Text
+    let built = match kind {
+        Payload::Text => build(&src, InputFormat::Text, cands),
+        Payload::Html => build(&src, InputFormat::Html, cands),
+        Payload::Headline => Built {
+            body: clean::headline_text(&src),
+            removed: Vec::new(),
+            cands,
+            headline_only: true,
         },
-        cands,
-    );
+    };
     warnings.splice(0..0, ctx.warnings.iter().cloned());
     finish_document(
         format!("{}:{number}", ctx.stem),
@@ -740,7 +770,11 @@ fn emit_json_record(
                 offset,
                 format,
                 &rec.payload,
-                rec.is_html,
+                if rec.is_html {
+                    Payload::Html
+                } else {
+                    Payload::Text
+                },
                 rec.cands,
                 warnings,
             ));
@@ -792,7 +826,7 @@ fn read_feed(ctx: &mut InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
                 input: format!("{} item {position}", ctx.name),
                 error: IngestError::NoText {
                     reason: format!(
-                        "feed item at byte {offset} has no content, description or summary"
+                        "feed item at byte {offset} has no title, content, description or summary"
                     ),
                 },
             }));
@@ -807,7 +841,13 @@ fn read_feed(ctx: &mut InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
             offset,
             feed.format,
             &item.payload,
-            item.payload_is_html,
+            if item.headline_only {
+                Payload::Headline
+            } else if item.payload_is_html {
+                Payload::Html
+            } else {
+                Payload::Text
+            },
             item.cands,
             warnings,
         ));

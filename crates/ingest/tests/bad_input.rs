@@ -207,7 +207,7 @@ fn truncated_and_malformed_warc() {
 #[test]
 fn empty_and_itemless_feeds_are_reported_where_they_are() {
     // windows-1252: each "\xe9" is one byte here and two in the decoded text.
-    let feed = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><title>Caf\xe9 Vell \xe9\xe9</title><item><title>No body</title></item><item><description>The ferry to Marrow ran again on Monday after the storm.</description></item></channel></rss>";
+    let feed = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><title>Caf\xe9 Vell \xe9\xe9</title><item><guid>courier-417</guid></item><item><description>The ferry to Marrow ran again on Monday after the storm.</description></item></channel></rss>";
     let report = ingest_bytes("courier.rss", feed, &opts());
     assert_eq!(report.documents.len(), 1);
     assert_eq!(report.skipped.len(), 1);
@@ -218,7 +218,7 @@ fn empty_and_itemless_feeds_are_reported_where_they_are() {
         .expect("fixture has an item");
     assert!(
         matches!(&report.skipped[0].error, IngestError::NoText { reason }
-            if reason == &format!("feed item at byte {item_start} has no content, description or summary")),
+            if reason == &format!("feed item at byte {item_start} has no title, content, description or summary")),
         "{}",
         report.skipped[0]
     );

@@ -1,0 +1,198 @@
+//! Headlines: records that are only a headline are kept with the headline as their text, and a
+//! headline line written straight above the story is told apart from the story's first line.
+//! Fixtures are ours: fictional people, places and outlets.
+
+use triangulate_doc::{Document, Span};
+use triangulate_ingest::{ingest_bytes, IngestError, IngestOptions, IngestReport};
+
+const HEADLINE_ONLY: &str = "only a headline: the title is the text";
+
+fn ingest(name: &str, text: &str) -> IngestReport {
+    let report = ingest_bytes(name, text.as_bytes(), &IngestOptions::default());
+    for d in &report.documents {
+        d.check_map().unwrap_or_else(|e| panic!("{}: {e}", d.id));
+    }
+    report
+}
+
+fn only(name: &str, text: &str) -> Document {
+    let report = ingest(name, text);
+    assert!(report.skipped.is_empty(), "{name}: {:?}", report.skipped);
+    assert_eq!(report.documents.len(), 1, "{name}");
+    report.documents.into_iter().next().unwrap()
+}
+
+fn title(d: &Document) -> Option<&str> {
+    d.metadata.title.as_ref().map(|t| t.value.as_str())
+}
+
+fn whole(d: &Document) -> String {
+    d.original_text(Span::new(0, d.text().len()))
+}
+
+fn no_text_reason(name: &str, text: &str) -> String {
+    let report = ingest(name, text);
+    assert!(
+        report.documents.is_empty(),
+        "{name}: kept {:?}",
+        report
+            .documents
+            .iter()
+            .map(|d| d.text())
+            .collect::<Vec<_>>()
+    );
+    match &report.skipped[..] {
+        [s] => match &s.error {
+            IngestError::NoText { reason } => reason.clone(),
+            other => panic!("{name}: {other}"),
+        },
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+#[test]
+fn headline_feed_items_are_kept_with_the_title_as_text() {
+    let feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Vell Courier - Coast</title>\n\
+        <item><title>Marrow &amp; Kell harbours\n   closed by storm</title><link>https://courier.example/h</link>\
+        <pubDate>Tue, 04 Mar 2025 08:00:00 +0000</pubDate></item>\n\
+        <item><title>Ferry sails again</title><description>The ferry to Marrow ran again on Monday after the storm.</description></item>\n\
+        </channel></rss>";
+    let report = ingest("coast.rss", feed);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let [headline, story] = report.documents.as_slice() else {
+        panic!("two items: {:?}", report.documents)
+    };
+    assert_eq!(headline.text(), "Marrow & Kell harbours closed by storm");
+    assert_eq!(
+        title(headline),
+        Some("Marrow & Kell harbours closed by storm")
+    );
+    assert_eq!(headline.source.record.as_deref(), Some("item 1"));
+    assert!(headline.warnings.iter().any(|w| w == HEADLINE_ONLY));
+    let published = headline.metadata.published.as_ref().expect("pubDate read");
+    assert_eq!(published.value.to_iso(), "2025-03-04");
+    assert_eq!(
+        headline.metadata.outlet.as_ref().map(|o| o.value.as_str()),
+        Some("Vell Courier")
+    );
+    // The item's original bytes are its title, and the body maps onto them: the collapsed line
+    // break covers the break and indent it stands for.
+    assert_eq!(
+        headline.original,
+        b"Marrow & Kell harbours\n   closed by storm"
+    );
+    let at = headline.text().find("closed").unwrap();
+    assert_eq!(
+        headline.original_text(Span::new(at - 1, at + "closed".len())),
+        "\n   closed"
+    );
+    assert_eq!(
+        headline.metadata.title.as_ref().unwrap().evidence.orig,
+        Some(0..headline.original.len())
+    );
+    // A story with a description is read from it, not from its title.
+    assert_eq!(
+        story.text(),
+        "The ferry to Marrow ran again on Monday after the storm."
+    );
+    assert!(!story.warnings.iter().any(|w| w == HEADLINE_ONLY));
+}
+
+#[test]
+fn headline_atom_entries_and_titles_with_markup() {
+    let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Marrow Post</title>\
+        <entry><title type=\"html\">&lt;b&gt;Kell&lt;/b&gt; dam holds through the night</title>\
+        <updated>2025-03-05T06:00:00Z</updated></entry></feed>";
+    let d = only("post.atom", atom);
+    assert_eq!(d.text(), "Kell dam holds through the night");
+    assert_eq!(title(&d), Some("Kell dam holds through the night"));
+    assert!(d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+    assert_eq!(d.original, b"<b>Kell</b> dam holds through the night");
+    // The tag between two words stands where the space is.
+    assert_eq!(whole(&d), "Kell</b> dam holds through the night");
+}
+
+#[test]
+fn date_and_headline_records_are_kept() {
+    let jsonl = "{\"id\":\"a\",\"text\":\"June 06 , 2013\\nPoet Ilsa Marrow dies at 91\"}\n";
+    let d = only("obituaries.jsonl", jsonl);
+    assert_eq!(d.text(), "Poet Ilsa Marrow dies at 91");
+    assert_eq!(title(&d), Some("Poet Ilsa Marrow dies at 91"));
+    assert!(
+        d.warnings.iter().any(|w| w == HEADLINE_ONLY),
+        "{:?}",
+        d.warnings
+    );
+    // The original is the JSON string value; the body is its second line.
+    assert_eq!(whole(&d), "Poet Ilsa Marrow dies at 91");
+    assert_eq!(d.original_range(Span::new(0, 4)), 15..19);
+    // The kept headline is not also listed as removed; the date line is.
+    assert!(d.removed.iter().all(|r| !r.preview.contains("Poet")));
+    assert!(d.removed.iter().any(|r| r.preview == "June 06 , 2013"));
+
+    // The same as a text file, with a byline and a blank line.
+    let d = only(
+        "marrow.txt",
+        "Poet Ilsa Marrow dies at 91\n\nBy Tomas Vell\nPublished March 4, 2025\n",
+    );
+    assert_eq!(d.text(), "Poet Ilsa Marrow dies at 91");
+    assert_eq!(d.metadata.authors[0].value, "Tomas Vell");
+    assert_eq!(
+        d.metadata.published.as_ref().map(|p| p.value.to_iso()),
+        Some("2025-03-04".to_string())
+    );
+    assert!(d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+
+    // A Markdown file that is one heading.
+    let d = only("note.md", "# Kell dam holds through the night\n");
+    assert_eq!(d.text(), "Kell dam holds through the night");
+    assert!(d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+}
+
+#[test]
+fn records_with_nothing_but_furniture_are_still_skipped() {
+    let reason = no_text_reason("date.txt", "Monday, March 3, 2025\n");
+    assert!(reason.contains("furniture"), "{reason}");
+    let reason = no_text_reason("share.txt", "Share this article\n");
+    assert!(reason.contains("furniture"), "{reason}");
+    // A headline among real page furniture is the shell of a page, not a headline record.
+    let reason = no_text_reason(
+        "shell.txt",
+        "17.2 C\nMarrow harbour closed by storm\nShare this article\n- Advertisement -\n",
+    );
+    assert!(reason.contains("furniture"), "{reason}");
+    let reason = no_text_reason(
+        "dates.jsonl",
+        "{\"text\":\"June 06 , 2013\\nShare this article\"}\n",
+    );
+    assert!(reason.contains("furniture"), "{reason}");
+    // A feed item with neither a title nor text.
+    let reason = no_text_reason(
+        "bare.rss",
+        "<rss><channel><item><link>https://courier.example/x</link></item></channel></rss>",
+    );
+    assert!(
+        reason.contains("has no title, content, description or summary"),
+        "{reason}"
+    );
+    // An empty title is no headline.
+    let reason = no_text_reason(
+        "blank.rss",
+        "<rss><channel><item><title>  </title></item></channel></rss>",
+    );
+    assert!(reason.contains("has no title"), "{reason}");
+}
+
+#[test]
+fn stories_do_not_get_the_headline_warning() {
+    let d = only(
+        "story.txt",
+        "Kell dam holds\n\nThe Kell dam held through the night, the water board said on Tuesday.\n",
+    );
+    assert_eq!(title(&d), Some("Kell dam holds"));
+    assert_eq!(
+        d.text(),
+        "The Kell dam held through the night, the water board said on Tuesday."
+    );
+    assert!(!d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+}
