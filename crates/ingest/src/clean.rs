@@ -10,7 +10,12 @@
 //! 3. the remaining lines are grouped into paragraphs (blank lines and removed lines end a
 //!    paragraph) and joined: a line break inside a paragraph becomes one space, a hyphen at the
 //!    end of a line followed by a lower-case continuation is joined ("agree-\nment" →
-//!    "agreement"), and a word fragment broken across lines ("Th\ne accord") is rejoined;
+//!    "agreement"), and a word fragment broken across lines ("Th\ne accord") is rejoined. The
+//!    text's layout tells a wrap from a line that stands alone: in text written one paragraph
+//!    or one sentence per line, and above hard-wrapped text where a wrapping program would not
+//!    have broken, a headline-like line (no final punctuation, not ending in "of" / "and" /
+//!    "the", mostly words) before a longer, capitalised line is a paragraph of its own, and at
+//!    the top of the text it is the title (see `Layout`);
 //! 4. the result is normalised to NFC; pieces that NFC changes become replaced segments, so the
 //!    original bytes (NFD accents, curly quotes as typed) stay recoverable through the map.
 
@@ -68,7 +73,9 @@ pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> 
     let text = src.text.as_str();
     let mut removed = Vec::new();
     let mut lines = split_lines(text, mode, src, &mut removed);
-    let top = classify_metadata(text, &mut lines, mode, src, cands, &mut removed);
+    // Read before metadata lines are taken out: the layout is the text as the writer broke it.
+    let layout = (mode == CleanMode::Scraped).then(|| Layout::of(text, &lines));
+    let top = classify_metadata(text, &mut lines, mode, layout, src, cands, &mut removed);
     let headline_only = keep_lone_headline(&mut lines, &top);
     for line in &lines {
         if let LineKind::Removed(kind) = &line.kind {
@@ -76,12 +83,136 @@ pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> 
         }
     }
     removed.sort_by_key(|r| (r.orig.start, r.orig.end));
-    let joined = join_paragraphs(src, &lines, mode);
+    let joined = join_paragraphs(src, &lines, mode, layout);
     Cleaned {
         body: nfc(&joined),
         removed,
         headline_only,
     }
+}
+
+/// How the writer broke a plain text into lines, which tells a wrap inside a paragraph from a
+/// line that stands alone (a headline written straight above the story, a subhead).
+///
+/// Two layouts are common. Hard-wrapped text breaks lines at a fixed width inside sentences;
+/// each break is joined with a space. Text written one paragraph (or one sentence) per line,
+/// with single newlines, breaks where a sentence ends; there a line without final punctuation
+/// is a headline or a subhead, not the start of a sentence that goes on below it.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// The width (in characters) that nine lines in ten keep within: the wrap width, when the
+    /// text is hard-wrapped.
+    wrap_width: usize,
+    /// At least half of the line breaks inside paragraphs follow a sentence end.
+    line_per_sentence: bool,
+}
+
+/// Words a headline does not end in, though a line wrapped inside a sentence often does.
+const CONTINUING_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "into", "onto", "than", "that", "this", "these", "those", "its", "his", "her",
+    "their", "our", "your", "my", "who", "whom", "whose", "which", "after", "before", "over",
+    "under", "about", "between", "against", "during", "without", "within", "via", "per", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+    "should", "may", "might", "must", "not", "said", "says", "told", "mr", "mrs", "ms", "dr",
+];
+
+impl Layout {
+    /// The layout of the text lines of `lines` (furniture already classified, metadata not).
+    fn of(text: &str, lines: &[Line]) -> Layout {
+        let line_text = |l: &Line| &text[l.content.clone()];
+        let mut widths: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Text)
+            .map(|l| line_text(l).chars().count())
+            .collect();
+        widths.sort_unstable();
+        let wrap_width = if widths.len() >= 4 {
+            widths.get(widths.len() * 9 / 10).copied().unwrap_or(0)
+        } else {
+            widths.last().copied().unwrap_or(0)
+        };
+        let mut breaks = 0usize;
+        let mut after_sentence = 0usize;
+        for pair in lines.windows(2) {
+            if let [line, next] = pair {
+                if line.kind == LineKind::Text && next.kind == LineKind::Text {
+                    breaks += 1;
+                    if ends_sentence(line_text(line)) {
+                        after_sentence += 1;
+                    }
+                }
+            }
+        }
+        Layout {
+            wrap_width,
+            line_per_sentence: breaks >= 2 && after_sentence * 2 >= breaks,
+        }
+    }
+
+    /// Whether the break between `line` and the `next` one ends a headline (or subhead) rather
+    /// than wrapping a sentence. `line` must read as a headline: no final punctuation, not
+    /// ending in a word that leads on ("of", "and", "the"), and `next` must start with a
+    /// capital. Then the layout decides. In one-sentence-per-line text, `next` must be the
+    /// longer line. In hard-wrapped text (or too little text to tell), `line` must be short
+    /// for the wrap width and `next` much longer, and the first word of `next` must have fitted
+    /// on `line`: a wrapping program would not have broken there.
+    fn headline_break(&self, line: &str, next: &str) -> bool {
+        let line = line.trim();
+        let next = next.trim();
+        if !looks_like_title(line)
+            || ends_sentence(line)
+            || line.ends_with(['-', '–', '—', '/', '&', '(', '+'])
+        {
+            return false;
+        }
+        // A headline is mostly words; a line mostly of numbers and signs is a time stamp or a
+        // date line in a form the date reader does not know ("9 : 53 AM , MON 22 JUL").
+        let words = line.split_whitespace().count();
+        let worded = line
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count();
+        if worded * 2 <= words {
+            return false;
+        }
+        let last_word = line
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if CONTINUING_WORDS.contains(&last_word.as_str()) {
+            return false;
+        }
+        let mut chars = next.chars();
+        let capital = match chars.next() {
+            Some(c) if "\"'“‘".contains(c) => chars.next().is_some_and(char::is_uppercase),
+            Some(c) => c.is_uppercase(),
+            None => false,
+        };
+        if !capital {
+            return false;
+        }
+        let width = line.chars().count();
+        let next_width = next.chars().count();
+        if self.line_per_sentence {
+            return next_width > width;
+        }
+        let first_word = next
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        width * 10 < self.wrap_width * 7
+            && width + 1 + first_word <= self.wrap_width
+            && next_width * 2 >= width * 3
+    }
+}
+
+/// Whether a line ends where a sentence does.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '…', '"', '”', '’', ':'])
 }
 
 /// A headline is the text of a record that has nothing else: when every line but the title is
@@ -771,6 +902,7 @@ fn classify_metadata(
     text: &str,
     lines: &mut [Line],
     mode: CleanMode,
+    layout: Option<Layout>,
     src: &MappedText,
     cands: &mut Candidates,
     removed: &mut Vec<Removal>,
@@ -779,10 +911,24 @@ fn classify_metadata(
     let n = lines.len();
     let texts: Vec<String> = lines.iter().map(|l| line_text(text, l)).collect();
     let is_text = |l: &Line| matches!(l.kind, LineKind::Text | LineKind::Heading);
+    // Lines the layout sets apart from the text line below them (headlines, subheads).
+    let standing_alone: Vec<bool> = (0..n)
+        .map(|i| {
+            let next = lines.get(i + 1);
+            layout.is_some_and(|layout| {
+                lines[i].kind == LineKind::Text
+                    && next.is_some_and(|l| l.kind == LineKind::Text)
+                    && texts
+                        .get(i + 1)
+                        .is_some_and(|next| layout.headline_break(&texts[i], next))
+            })
+        })
+        .collect();
     // The top region (title, byline, date lines) ends at the first line of running text.
     let top_end = (0..n)
         .find(|&i| {
             lines[i].kind == LineKind::Text
+                && !standing_alone[i]
                 && texts[i].split_whitespace().count() >= 12
                 && (texts[i].ends_with(['.', '"', '”'])
                     || lines.get(i + 1).is_some_and(|l| l.kind == LineKind::Text))
@@ -937,6 +1083,13 @@ fn classify_metadata(
                     && lines.get(i + 1).is_some_and(|l| l.kind == LineKind::Blank)
                     && next_nonblank(lines, i).is_some_and(|j| is_text(&lines[j]))
             });
+        }
+        if title.is_none() {
+            // "Title\nBody...": the first line of text, when the layout sets it apart from the
+            // lead right below it.
+            title = (0..top_end.min(n))
+                .find(|&i| is_text(&lines[i]))
+                .filter(|&i| headline(i, lines) && standing_alone[i]);
         }
         if title.is_none() {
             // A record that is one headline (with date or byline lines around it).
@@ -1392,7 +1545,12 @@ pub fn parse_dateline(s: &str) -> Option<Dateline> {
 }
 
 /// Join the kept lines into paragraphs.
-fn join_paragraphs(src: &MappedText, lines: &[Line], mode: CleanMode) -> MappedText {
+fn join_paragraphs(
+    src: &MappedText,
+    lines: &[Line],
+    mode: CleanMode,
+    layout: Option<Layout>,
+) -> MappedText {
     let text = src.text.as_str();
     let mut paragraphs: Vec<Vec<&Line>> = Vec::new();
     let mut current: Vec<&Line> = Vec::new();
@@ -1417,6 +1575,9 @@ fn join_paragraphs(src: &MappedText, lines: &[Line], mode: CleanMode) -> MappedT
     }
     if !current.is_empty() {
         paragraphs.push(current);
+    }
+    if let Some(layout) = layout {
+        paragraphs = split_at_headlines(text, paragraphs, layout);
     }
     if mode == CleanMode::Scraped {
         paragraphs = split_at_short_lines(text, paragraphs);
@@ -1503,6 +1664,35 @@ fn join_paragraphs(src: &MappedText, lines: &[Line], mode: CleanMode) -> MappedT
         }
     }
     b.finish()
+}
+
+/// A headline or subhead line that the layout sets apart ([`Layout::headline_break`]) is a
+/// paragraph of its own, not the start of the next line's sentence.
+fn split_at_headlines<'a>(
+    text: &str,
+    paragraphs: Vec<Vec<&'a Line>>,
+    layout: Layout,
+) -> Vec<Vec<&'a Line>> {
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for para in paragraphs {
+        let mut current: Vec<&Line> = Vec::new();
+        for line in para {
+            let after_headline = current.last().is_some_and(|prev| {
+                prev.kind == LineKind::Text
+                    && line.kind == LineKind::Text
+                    && layout
+                        .headline_break(&text[prev.content.clone()], &text[line.content.clone()])
+            });
+            if after_headline {
+                out.push(std::mem::take(&mut current));
+            }
+            current.push(line);
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
 }
 
 /// In hard-wrapped text a paragraph's last line is short: where a line ends a sentence well

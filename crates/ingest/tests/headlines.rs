@@ -196,3 +196,130 @@ fn stories_do_not_get_the_headline_warning() {
     );
     assert!(!d.warnings.iter().any(|w| w == HEADLINE_ONLY));
 }
+
+#[test]
+fn a_headline_line_above_one_sentence_per_line_text_is_the_title() {
+    let text = "Hollywood's mermaid Ilsa Marrow dies\n\
+        Champion swimmer turned film star Ilsa Marrow has died in Vell at the age of 91, her family said on Friday.\n\
+        She won three national titles before the war cut her sporting career short.\n\
+        Her films were shown across the Brenna coast for three decades.\n";
+    let d = only("marrow.txt", text);
+    assert_eq!(title(&d), Some("Hollywood's mermaid Ilsa Marrow dies"));
+    assert!(
+        d.text().starts_with("Champion swimmer turned film star"),
+        "{}",
+        d.text()
+    );
+    assert!(!d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+
+    // The same in a JSON lines record, with a subhead further down that stays a paragraph of
+    // its own instead of running into the sentence after it.
+    let jsonl = "{\"text\":\"Kell dam holds after night of rain\\nThe Kell dam held through the night, the water board of Vestria said on Tuesday.\\nEngineers had watched the spillway since Monday.\\nWhat comes next\\nThe board will lower the reservoir by two metres this week.\"}\n";
+    let d = only("dam.jsonl", jsonl);
+    assert_eq!(title(&d), Some("Kell dam holds after night of rain"));
+    assert_eq!(
+        d.text(),
+        "The Kell dam held through the night, the water board of Vestria said on Tuesday. \
+         Engineers had watched the spillway since Monday.\n\nWhat comes next\n\n\
+         The board will lower the reservoir by two metres this week."
+    );
+}
+
+#[test]
+fn a_headline_above_one_long_line_is_the_title() {
+    let d = only(
+        "brief.txt",
+        "Ferry strike ends in Marrow\nCrews of the Marrow ferry went back to work on Friday after the port authority agreed to a 4% rise.\n",
+    );
+    assert_eq!(title(&d), Some("Ferry strike ends in Marrow"));
+    assert!(d.text().starts_with("Crews of the Marrow ferry"));
+}
+
+#[test]
+fn hard_wrapped_text_is_still_joined() {
+    // Wrapped at 64 columns, a headline straight above it: the headline stands alone (the
+    // word after it would have fitted on its line), the wrapped lines are joined.
+    let text = "Vestria and Brenna sign fishing accord\n\
+        The fisheries ministers of Vestria and Brenna signed an accord on\n\
+        Monday that ends a dispute over the waters off Kell. The accord\n\
+        sets catch limits for the next five years and opens a joint\n\
+        office in Marrow, officials said.\n";
+    let d = only("accord.txt", text);
+    assert_eq!(title(&d), Some("Vestria and Brenna sign fishing accord"));
+    assert_eq!(
+        d.text(),
+        "The fisheries ministers of Vestria and Brenna signed an accord on Monday that ends a \
+         dispute over the waters off Kell. The accord sets catch limits for the next five years \
+         and opens a joint office in Marrow, officials said."
+    );
+
+    // A wrapped paragraph whose first line happens to be short: it ends in a word that leads
+    // on, or it is short only by the raggedness of the wrap (over 70% of the wrap width), or
+    // the next line starts in lower case. Each is joined.
+    for text in [
+        "Fisheries ministers from Brenna and\n\
+         Vestria signed an accord on Monday that ends a dispute over the\n\
+         waters off Kell, officials of both countries said in Marrow on\n\
+         Tuesday. The accord sets catch limits for the next five years.\n",
+        "The accord was signed in Marrow by minister Ilsa\n\
+         Marrow and her Brennan counterpart Tomas Vell on Monday, officials\n\
+         of both countries said on Tuesday. The accord sets catch limits\n\
+         for the next five years and opens a joint office in the town.\n",
+        "The accord signed in Marrow\n\
+         on Monday ends a dispute over the waters off Kell, officials of\n\
+         both countries said on Tuesday. It sets catch limits for the next\n\
+         five years and opens a joint fisheries office in the town.\n",
+    ] {
+        let d = only("wrapped.txt", text);
+        assert!(!d.text().contains('\n'), "split: {:?}", d.text());
+        assert_eq!(
+            d.text().split_whitespace().count(),
+            text.split_whitespace().count(),
+            "{:?}",
+            d.text()
+        );
+        assert_eq!(title(&d), None, "{:?}", d.text());
+    }
+}
+
+#[test]
+fn one_line_records() {
+    // A sentence on its own is text, not a title.
+    let d = only(
+        "one.jsonl",
+        "{\"text\":\"The Kell dam held through the night, the water board said.\"}\n",
+    );
+    assert_eq!(
+        d.text(),
+        "The Kell dam held through the night, the water board said."
+    );
+    assert_eq!(title(&d), None);
+    assert!(!d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+    // A headline on its own is both.
+    let d = only(
+        "two.jsonl",
+        "{\"text\":\"Kell dam holds after night of rain\"}\n",
+    );
+    assert_eq!(d.text(), "Kell dam holds after night of rain");
+    assert_eq!(title(&d), Some("Kell dam holds after night of rain"));
+    assert!(d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+}
+
+#[test]
+fn a_time_stamp_line_is_not_taken_for_a_headline() {
+    // A stamp in a form the date reader does not know stands where a headline would, but it
+    // is numbers and signs, not words.
+    let d = only(
+        "stamp.txt",
+        "09 : 53 , TUE 04 / 03\nKell dam holds after night of rain\n\
+         The Kell dam held through the night, the water board of Vestria said on Tuesday.\n\
+         Engineers had watched the spillway since Monday.\n",
+    );
+    assert_eq!(title(&d), None);
+    assert!(
+        d.text()
+            .ends_with("\n\nThe Kell dam held through the night, the water board of Vestria said on Tuesday. Engineers had watched the spillway since Monday."),
+        "{:?}",
+        d.text()
+    );
+}
