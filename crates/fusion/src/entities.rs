@@ -149,9 +149,74 @@ struct CleanMention<'a> {
     span: Span,
     surface: &'a str,
     name: String,
+    /// Comparison forms of the name's words ([`name_key`] of each, abbreviations spelled
+    /// out, middle initials dropped).
     words: Vec<String>,
+    /// Comparison key of the whole name: its words joined.
+    key: String,
     title: Option<String>,
     label: EntityLabel,
+    /// The name ends in a facility word: a place whatever the tagger said, and its label is
+    /// never changed by the story's vote.
+    facility: bool,
+}
+
+/// Abbreviations spelled out before names are compared ("Mt Tarvel" is "Mount Tarvel").
+const ABBREVIATIONS: &[(&str, &str)] = &[("mt", "mount"), ("ft", "fort")];
+
+/// The words of a name as written. The span is split at white space; punctuation around a
+/// word goes ("Dr." is "Dr"); pieces that are only punctuation go (the corpus form "Dr .
+/// Ostin"); a possessive ending goes, glued on or tokenised apart ("O'Darra's", "O'Darra 's");
+/// apostrophes inside a word stay, so "O'Darra" is one word and can be a surname. The name ends
+/// at its first comma: what follows is a credential or a locator ("Mara Ostin, MD", "Richmond
+/// Hill, Queens").
+fn name_tokens(surface: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for raw in surface.split_whitespace() {
+        if raw.starts_with(',') && !out.is_empty() {
+            break;
+        }
+        if matches!(raw, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+            continue;
+        }
+        let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = trimmed
+            .strip_suffix("'s")
+            .or_else(|| trimmed.strip_suffix("\u{2019}s"))
+            .filter(|w| !w.is_empty())
+            .unwrap_or(trimmed);
+        if !word.is_empty() {
+            out.push(word);
+        }
+        if raw.ends_with(',') && !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Comparison forms of name words: [`name_key`] of each, abbreviations spelled out, and
+/// single letters between the first and the last word dropped ("Mara K. Ostin" is "Mara
+/// Ostin").
+fn comparison_words(tokens: &[&str]) -> Vec<String> {
+    let keyed: Vec<String> = tokens
+        .iter()
+        .map(|w| {
+            let k = name_key(w);
+            ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| *short == k)
+                .map_or(k, |(_, long)| (*long).to_string())
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = keyed.len().saturating_sub(1);
+    keyed
+        .into_iter()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || *i == last || w.chars().count() > 1)
+        .map(|(_, w)| w)
+        .collect()
 }
 
 fn clean<'a>(
@@ -161,7 +226,7 @@ fn clean<'a>(
     label: EntityLabel,
 ) -> Option<CleanMention<'a>> {
     let surface = span.text(p.text)?;
-    let mut ws: Vec<&str> = words(surface).map(|w| w.text).collect();
+    let mut ws: Vec<&str> = name_tokens(surface);
     let mut title_words: Vec<&str> = Vec::new();
     // Titles inside the mention ("Prime Minister Ana Velic").
     while ws.len() > 1
@@ -195,22 +260,16 @@ fn clean<'a>(
         outside.extend(title_words);
         title_words = outside;
     }
-    let mut name = ws.join(" ");
-    let folded = fold(&name);
+    let folded = fold(&ws.join(" "));
     for prefix in STATE_PREFIXES {
         if let Some(rest) = folded.strip_prefix(prefix) {
-            let rest = rest.trim();
-            if !rest.is_empty() {
-                name = ws
-                    .iter()
-                    .skip(prefix.split(' ').count())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            if !rest.trim().is_empty() {
+                ws = ws.split_off(prefix.split(' ').count().min(ws.len()));
             }
         }
     }
-    let name_words: Vec<String> = words(&name).map(|w| fold(w.text)).collect();
+    let name = ws.join(" ");
+    let name_words = comparison_words(&ws);
     if name_words.is_empty() {
         return None;
     }
@@ -233,10 +292,67 @@ fn clean<'a>(
         span,
         surface,
         name,
+        key: name_words.concat(),
         words: name_words,
         title,
         label: if facility { EntityLabel::Loc } else { label },
+        facility,
     })
+}
+
+/// One type per name per story. The tagger reads each document alone and may call a name a
+/// person in one and an organisation or a place in another ("Elton Brand" ORG, "Troy" PER);
+/// left as it is, one name becomes two entities. Each name takes the label most of its
+/// mentions in the story have. A person's surname also votes for the person label of every
+/// other name ending in it: "Venn" tagged as a place, or "Mo Cheeks" as one, in a story that
+/// names "Orsolya Venn" or "Maurice Cheeks". Ties keep the tagger's label; names ending in a
+/// facility word stay places.
+fn settle_labels(mentions: &mut [CleanMention<'_>]) {
+    let mut votes: FxHashMap<&str, [usize; 4]> = FxHashMap::default();
+    let mut people_by_last_word: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in mentions.iter() {
+        if let Some(slot) = votes
+            .entry(m.key.as_str())
+            .or_default()
+            .get_mut(m.label.index())
+        {
+            *slot += 1;
+        }
+        if m.label == EntityLabel::Per {
+            if let Some(last) = m.words.last() {
+                *people_by_last_word.entry(last.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let per = EntityLabel::Per.index();
+    let settled: Vec<EntityLabel> = mentions
+        .iter()
+        .map(|m| {
+            if m.facility {
+                return m.label;
+            }
+            let mut v = votes.get(m.key.as_str()).copied().unwrap_or_default();
+            let own_people = v.get(per).copied().unwrap_or_default();
+            let surname_support = m
+                .words
+                .last()
+                .and_then(|w| people_by_last_word.get(w.as_str()))
+                .map_or(0, |n| n.saturating_sub(own_people));
+            if let Some(slot) = v.get_mut(per) {
+                *slot += surname_support;
+            }
+            let own = v.get(m.label.index()).copied().unwrap_or_default();
+            EntityLabel::ALL
+                .iter()
+                .copied()
+                .filter(|l| v.get(l.index()).copied().unwrap_or_default() > own)
+                .max_by_key(|l| v.get(l.index()).copied().unwrap_or_default())
+                .unwrap_or(m.label)
+        })
+        .collect();
+    for (m, label) in mentions.iter_mut().zip(settled) {
+        m.label = label;
+    }
 }
 
 struct Building {
@@ -249,18 +365,89 @@ struct Building {
     mentions: Vec<(usize, Span, MentionLink)>,
 }
 
-fn one_letter_apart(a: &str, b: &str) -> bool {
+/// Two spellings one edit apart (a letter changed, added or dropped: "Stoyan"/"Stojan",
+/// "Ferrow"/"Ferrowe"), both at least four letters long and starting with the same letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() || a.len() < 4 || a.first() != b.first() {
+    if a.len().min(b.len()) < 4 || a.first() != b.first() || a == b {
         return false;
     }
-    a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            short
+                .iter()
+                .zip(long.iter())
+                .filter(|(x, y)| x != y)
+                .count()
+                == 1
+        }
+        1 => {
+            let prefix = short
+                .iter()
+                .zip(long.iter())
+                .take_while(|(x, y)| x == y)
+                .count();
+            short.get(prefix..) == long.get(prefix + 1..)
+        }
+        _ => false,
+    }
+}
+
+/// Two person names that are spelling variants of one name: as many words, and either the
+/// same surname with each given name equal or one edit apart ("Stoyan"/"Stojan Markelov"), or
+/// the same given names with surnames one edit apart ("Duncan Ferrow"/"Duncan Ferrowe").
+/// Different given names ("Irena Dask", "Milan Dask") are different people.
+fn spelling_variants(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a.len() < 2 {
+        return false;
+    }
+    let (Some((last_a, given_a)), Some((last_b, given_b))) = (a.split_last(), b.split_last())
+    else {
+        return false;
+    };
+    if last_a == last_b {
+        given_a
+            .iter()
+            .zip(given_b)
+            .all(|(x, y)| x == y || one_edit_apart(x, y))
+    } else {
+        given_a == given_b && one_edit_apart(last_a, last_b)
+    }
+}
+
+/// An organisation (or other non-place, non-person) name of one word that is the head of a
+/// longer name of the same label: its last word ("Gulls" for "Vesk Harbor Gulls") or the word
+/// before its "of" ("Academy" for "Ostrel Academy of Arts"). Places are left alone: "Esteria"
+/// is not "North Esteria".
+fn short_name_of(short: &Building, long: &Building) -> bool {
+    if short.label != long.label
+        || !matches!(short.label, EntityLabel::Org | EntityLabel::Misc)
+        || long.words.len() < 2
+    {
+        return false;
+    }
+    let [word] = short.words.as_slice() else {
+        return false;
+    };
+    long.words.last() == Some(word)
+        || long
+            .words
+            .iter()
+            .position(|w| w == "of")
+            .and_then(|of| of.checked_sub(1))
+            .and_then(|head| long.words.get(head))
+            == Some(word)
 }
 
 /// Merge the NER mentions of one story's documents into entities.
 pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Entity>, Vec<Note>) {
     let mut notes = Vec::new();
-    let mentions: Vec<CleanMention<'_>> = docs
+    let mut mentions: Vec<CleanMention<'_>> = docs
         .iter()
         .enumerate()
         .flat_map(|(d, p)| {
@@ -269,6 +456,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                 .filter_map(move |e| clean(d, p, e.span, e.label))
         })
         .collect();
+    settle_labels(&mut mentions);
 
     let mut entities: Vec<Building> = Vec::new();
     let mut by_key: FxHashMap<(bool, String), usize> = FxHashMap::default();
@@ -279,7 +467,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             singles.push(m);
             continue;
         }
-        let key = name_key(&m.name);
+        let key = m.key.clone();
         let (key, link) = match country_canonical(&key) {
             Some(canonical) if m.label != EntityLabel::Per => {
                 let ck = name_key(canonical);
@@ -300,13 +488,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                 let variant = person
                     .then(|| {
                         entities.iter().position(|e| {
-                            e.label == EntityLabel::Per
-                                && e.words.len() == m.words.len()
-                                && e.words.last() == m.words.last()
-                                && e.words
-                                    .iter()
-                                    .zip(&m.words)
-                                    .all(|(a, b)| a == b || one_letter_apart(a, b))
+                            e.label == EntityLabel::Per && spelling_variants(&e.words, &m.words)
                         })
                     })
                     .flatten();
@@ -336,6 +518,54 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             if let Some(t) = &m.title {
                 if !e.titles.contains(t) {
                     e.titles.push(t.clone());
+                }
+            }
+        }
+    }
+    // Organisations named by their head word alone join the one longer name with that head.
+    for short in 0..entities.len() {
+        let Some(short_entity) = entities.get(short) else {
+            continue;
+        };
+        if short_entity.mentions.is_empty() || country_canonical(&short_entity.key).is_some() {
+            continue;
+        }
+        let longer: Vec<usize> = entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                *i != short && !e.mentions.is_empty() && short_name_of(short_entity, e)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let [long] = longer.as_slice() else {
+            continue;
+        };
+        let Some(taken) = entities.get_mut(short).map(|e| {
+            (
+                std::mem::take(&mut e.mentions),
+                std::mem::take(&mut e.aliases),
+                std::mem::take(&mut e.titles),
+                e.name.clone(),
+            )
+        }) else {
+            continue;
+        };
+        let (mentions, aliases, titles, name) = taken;
+        if let Some(e) = entities.get_mut(*long) {
+            e.mentions.extend(
+                mentions
+                    .into_iter()
+                    .map(|(d, span, _)| (d, span, MentionLink::Surname)),
+            );
+            for alias in aliases.into_iter().chain(std::iter::once(name)) {
+                if alias != e.name && !e.aliases.contains(&alias) {
+                    e.aliases.push(alias);
+                }
+            }
+            for t in titles {
+                if !e.titles.contains(&t) {
+                    e.titles.push(t);
                 }
             }
         }
@@ -400,7 +630,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                 }
             }
             None => {
-                let key = name_key(&m.name);
+                let key = m.key.clone();
                 match entities
                     .iter()
                     .position(|e| e.label == EntityLabel::Per && e.key == key)
