@@ -250,7 +250,7 @@ def show_errors(ms, our_cluster, n):
     merged.sort(key=lambda x: -x[0])
     print(f"\n### Worst merges (our entity spans several gold clusters; wrong pairs)")
     for wrong, c, members, groups in merged[:n]:
-        print(f"- {c[0]} {c[2]} ({wrong} wrong pairs):")
+        print(f"- {c[0]} {c[2]} ({wrong} wrong pairs):")  # c = (subtopic, story, entity)
         for g, _ in groups.most_common(6):
             print(f"    gold {g[:28]}: {texts(m['text'] for m in members if m['cluster_id'] == g)}")
 
@@ -267,7 +267,7 @@ def show_errors(ms, our_cluster, n):
         print(f"- gold {g[:28]} in {items[0][0]['subtopic']} ({missed} missed pairs):")
         linked = [(c, k) for c, k in pieces.most_common() if c[0] != "unlinked"]
         for c, _ in linked[:5]:
-            print(f"    ours {c[2]}: {texts(m['text'] for m, cc in items if cc == c)}")
+            print(f"    ours {c[0]} {c[2]}: {texts(m['text'] for m, cc in items if cc == c)}")
         unlinked = [m["text"] for m, cc in items if cc is None]
         if unlinked:
             print(f"    unlinked: {texts(unlinked)}")

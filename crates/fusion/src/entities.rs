@@ -444,6 +444,36 @@ fn short_name_of(short: &Building, long: &Building) -> bool {
             == Some(word)
 }
 
+/// Move every mention of entity `from` to entity `into` with the given link; `from`'s name,
+/// aliases and titles become `into`'s. `from` is left without mentions (dropped at the end).
+fn merge_into(entities: &mut [Building], from: usize, into: usize, link: MentionLink) {
+    let Some((mentions, aliases, titles, name)) = entities.get_mut(from).map(|e| {
+        (
+            std::mem::take(&mut e.mentions),
+            std::mem::take(&mut e.aliases),
+            std::mem::take(&mut e.titles),
+            e.name.clone(),
+        )
+    }) else {
+        return;
+    };
+    let Some(e) = entities.get_mut(into) else {
+        return;
+    };
+    e.mentions
+        .extend(mentions.into_iter().map(|(d, span, _)| (d, span, link)));
+    for alias in aliases.into_iter().chain(std::iter::once(name)) {
+        if alias != e.name && !e.aliases.contains(&alias) {
+            e.aliases.push(alias);
+        }
+    }
+    for t in titles {
+        if !e.titles.contains(&t) {
+            e.titles.push(t);
+        }
+    }
+}
+
 /// Merge the NER mentions of one story's documents into entities.
 pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Entity>, Vec<Note>) {
     let mut notes = Vec::new();
@@ -522,6 +552,36 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             }
         }
     }
+    // Longer spans ending in one person's full name are that person: title-case headlines lead
+    // the tagger to take headline words into the name ("Sixers Fire Coach Maurice Cheeks").
+    // Shorter names are settled first, so a chain of such spans ends at the shortest full name.
+    let mut by_length: Vec<usize> = (0..entities.len()).collect();
+    by_length.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.words.len()));
+    for long in by_length {
+        let Some(long_entity) = entities.get(long) else {
+            continue;
+        };
+        if long_entity.words.len() < 3 || long_entity.mentions.is_empty() {
+            continue;
+        }
+        let people: Vec<usize> = entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                *i != long
+                    && e.label == EntityLabel::Per
+                    && !e.mentions.is_empty()
+                    && e.words.len() >= 2
+                    && e.words.len() < long_entity.words.len()
+                    && long_entity.words.ends_with(&e.words)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let [person] = people.as_slice() else {
+            continue;
+        };
+        merge_into(&mut entities, long, *person, MentionLink::Name);
+    }
     // Organisations named by their head word alone join the one longer name with that head.
     for short in 0..entities.len() {
         let Some(short_entity) = entities.get(short) else {
@@ -541,34 +601,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
         let [long] = longer.as_slice() else {
             continue;
         };
-        let Some(taken) = entities.get_mut(short).map(|e| {
-            (
-                std::mem::take(&mut e.mentions),
-                std::mem::take(&mut e.aliases),
-                std::mem::take(&mut e.titles),
-                e.name.clone(),
-            )
-        }) else {
-            continue;
-        };
-        let (mentions, aliases, titles, name) = taken;
-        if let Some(e) = entities.get_mut(*long) {
-            e.mentions.extend(
-                mentions
-                    .into_iter()
-                    .map(|(d, span, _)| (d, span, MentionLink::Surname)),
-            );
-            for alias in aliases.into_iter().chain(std::iter::once(name)) {
-                if alias != e.name && !e.aliases.contains(&alias) {
-                    e.aliases.push(alias);
-                }
-            }
-            for t in titles {
-                if !e.titles.contains(&t) {
-                    e.titles.push(t);
-                }
-            }
-        }
+        merge_into(&mut entities, short, *long, MentionLink::Surname);
     }
     // Surnames (and given names) alone.
     for m in singles {

@@ -282,3 +282,45 @@ fn a_short_name_two_organisations_share_and_a_place_inside_a_longer_place_stay_a
     assert!(!same(&es, ("b", "Gulls"), ("a", "Brenna Gulls")));
     assert!(!same(&es, ("b", "Esteria"), ("a", "North Esteria")));
 }
+
+#[test]
+fn a_headline_span_ending_in_a_known_full_name_is_that_person() {
+    use EntityLabel::*;
+    // Title-case headlines lead the tagger to take headline words into the name.
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Marrow Hawks Fire Coach Orsolya Venn\nThe Marrow Hawks fired Orsolya Venn on Friday.",
+            mentions: &[
+                ("Marrow Hawks Fire Coach Orsolya Venn", Org),
+                ("Marrow Hawks", Org),
+                ("Orsolya Venn", Per),
+            ],
+        },
+        Doc {
+            id: "b",
+            text: "Board Names Orsolya Venn\nOrsolya Venn will chair the Orsolya Venn Foundation.",
+            mentions: &[
+                ("Board Names Orsolya Venn", Per),
+                ("Orsolya Venn Foundation", Org),
+                ("Orsolya Venn", Per),
+            ],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(
+        &es,
+        ("a", "Marrow Hawks Fire Coach Orsolya Venn"),
+        ("a", "Orsolya Venn")
+    ));
+    assert!(same(
+        &es,
+        ("b", "Board Names Orsolya Venn"),
+        ("a", "Orsolya Venn")
+    ));
+    assert!(!same(
+        &es,
+        ("b", "Orsolya Venn Foundation"),
+        ("a", "Orsolya Venn")
+    ));
+}
