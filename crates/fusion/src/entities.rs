@@ -195,11 +195,15 @@ fn name_tokens(surface: &str) -> Vec<&str> {
     out
 }
 
-/// Comparison forms of name words: [`name_key`] of each, abbreviations spelled out, and
-/// single letters between the first and the last word dropped ("Mara K. Ostin" is "Mara
-/// Ostin").
+/// Generational suffixes after a surname ("Anthony Varga III", "Tomas Kell Jr."): dropped
+/// before comparison, or the suffix would stand where the surname belongs.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Comparison forms of name words: [`name_key`] of each, abbreviations spelled out,
+/// a generational suffix after a given name and a surname dropped, and single letters between the first
+/// and the last word dropped ("Mara K. Ostin" is "Mara Ostin").
 fn comparison_words(tokens: &[&str]) -> Vec<String> {
-    let keyed: Vec<String> = tokens
+    let mut keyed: Vec<String> = tokens
         .iter()
         .map(|w| {
             let k = name_key(w);
@@ -210,6 +214,13 @@ fn comparison_words(tokens: &[&str]) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
+    while keyed.len() > 2
+        && keyed
+            .last()
+            .is_some_and(|w| NAME_SUFFIXES.contains(&w.as_str()))
+    {
+        keyed.pop();
+    }
     let last = keyed.len().saturating_sub(1);
     keyed
         .into_iter()
@@ -610,7 +621,10 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             .iter()
             .enumerate()
             .filter(|(_, e)| {
-                e.label == EntityLabel::Per && !e.words.is_empty() && e.words.last() == Some(&key)
+                // Entities merged into another are left without mentions: not holders.
+                e.label == EntityLabel::Per
+                    && !e.mentions.is_empty()
+                    && e.words.last() == Some(&key)
             })
             .map(|(i, _)| i)
             .collect();
@@ -664,10 +678,9 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             }
             None => {
                 let key = m.key.clone();
-                match entities
-                    .iter()
-                    .position(|e| e.label == EntityLabel::Per && e.key == key)
-                {
+                match entities.iter().position(|e| {
+                    e.label == EntityLabel::Per && !e.mentions.is_empty() && e.key == key
+                }) {
                     Some(i) => {
                         if let Some(e) = entities.get_mut(i) {
                             e.mentions.push((m.doc, m.span, MentionLink::Name));
@@ -688,7 +701,11 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
     }
     // Titles alone: "the prime minister" → the one entity holding that title.
     let mut holders: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, e) in entities.iter().enumerate() {
+    for (i, e) in entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.mentions.is_empty())
+    {
         for t in &e.titles {
             holders.entry(t.clone()).or_default().push(i);
         }

@@ -324,3 +324,55 @@ fn a_headline_span_ending_in_a_known_full_name_is_that_person() {
         ("a", "Orsolya Venn")
     ));
 }
+
+#[test]
+fn a_bare_surname_still_attaches_after_a_headline_span_was_merged_into_its_person() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Board Names Orsolya Venn\nOrsolya Venn will chair the board.",
+            mentions: &[("Board Names Orsolya Venn", Per), ("Orsolya Venn", Per)],
+        },
+        Doc {
+            id: "b",
+            text: "Venn starts in May.",
+            mentions: &[("Venn", Per)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("b", "Venn"), ("a", "Orsolya Venn")));
+}
+
+#[test]
+fn generational_suffixes_do_not_hide_the_surname() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Accountant Anthony Varga III was charged on Monday. Varga denied the charges.",
+            mentions: &[("Anthony Varga III", Per), ("Varga", Per)],
+        },
+        Doc {
+            id: "b",
+            text: "Anthony Varga, 39, was released on bail. Lawyers for Varga said little.",
+            mentions: &[("Anthony Varga", Per), ("Varga", Per)],
+        },
+        Doc {
+            id: "c",
+            text:
+                "Neighbours said Varga kept to himself. Tomas Kell Jr. and Kell spoke to reporters.",
+            mentions: &[("Varga", Per), ("Tomas Kell Jr.", Per), ("Kell", Per)],
+        },
+    ];
+    let es = entities(&docs);
+    let varga = holder(&es, "a", "Anthony Varga III");
+    assert!(same(
+        &es,
+        ("a", "Anthony Varga III"),
+        ("b", "Anthony Varga")
+    ));
+    assert!(same(&es, ("a", "Anthony Varga III"), ("c", "Varga")));
+    assert_eq!(varga.document_count, 3);
+    assert!(same(&es, ("c", "Tomas Kell Jr."), ("c", "Kell")));
+}
