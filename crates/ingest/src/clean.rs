@@ -1111,12 +1111,16 @@ fn classify_metadata(
         lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
     }
     let date_lines: Vec<usize> = bare_dates.iter().map(|(i, _)| *i).collect();
-    // Pass 3: a bare date before the title or beside furniture is page chrome.
+    // Pass 3: a bare date beside furniture, or above the title with furniture above it too, is
+    // page chrome (the masthead's "today"). A bare date line with no furniture around it, even
+    // above the headline ("July 13, 2009\nHeadline\nLead"), is how articles copied as text and
+    // news records carry their own date.
     for (i, d) in bare_dates {
         let content = lines[i].content.clone();
         let before_title = title.is_none_or(|t| i < t);
         let chrome_neighbour = neighbours(lines, i).any(|k| is_boilerplate(&k));
-        if before_title || chrome_neighbour {
+        let chrome_above = lines[..i].iter().any(|l| is_boilerplate(&l.kind));
+        if chrome_neighbour || (before_title && chrome_above) {
             cands.page_dates.push(triangulate_doc::MetaValue::new(
                 d.date,
                 EvidenceSource::Text,

@@ -202,3 +202,33 @@ fn common_date_forms_in_json_fields() {
         );
     }
 }
+
+#[test]
+fn a_date_line_above_the_headline_with_no_furniture_is_the_publication_date() {
+    let d = doc(
+        "a.txt",
+        &format!("Tuesday, March 4, 2025\nCracks found in Lower Fenn dam\n{BODY}\n"),
+    );
+    let m = &d.metadata;
+    assert_eq!(
+        m.published.as_ref().map(|p| p.value),
+        Some(PartialDate::ymd(2025, 3, 4))
+    );
+    assert!(m.page_dates.is_empty(), "{:?}", m.page_dates);
+    assert_eq!(
+        m.title.as_ref().map(|t| t.value.as_str()),
+        Some("Cracks found in Lower Fenn dam")
+    );
+    assert!(d.text().starts_with("Engineers found"), "{}", d.text());
+
+    // With page furniture above it, the same line is the page's date.
+    let d = doc(
+        "b.txt",
+        &format!("Home | World | Business\nTuesday, March 4, 2025\nCracks found in Lower Fenn dam\n{BODY}\n"),
+    );
+    assert!(d.metadata.published.is_none(), "{:?}", d.metadata.published);
+    assert_eq!(
+        d.metadata.page_dates.first().map(|p| p.value),
+        Some(PartialDate::ymd(2025, 3, 4))
+    );
+}
