@@ -431,6 +431,20 @@ fn spelling_variants(a: &[String], b: &[String]) -> bool {
     }
 }
 
+/// Two person names with the same given name and surname, one with middle names the other
+/// leaves out ("Anthony Phillip Varga", "Anthony Varga").
+fn middle_names_differ(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 || short.len() == long.len() {
+        return false;
+    }
+    if short.first() != long.first() || short.last() != long.last() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|x| x == w))
+}
+
 /// An organisation (or other non-place, non-person) name of one word that is the head of a
 /// longer name of the same label: its last word ("Gulls" for "Vesk Harbor Gulls") or the word
 /// before its "of" ("Academy" for "Ostrel Academy of Arts"). Places are left alone: "Esteria"
@@ -454,6 +468,22 @@ fn short_name_of(short: &Building, long: &Building) -> bool {
             .and_then(|head| long.words.get(head))
             == Some(word)
 }
+
+/// Of several people sharing a surname, the one the story names in full at least
+/// [`DOMINANT_SHARE`] times as often as any other: the story's main bearer of the name, whom a
+/// bare surname means ("Anthony Varga" named 40 times, his mother "Michele Varga" twice).
+/// Namesakes named about equally often ("Milan Dask", "Irena Dask") have none.
+fn dominant(candidates: &[usize], named_counts: &[usize]) -> Option<usize> {
+    let count = |i: usize| named_counts.get(i).copied().unwrap_or_default();
+    let top = candidates.iter().copied().max_by_key(|&i| count(i))?;
+    candidates
+        .iter()
+        .all(|&i| i == top || count(i) * DOMINANT_SHARE <= count(top))
+        .then_some(top)
+}
+
+/// How many times as often the main bearer of a shared surname must be named in full.
+const DOMINANT_SHARE: usize = 3;
 
 /// Move every mention of entity `from` to entity `into` with the given link; `from`'s name,
 /// aliases and titles become `into`'s. `from` is left without mentions (dropped at the end).
@@ -529,7 +559,9 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                 let variant = person
                     .then(|| {
                         entities.iter().position(|e| {
-                            e.label == EntityLabel::Per && spelling_variants(&e.words, &m.words)
+                            e.label == EntityLabel::Per
+                                && (spelling_variants(&e.words, &m.words)
+                                    || middle_names_differ(&e.words, &m.words))
                         })
                     })
                     .flatten();
@@ -614,7 +646,9 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
         };
         merge_into(&mut entities, short, *long, MentionLink::Surname);
     }
-    // Surnames (and given names) alone.
+    // Surnames (and given names) alone. How often each person is named in full decides between
+    // namesakes when nothing closer does.
+    let named_counts: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
     for m in singles {
         let key = m.words.first().cloned().unwrap_or_default();
         let holders: Vec<usize> = entities
@@ -642,8 +676,12 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                             .is_some_and(|e| e.mentions.iter().any(|(d, _, _)| *d == m.doc))
                     })
                     .collect();
-                match in_doc.as_slice() {
+                let candidates = if in_doc.is_empty() { many } else { &in_doc };
+                match candidates {
                     [one] => Some(*one),
+                    _ if dominant(candidates, &named_counts).is_some() => {
+                        dominant(candidates, &named_counts)
+                    }
                     _ => {
                         if let Some(p) = docs.get(m.doc) {
                             notes.push(Note {

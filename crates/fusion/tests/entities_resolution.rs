@@ -376,3 +376,55 @@ fn generational_suffixes_do_not_hide_the_surname() {
     assert_eq!(varga.document_count, 3);
     assert!(same(&es, ("c", "Tomas Kell Jr."), ("c", "Kell")));
 }
+
+#[test]
+fn a_full_name_with_a_middle_name_is_the_same_person() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Police arrested Anthony Phillip Varga on Monday.",
+            mentions: &[("Anthony Phillip Varga", Per)],
+        },
+        Doc {
+            id: "b",
+            text: "Anthony Varga was released on bail.",
+            mentions: &[("Anthony Varga", Per)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(
+        &es,
+        ("a", "Anthony Phillip Varga"),
+        ("b", "Anthony Varga")
+    ));
+}
+
+#[test]
+fn a_bare_surname_shared_by_relatives_means_the_one_the_story_is_about() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Anthony Varga was charged. Anthony Varga denied it.",
+            mentions: &[("Anthony Varga", Per)],
+        },
+        Doc {
+            id: "b",
+            text: "Anthony Varga, 39, and his mother Michele Varga appeared in court. Varga pleaded not guilty.",
+            mentions: &[
+                ("Anthony Varga", Per),
+                ("Michele Varga", Per),
+                ("Varga", Per),
+            ],
+        },
+        Doc {
+            id: "c",
+            text: "Lawyers for Anthony Varga asked for bail. Varga stayed silent.",
+            mentions: &[("Anthony Varga", Per), ("Varga", Per)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("b", "Varga"), ("a", "Anthony Varga")));
+    assert!(!same(&es, ("b", "Michele Varga"), ("a", "Anthony Varga")));
+}
