@@ -1,7 +1,7 @@
 """Score Triangulate's cross-document entities on ECB+ gold entity mentions, side by side with
 the lemma baseline of the data's README, with the shared reference scorer.
 
-Usage: score.py DATA_DIR SPLIT OURS.jsonl [--errors N]
+Usage: score.py DATA_DIR SPLIT OURS.jsonl [--before BEFORE.jsonl] [--errors N]
 
 DATA_DIR is ../shared/data/ecbplus (its eval_reference.py is imported from there, not copied);
 OURS.jsonl is the output of the `entities_dev` example for the same split. See README.md beside
@@ -115,6 +115,11 @@ def main():
         i = args.index("--errors")
         errors = int(args[i + 1])
         del args[i : i + 2]
+    before_path = None
+    if "--before" in args:
+        i = args.index("--before")
+        before_path = args[i + 1]
+        del args[i : i + 2]
     data_dir, split, ours_path = args
     sys.path.insert(0, data_dir)
     from eval_reference import conll  # noqa: E402  (the shared reference scorer, not a copy)
@@ -151,28 +156,9 @@ def main():
         )
         gold.append(m)
 
-    ours = collections.defaultdict(list)  # doc_id -> [(start, end, cluster, text, link)]
-    ner = collections.defaultdict(list)  # doc_id -> [(start, end)]
-    for line in open(ours_path, encoding="utf-8"):
-        r = json.loads(line)
-        if r["kind"] == "entity":
-            cluster = (r["subtopic"], r["story"], r["entity"])
-            ours[r["doc_id"]].append((r["start"], r["end"], cluster, r["text"], r["link"]))
-        elif r["kind"] == "ner":
-            ner[r["doc_id"]].append((r["start"], r["end"]))
-
-    def our_cluster(m):
-        """Our entity whose mention covers the gold mention's head word (the largest overlap
-        with the whole gold mention when several do): "a mountain in New Zealand" is not a
-        mention of our "New Zealand", "Maurice Cheeks" is one of our "Maurice Cheeks"."""
-        best, best_overlap = None, 0
-        for start, end, cluster, _, _ in ours.get(m["doc_id"], []):
-            if start >= m["head_end"] or end <= m["head_start"]:
-                continue
-            overlap = min(end, m["end"]) - max(start, m["start"])
-            if overlap > best_overlap:
-                best, best_overlap = cluster, overlap
-        return best
+    ours, ner = load_system(ours_path)
+    our_cluster = mapper(ours)
+    before_cluster = mapper(load_system(before_path)[0]) if before_path else None
 
     def lemma(text):
         return " ".join(simplemma.lemmatize(w.lower(), lang="en") for w in text.split())
@@ -204,9 +190,13 @@ def main():
             "lemma, gold subtopic (README baseline)": {
                 m["key"]: (m["subtopic"], lemma(m["text"])) for m in ms
             },
-            "triangulate (analyze per gold subtopic)": {
-                m["key"]: our_cluster(m) or ("unlinked",) + m["key"] for m in ms
-            },
+        }
+        if before_cluster:
+            systems["triangulate before the fixes"] = {
+                m["key"]: before_cluster(m) or ("unlinked",) + m["key"] for m in ms
+            }
+        systems["triangulate (analyze per gold subtopic)"] = {
+            m["key"]: our_cluster(m) or ("unlinked",) + m["key"] for m in ms
         }
         for system, resp in systems.items():
             for drop in (False, True):
@@ -224,6 +214,38 @@ def main():
 
     if errors:
         show_errors(sets["named"], our_cluster, errors)
+
+
+def load_system(path):
+    """Entity mentions (doc_id -> [(start, end, cluster, text, link)]) and NER mentions
+    (doc_id -> [(start, end)]) from an `entities_dev` output file."""
+    entities = collections.defaultdict(list)
+    ner = collections.defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        if r["kind"] == "entity":
+            cluster = (r["subtopic"], r["story"], r["entity"])
+            entities[r["doc_id"]].append((r["start"], r["end"], cluster, r["text"], r["link"]))
+        elif r["kind"] == "ner":
+            ner[r["doc_id"]].append((r["start"], r["end"]))
+    return entities, ner
+
+
+def mapper(entities):
+    def cluster_of(m):
+        """The entity whose mention covers the gold mention's head word (the largest overlap
+        with the whole gold mention when several do): "a mountain in New Zealand" is not a
+        mention of our "New Zealand", "Maurice Cheeks" is one of our "Maurice Cheeks"."""
+        best, best_overlap = None, 0
+        for start, end, cluster, _, _ in entities.get(m["doc_id"], []):
+            if start >= m["head_end"] or end <= m["head_start"]:
+                continue
+            overlap = min(end, m["end"]) - max(start, m["start"])
+            if overlap > best_overlap:
+                best, best_overlap = cluster, overlap
+        return best
+
+    return cluster_of
 
 
 def show_errors(ms, our_cluster, n):
