@@ -25,6 +25,12 @@ pub struct Annotations {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<EntityMention>,
+    /// Entity mentions in the document's title (`doc.metadata.title`), when ingest moved a
+    /// headline out of the body: spans index the title's text, not [`Document::text`]. The
+    /// headline names the event more plainly than any other line, so story clustering reads
+    /// its names too; nothing else uses them (evidence must point into the body).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_entities: Vec<EntityMention>,
     pub timexes: Vec<Timex>,
     pub quotes: Vec<Quote>,
     pub quantities: Vec<Quantity>,
@@ -74,6 +80,14 @@ impl Annotator<'_> {
             Some(t) => t.tag(text, &layer.tokens, &layer.sentences),
             None => Vec::new(),
         };
+        let title_entities = match (self.entity_tagger, &doc.metadata.title) {
+            (Some(t), Some(title)) => {
+                let title = title.value.as_str();
+                let layer = triangulate_text::analyze(title);
+                t.tag(title, &layer.tokens, &layer.sentences)
+            }
+            _ => Vec::new(),
+        };
         let timexes = triangulate_timex::find_timexes(text, &anchor_for(doc));
         let mut quotes =
             triangulate_quotes::find_quotes(text, &layer.tokens, &layer.sentences, &entities);
@@ -85,6 +99,7 @@ impl Annotator<'_> {
             tokens: layer.tokens,
             sentences: layer.sentences,
             entities,
+            title_entities,
             timexes,
             quotes,
             quantities,

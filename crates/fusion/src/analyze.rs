@@ -23,6 +23,8 @@ pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub sentences: Vec<Span>,
     pub entities: Vec<&'a EntityMention>,
+    /// Names the language layer found in the title (read by story clustering only).
+    pub title_names: Vec<&'a str>,
     pub timexes: Vec<&'a Timex>,
     pub quotes: Vec<&'a Quote>,
     /// Numbers from the quantity stage, in text order.
@@ -57,8 +59,9 @@ impl Prepared<'_> {
 fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Prepared<'a> {
     let doc = &ad.doc;
     let text = doc.text();
-    let mut keep_layer = |layer: &'static str, spans: Vec<Span>| -> bool {
-        match check_spans(&doc.id, text, layer, spans) {
+    // Layers index the text, except the title's entities, which index the title.
+    let mut keep_layer = |layer: &'static str, within: &str, spans: Vec<Span>| -> bool {
+        match check_spans(&doc.id, within, layer, spans) {
             Ok(()) => true,
             Err(e) => {
                 problems.push(DocumentProblem {
@@ -80,6 +83,7 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
     let sentences = if !ad.layers.sentences.is_empty()
         && keep_layer(
             "sentence",
+            text,
             ad.layers.sentences.iter().map(|s| s.span).collect(),
         ) {
         ad.layers.sentences.iter().map(|s| s.span).collect()
@@ -94,6 +98,7 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
         }
         _ if keep_layer(
             "quantity",
+            text,
             ad.layers.quantities.iter().map(|q| q.span).collect(),
         ) =>
         {
@@ -106,13 +111,36 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
     }
     let entities = if keep_layer(
         "entity",
+        text,
         ad.layers.entities.iter().map(|e| e.span).collect(),
     ) {
         ad.layers.entities.iter().collect()
     } else {
         Vec::new()
     };
-    let timexes = if keep_layer("timex", ad.layers.timexes.iter().map(|t| t.span).collect()) {
+    let title = doc.metadata.title.as_ref().map(|m| m.value.as_str());
+    let title_names = match title {
+        Some(title)
+            if !ad.layers.title_entities.is_empty()
+                && keep_layer(
+                    "title entity",
+                    title,
+                    ad.layers.title_entities.iter().map(|e| e.span).collect(),
+                ) =>
+        {
+            ad.layers
+                .title_entities
+                .iter()
+                .filter_map(|e| e.span.text(title))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let timexes = if keep_layer(
+        "timex",
+        text,
+        ad.layers.timexes.iter().map(|t| t.span).collect(),
+    ) {
         ad.layers.timexes.iter().collect()
     } else {
         Vec::new()
@@ -128,7 +156,7 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
                 .chain(q.via.iter().map(|s| s.span))
         })
         .collect();
-    let quotes = if keep_layer("quote", quote_spans) {
+    let quotes = if keep_layer("quote", text, quote_spans) {
         ad.layers.quotes.iter().collect()
     } else {
         Vec::new()
@@ -138,12 +166,13 @@ fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Pre
         text,
         sentences,
         entities,
+        title_names,
         timexes,
         quotes,
         quantities,
         published: doc.metadata.published.as_ref().map(|m| m.value),
         outlet: doc.metadata.outlet.as_ref().map(|m| m.value.as_str()),
-        title: doc.metadata.title.as_ref().map(|m| m.value.as_str()),
+        title,
         agencies: doc
             .metadata
             .credited_agencies
@@ -193,17 +222,18 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
     let mut clusterer = StoryClusterer::new(opts.clustering.clone());
     let mut story_of: Vec<StoryId> = Vec::with_capacity(prepared.len());
     for (i, p) in prepared.iter().enumerate() {
-        let names: Vec<&str> = p
+        let mut names: Vec<&str> = p
             .entities
             .iter()
             .filter_map(|e| e.span.text(p.text))
             .collect();
         // Ingest moves a headline out of the body into metadata, but the headline is the most
-        // telling text a report has about its event: cluster on both.
+        // telling text a report has about its event: cluster on both, names included.
         let headed;
         let text = match p.title {
             Some(title) if !p.text.starts_with(title) => {
                 headed = format!("{title}\n{}", p.text);
+                names.splice(0..0, p.title_names.iter().copied());
                 headed.as_str()
             }
             _ => p.text,
