@@ -988,6 +988,13 @@ fn classify_metadata(
                     continue;
                 }
             }
+            // A press release's marker: alone on its line it is a label (the headline above
+            // it stands apart); with a date after it, the date is the release's.
+            if is_release_marker(s) {
+                lines[i].kind = LineKind::Removed(RemovalKind::Metadata);
+                labelled.push(i);
+                continue;
+            }
             if let Some(rest) = strip_label(
                 s,
                 &[
@@ -996,6 +1003,8 @@ fn classify_metadata(
                     "posted",
                     "posted on",
                     "first published",
+                    "for immediate release",
+                    "for release",
                     "date",
                 ],
             ) {
@@ -1306,6 +1315,14 @@ fn looks_like_title(s: &str) -> bool {
 }
 
 /// `label: rest`, `label rest`, `label - rest` (case-insensitive); the longest label wins.
+/// "FOR IMMEDIATE RELEASE", "For immediate release:", "For Release" alone on a line.
+fn is_release_marker(s: &str) -> bool {
+    let t = s.trim().trim_end_matches([':', '.', ' ']);
+    ["for immediate release", "for release"]
+        .iter()
+        .any(|m| t.eq_ignore_ascii_case(m))
+}
+
 fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
     let t = s
         .trim_start_matches(['(', '['])

@@ -232,3 +232,32 @@ fn a_date_line_above_the_headline_with_no_furniture_is_the_publication_date() {
         Some(PartialDate::ymd(2025, 3, 4))
     );
 }
+
+#[test]
+fn a_press_release_marker_is_a_label_and_the_headline_above_it_the_title() {
+    let d = doc(
+        "release.txt",
+        &format!("Varn water board orders Lower Fenn reservoir lowered\nFor immediate release:\nMarch 4, 2025\n{BODY}\n"),
+    );
+    let m = &d.metadata;
+    assert_eq!(
+        m.title.as_ref().map(|t| t.value.as_str()),
+        Some("Varn water board orders Lower Fenn reservoir lowered")
+    );
+    assert_eq!(
+        m.published.as_ref().map(|p| p.value),
+        Some(PartialDate::ymd(2025, 3, 4))
+    );
+    assert_eq!(d.text(), BODY);
+
+    // "FOR IMMEDIATE RELEASE" with the date on the same line dates the release.
+    let d = doc(
+        "release2.txt",
+        &format!("FOR IMMEDIATE RELEASE March 4, 2025\n\n{BODY}\n"),
+    );
+    assert_eq!(
+        d.metadata.published.as_ref().map(|p| p.value),
+        Some(PartialDate::ymd(2025, 3, 4))
+    );
+    assert_eq!(d.text(), BODY);
+}
