@@ -238,6 +238,10 @@ fn clean<'a>(
 ) -> Option<CleanMention<'a>> {
     let surface = span.text(p.text)?;
     let mut ws: Vec<&str> = name_tokens(surface);
+    // A leading article is not part of the name ("The Marrow Hawks").
+    if ws.len() > 1 && ws.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        ws.remove(0);
+    }
     let mut title_words: Vec<&str> = Vec::new();
     // Titles inside the mention ("Prime Minister Ana Velic").
     while ws.len() > 1
@@ -311,16 +315,28 @@ fn clean<'a>(
     })
 }
 
+/// The word a name is about: the word before its "of" ("Academy" in "Academy of Arts", "Gulf"
+/// in "Gulf of Aden"), else its last word ("Gulls" in "Vesk Harbor Gulls", the surname).
+fn head_word(words: &[String]) -> Option<&String> {
+    match words.iter().position(|w| w == "of") {
+        Some(of) if of > 0 => words.get(of - 1),
+        _ => words.last(),
+    }
+}
+
 /// One type per name per story. The tagger reads each document alone and may call a name a
 /// person in one and an organisation or a place in another ("Elton Brand" ORG, "Troy" PER);
 /// left as it is, one name becomes two entities. Each name takes the label most of its
-/// mentions in the story have. A person's surname also votes for the person label of every
-/// other name ending in it: "Venn" tagged as a place, or "Mo Cheeks" as one, in a story that
-/// names "Orsolya Venn" or "Maurice Cheeks". Ties keep the tagger's label; names ending in a
-/// facility word stay places.
+/// mentions in the story have. (Counting the votes of a longer name's head word written alone
+/// as well was tried and dropped: "Brand" alone tagged ORG turned "Elton Brand" into an
+/// organisation.) A person's full name also votes for the person label of every other name ending in
+/// its surname: "Venn" tagged as a place, or "Mo Cheeks" as one, in a story that names
+/// "Orsolya Venn" or "Maurice Cheeks". Ties keep the tagger's label; names ending in a facility
+/// word stay places.
 fn settle_labels(mentions: &mut [CleanMention<'_>]) {
     let mut votes: FxHashMap<&str, [usize; 4]> = FxHashMap::default();
-    let mut people_by_last_word: FxHashMap<&str, usize> = FxHashMap::default();
+    // Person mentions by last word (the surname, or the whole of a one-word name).
+    let mut people_by_surname: FxHashMap<&str, usize> = FxHashMap::default();
     for m in mentions.iter() {
         if let Some(slot) = votes
             .entry(m.key.as_str())
@@ -331,7 +347,7 @@ fn settle_labels(mentions: &mut [CleanMention<'_>]) {
         }
         if m.label == EntityLabel::Per {
             if let Some(last) = m.words.last() {
-                *people_by_last_word.entry(last.as_str()).or_default() += 1;
+                *people_by_surname.entry(last.as_str()).or_default() += 1;
             }
         }
     }
@@ -343,11 +359,12 @@ fn settle_labels(mentions: &mut [CleanMention<'_>]) {
                 return m.label;
             }
             let mut v = votes.get(m.key.as_str()).copied().unwrap_or_default();
+            // Person mentions ending in this name's last word, other than this name's own.
             let own_people = v.get(per).copied().unwrap_or_default();
             let surname_support = m
                 .words
                 .last()
-                .and_then(|w| people_by_last_word.get(w.as_str()))
+                .and_then(|w| people_by_surname.get(w.as_str()))
                 .map_or(0, |n| n.saturating_sub(own_people));
             if let Some(slot) = v.get_mut(per) {
                 *slot += surname_support;
@@ -446,33 +463,25 @@ fn middle_names_differ(a: &[String], b: &[String]) -> bool {
 }
 
 /// An organisation (or other non-place, non-person) name of one word that is the head of a
-/// longer name of the same label: its last word ("Gulls" for "Vesk Harbor Gulls") or the word
-/// before its "of" ("Academy" for "Ostrel Academy of Arts"). Places are left alone: "Esteria"
-/// is not "North Esteria".
+/// longer such name ([`head_word`]: "Gulls" for "Vesk Harbor Gulls", "Academy" for "Ostrel
+/// Academy of Arts"). Organisation and other (MISC) labels count as one kind here: the tagger
+/// swaps them for teams and products. Places are left alone: "Esteria" is not "North Esteria".
 fn short_name_of(short: &Building, long: &Building) -> bool {
-    if short.label != long.label
-        || !matches!(short.label, EntityLabel::Org | EntityLabel::Misc)
-        || long.words.len() < 2
-    {
+    let group = |l: EntityLabel| matches!(l, EntityLabel::Org | EntityLabel::Misc);
+    if !group(short.label) || !group(long.label) || long.words.len() < 2 {
         return false;
     }
     let [word] = short.words.as_slice() else {
         return false;
     };
-    long.words.last() == Some(word)
-        || long
-            .words
-            .iter()
-            .position(|w| w == "of")
-            .and_then(|of| of.checked_sub(1))
-            .and_then(|head| long.words.get(head))
-            == Some(word)
+    head_word(&long.words) == Some(word)
 }
 
-/// Of several people sharing a surname, the one the story names in full at least
-/// [`DOMINANT_SHARE`] times as often as any other: the story's main bearer of the name, whom a
-/// bare surname means ("Anthony Varga" named 40 times, his mother "Michele Varga" twice).
-/// Namesakes named about equally often ("Milan Dask", "Irena Dask") have none.
+/// Of several entities a short name could mean, the one the story names at least
+/// [`DOMINANT_SHARE`] times as often as any other: for a surname, the story's main bearer of
+/// the name ("Anthony Varga" named 40 times, his mother "Michele Varga" twice); for a team's
+/// short name, the team rather than a stray headline span. Namesakes named about equally often
+/// ("Milan Dask", "Irena Dask") have none.
 fn dominant(candidates: &[usize], named_counts: &[usize]) -> Option<usize> {
     let count = |i: usize| named_counts.get(i).copied().unwrap_or_default();
     let top = candidates.iter().copied().max_by_key(|&i| count(i))?;
@@ -598,6 +607,12 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
     // Longer spans ending in one person's full name are that person: title-case headlines lead
     // the tagger to take headline words into the name ("Sixers Fire Coach Maurice Cheeks").
     // Shorter names are settled first, so a chain of such spans ends at the shortest full name.
+    let mut people_by_words: FxHashMap<Vec<String>, Vec<usize>> = FxHashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        if e.label == EntityLabel::Per && e.words.len() >= 2 {
+            people_by_words.entry(e.words.clone()).or_default().push(i);
+        }
+    }
     let mut by_length: Vec<usize> = (0..entities.len()).collect();
     by_length.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.words.len()));
     for long in by_length {
@@ -607,61 +622,77 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
         if long_entity.words.len() < 3 || long_entity.mentions.is_empty() {
             continue;
         }
-        let people: Vec<usize> = entities
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| {
-                *i != long
-                    && e.label == EntityLabel::Per
-                    && !e.mentions.is_empty()
-                    && e.words.len() >= 2
-                    && e.words.len() < long_entity.words.len()
-                    && long_entity.words.ends_with(&e.words)
-            })
-            .map(|(i, _)| i)
+        let mut people: Vec<usize> = (1..long_entity.words.len() - 1)
+            .filter_map(|from| long_entity.words.get(from..))
+            .filter_map(|tail| people_by_words.get(tail))
+            .flatten()
+            .copied()
+            .filter(|&i| i != long && entities.get(i).is_some_and(|e| !e.mentions.is_empty()))
             .collect();
+        people.dedup();
         let [person] = people.as_slice() else {
             continue;
         };
         merge_into(&mut entities, long, *person, MentionLink::Name);
     }
-    // Organisations named by their head word alone join the one longer name with that head.
+    // Organisations named by their head word alone join the one longer name with that head (or
+    // the one the story names far more often than the others).
+    let mut by_head: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        if e.words.len() >= 2 {
+            if let Some(head) = head_word(&e.words) {
+                by_head.entry(head.clone()).or_default().push(i);
+            }
+        }
+    }
+    let counts: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
     for short in 0..entities.len() {
         let Some(short_entity) = entities.get(short) else {
             continue;
         };
-        if short_entity.mentions.is_empty() || country_canonical(&short_entity.key).is_some() {
+        if short_entity.mentions.is_empty()
+            || short_entity.words.len() != 1
+            || country_canonical(&short_entity.key).is_some()
+        {
             continue;
         }
-        let longer: Vec<usize> = entities
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| {
-                *i != short && !e.mentions.is_empty() && short_name_of(short_entity, e)
+        let longer: Vec<usize> = short_entity
+            .words
+            .first()
+            .and_then(|w| by_head.get(w))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                i != short
+                    && entities
+                        .get(i)
+                        .is_some_and(|e| !e.mentions.is_empty() && short_name_of(short_entity, e))
             })
-            .map(|(i, _)| i)
             .collect();
-        let [long] = longer.as_slice() else {
-            continue;
+        let long = match longer.as_slice() {
+            [one] => Some(*one),
+            several => dominant(several, &counts),
         };
-        merge_into(&mut entities, short, *long, MentionLink::Surname);
+        if let Some(long) = long {
+            merge_into(&mut entities, short, long, MentionLink::Surname);
+        }
     }
     // Surnames (and given names) alone. How often each person is named in full decides between
     // namesakes when nothing closer does.
     let named_counts: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
+    let mut people_by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        // Entities merged into another are left without mentions: not holders.
+        if e.label == EntityLabel::Per && !e.mentions.is_empty() {
+            if let Some(last) = e.words.last() {
+                people_by_surname.entry(last.clone()).or_default().push(i);
+            }
+        }
+    }
     for m in singles {
         let key = m.words.first().cloned().unwrap_or_default();
-        let holders: Vec<usize> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                // Entities merged into another are left without mentions: not holders.
-                e.label == EntityLabel::Per
-                    && !e.mentions.is_empty()
-                    && e.words.last() == Some(&key)
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let holders: Vec<usize> = people_by_surname.get(&key).cloned().unwrap_or_default();
         let chosen = match holders.as_slice() {
             [one] => Some(*one),
             [] => None,

@@ -428,3 +428,48 @@ fn a_bare_surname_shared_by_relatives_means_the_one_the_story_is_about() {
     assert!(same(&es, ("b", "Varga"), ("a", "Anthony Varga")));
     assert!(!same(&es, ("b", "Michele Varga"), ("a", "Anthony Varga")));
 }
+
+#[test]
+fn a_leading_article_is_not_part_of_the_name() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "The Marrow Hawks won again.",
+            mentions: &[("The Marrow Hawks", Org)],
+        },
+        Doc {
+            id: "b",
+            text: "Fans of the Marrow Hawks celebrated.",
+            mentions: &[("Marrow Hawks", Org)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("a", "The Marrow Hawks"), ("b", "Marrow Hawks")));
+}
+
+#[test]
+fn a_team_short_name_tagged_misc_joins_the_team_named_far_more_often_than_a_stray_span() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "The Vesk Harbor Gulls beat Brenna. Go Gulls!",
+            mentions: &[("Vesk Harbor Gulls", Org), ("Go Gulls", Org)],
+        },
+        Doc {
+            // The tagger calls the short name MISC here.
+            id: "b",
+            text: "The Gulls won. Coach Ilse Marr praised the Gulls.",
+            mentions: &[("Gulls", Misc), ("Ilse Marr", Per)],
+        },
+        Doc {
+            id: "c",
+            text: "Vesk Harbor Gulls fans sang. The Vesk Harbor Gulls play again on Sunday.",
+            mentions: &[("Vesk Harbor Gulls", Org)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("b", "Gulls"), ("c", "Vesk Harbor Gulls")));
+    assert!(!same(&es, ("a", "Go Gulls"), ("c", "Vesk Harbor Gulls")));
+}
