@@ -147,6 +147,26 @@ const TITLE_WORDS: &[&str] = &[
     "trade",
 ];
 
+/// Role nouns news writes in lower case right before a person's name ("actress Tara Vell",
+/// "coach Orsolya Venn"): titles of that person too, so that "the actress" can later name the
+/// one person seen with that role. Only before names tagged as people: before other names they
+/// are mostly verbs or modifiers ("to host Oscars"), which is also why "host" is not one. Other title words count before a name only when capitalised ("Trade Minister"),
+/// since in lower case they are as often ordinary words ("free trade").
+const ROLE_WORDS: &[&str] = &[
+    "actor",
+    "actress",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "coach",
+    "commissioner",
+    "director",
+    "manager",
+    "rapper",
+    "sheriff",
+    "singer",
+];
+
 /// Words that make "X of" an official-name prefix ("Republic of Esteria" is "Esteria").
 const STATE_PREFIXES: &[&str] = &["republic of", "kingdom of", "state of", "commonwealth of"];
 
@@ -256,6 +276,7 @@ fn clean<'a>(
     label: EntityLabel,
 ) -> Option<CleanMention<'a>> {
     let surface = span.text(p.text)?;
+    let person = label == EntityLabel::Per;
     let mut ws: Vec<&str> = name_tokens(surface);
     // A leading article is not part of the name ("The Marrow Hawks").
     if ws.len() > 1 && ws.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -264,9 +285,10 @@ fn clean<'a>(
     let mut title_words: Vec<&str> = Vec::new();
     // Titles inside the mention ("Prime Minister Ana Velic").
     while ws.len() > 1
-        && ws
-            .first()
-            .is_some_and(|w| TITLE_WORDS.contains(&fold(w).as_str()))
+        && ws.first().is_some_and(|w| {
+            let w = fold(w);
+            TITLE_WORDS.contains(&w.as_str()) || (person && ROLE_WORDS.contains(&w.as_str()))
+        })
     {
         title_words.push(ws.remove(0));
     }
@@ -281,7 +303,9 @@ fn clean<'a>(
     .collect();
     let mut outside: Vec<&str> = Vec::new();
     while let Some(w) = preceding.pop() {
-        if w.starts_with(char::is_uppercase) && TITLE_WORDS.contains(&fold(w).as_str()) {
+        let folded = fold(w);
+        let title = w.starts_with(char::is_uppercase) && TITLE_WORDS.contains(&folded.as_str());
+        if title || (person && ROLE_WORDS.contains(&folded.as_str())) {
             outside.insert(0, w);
         } else {
             break;

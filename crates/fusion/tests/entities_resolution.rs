@@ -473,3 +473,35 @@ fn a_team_short_name_tagged_misc_joins_the_team_named_far_more_often_than_a_stra
     assert!(same(&es, ("b", "Gulls"), ("c", "Vesk Harbor Gulls")));
     assert!(!same(&es, ("a", "Go Gulls"), ("c", "Vesk Harbor Gulls")));
 }
+
+#[test]
+fn a_lower_case_role_before_a_person_names_her_later_but_not_before_a_team() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Perennial party girl and actress Tara Vell checked into a clinic. Ilse Marr will coach Marrow Hawks next year.",
+            mentions: &[
+                ("Tara Vell", Per),
+                ("Ilse Marr", Per),
+                ("Marrow Hawks", Org),
+            ],
+        },
+        Doc {
+            id: "b",
+            text: "A friend of the actress said she was doing well. The coach declined to comment.",
+            mentions: &[],
+        },
+    ];
+    let es = entities(&docs);
+    let vell = holder(&es, "b", "the actress");
+    assert_eq!(vell.name, "Tara Vell");
+    assert!(vell.titles.iter().any(|t| t == "actress"));
+    assert!(
+        !es.iter().any(|e| e
+            .mentions
+            .iter()
+            .any(|m| m.evidence.text.eq_ignore_ascii_case("the coach"))),
+        "{es:#?}"
+    );
+}
