@@ -60,6 +60,9 @@ off_time=$(timed "$out/triangulate_no_review.tsv" --young 0)
 fwd_time=$(timed "$out/triangulate_forward_only.tsv" --forward-only)
 # The pipeline path with the opening's extra weight off (the clusterer before the fifth pass).
 lead_time=$(timed "$out/triangulate_no_lead.tsv" --lead-words 0)
+# The pipeline path with split-off groups always left in a story of their own (the clusterer
+# before the sixth pass).
+rehome_time=$(timed "$out/triangulate_no_rehome.tsv" --no-rehome)
 baseline_times=$("$venv/bin/python" "$root/bench/clustering/baseline.py" "$data/documents.jsonl" "$out")
 
 # The product itself: `triangulate analyze` reads the JSON lines through ingest (which moves a
@@ -115,5 +118,6 @@ row "triangulate StoryClusterer, NER mentions only" "$out/triangulate_ner_only.t
 row "triangulate StoryClusterer, as the pipeline, review of young stories off (--young 0)" "$out/triangulate_no_review.tsv" "$off_time"
 row "triangulate StoryClusterer, as the pipeline, review's moves not applied (--forward-only)" "$out/triangulate_forward_only.tsv" "$fwd_time"
 row "triangulate StoryClusterer, as the pipeline, opening not weighted (--lead-words 0)" "$out/triangulate_no_lead.tsv" "$lead_time"
+row "triangulate StoryClusterer, as the pipeline, split-off groups not re-homed (--no-rehome)" "$out/triangulate_no_rehome.tsv" "$rehome_time"
 row "TF-IDF agglomerative average link, cos dist < 0.85 (batch)" "$out/agglomerative.tsv" "$agg_time"
 row "TF-IDF online centroid, cos >= 0.20 (stream order)" "$out/online_centroid.tsv" "$onl_time"

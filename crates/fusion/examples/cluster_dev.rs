@@ -15,7 +15,8 @@
 //!
 //! Other options (defaults: [`ClusterOptions::default`]): `--threshold X`, `--name-weight X`,
 //! `--coverage X`, `--no-numbers`; review of young stories: `--young S` (0 turns review off),
-//! `--split-ratio R`, `--split-min N` (fewest documents per side), `--split-min-story N`;
+//! `--split-ratio R`, `--split-min N` (fewest documents per side), `--split-min-story N`,
+//! `--no-rehome` (a split-off group always starts a story of its own);
 //! weight of the opening: `--lead-words L` (0 turns it off), `--lead-boost B`.
 //!
 //! Review can move earlier documents to a new story ([`StoryClusterer::take_moves`]); the
@@ -68,6 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--decay" => opts.time_decay_days = value(&mut args, &a)?,
             "--no-dates" => use_dates = false,
             "--no-mentions" => use_mentions = false,
+            "--no-rehome" => opts.rehome_split_groups = false,
             "--capitalised" => use_ner = false,
             "--ner-only" => opts.capitalised_with_names = false,
             "--labels" => {

@@ -43,8 +43,11 @@
 //! members' features, and after each join its members are grouped in two by average link over
 //! their pairwise similarity (word cosine × name cosine); when the two groups are far less
 //! similar across than within ([`ClusterOptions::split_ratio`]), the group without the story's
-//! first report moves to a new story. [`StoryClusterer::add`] returns the story of the newest
-//! document at once; documents moved later are reported by [`StoryClusterer::take_moves`], which
+//! first report moves to a new story — or, when its centroid scores above the threshold in
+//! another story, into that one ([`ClusterOptions::rehome_split_groups`]: the first report of
+//! an event sometimes starts its story alone while the next reports join another event's
+//! story, which fitted them better at the time). [`StoryClusterer::add`] returns the story of
+//! the newest document at once; documents moved later are reported by [`StoryClusterer::take_moves`], which
 //! the caller applies to its earlier answers. On the ECB+ dev set (`bench/clustering`), a
 //! document's nearest document is in its own story 98.8% of the time, while a story's centroid
 //! is a mixture: review uses the pairwise signal the centroid loses. Review costs O(S²) member
@@ -141,6 +144,13 @@ pub struct ClusterOptions {
     pub lead_words: f32,
     /// Extra weight of the first word of the text; see [`ClusterOptions::lead_words`].
     pub lead_boost: f32,
+    /// Whether a group that review splits off a story is placed as a document would be: into
+    /// the best other story when its centroid scores at least [`ClusterOptions::threshold`]
+    /// there, else into a story of its own. The first report of an event sometimes starts
+    /// the event's story on its own while its next reports join another event's story (they
+    /// fitted it better then); review later splits them off, and without this they would
+    /// stay apart from that first story for good.
+    pub rehome_split_groups: bool,
 }
 
 impl Default for ClusterOptions {
@@ -166,6 +176,7 @@ impl Default for ClusterOptions {
             young_story_idle_docs: 4096,
             lead_words: 40.0,
             lead_boost: 1.0,
+            rehome_split_groups: true,
         }
     }
 }
@@ -372,7 +383,8 @@ impl StoryClusterer {
             Some((id, score)) if score >= self.opts.threshold => id,
             _ => self.new_story(),
         };
-        self.join(id, features, day, Some((words, names)));
+        let position = self.docs_seen - 1;
+        self.join(id, position, features, day, Some((words, names)));
         let id = self.review(id);
         self.housekeeping();
         StoryId(id)
@@ -392,7 +404,8 @@ impl StoryClusterer {
         } else {
             self.new_story()
         };
-        self.join(id, features, day, None);
+        let position = self.docs_seen - 1;
+        self.join(id, position, features, day, None);
         let id = self.review(id);
         self.housekeeping();
         StoryId(id)
@@ -604,6 +617,11 @@ impl StoryClusterer {
 
     /// Best existing story for weighted vectors.
     fn best_story(&self, probe: &Probe<'_>) -> Option<(u32, f32)> {
+        self.best_story_excluding(probe, &[])
+    }
+
+    /// Best existing story other than those in `exclude`.
+    fn best_story_excluding(&self, probe: &Probe<'_>, exclude: &[u32]) -> Option<(u32, f32)> {
         let mut query: Vec<(u32, f32)> = probe
             .words
             .iter()
@@ -623,7 +641,10 @@ impl StoryClusterer {
                 *votes.entry(s).or_default() += w;
             }
         }
-        let mut ranked: Vec<(u32, f32)> = votes.into_iter().collect();
+        let mut ranked: Vec<(u32, f32)> = votes
+            .into_iter()
+            .filter(|(s, _)| !exclude.contains(s))
+            .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(self.opts.candidates);
         ranked
@@ -670,11 +691,12 @@ impl StoryClusterer {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
 
-    /// Add a document to a story; `weighted` is its IDF-weighted word and name vectors when
-    /// the caller already has them.
+    /// Add a document (at `doc`, its position in the stream) to a story; `weighted` is its
+    /// IDF-weighted word and name vectors when the caller already has them.
     fn join(
         &mut self,
         id: u32,
+        doc: u32,
         f: Features,
         day: Option<i32>,
         weighted: Option<(Weighted, Weighted)>,
@@ -686,7 +708,7 @@ impl StoryClusterer {
         story.absorb(&f, day, cap);
         story.last_seen = self.docs_seen;
         self.index(id, &f);
-        let member = self.young_member(id, f, day, weighted);
+        let member = self.young_member(id, doc, f, day, weighted);
         let Some(story) = self.stories.get_mut(id as usize) else {
             return;
         };
@@ -703,6 +725,7 @@ impl StoryClusterer {
     fn young_member(
         &self,
         id: u32,
+        doc: u32,
         f: Features,
         day: Option<i32>,
         weighted: Option<(Weighted, Weighted)>,
@@ -720,7 +743,7 @@ impl StoryClusterer {
             .map(|m| self.pair_similarity((&words, &names), (&m.words, &m.names)))
             .collect();
         Some(Member {
-            doc: self.docs_seen - 1,
+            doc,
             features: f,
             day,
             earlier,
@@ -797,12 +820,51 @@ impl StoryClusterer {
         // The group with the story's first report keeps the story.
         let leaving = if g0.contains(&0) { g1 } else { g0 };
         let newest_leaves = leaving.contains(&(n - 1));
-        let new_id = self.split_off(id, &leaving);
+        let mut new_id = self.split_off(id, &leaving);
+        if self.opts.rehome_split_groups {
+            if let Some(home) = self.rehome(new_id, id) {
+                new_id = home;
+            }
+        }
         if newest_leaves {
             new_id
         } else {
             id
         }
+    }
+
+    /// Place the story `group` (just split off `origin`) as a document would be placed: when
+    /// its centroid scores at least the threshold in another story, its members join that
+    /// story (moves reported) and `group` is left empty. Returns the story they joined.
+    fn rehome(&mut self, group: u32, origin: u32) -> Option<u32> {
+        let story = self.stories.get(group as usize)?;
+        let words = self.weighted(&story.words);
+        let names = self.weighted(&story.names);
+        let probe = Probe {
+            words: &words,
+            names: &names,
+            days: story.days,
+            mentioned_days: &story.mentioned_days,
+            years: &story.years,
+        };
+        let (home, score) = self.best_story_excluding(&probe, &[group, origin])?;
+        if score < self.opts.threshold {
+            return None;
+        }
+        let members = std::mem::take(&mut self.stories.get_mut(group as usize)?.members);
+        if let Some(left) = self.stories.get_mut(group as usize) {
+            // Empty: it scores 0 against everything and is swept like any idle story.
+            *left = Story {
+                last_seen: left.last_seen,
+                ..Story::default()
+            };
+        }
+        for m in members {
+            self.moves.push((m.doc as usize, StoryId(home)));
+            // Weighted under today's IDF, as a document joining now would be.
+            self.join(home, m.doc, m.features, m.day, None);
+        }
+        Some(home)
     }
 
     /// Move the members at `leaving` (indices into the story's members) into a new story and

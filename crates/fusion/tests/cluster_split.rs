@@ -119,3 +119,60 @@ fn a_story_grown_by_a_syndicated_copy_is_reviewed_at_once() {
         assert_eq!(ids[0], ids[brake], "{ids:?}");
     }
 }
+
+const HEIST_FIRST: &str = "Armed robbers emptied the display cases of Harrow Jewellers on Lentre Avenue in Varn on Tuesday evening, police in Varn said; the owner, Ilsa Marrow, put the loss at several million.";
+const HEIST: [&str; 3] = [
+    "Four men rammed a van into the front of Harrow Jewellers on Lentre Avenue in Varn and escaped with rings and watches, Varn police said. Owner Ilsa Marrow said no one was hurt.",
+    "Thieves drove a van through the window of Harrow Jewellers on Lentre Avenue in Varn and fled with rings and watches; owner Ilsa Marrow said staff were unhurt, according to Varn police.",
+    "A van smashed into Harrow Jewellers on Lentre Avenue in Varn before four men grabbed rings and watches and fled, police in Varn said. Owner Ilsa Marrow said nobody was injured.",
+];
+const FIRE: [&str; 3] = [
+    "Fire destroyed a grain warehouse at the Kessa docks overnight, and harbour master Tobin Crale said forty firefighters fought the blaze until dawn.",
+    "Forty firefighters battled a blaze that gutted a grain warehouse at the Kessa docks through the night, harbour master Tobin Crale said.",
+    "A grain warehouse at the Kessa docks burned down overnight despite forty firefighters working until dawn, according to harbour master Tobin Crale.",
+];
+
+/// Puts `first` in its own story, the fire reports in another, then forces the heist reports
+/// into the fire's story with `add_to` (as the first reports of an event sometimes join
+/// another event's story); returns the heist reports' final stories, the first report's and
+/// the fire's.
+fn split_group_after_forced_joins(opts: ClusterOptions) -> (Vec<StoryId>, StoryId, StoryId) {
+    let input = |text| ClusterInput {
+        text,
+        names: &[],
+        published: None,
+        mentioned: &[],
+    };
+    let mut clusterer = StoryClusterer::new(opts);
+    let mut stories = vec![clusterer.add(&input(HEIST_FIRST))];
+    let fire = clusterer.add(&input(FIRE[0]));
+    assert_ne!(fire, stories[0]);
+    stories.push(fire);
+    for text in FIRE[1..].iter().chain(HEIST.iter()) {
+        stories.push(clusterer.add_to(&input(text), fire));
+        for (doc, story) in clusterer.take_moves() {
+            if let Some(slot) = stories.get_mut(doc) {
+                *slot = story;
+            }
+        }
+    }
+    (stories[4..].to_vec(), stories[0], fire)
+}
+
+#[test]
+fn a_group_split_off_a_story_joins_the_story_its_event_started() {
+    let (heist, first, _) = split_group_after_forced_joins(ClusterOptions::default());
+    assert!(
+        heist.iter().all(|&s| s == first),
+        "heist reports {heist:?}, first report's story {first:?}"
+    );
+
+    // Without re-homing the group is split off all the same, into a story of its own.
+    let (heist, first, fire) = split_group_after_forced_joins(ClusterOptions {
+        rehome_split_groups: false,
+        ..ClusterOptions::default()
+    });
+    assert!(heist.windows(2).all(|w| w[0] == w[1]), "{heist:?}");
+    assert_ne!(heist[0], first);
+    assert_ne!(heist[0], fire);
+}
