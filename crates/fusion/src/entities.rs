@@ -34,7 +34,8 @@
 //! 8. **Places named after people** ("Velic Square", "Velic Airport": a name ending in a
 //!    facility word) are never merged with a person, whatever label NER gave them.
 //! 9. **Titles alone** ("the prime minister") attach to the one entity of the story seen with
-//!    that title.
+//!    that title: a capitalised title word in or right before the name ("Prime Minister Ana
+//!    Velic"), or a lower-case role noun right before a person's name ("actress Tara Vell").
 use crate::analyze::{IdCounters, Prepared};
 use crate::model::{Entity, EntityMentionRef, MentionLink, Note, NoteKind};
 use crate::text::{fold, words};
