@@ -505,3 +505,31 @@ fn a_lower_case_role_before_a_person_names_her_later_but_not_before_a_team() {
         "{es:#?}"
     );
 }
+
+#[test]
+fn curly_possessives_accents_and_punctuation_only_spans_are_read_without_panics() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Ana Velić’s cabinet met. « … » Dr. — Velic spoke.",
+            mentions: &[
+                ("Ana Velić’s", Per),
+                ("« … »", Per),
+                ("Dr. —", Per),
+                ("Velic", Per),
+            ],
+        },
+        Doc {
+            id: "b",
+            text: "Ana Velic arrived in Brenna.",
+            mentions: &[("Ana Velic", Per), ("Brenna", Loc)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("a", "Ana Velić’s"), ("b", "Ana Velic")));
+    assert!(same(&es, ("a", "Velic"), ("b", "Ana Velic")));
+    assert!(!es
+        .iter()
+        .any(|e| e.mentions.iter().any(|m| m.evidence.text == "« … »")));
+}
