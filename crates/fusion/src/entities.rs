@@ -823,16 +823,20 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             holders.entry(t.clone()).or_default().push(i);
         }
     }
+    // Each text lower-cased once, not once per title. Titles are ASCII words (TITLE_WORDS,
+    // ROLE_WORDS), and ASCII lower-casing keeps every byte offset, so spans found in the
+    // lowered text fit the original.
+    let lowered: Vec<String> = if holders.values().any(|who| who.len() == 1) {
+        docs.iter().map(|p| p.text.to_ascii_lowercase()).collect()
+    } else {
+        Vec::new()
+    };
     for (title, who) in &holders {
         let [one] = who.as_slice() else {
             continue;
         };
         let needle = format!("the {title}");
-        for (d, p) in docs.iter().enumerate() {
-            let lower = p.text.to_lowercase();
-            if lower.len() != p.text.len() {
-                continue; // lower-casing changed byte offsets; spans would not fit
-            }
+        for (d, lower) in lowered.iter().enumerate() {
             let mut from = 0;
             while let Some(pos) = lower.get(from..).and_then(|s| s.find(&needle)) {
                 let start = from + pos;

@@ -533,3 +533,24 @@ fn curly_possessives_accents_and_punctuation_only_spans_are_read_without_panics(
         .iter()
         .any(|e| e.mentions.iter().any(|m| m.evidence.text == "« … »")));
 }
+
+#[test]
+fn a_title_alone_is_found_in_a_text_whose_lower_case_is_longer() {
+    use EntityLabel::*;
+    // "İ" lower-cases to two characters: a full lower-casing would shift every offset after it.
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Prime Minister Ana Velic arrived.",
+            mentions: &[("Ana Velic", Per)],
+        },
+        Doc {
+            id: "b",
+            text: "İzmir hosted the talks. The prime minister spoke first.",
+            mentions: &[("İzmir", Loc)],
+        },
+    ];
+    let es = entities(&docs);
+    let velic = holder(&es, "b", "The prime minister");
+    assert_eq!(velic.name, "Ana Velic");
+}
