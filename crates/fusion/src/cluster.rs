@@ -859,8 +859,12 @@ impl StoryClusterer {
                 ..Story::default()
             };
         }
+        // The split just reported these documents as moved to `group`, which no caller ever
+        // saw: their one move is to `home`.
+        for (_, story) in self.moves.iter_mut().filter(|(_, s)| s.0 == group) {
+            *story = StoryId(home);
+        }
         for m in members {
-            self.moves.push((m.doc as usize, StoryId(home)));
             // Weighted under today's IDF, as a document joining now would be.
             self.join(home, m.doc, m.features, m.day, None);
         }
