@@ -486,9 +486,27 @@ fn spelling_variants(a: &[String], b: &[String]) -> bool {
         given_a
             .iter()
             .zip(given_b)
-            .all(|(x, y)| x == y || one_edit_apart(x, y))
+            .all(|(x, y)| x == y || (one_edit_apart(x, y) && !gendered_pair(x, y)))
     } else {
         given_a == given_b && one_edit_apart(last_a, last_b)
+    }
+}
+
+/// Two given names (comparison forms) that differ only in a final vowel, added or changed
+/// ("Ivan"/"Ivana", "Mario"/"Maria", "Daniel"/"Daniela"): the masculine and feminine forms of
+/// one name, so a brother and a sister rather than one person spelled two ways.
+/// Transliteration variants differ inside the name ("Stoyan"/"Stojan").
+fn gendered_pair(a: &str, b: &str) -> bool {
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o');
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let Some(added) = long.strip_prefix(short) {
+        let mut added = added.chars();
+        return added.next().is_some_and(is_vowel) && added.next().is_none();
+    }
+    let (mut a, mut b) = (a.chars(), b.chars());
+    match (a.next_back(), b.next_back()) {
+        (Some(x), Some(y)) => a.as_str() == b.as_str() && is_vowel(x) && is_vowel(y),
+        _ => false,
     }
 }
 
@@ -538,6 +556,91 @@ fn dominant(candidates: &[usize], named_counts: &[usize]) -> Option<usize> {
 /// How many times as often the main bearer of a shared surname must be named in full.
 const DOMINANT_SHARE: usize = 3;
 
+/// The full-name people of a story being built, indexed for the spelling-variant search: a
+/// variant shares its first or its last word with the person it varies ([`spelling_variants`],
+/// [`middle_names_differ`]), so only those are compared, not every entity of the story.
+struct PersonIndex<'m> {
+    by_first: FxHashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
+    /// Comparison keys of every spelling merged into each person entity.
+    spellings: FxHashMap<usize, Vec<String>>,
+    /// Documents each person-name spelling is written in (sorted, no repeats).
+    docs_by_key: FxHashMap<&'m str, Vec<usize>>,
+}
+
+impl<'m> PersonIndex<'m> {
+    fn new(mentions: &'m [CleanMention<'_>]) -> Self {
+        let mut docs_by_key: FxHashMap<&'m str, Vec<usize>> = FxHashMap::default();
+        for m in mentions.iter().filter(|m| m.label == EntityLabel::Per) {
+            let docs = docs_by_key.entry(m.key.as_str()).or_default();
+            if docs.last() != Some(&m.doc) {
+                docs.push(m.doc);
+            }
+        }
+        for docs in docs_by_key.values_mut() {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        PersonIndex {
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+            spellings: FxHashMap::default(),
+            docs_by_key,
+        }
+    }
+
+    fn add(&mut self, entity: usize, words: &[String]) {
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            self.by_first.entry(first.clone()).or_default().push(entity);
+            self.by_last.entry(last.clone()).or_default().push(entity);
+        }
+    }
+
+    fn add_spelling(&mut self, entity: usize, key: &str) {
+        let keys = self.spellings.entry(entity).or_default();
+        if !keys.iter().any(|k| k == key) {
+            keys.push(key.to_string());
+        }
+    }
+
+    /// True when one document writes both spellings: a writer spells one person's name the same
+    /// way throughout an article, so two spellings side by side ("Anna Lind", "Anna Lindt") are
+    /// two people.
+    fn written_together(&self, a: &str, b: &str) -> bool {
+        let (Some(a), Some(b)) = (self.docs_by_key.get(a), self.docs_by_key.get(b)) else {
+            return false;
+        };
+        a.iter().any(|d| b.binary_search(d).is_ok())
+    }
+
+    /// The earliest person entity whose name `m`'s name varies: by middle names, or by one
+    /// letter unless one document writes both spellings.
+    fn variant_of(&self, entities: &[Building], m: &CleanMention<'_>) -> Option<usize> {
+        let (first, last) = (m.words.first()?, m.words.last()?);
+        let candidates = self
+            .by_first
+            .get(first)
+            .into_iter()
+            .chain(self.by_last.get(last))
+            .flatten()
+            .copied();
+        candidates
+            .filter(|&i| {
+                entities.get(i).is_some_and(|e| {
+                    middle_names_differ(&e.words, &m.words)
+                        || (spelling_variants(&e.words, &m.words)
+                            && !self
+                                .spellings
+                                .get(&i)
+                                .into_iter()
+                                .flatten()
+                                .any(|k| self.written_together(k, &m.key)))
+                })
+            })
+            .min()
+    }
+}
+
 /// Move every mention of entity `from` to entity `into` with the given link; `from`'s name,
 /// aliases and titles become `into`'s. `from` is left without mentions (dropped at the end).
 fn merge_into(entities: &mut [Building], from: usize, into: usize, link: MentionLink) {
@@ -585,6 +688,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
     let mut entities: Vec<Building> = Vec::new();
     let mut by_key: FxHashMap<(bool, String), usize> = FxHashMap::default();
     let mut singles: Vec<&CleanMention<'_>> = Vec::new();
+    let mut people = PersonIndex::new(&mentions);
     // Full names (and every non-person mention) first, so surnames have something to attach to.
     for m in &mentions {
         if m.label == EntityLabel::Per && m.words.len() < 2 {
@@ -608,16 +712,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
         let slot = match by_key.get(&(person, key.clone())) {
             Some(&i) => i,
             None => {
-                // A transliteration variant of an existing person?
-                let variant = person
-                    .then(|| {
-                        entities.iter().position(|e| {
-                            e.label == EntityLabel::Per
-                                && (spelling_variants(&e.words, &m.words)
-                                    || middle_names_differ(&e.words, &m.words))
-                        })
-                    })
-                    .flatten();
+                let variant = person.then(|| people.variant_of(&entities, m)).flatten();
                 match variant {
                     Some(i) => i,
                     None => {
@@ -630,11 +725,18 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                             titles: Vec::new(),
                             mentions: Vec::new(),
                         });
-                        entities.len() - 1
+                        let i = entities.len() - 1;
+                        if person {
+                            people.add(i, &m.words);
+                        }
+                        i
                     }
                 }
             }
         };
+        if person {
+            people.add_spelling(slot, &key);
+        }
         by_key.insert((person, key), slot);
         if let Some(e) = entities.get_mut(slot) {
             e.mentions.push((m.doc, m.span, link));
