@@ -62,7 +62,8 @@ use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use triangulate_doc::PartialDate;
 
-/// Identifier of a story within one [`StoryClusterer`] (dense, from 0).
+/// Identifier of a story within one [`StoryClusterer`] (dense, from 0, below
+/// [`StoryClusterer::story_count`]; a story review emptied keeps its id, unused).
 #[derive(
     Clone,
     Copy,
@@ -346,7 +347,10 @@ impl StoryClusterer {
         std::mem::take(&mut self.moves)
     }
 
-    /// Number of stories so far.
+    /// Number of story ids handed out so far: every [`StoryId`] is below it. Some of those
+    /// stories may hold no document now (a group split off a story and re-homed into another
+    /// leaves its new story empty; see [`ClusterOptions::rehome_split_groups`]), so this is
+    /// an upper bound on the number of stories with documents.
     pub fn story_count(&self) -> usize {
         self.stories.len()
     }
@@ -641,9 +645,17 @@ impl StoryClusterer {
                 *votes.entry(s).or_default() += w;
             }
         }
+        // A story with no centroid (retired, or left empty by a re-homed group) scores 0: it
+        // must not take one of the few candidate places, nor win at a threshold of 0.
         let mut ranked: Vec<(u32, f32)> = votes
             .into_iter()
-            .filter(|(s, _)| !exclude.contains(s))
+            .filter(|(s, _)| {
+                !exclude.contains(s)
+                    && self
+                        .stories
+                        .get(*s as usize)
+                        .is_some_and(|story| !story.words.is_empty())
+            })
             .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(self.opts.candidates);
@@ -853,7 +865,7 @@ impl StoryClusterer {
         }
         let members = std::mem::take(&mut self.stories.get_mut(group as usize)?.members);
         if let Some(left) = self.stories.get_mut(group as usize) {
-            // Empty: it scores 0 against everything and is swept like any idle story.
+            // Empty: no longer a candidate (see `best_story_excluding`); its id stays taken.
             *left = Story {
                 last_seen: left.last_seen,
                 ..Story::default()
@@ -1185,6 +1197,36 @@ mod tests {
         assert_eq!(coverage(&[], &[(1, 1.0)], all), 1.0);
         // Terms not counted are left out of both sides of the share.
         assert_eq!(coverage(&doc, &[(1, 3.0)], |t| t != 4), 1.0);
+    }
+
+    #[test]
+    fn an_emptied_story_takes_no_candidate_place() {
+        let text = "Harbour cranes toppled in a gale at the Tessaly container port on Monday, port director Ivo Rask said.";
+        let mut c = StoryClusterer::new(ClusterOptions {
+            candidates: 1,
+            ..ClusterOptions::default()
+        });
+        let first = c.add(&input(text));
+        let copy = c.add_to(&input(text), StoryId(u32::MAX));
+        assert_ne!(first, copy);
+        // As a re-homed group leaves its story: emptied, still in the postings.
+        if let Some(story) = c.stories.get_mut(first.0 as usize) {
+            *story = Story::default();
+        }
+        let f = c.features(&input(text));
+        let (words, names) = (c.weighted(&f.words), c.weighted(&f.names));
+        let probe = Probe {
+            words: &words,
+            names: &names,
+            days: None,
+            mentioned_days: &[],
+            years: &[],
+        };
+        let best = c.best_story(&probe);
+        assert!(
+            best.is_some_and(|(s, score)| s == copy.0 && score > 0.5),
+            "{best:?}"
+        );
     }
 
     #[test]
