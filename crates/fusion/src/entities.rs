@@ -553,6 +553,29 @@ fn dominant(candidates: &[usize], named_counts: &[usize]) -> Option<usize> {
         .then_some(top)
 }
 
+/// The namesake a bare surname at `at` follows: of the full-name mentions `named` (one
+/// document's, in text order, each with its entity), the latest sentence before `at` that names
+/// any of the namesakes, when it names only one ("Her husband, Dario Velic, wept. 'It was a long
+/// road,' Velic said." is Dario's, however often the story names Ana Velic). None when that
+/// sentence names several ("Anthony Varga and his mother Michele Varga appeared. Varga
+/// pleaded...": the story's main bearer decides) or none comes before. `sentences` are the
+/// document's, in text order.
+fn namesake_named_last(named: &[(Span, usize)], sentences: &[Span], at: Span) -> Option<usize> {
+    let before = named.get(..named.partition_point(|(span, _)| span.end <= at.start))?;
+    let &(last_span, last) = before.last()?;
+    let sentence = sentences
+        .get(sentences.partition_point(|s| s.end <= last_span.start))
+        .filter(|s| s.contains(last_span))
+        .copied()
+        .unwrap_or(last_span);
+    before
+        .iter()
+        .rev()
+        .take_while(|(span, _)| span.start >= sentence.start)
+        .all(|&(_, i)| i == last)
+        .then_some(last)
+}
+
 /// How many times as often the main bearer of a shared surname must be named in full.
 const DOMINANT_SHARE: usize = 3;
 
@@ -836,26 +859,43 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             }
         }
     }
+    // Where each document names each namesake in full, by (document, surname), in text order.
+    let mut namesakes_named: FxHashMap<(usize, &str), Vec<(Span, usize)>> = FxHashMap::default();
+    for (surname, holders) in people_by_surname.iter().filter(|(_, h)| h.len() > 1) {
+        for &i in holders {
+            for &(d, span, _) in entities.get(i).map_or(&[][..], |e| &e.mentions) {
+                namesakes_named
+                    .entry((d, surname.as_str()))
+                    .or_default()
+                    .push((span, i));
+            }
+        }
+    }
+    for named in namesakes_named.values_mut() {
+        named.sort_unstable_by_key(|(span, _)| span.start);
+    }
     for m in singles {
         let key = m.words.first().cloned().unwrap_or_default();
-        let holders: Vec<usize> = people_by_surname.get(&key).cloned().unwrap_or_default();
-        let chosen = match holders.as_slice() {
+        let holders: &[usize] = people_by_surname.get(&key).map_or(&[], Vec::as_slice);
+        let chosen = match holders {
             [one] => Some(*one),
             [] => None,
             many => {
-                // Several people share the surname: only the document's own full mention decides.
-                let in_doc: Vec<usize> = many
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        entities
-                            .get(i)
-                            .is_some_and(|e| e.mentions.iter().any(|(d, _, _)| *d == m.doc))
-                    })
-                    .collect();
+                // Several people share the surname: the document's own full mentions decide
+                // first, and the story's main bearer only when they do not.
+                let named_here: &[(Span, usize)] = namesakes_named
+                    .get(&(m.doc, key.as_str()))
+                    .map_or(&[], Vec::as_slice);
+                let mut in_doc: Vec<usize> = named_here.iter().map(|&(_, i)| i).collect();
+                in_doc.sort_unstable();
+                in_doc.dedup();
+                let sentences = docs.get(m.doc).map_or(&[][..], |p| p.sentences.as_slice());
                 let candidates = if in_doc.is_empty() { many } else { &in_doc };
                 match candidates {
                     [one] => Some(*one),
+                    _ if namesake_named_last(named_here, sentences, m.span).is_some() => {
+                        namesake_named_last(named_here, sentences, m.span)
+                    }
                     _ if dominant(candidates, &named_counts).is_some() => {
                         dominant(candidates, &named_counts)
                     }

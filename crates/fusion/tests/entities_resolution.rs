@@ -597,3 +597,30 @@ fn names_one_letter_apart_are_two_people_when_one_article_writes_both_or_only_a_
         ("c", "Stoyan Markelov")
     ));
 }
+
+#[test]
+fn a_bare_surname_right_after_a_relative_is_named_is_the_relative_not_the_main_bearer() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Prime Minister Ana Velic won a second term. Ana Velic thanked voters in Orsk.",
+            mentions: &[("Ana Velic", Per), ("Orsk", Loc)],
+        },
+        Doc {
+            id: "b",
+            text: "Ana Velic spoke first. Her husband, Dario Velic, wept in the front row. \"It was a long road,\" Velic said.",
+            mentions: &[("Ana Velic", Per), ("Dario Velic", Per), ("Velic", Per)],
+        },
+        Doc {
+            id: "c",
+            text: "Ana Velic named her cabinet. Velic kept the finance ministry.",
+            mentions: &[("Ana Velic", Per), ("Velic", Per)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("b", "Velic"), ("b", "Dario Velic")));
+    assert!(!same(&es, ("b", "Dario Velic"), ("a", "Ana Velic")));
+    // Where no relative is named, the story's main bearer still takes the surname.
+    assert!(same(&es, ("c", "Velic"), ("a", "Ana Velic")));
+}
