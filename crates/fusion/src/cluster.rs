@@ -1108,11 +1108,12 @@ fn gap(a: (i32, i32), b: (i32, i32)) -> i32 {
     (b.0 - a.1).max(a.0 - b.1).max(0)
 }
 
-/// First and last day (days since 1970) of a date known at least to the month.
+/// First and last day (days since 1970) of a date known at least to the month (`None` for
+/// one that is not a date: see [`days_since_epoch`]).
 fn day_range(d: PartialDate) -> Option<(i32, i32)> {
     let (year, month) = (d.year?, d.month?);
-    if let Some(day) = days_since_epoch(d) {
-        return Some((day, day));
+    if d.day.is_some() {
+        return days_since_epoch(d).map(|day| (day, day));
     }
     let first = days_since_epoch(PartialDate::ymd(year, month, 1))?;
     let last = days_since_epoch(PartialDate::ymd(
@@ -1124,8 +1125,19 @@ fn day_range(d: PartialDate) -> Option<(i32, i32)> {
 }
 
 /// Days since 1970-01-01 for a complete date (civil-from-days inverse, proleptic Gregorian).
+///
+/// `None` for a date that is not one: a month outside 1–12, a day the month does not have,
+/// or a year outside 1–9999 (dates come from input; a year near `i32::MAX` would overflow).
 pub fn days_since_epoch(d: PartialDate) -> Option<i32> {
-    let (y, m, day) = (d.year?, i32::from(d.month?), i32::from(d.day?));
+    let (y, month, day) = (d.year?, d.month?, d.day?);
+    if !(1..=9999).contains(&y)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > triangulate_doc::days_in_month(Some(y), month)
+    {
+        return None;
+    }
+    let (m, day) = (i32::from(month), i32::from(day));
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -1234,6 +1246,42 @@ mod tests {
         assert_eq!(days_since_epoch(PartialDate::ymd(1970, 1, 1)), Some(0));
         assert_eq!(days_since_epoch(PartialDate::ymd(2000, 3, 1)), Some(11_017));
         assert_eq!(days_since_epoch(PartialDate::ymd(2025, 3, 4)), Some(20_151));
+        assert_eq!(days_since_epoch(PartialDate::ymd(1, 1, 1)), Some(-719_162));
+        assert_eq!(
+            days_since_epoch(PartialDate::ymd(9999, 12, 31)),
+            Some(2_932_896)
+        );
+        // Input dates that are not dates, and years that would overflow the arithmetic.
+        for (year, month, day) in [
+            (i32::MAX, 12, 31),
+            (i32::MIN, 1, 1),
+            (0, 1, 1),
+            (10_000, 1, 1),
+            (2025, 0, 1),
+            (2025, 13, 1),
+            (2025, 2, 29),
+            (2025, 4, 0),
+            (2025, 4, 31),
+        ] {
+            assert_eq!(
+                days_since_epoch(PartialDate::ymd(year, month, day)),
+                None,
+                "{year}-{month}-{day}"
+            );
+        }
+        assert_eq!(
+            days_since_epoch(PartialDate::ymd(2024, 2, 29)),
+            Some(19_782)
+        );
+        let month = |year, month| PartialDate {
+            year: Some(year),
+            month: Some(month),
+            day: None,
+        };
+        assert_eq!(day_range(month(2025, 2)), Some((20_120, 20_147)));
+        assert_eq!(day_range(month(i32::MAX, 2)), None);
+        assert_eq!(day_range(month(2025, 14)), None);
+        assert_eq!(day_range(PartialDate::ymd(2025, 2, 30)), None);
     }
 
     #[test]
