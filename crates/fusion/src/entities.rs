@@ -168,6 +168,9 @@ const ROLE_WORDS: &[&str] = &[
     "singer",
 ];
 
+/// How far back before a mention titles are looked for, in bytes (about five words).
+const TITLE_WINDOW_BYTES: usize = 40;
+
 /// Words that make "X of" an official-name prefix ("Republic of Esteria" is "Esteria").
 const STATE_PREFIXES: &[&str] = &["republic of", "kingdom of", "state of", "commonwealth of"];
 
@@ -293,15 +296,25 @@ fn clean<'a>(
     {
         title_words.push(ws.remove(0));
     }
-    // Titles just before it ("Prime Minister" outside an NER span).
+    // Titles just before it ("Prime Minister" outside an NER span), read from a window of the
+    // text before the mention cut at a character boundary (a cut inside a character would
+    // otherwise fall back to the whole text before it, for every mention), without the word
+    // the cut may have sliced ("contr|actor").
     let before = p.text.get(..span.start).unwrap_or_default();
-    let mut preceding: Vec<&str> = words(
-        before
-            .get(before.len().saturating_sub(40)..)
-            .unwrap_or(before),
-    )
-    .map(|w| w.text)
-    .collect();
+    let mut cut = before.len().saturating_sub(TITLE_WINDOW_BYTES);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let window = before.get(cut..).unwrap_or_default();
+    let sliced = before
+        .get(..cut)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+        && window.starts_with(char::is_alphanumeric);
+    let mut preceding: Vec<&str> = words(window)
+        .skip(usize::from(sliced))
+        .map(|w| w.text)
+        .collect();
     let mut outside: Vec<&str> = Vec::new();
     while let Some(w) = preceding.pop() {
         let folded = fold(w);
@@ -312,10 +325,9 @@ fn clean<'a>(
             break;
         }
     }
-    let tail = before
-        .get(before.len().saturating_sub(1)..)
-        .unwrap_or_default();
-    if !outside.is_empty() && tail.chars().all(char::is_whitespace) {
+    // Only titles set off by white space alone: not "Minister: Velic", "Minister \u{201c}Velic".
+    let spaced = before.chars().next_back().is_none_or(char::is_whitespace);
+    if !outside.is_empty() && spaced {
         outside.extend(title_words);
         title_words = outside;
     }

@@ -624,3 +624,23 @@ fn a_bare_surname_right_after_a_relative_is_named_is_the_relative_not_the_main_b
     // Where no relative is named, the story's main bearer still takes the surname.
     assert!(same(&es, ("c", "Velic"), ("a", "Ana Velic")));
 }
+
+#[test]
+fn a_title_set_off_by_a_curly_quote_is_read_like_one_set_off_by_a_straight_quote() {
+    use EntityLabel::*;
+    let titles_of_kell = |text: &str| {
+        let docs = [Doc {
+            id: "a",
+            text,
+            mentions: &[("Tomas Kell", Per)],
+        }];
+        holder(&entities(&docs), "a", "Tomas Kell").titles.clone()
+    };
+    let straight = titles_of_kell("The office of Trade Minister \"Tomas Kell\" closed.");
+    let curly = titles_of_kell("The office of Trade Minister \u{201c}Tomas Kell\u{201d} closed.");
+    assert_eq!(straight, curly);
+    // Multi-byte text before a mention is read without panics, and a title right before the
+    // name is still found.
+    let spaced = titles_of_kell("Žlutý kůň běží přes řeku — Trade Minister Tomas Kell spoke.");
+    assert_eq!(spaced, vec!["trade minister".to_string()]);
+}
