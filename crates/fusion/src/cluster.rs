@@ -195,7 +195,9 @@ pub struct ClusterInput<'a> {
     /// September"). Those known to the month count as times the report is about: a trial report
     /// published 18 months after a shooting that writes the shooting's date is near that story
     /// in time (the publication-date decay measures from the nearest of these). Dates with only
-    /// a year are ignored (too coarse: "since 2011").
+    /// a year are ignored (too coarse: "since 2011"), as are dates that are not dates (see
+    /// [`days_since_epoch`]) and all of them when the document has no publication date. Any
+    /// number may be given; the 64 nearest the publication date are used.
     pub mentioned: &'a [PartialDate],
 }
 
@@ -216,7 +218,8 @@ struct Story {
     /// Publication days of members (days since 1970), min and max.
     days: Option<(i32, i32)>,
     /// Day ranges of dates the members write (at most [`STORY_MENTIONED_DAYS`], the first
-    /// ones seen): a report published near one of them is near the story in time.
+    /// ones seen, each member's nearest its publication first): a report published near one
+    /// of them is near the story in time.
     mentioned_days: Vec<(i32, i32)>,
     /// Anchor years of members (publication year, or the first year in the text's head).
     years: Vec<i32>,
@@ -297,7 +300,8 @@ struct Features {
     /// Publication year, or the first year written in the head of the text (a dateline).
     anchor_year: Option<i32>,
     /// Day ranges of the dates the text writes, known to the month (only for a document with
-    /// a publication date: see [`ClusterInput::mentioned`]).
+    /// a publication date: see [`ClusterInput::mentioned`]), nearest the publication first,
+    /// at most [`MENTIONED_DAYS_PER_DOC`].
     mentioned_days: Vec<(i32, i32)>,
 }
 
@@ -317,6 +321,10 @@ const SWEEP_EVERY: u32 = 1024;
 
 /// How many day ranges of written dates a story keeps (bounds memory per story).
 const STORY_MENTIONED_DAYS: usize = 16;
+
+/// How many day ranges of written dates a document is compared with (bounds the work per
+/// candidate story; news reports write a handful).
+const MENTIONED_DAYS_PER_DOC: usize = 64;
 
 /// Bytes at the start of a text searched for a dateline year.
 const HEAD_BYTES: usize = 400;
@@ -551,14 +559,20 @@ impl StoryClusterer {
             .published
             .and_then(|d| d.year)
             .or_else(|| head_year(text));
-        let mentioned_days = if doc.published.and_then(days_since_epoch).is_some() {
-            let mut ranges: Vec<(i32, i32)> =
-                doc.mentioned.iter().filter_map(|&d| day_range(d)).collect();
-            ranges.sort_unstable();
-            ranges.dedup();
-            ranges
-        } else {
-            Vec::new()
+        let mentioned_days = match doc.published.and_then(days_since_epoch) {
+            Some(published) => {
+                let mut ranges: Vec<(i32, i32)> =
+                    doc.mentioned.iter().filter_map(|&d| day_range(d)).collect();
+                ranges.sort_unstable();
+                ranges.dedup();
+                // Nearest the publication first: a story keeps the first ones it sees, and
+                // each is compared with every candidate story, so a timeline or a table of
+                // dates keeps only the nearest.
+                ranges.sort_by_key(|&r| gap(r, (published, published)));
+                ranges.truncate(MENTIONED_DAYS_PER_DOC);
+                ranges
+            }
+            None => Vec::new(),
         };
         Features {
             anchor_year,
@@ -1239,6 +1253,31 @@ mod tests {
             best.is_some_and(|(s, score)| s == copy.0 && score > 0.5),
             "{best:?}"
         );
+    }
+
+    #[test]
+    fn a_text_writing_thousands_of_dates_keeps_those_nearest_its_publication() {
+        let published = PartialDate::ymd(2025, 6, 15);
+        let mut mentioned: Vec<PartialDate> = (0..5000)
+            .map(|i| PartialDate::ymd(1 + i / 12, (i % 12) as u8 + 1, 1))
+            .collect();
+        mentioned.push(PartialDate::ymd(2025, 6, 1));
+        mentioned.push(PartialDate::ymd(9999, 12, 31));
+        let mut c = StoryClusterer::new(ClusterOptions::default());
+        let f = c.features(&ClusterInput {
+            text: "A timeline of the Tessaly harbour since its founding.",
+            names: &[],
+            published: Some(published),
+            mentioned: &mentioned,
+        });
+        assert_eq!(f.mentioned_days.len(), MENTIONED_DAYS_PER_DOC);
+        let first_of_june = days_since_epoch(PartialDate::ymd(2025, 6, 1));
+        assert!(f
+            .mentioned_days
+            .iter()
+            .any(|&(lo, _)| Some(lo) == first_of_june));
+        let year_one = days_since_epoch(PartialDate::ymd(1, 1, 1));
+        assert!(f.mentioned_days.iter().all(|&(lo, _)| Some(lo) != year_one));
     }
 
     #[test]
