@@ -277,23 +277,50 @@ impl<'a> Scanner<'a> {
     fn quote_regions(&self) -> Vec<Region> {
         let mut regions = Vec::new();
         let mut open: Option<(usize, usize, Vec<Range>)> = None; // (open mark, content start, parts)
+                                                                 // A quote still open at a line break whose next line does not reopen it (news style
+                                                                 // would): its closing mark may yet come on that line, when the writer's paragraph was
+                                                                 // split into lines ("…any more.⏎However, …one,” the official said."). (open mark,
+                                                                 // parts so far, first token of the line).
+        let mut pending: Option<(usize, Vec<Range>, usize)> = None;
         for i in 0..self.tokens.len() {
             let w = self.word(i);
             if self.line_break_before(i) {
+                pending = None;
                 if let Some((o, start, mut parts)) = open.take() {
+                    parts.push((start, i));
                     if matches!(w, "“" | "\"" | "«" | "„" | "``") {
-                        parts.push((start, i));
                         open = Some((o, i + 1, parts));
                         continue;
                     }
+                    pending = Some((o, parts, i));
                 }
+            }
+            if open.is_none() && self.is_closing_mark(i) {
+                // A closing mark with no quote open closes the quote left open at the line
+                // break; with none, its opening mark was lost, and it must not open a quote
+                // that would pair with the next opening mark.
+                if let Some((o, mut parts, line_start)) = pending.take() {
+                    parts.push((line_start, i));
+                    parts.retain(|(a, b)| a < b);
+                    if !parts.is_empty() {
+                        regions.push(Region {
+                            open: o,
+                            close: i,
+                            parts,
+                        });
+                    }
+                }
+                continue;
             }
             // German and Slavic style opens low („) and closes with the high mark (“) that
             // opens a quote in English.
             let low_high_close =
                 w == "“" && open.as_ref().is_some_and(|(o, ..)| self.word(*o) == "„");
             match (w, open.take()) {
-                ("“" | "«" | "„" | "``" | "\"", None) => open = Some((i, i + 1, Vec::new())),
+                ("“" | "«" | "„" | "``" | "\"", None) => {
+                    pending = None;
+                    open = Some((i, i + 1, Vec::new()));
+                }
                 (_, Some((o, start, mut parts)))
                     if low_high_close || matches!(w, "”" | "»" | "\"" | "''") =>
                 {
@@ -313,6 +340,30 @@ impl<'a> Scanner<'a> {
         self.single_quote_regions(&mut regions);
         regions.sort_by_key(|r| r.open);
         regions
+    }
+
+    /// Whether the mark at token `i` can only close a quote: a closing curly or angle mark, or a
+    /// straight double quote written against the word or punctuation before it and followed by
+    /// a space, punctuation or the end (`one," the official`), which an opening mark never is.
+    fn is_closing_mark(&self, i: usize) -> bool {
+        match self.word(i) {
+            "”" | "»" | "''" => true,
+            "\"" => {
+                let Some(span) = self.tokens.get(i).map(|t| t.span) else {
+                    return false;
+                };
+                let before = self
+                    .text
+                    .get(..span.start)
+                    .and_then(|t| t.chars().next_back());
+                let after = self.text.get(span.end..).and_then(|t| t.chars().next());
+                before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '—' | '–'))
+                    && after.is_none_or(|c| {
+                        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+                    })
+            }
+            _ => false,
+        }
     }
 
     /// Curly single quotes used as top-level quote marks (headline style), outside any double

@@ -406,3 +406,59 @@ fn passive_cue_is_not_speech_of_the_subject() {
     let text = "Velic is said to be ill and was told to stay at home in Brenna.";
     assert!(quotes(text, &[("Velic", PER)]).is_empty());
 }
+
+#[test]
+fn a_quote_split_over_two_lines_without_a_reopening_mark_closes_on_the_second() {
+    // A writer's paragraph split into lines (scraped text, one sentence per line): the second
+    // line does not reopen the quote, and its straight mark after "one," closes it.
+    let text = "\"Most of the houses in Qessa are not safe to live in.\nBy nightfall everyone who needs a tent will have one,\" Massoud Varel said.\nGovernor Heydar Tolen spoke to Nordwire.\n\"Around 1,000 people are in tents,\" Tolen said.";
+    let q = quotes(
+        text,
+        &[
+            ("Massoud Varel", PER),
+            ("Heydar Tolen", PER),
+            ("Tolen", PER),
+            ("Nordwire", ORG),
+        ],
+    );
+    let direct: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 2, "{q:#?}");
+    assert_eq!(direct[0].parts.len(), 2);
+    assert_eq!(
+        s(text, direct[0].parts[0]),
+        "Most of the houses in Qessa are not safe to live in."
+    );
+    assert_eq!(
+        s(text, direct[0].parts[1]),
+        "By nightfall everyone who needs a tent will have one,"
+    );
+    assert_eq!(
+        direct[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Massoud Varel")
+    );
+    // The narrative line between is no quote, and the last quote is Tolen's own.
+    assert_eq!(s(text, direct[1].span), "Around 1,000 people are in tents,");
+    assert!(direct[1]
+        .speaker
+        .as_ref()
+        .and_then(|s| s.name.as_deref())
+        .is_some_and(|n| n.contains("Tolen")));
+}
+
+#[test]
+fn a_closing_mark_whose_opening_was_lost_opens_nothing() {
+    // The opening mark fell off with a cut line: the stray closing mark must not open a quote
+    // that the next line's opening mark would seem to continue, swallowing the narrative.
+    let text = "provided with one,\" Massoud Varel said on Monday.\n\"Around 1,000 people are in tents,\" Heydar Tolen said.";
+    let q = quotes(
+        text,
+        &[
+            ("Massoud Varel", PER),
+            ("Heydar Tolen", PER),
+            ("Tolen", PER),
+        ],
+    );
+    let direct: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:#?}");
+    assert_eq!(s(text, direct[0].span), "Around 1,000 people are in tents,");
+}
