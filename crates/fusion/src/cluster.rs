@@ -102,12 +102,15 @@ pub struct ClusterOptions {
     /// Days apart beyond which the score decays (when both sides have dates). Apart is the
     /// distance from the document's publication date, or the nearest date it writes, to the
     /// story's publication dates, or from its publication date to a date the story's members
-    /// write ([`ClusterInput::mentioned`]).
+    /// write ([`ClusterInput::mentioned`]). A negative or NaN window counts as 0 (decay
+    /// starts at once); `f32::INFINITY` turns time off.
     pub time_window_days: f32,
     /// Scale of that decay: a document this many days beyond the window is scored × 1/e.
     /// Reports of one story keep coming for weeks and months (the charge, the trial, the
     /// verdict), so the decay is slow; a recurring event a year later is also kept apart by
-    /// [`ClusterOptions::year_mismatch`].
+    /// [`ClusterOptions::year_mismatch`]. 0 is a hard cut (nothing beyond the window joins);
+    /// a negative or NaN scale means no decay (the score is never raised for distance),
+    /// as does `f32::INFINITY`.
     pub time_decay_days: f32,
     /// Exponent of the share of the document's (IDF-weighted) name mass that the story has
     /// seen at all (0 ignores it): a document whose prominent names are new to a story is
@@ -706,15 +709,28 @@ impl StoryClusterer {
                         .chain(story.mentioned_days.iter().map(|&r| gap(published, r)))
                         .fold(gap(published, story_days), i32::min)
                         as f32;
-                    if apart > self.opts.time_window_days {
-                        score *= (-(apart - self.opts.time_window_days)
-                            / self.opts.time_decay_days)
-                            .exp();
-                    }
+                    score *= self.time_factor(apart);
                 }
                 Some((s, score))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// How much a score is kept for a story `apart` days from the document: 1 within
+    /// [`ClusterOptions::time_window_days`], then decaying by 1/e every
+    /// [`ClusterOptions::time_decay_days`] (see those options for values that are not
+    /// positive).
+    fn time_factor(&self, apart: f32) -> f32 {
+        // `max` ignores NaN: a NaN or negative window is no window.
+        let beyond = apart - self.opts.time_window_days.max(0.0);
+        let decay = self.opts.time_decay_days;
+        if beyond <= 0.0 || decay.is_nan() || decay < 0.0 {
+            1.0
+        } else if decay == 0.0 {
+            0.0
+        } else {
+            (-beyond / decay).exp()
+        }
     }
 
     /// Add a document (at `doc`, its position in the stream) to a story; `weighted` is its
@@ -1278,6 +1294,51 @@ mod tests {
             .any(|&(lo, _)| Some(lo) == first_of_june));
         let year_one = days_since_epoch(PartialDate::ymd(1, 1, 1));
         assert!(f.mentioned_days.iter().all(|&(lo, _)| Some(lo) != year_one));
+    }
+
+    #[test]
+    fn time_never_raises_a_score_whatever_the_options() {
+        let text = "Harbour cranes toppled in a gale at the Tessaly container port on Monday, port director Ivo Rask said.";
+        let score = |window: f32, decay: f32, days_later: i32| -> f32 {
+            let mut c = StoryClusterer::new(ClusterOptions {
+                time_window_days: window,
+                time_decay_days: decay,
+                ..ClusterOptions::default()
+            });
+            let mut doc = input(text);
+            doc.published = Some(PartialDate::ymd(2025, 3, 3));
+            c.add(&doc);
+            let f = c.features(&input(text));
+            let (words, names) = (c.weighted(&f.words), c.weighted(&f.names));
+            let day = days_since_epoch(PartialDate::ymd(2025, 3, 3)).map(|d| d + days_later);
+            let probe = Probe {
+                words: &words,
+                names: &names,
+                days: day.map(|d| (d, d)),
+                mentioned_days: &[],
+                years: &[],
+            };
+            c.best_story(&probe).map_or(f32::NAN, |(_, s)| s)
+        };
+        let same_day = score(14.0, 90.0, 0);
+        assert!(same_day > 0.5, "{same_day}");
+        assert!(score(14.0, 90.0, 400) < same_day * 0.05);
+        // A negative or NaN scale is no decay: never a boost for distance, never NaN.
+        for decay in [-30.0, f32::NAN, f32::INFINITY] {
+            let far = score(14.0, decay, 400);
+            assert!(
+                (far - same_day).abs() < 1e-6,
+                "decay {decay}: {far} vs {same_day}"
+            );
+        }
+        // A scale of 0 is a hard cut at the window's end.
+        assert!((score(14.0, 0.0, 14) - same_day).abs() < 1e-6);
+        assert_eq!(score(14.0, 0.0, 15), 0.0);
+        // A negative or NaN window is no window: the same day is not decayed, the next is.
+        for window in [-5.0, f32::NAN] {
+            assert!((score(window, 90.0, 0) - same_day).abs() < 1e-6, "{window}");
+            assert!(score(window, 90.0, 1) < same_day, "{window}");
+        }
     }
 
     #[test]
