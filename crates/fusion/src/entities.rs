@@ -9,9 +9,9 @@
 //!    Marrow Hawks", "O'Darra's", "Dr . Ostin"; a comma ends the name: "Mara Ostin, MD") and
 //!    compared after folding case and diacritics and dropping hyphens, dots and spaces ("Park
 //!    Ji-hoon" = "Park Jihoon", "Velić" = "Velic", "U.K." = "UK"), with "Mt"/"Ft" spelled out,
-//!    middle initials and generational suffixes ("Jr.", "III") left out. Leading titles
-//!    ("Prime Minister", "Ms.", "President") are stripped and remembered as the entity's
-//!    titles; "Republic of X" is X.
+//!    middle initials and generational suffixes ("Jr.", "III") left out. Leading titles of
+//!    people ("Prime Minister", "Ms.", "President") are stripped and remembered as the
+//!    entity's titles; in other names they stay ("Finance Ministry"); "Republic of X" is X.
 //! 2. **One type per name per story**: the tagger reads each document alone and may call one
 //!    name a person here and an organisation there; each name takes the label most of its
 //!    mentions have, a person's surname voting for the person label of names ending in it.
@@ -287,11 +287,15 @@ fn clean<'a>(
         ws.remove(0);
     }
     let mut title_words: Vec<&str> = Vec::new();
-    // Titles inside the mention ("Prime Minister Ana Velic").
-    while ws.len() > 1
+    // Titles inside a person's mention ("Prime Minister Ana Velic"). Only people have titles:
+    // in other names the same words are part of the name ("Finance Ministry", "General Orvane
+    // Motors", "Prince Tarvel Island"), and stripped they would merge different ministries as
+    // "Ministry" and make every "the general" of the story a mention of a company.
+    while person
+        && ws.len() > 1
         && ws.first().is_some_and(|w| {
             let w = fold(w);
-            TITLE_WORDS.contains(&w.as_str()) || (person && ROLE_WORDS.contains(&w.as_str()))
+            TITLE_WORDS.contains(&w.as_str()) || ROLE_WORDS.contains(&w.as_str())
         })
     {
         title_words.push(ws.remove(0));
@@ -319,7 +323,7 @@ fn clean<'a>(
     while let Some(w) = preceding.pop() {
         let folded = fold(w);
         let title = w.starts_with(char::is_uppercase) && TITLE_WORDS.contains(&folded.as_str());
-        if title || (person && ROLE_WORDS.contains(&folded.as_str())) {
+        if person && (title || ROLE_WORDS.contains(&folded.as_str())) {
             outside.insert(0, w);
         } else {
             break;

@@ -644,3 +644,48 @@ fn a_title_set_off_by_a_curly_quote_is_read_like_one_set_off_by_a_straight_quote
     let spaced = titles_of_kell("Žlutý kůň běží přes řeku — Trade Minister Tomas Kell spoke.");
     assert_eq!(spaced, vec!["trade minister".to_string()]);
 }
+
+#[test]
+fn title_words_inside_an_organisation_name_are_part_of_the_name() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "The Finance Ministry of Esteria and the Interior Ministry disagreed. General Orvane Motors cut jobs.",
+            mentions: &[
+                ("Finance Ministry", Org),
+                ("Interior Ministry", Org),
+                ("Esteria", Loc),
+                ("General Orvane Motors", Org),
+            ],
+        },
+        Doc {
+            id: "b",
+            text: "Before the general election, the Finance Ministry froze spending. Prime Minister Ana Velic agreed; the prime minister spoke in Orsk.",
+            mentions: &[
+                ("Finance Ministry", Org),
+                ("Ana Velic", Per),
+                ("Orsk", Loc),
+            ],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(
+        &es,
+        ("a", "Finance Ministry"),
+        ("b", "Finance Ministry")
+    ));
+    assert!(!same(
+        &es,
+        ("a", "Finance Ministry"),
+        ("a", "Interior Ministry")
+    ));
+    let motors = holder(&es, "a", "General Orvane Motors");
+    assert!(motors.titles.is_empty(), "{motors:#?}");
+    assert!(motors
+        .mentions
+        .iter()
+        .all(|m| m.evidence.text != "the general"));
+    // People keep their titles, and "the prime minister" still names the one who has it.
+    assert!(same(&es, ("b", "Ana Velic"), ("b", "the prime minister")));
+}
