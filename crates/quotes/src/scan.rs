@@ -484,9 +484,11 @@ impl<'a> Scanner<'a> {
                 verb,
             };
             let (speaker, via) = self.speaker_before_cue(cue, start)?;
-            // Only courtesy titles may come between the closing mark and the speaker
-            // ("…,” Ms. Velic said in her speech).
-            if (start..speaker.range.0).any(|t| !lexicon::is_title(self.word(t))) {
+            // Only the speaker's own words may come between the closing mark and the speaker:
+            // courtesy titles ("…,” Ms. Velic said in her speech), the role before the name
+            // ("…,” spokesman Tomas Reyl said", "…,” fire chief Reyl said") or a description
+            // the name is set beside ("…,” the fire chief, Tomas Reyl, said").
+            if !self.only_speaker_words_between(start, &speaker) {
                 return None;
             }
             // "…“blockade,” Mr. Bush acknowledged that …": the cue reports a clause of its
@@ -499,6 +501,21 @@ impl<'a> Scanner<'a> {
             return Some((Some(cue), Some(speaker), via, conf));
         }
         None
+    }
+
+    /// Whether the tokens from `start` up to `speaker` are the speaker's own words: titles, its
+    /// role, or a description set off by a comma before the name.
+    fn only_speaker_words_between(&self, start: usize, speaker: &Draft) -> bool {
+        let first = speaker.role.map_or(speaker.range.0, |(role_first, _)| {
+            role_first.min(speaker.range.0)
+        });
+        if (start..first).all(|t| lexicon::is_title(self.word(t))) {
+            return true;
+        }
+        // role_phrase holds only when every word (after a determiner) is a role word.
+        first > start + 1
+            && self.word(first - 1) == ","
+            && self.role_phrase(start, first - 1).is_some()
     }
 
     /// Whether the words from `t` on open a reported clause ("that ...", "Friday she had
@@ -1617,6 +1634,28 @@ fn is_modifier(w: &str) -> bool {
             | "intelligence"
             | "military"
             | "spokesman"
+            | "fire"
+            | "rescue"
+            | "emergency"
+            | "disaster"
+            | "hospital"
+            | "airport"
+            | "school"
+            | "transport"
+            | "environment"
+            | "agriculture"
+            | "labour"
+            | "labor"
+            | "navy"
+            | "border"
+            | "customs"
+            | "district"
+            | "county"
+            | "town"
+            | "club"
+            | "team"
+            | "league"
+            | "bank"
     ) || (lower.len() > 4
         && lower.chars().all(|c| c.is_ascii_lowercase())
         && (lower.ends_with("al") || lower.ends_with("ary") || lower.ends_with("ian")))

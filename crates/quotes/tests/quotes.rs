@@ -462,3 +462,43 @@ fn a_closing_mark_whose_opening_was_lost_opens_nothing() {
     assert_eq!(direct.len(), 1, "{q:#?}");
     assert_eq!(s(text, direct[0].span), "Around 1,000 people are in tents,");
 }
+
+#[test]
+fn a_role_before_the_name_after_the_closing_mark_is_the_speakers() {
+    for (text, role) in [
+        (
+            "“The road is closed,” spokesman Tomas Reyl said.",
+            "spokesman",
+        ),
+        (
+            "“The road is closed,” fire chief Tomas Reyl said.",
+            "fire chief",
+        ),
+        (
+            "“The road is closed,” said fire chief Tomas Reyl.",
+            "fire chief",
+        ),
+        (
+            "“The road is closed,” police chief Tomas Reyl told Nordwire.",
+            "police chief",
+        ),
+    ] {
+        let q = quotes(text, &[("Tomas Reyl", PER), ("Nordwire", ORG)]);
+        assert_eq!(q.len(), 1, "{text}: {q:#?}");
+        let speaker = q[0].speaker.as_ref().expect(text);
+        assert_eq!(speaker.name.as_deref(), Some("Tomas Reyl"), "{text}");
+        assert_eq!(speaker.role.as_deref(), Some(role), "{text}");
+    }
+    // A description the name is set beside, before the cue.
+    let text = "“The road is closed,” the disaster chief, Tomas Reyl, told Nordwire.";
+    let q = quotes(text, &[("Tomas Reyl", PER), ("Nordwire", ORG)]);
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Tomas Reyl"),
+        "{q:#?}"
+    );
+    // Words that are not the speaker's own still keep the quote unattributed to that name.
+    let text = "“The road is closed,” after the vote Tomas Reyl said.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert!(q[0].speaker.is_none(), "{q:#?}");
+}
