@@ -244,6 +244,23 @@ fn keep_lone_headline(lines: &mut [Line], top: &TopLines) -> bool {
     true
 }
 
+/// Why a record's lone headline cannot be its text, if it cannot: a "headline" without two
+/// letters or digits ("—", "!!!") or that is a link is no report of anything.
+pub(crate) fn not_a_headline(headline: &str) -> Option<String> {
+    let headline = headline.trim();
+    let preview: String = headline.chars().take(80).collect();
+    if headline.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return Some(format!("only a headline, and it has no words: {preview:?}"));
+    }
+    let lower = headline.to_ascii_lowercase();
+    let is_link = !headline.contains(char::is_whitespace)
+        && (lower.contains("://") || lower.starts_with("www."));
+    if is_link {
+        return Some(format!("only a headline, and it is a link: {preview:?}"));
+    }
+    None
+}
+
 /// The text of a headline given on its own (a feed item's `<title>` with no description):
 /// tags dropped, each run of whitespace one space, NFC; mapped to `src`'s bytes.
 pub(crate) fn headline_text(src: &MappedText) -> MappedText {

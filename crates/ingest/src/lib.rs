@@ -583,6 +583,9 @@ fn finish_document(
         });
     }
     if headline_only {
+        if let Some(reason) = clean::not_a_headline(&body.text) {
+            return Err(IngestError::NoText { reason });
+        }
         warnings.push(HEADLINE_ONLY.to_string());
     }
     if let Some((code, conf)) = lang::identify(&body.text) {

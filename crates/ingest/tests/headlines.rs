@@ -323,3 +323,30 @@ fn a_time_stamp_line_is_not_taken_for_a_headline() {
         d.text()
     );
 }
+
+#[test]
+fn a_lone_headline_without_words_or_that_is_a_link_is_no_text() {
+    let feed = |title: &str| {
+        format!(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Vell Courier</title>\n\
+            <item><title>{title}</title><pubDate>Tue, 04 Mar 2025 08:00:00 +0000</pubDate></item>\n\
+            </channel></rss>"
+        )
+    };
+    for (title, why) in [
+        ("\u{2014} !? \u{2026}", "has no words"),
+        ("&lt;b&gt;***&lt;/b&gt;", "has no words"),
+        ("https://courier.example/2025/03/04/cranes", "is a link"),
+        ("  www.courier.example/coast ", "is a link"),
+    ] {
+        let reason = no_text_reason("punct.rss", &feed(title));
+        assert!(reason.contains(why), "{title}: {reason}");
+    }
+    // A headline with HTML in it is its words, tags dropped.
+    let d = only(
+        "tagged.rss",
+        &feed("&lt;b&gt;Cranes&lt;/b&gt; topple in &lt;a href=\"https://courier.example\"&gt;Tessaly&lt;/a&gt; gale"),
+    );
+    assert_eq!(d.text(), "Cranes topple in Tessaly gale");
+    assert!(d.warnings.iter().any(|w| w == HEADLINE_ONLY));
+}
