@@ -202,6 +202,8 @@ struct CleanMention<'a> {
     /// The name ends in a facility word: a place whatever the tagger said, and its label is
     /// never changed by the story's vote.
     facility: bool,
+    /// The word before the mention is a place preposition ([`PLACE_PREPOSITIONS`]).
+    after_place_preposition: bool,
 }
 
 /// Abbreviations spelled out before names are compared ("Mt Tarvel" is "Mount Tarvel").
@@ -319,6 +321,9 @@ fn clean<'a>(
         .skip(usize::from(sliced))
         .map(|w| w.text)
         .collect();
+    let after_place_preposition = preceding
+        .last()
+        .is_some_and(|w| PLACE_PREPOSITIONS.contains(w));
     let mut outside: Vec<&str> = Vec::new();
     while let Some(w) = preceding.pop() {
         let folded = fold(w);
@@ -372,6 +377,7 @@ fn clean<'a>(
         title,
         label: if facility { EntityLabel::Loc } else { label },
         facility,
+        after_place_preposition,
     })
 }
 
@@ -384,6 +390,14 @@ fn head_word(words: &[String]) -> Option<&String> {
     }
 }
 
+/// How many times a name must be written after a place preposition ("in Kellton") before the
+/// people of the story who bear it as a surname no longer outvote its place label.
+const MIN_PLACE_WRITINGS: usize = 2;
+
+/// Words after which a capitalised name is a place ("in Kellton", "near Kellton"); "from" and
+/// "to" are left out ("a letter from Velic").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
+
 /// One type per name per story. The tagger reads each document alone and may call a name a
 /// person in one and an organisation or a place in another ("Elton Brand" ORG, "Troy" PER);
 /// left as it is, one name becomes two entities. Each name takes the label most of its
@@ -391,13 +405,18 @@ fn head_word(words: &[String]) -> Option<&String> {
 /// as well was tried and dropped: "Brand" alone tagged ORG turned "Elton Brand" into an
 /// organisation.) A person's full name also votes for the person label of every other name ending in
 /// its surname: "Venn" tagged as a place, or "Mo Cheeks" as one, in a story that names
-/// "Orsolya Venn" or "Maurice Cheeks". Ties keep the tagger's label; names ending in a facility
+/// "Orsolya Venn" or "Maurice Cheeks", unless the name is written as a place (after "in", "at", "near")
+/// at least [`MIN_PLACE_WRITINGS`] times: a town is not turned into its namesake. Ties keep the tagger's label; names ending in a facility
 /// word stay places.
 fn settle_labels(mentions: &mut [CleanMention<'_>]) {
     let mut votes: FxHashMap<&str, [usize; 4]> = FxHashMap::default();
     // Person mentions by last word (the surname, or the whole of a one-word name).
     let mut people_by_surname: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut places_by_key: FxHashMap<&str, usize> = FxHashMap::default();
     for m in mentions.iter() {
+        if m.after_place_preposition && m.label != EntityLabel::Per {
+            *places_by_key.entry(m.key.as_str()).or_default() += 1;
+        }
         if let Some(slot) = votes
             .entry(m.key.as_str())
             .or_default()
@@ -421,11 +440,18 @@ fn settle_labels(mentions: &mut [CleanMention<'_>]) {
             let mut v = votes.get(m.key.as_str()).copied().unwrap_or_default();
             // Person mentions ending in this name's last word, other than this name's own.
             let own_people = v.get(per).copied().unwrap_or_default();
-            let surname_support = m
-                .words
-                .last()
-                .and_then(|w| people_by_surname.get(w.as_str()))
-                .map_or(0, |n| n.saturating_sub(own_people));
+            // A name written as a place ("in Kellton") more than once is a place of the same
+            // name as a person of the story ("Mara Kellton"), not the tagger's noise, which
+            // repeats itself too ("Obama" tagged as a place seven times).
+            let written_as_place = places_by_key.get(m.key.as_str()).copied().unwrap_or(0);
+            let surname_support = if written_as_place >= MIN_PLACE_WRITINGS {
+                0
+            } else {
+                m.words
+                    .last()
+                    .and_then(|w| people_by_surname.get(w.as_str()))
+                    .map_or(0, |n| n.saturating_sub(own_people))
+            };
             if let Some(slot) = v.get_mut(per) {
                 *slot += surname_support;
             }

@@ -689,3 +689,24 @@ fn title_words_inside_an_organisation_name_are_part_of_the_name() {
     // People keep their titles, and "the prime minister" still names the one who has it.
     assert!(same(&es, ("b", "Ana Velic"), ("b", "the prime minister")));
 }
+
+#[test]
+fn a_town_named_again_and_again_is_not_turned_into_the_person_who_bears_its_name() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "Mayor Mara Kellton opened the dam in Kellton. Mara Kellton cut the ribbon.",
+            mentions: &[("Mara Kellton", Per), ("Kellton", Loc)],
+        },
+        Doc {
+            id: "b",
+            text: "Mara Kellton said the dam at Kellton holds.",
+            mentions: &[("Mara Kellton", Per), ("Kellton", Loc)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(!same(&es, ("a", "Kellton"), ("a", "Mara Kellton")));
+    assert!(same(&es, ("a", "Kellton"), ("b", "Kellton")));
+    assert_eq!(holder(&es, "b", "Kellton").label, Loc);
+}
