@@ -474,8 +474,9 @@ impl<'a> Scanner<'a> {
             let conf = confidence(&speaker, self.fallback);
             return Some((Some(cue), Some(speaker), via, conf));
         }
-        // "…,” Velic said." / "…,” Ana Velic, the minister, told Nordwire."
-        for cue_token in start + 1..stop.min(start + 10) {
+        // "…,” Velic said." / "…,” Ana Velic, the minister, told Nordwire." / "…,” Ana
+        // Velic, director of the Varn roads agency, said."
+        for cue_token in start + 1..stop {
             let Some(verb) = lexicon::cue_verb(self.word(cue_token)) else {
                 continue;
             };
@@ -810,7 +811,10 @@ impl<'a> Scanner<'a> {
         let mut start = first;
         while start > lower && start + 4 > end {
             let w = self.word(start - 1);
-            if lexicon::is_role_noun(w) || is_modifier(w) || lexicon::is_title(w) {
+            // A capitalised word before role words names whose role it is ("Varn mayor",
+            // "Nordwire reporter"); role_phrase still wants a role noun last.
+            let owner = start < end && self.is_capitalised_word(start - 1);
+            if lexicon::is_role_noun(w) || is_modifier(w) || lexicon::is_title(w) || owner {
                 start -= 1;
             } else {
                 break;
@@ -1298,10 +1302,20 @@ impl<'a> Scanner<'a> {
         out
     }
 
+    /// The auxiliaries and adverbs of the cue's own verb group, nearest first ("will later
+    /// tell", "has also said"): the walk stops at the first other word, so a "will" inside the
+    /// reported clause ("The road will stay closed, Reyl said") does not make the cue future.
     fn aux_before(&self, cue: usize) -> Vec<&'a str> {
         (cue.saturating_sub(6)..cue)
             .rev()
             .map(|t| self.word(t))
+            .take_while(|w| {
+                lexicon::is_verb_filler(w)
+                    || matches!(
+                        *w,
+                        "not" | "n't" | "wo" | "am" | "'s" | "'re" | "be" | "been"
+                    )
+            })
             .collect()
     }
 

@@ -502,3 +502,37 @@ fn a_role_before_the_name_after_the_closing_mark_is_the_speakers() {
     let q = quotes(text, &[("Tomas Reyl", PER)]);
     assert!(q[0].speaker.is_none(), "{q:#?}");
 }
+
+#[test]
+fn common_attributions_after_the_closing_mark() {
+    // A place or outlet before the role names whose role it is.
+    let text = "“The road is closed,” Varn mayor Tomas Reyl said.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(speaker.name.as_deref(), Some("Tomas Reyl"));
+    assert_eq!(speaker.role.as_deref(), Some("Varn mayor"));
+    // A long appositive between the name and the cue.
+    let text = "“The road is closed,” Tomas Reyl, director of the Varn roads agency, said.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Tomas Reyl"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_will_inside_the_reported_clause_does_not_make_the_cue_future() {
+    let text = "The road will stay closed, Tomas Reyl said on Monday.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].cue.as_ref().map(|c| c.tense), Some(Tense::Past));
+    // The cue's own auxiliary still counts.
+    let text = "Tomas Reyl will tell the council that the road stays closed.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(
+        q[0].cue.as_ref().map(|c| c.tense),
+        Some(Tense::Future),
+        "{q:#?}"
+    );
+}
