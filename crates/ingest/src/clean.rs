@@ -1112,10 +1112,19 @@ fn classify_metadata(
         }
         if title.is_none() {
             // "Title\nBody...": the first line of text, when the layout sets it apart from the
-            // lead right below it.
+            // lead right below it. The line below must read as a lead: a stack of short lines
+            // ("Ivo Rask\nPort Director\nTessaly Harbour Authority", an address, a list) is
+            // lines standing alone, not a headline over its story.
+            let leads = |j: usize| {
+                lines.get(j).is_some_and(|l| l.kind == LineKind::Text)
+                    && !standing_alone.get(j).copied().unwrap_or(true)
+                    && texts
+                        .get(j)
+                        .is_some_and(|t| t.split_whitespace().count() >= 6)
+            };
             title = (0..top_end.min(n))
                 .find(|&i| is_text(&lines[i]))
-                .filter(|&i| headline(i, lines) && standing_alone[i]);
+                .filter(|&i| headline(i, lines) && standing_alone[i] && leads(i + 1));
         }
         if title.is_none() {
             // A record that is one headline (with date or byline lines around it).

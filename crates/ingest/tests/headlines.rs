@@ -350,3 +350,20 @@ fn a_lone_headline_without_words_or_that_is_a_link_is_no_text() {
     assert_eq!(d.text(), "Cranes topple in Tessaly gale");
     assert!(d.warnings.iter().any(|w| w == HEADLINE_ONLY));
 }
+
+#[test]
+fn a_stack_of_short_lines_above_the_story_has_no_headline() {
+    // A contact block: each line stands alone, none is a headline over the story.
+    let d = only(
+        "contact.txt",
+        "Ivo Rask\nPort Director\nTessaly Harbour Authority\nHarbour cranes toppled in a gale at the Tessaly container port on Monday, port director Ivo Rask said, and two ships were damaged.\n",
+    );
+    assert_eq!(title(&d), None, "{:?}", d.text());
+    assert!(d.text().starts_with("Ivo Rask"), "{:?}", d.text());
+    // A headline over its lead still is one.
+    let d = only(
+        "headed.txt",
+        "Cranes topple in Tessaly gale\nHarbour cranes toppled in a gale at the Tessaly container port on Monday, port director Ivo Rask said, and two ships were damaged.\nThe port will stay closed until Thursday, Rask told reporters at the harbour office.\n",
+    );
+    assert_eq!(title(&d), Some("Cranes topple in Tessaly gale"));
+}
