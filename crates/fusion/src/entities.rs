@@ -24,7 +24,9 @@
 //!    title-case headline makes of a name) are that person when the story has one such person.
 //! 6. **Short names of organisations**: a one-word organisation (or MISC) name that is the head
 //!    word of one longer such name ("Gulls" of "Vesk Harbor Gulls", "Academy" of "Ostrel Academy
-//!    of Arts") is that organisation; places are never shortened ("Esteria" is not "North
+//!    of Arts") is that organisation; when several share the head word ("Orsk Post", "Tarvel
+//!    Post"), each document's short name is the one that document names in full, else the one
+//!    the story names at least three times as often as the others; places are never shortened ("Esteria" is not "North
 //!    Esteria").
 //! 7. **Surnames alone** attach to the one person of the story with that surname. When several
 //!    people share it, a bare surname attaches to the one its own document names, else to the
@@ -736,6 +738,35 @@ fn merge_into(entities: &mut [Building], from: usize, into: usize, link: Mention
     }
 }
 
+/// Move the mentions entity `from` has in document `doc` to entity `into`, `from`'s name
+/// becoming one of `into`'s aliases; `from` keeps its mentions in other documents.
+fn move_document_mentions(
+    entities: &mut [Building],
+    from: usize,
+    into: usize,
+    doc: usize,
+    link: MentionLink,
+) {
+    let Some((moved, name)) = entities.get_mut(from).map(|e| {
+        let (moved, kept) = std::mem::take(&mut e.mentions)
+            .into_iter()
+            .partition(|m| m.0 == doc);
+        e.mentions = kept;
+        (moved, e.name.clone())
+    }) else {
+        return;
+    };
+    let moved: Vec<(usize, Span, MentionLink)> = moved;
+    let Some(e) = entities.get_mut(into) else {
+        return;
+    };
+    e.mentions
+        .extend(moved.into_iter().map(|(d, span, _)| (d, span, link)));
+    if name != e.name && !e.aliases.contains(&name) {
+        e.aliases.push(name);
+    }
+}
+
 /// Merge the NER mentions of one story's documents into entities.
 pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Entity>, Vec<Note>) {
     let mut notes = Vec::new();
@@ -881,12 +912,40 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                         .is_some_and(|e| !e.mentions.is_empty() && short_name_of(short_entity, e))
             })
             .collect();
-        let long = match longer.as_slice() {
-            [one] => Some(*one),
-            several => dominant(several, &counts),
-        };
-        if let Some(long) = long {
-            merge_into(&mut entities, short, long, MentionLink::Surname);
+        match longer.as_slice() {
+            [] => {}
+            [one] => merge_into(&mut entities, short, *one, MentionLink::Surname),
+            several => {
+                // Several organisations share the head word ("Orsk Post", "Tarvel Post"): each
+                // document's short name is the one that document names in full; the story's
+                // dominant one only where the document names none or several.
+                let mut docs: Vec<usize> = short_entity.mentions.iter().map(|m| m.0).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                let named_in = |d: usize| -> Vec<usize> {
+                    several
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            entities
+                                .get(i)
+                                .is_some_and(|e| e.mentions.iter().any(|m| m.0 == d))
+                        })
+                        .collect()
+                };
+                let story_choice = dominant(several, &counts);
+                let moves: Vec<(usize, usize)> = docs
+                    .into_iter()
+                    .filter_map(|d| match named_in(d).as_slice() {
+                        [one] => Some((d, *one)),
+                        [] => story_choice.map(|long| (d, long)),
+                        in_doc => dominant(in_doc, &counts).map(|long| (d, long)),
+                    })
+                    .collect();
+                for (d, long) in moves {
+                    move_document_mentions(&mut entities, short, long, d, MentionLink::Surname);
+                }
+            }
         }
     }
     // Surnames (and given names) alone. How often each person is named in full decides between

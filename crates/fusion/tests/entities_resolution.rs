@@ -710,3 +710,36 @@ fn a_town_named_again_and_again_is_not_turned_into_the_person_who_bears_its_name
     assert!(same(&es, ("a", "Kellton"), ("b", "Kellton")));
     assert_eq!(holder(&es, "b", "Kellton").label, Loc);
 }
+
+#[test]
+fn a_newspaper_short_name_is_the_paper_its_own_document_names() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "The Orsk Post first reported the leak. The Orsk Post said the Post had three sources.",
+            mentions: &[("Orsk Post", Org), ("Post", Org)],
+        },
+        Doc {
+            id: "b",
+            text: "According to the Orsk Post, the minister knew. The Orsk Post stood by its story.",
+            mentions: &[("Orsk Post", Org)],
+        },
+        Doc {
+            id: "c",
+            text: "The Tarvel Post disputed the account. An editor at the Post called it thin.",
+            mentions: &[("Tarvel Post", Org), ("Post", Org)],
+        },
+        Doc {
+            id: "d",
+            text: "Readers of the Post were split.",
+            mentions: &[("Post", Org)],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(same(&es, ("a", "Post"), ("a", "Orsk Post")));
+    assert!(same(&es, ("c", "Post"), ("c", "Tarvel Post")));
+    assert!(!same(&es, ("c", "Tarvel Post"), ("a", "Orsk Post")));
+    // A document naming neither paper gets the one the story names far more often.
+    assert!(same(&es, ("d", "Post"), ("a", "Orsk Post")));
+}
