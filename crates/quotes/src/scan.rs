@@ -247,7 +247,23 @@ impl<'a> Scanner<'a> {
                 if overlaps_kept {
                     continue;
                 }
-                if !inner.is_empty() {
+                let whole = match (inner.as_slice(), cand.content.first()) {
+                    ([k], Some(&(a, b))) => regions.get(*k).filter(|r| {
+                        r.open == a
+                            && (r.close + 1..b)
+                                .all(|t| self.word(t).chars().all(|c| c.is_ascii_punctuation()))
+                    }),
+                    _ => None,
+                };
+                if let Some(region) = whole {
+                    // "According to Velic, “the road is closed.”": the reported words are the
+                    // quote itself, a direct quote, its marks outside its span.
+                    cand.kind = QuoteKind::Direct;
+                    cand.content = region.parts.clone();
+                    if let Some(&k) = inner.first() {
+                        direct[k] = None;
+                    }
+                } else if !inner.is_empty() {
                     cand.kind = QuoteKind::Mixed;
                     for k in inner {
                         if let Some(content) = cand.content.first_mut() {

@@ -536,3 +536,21 @@ fn a_will_inside_the_reported_clause_does_not_make_the_cue_future() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn according_to_before_a_whole_quote_is_a_direct_quote_without_its_marks() {
+    let text = "According to Tomas Reyl, “the road is closed.”";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(s(text, q[0].span), "the road is closed.");
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Tomas Reyl")
+    );
+    // Partly quoted words stay a mixed quote.
+    let text = "According to Tomas Reyl, the road is “closed for good” after the flood.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+}
