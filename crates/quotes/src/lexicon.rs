@@ -342,6 +342,43 @@ pub(crate) fn tense(form: VerbForm, aux: &[&str]) -> Tense {
     }
 }
 
+/// Head nouns of descriptions that name an institution as the speaker ("the ministry said",
+/// "the Varn transport ministry said in a statement", "the company said").
+pub(crate) fn is_institution_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "ministry"
+            | "government"
+            | "company"
+            | "firm"
+            | "army"
+            | "military"
+            | "agency"
+            | "council"
+            | "court"
+            | "committee"
+            | "commission"
+            | "department"
+            | "office"
+            | "embassy"
+            | "administration"
+            | "authority"
+            | "board"
+            | "party"
+            | "parliament"
+            | "union"
+            | "bank"
+            | "club"
+            | "federation"
+            | "institute"
+            | "university"
+            | "hospital"
+            | "airline"
+            | "regulator"
+            | "prosecutor's"
+    )
+}
+
 /// Third-person pronouns that can stand for a speaker.
 pub(crate) fn is_speaker_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "they" | "He" | "She" | "They")

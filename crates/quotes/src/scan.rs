@@ -681,7 +681,8 @@ impl<'a> Scanner<'a> {
                 return Some(self.named(k, role));
             }
         }
-        if lexicon::is_role_noun(w) && !had_appositive {
+        let institution = lexicon::is_institution_noun(w);
+        if (lexicon::is_role_noun(w) || institution) && !had_appositive {
             let mut first = last;
             while first > lower && first + 5 > last {
                 let prev = self.word(first - 1);
@@ -689,12 +690,19 @@ impl<'a> Scanner<'a> {
                     first -= 1;
                     break;
                 }
-                if !is_modifier(prev) {
+                // "the Varn transport ministry": whose ministry it is, written capitalised.
+                let owner = institution && self.is_capitalised_word(first - 1);
+                if !is_modifier(prev) && !owner {
                     break;
                 }
                 first -= 1;
             }
             let has_det = lexicon::is_determiner(self.word(first));
+            // An institution speaks only as "the ministry", not as a bare noun ("…,” ministry
+            // officials said" has its own head).
+            if institution && !has_det {
+                return None;
+            }
             let plural = w.ends_with('s') || w.eq_ignore_ascii_case("police");
             if has_det || plural || first < last {
                 let role_first = if has_det { first + 1 } else { first };

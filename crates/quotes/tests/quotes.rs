@@ -554,3 +554,27 @@ fn according_to_before_a_whole_quote_is_a_direct_quote_without_its_marks() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].kind, QuoteKind::Mixed);
 }
+
+#[test]
+fn an_institution_described_speaks() {
+    for (text, speaker) in [
+        ("“The road is closed,” the ministry said.", "the ministry"),
+        (
+            "“The road is closed,” the Varn transport ministry said in a statement.",
+            "the Varn transport ministry",
+        ),
+        (
+            "The company said the plant would close in May.",
+            "The company",
+        ),
+    ] {
+        let q = quotes(text, &[]);
+        assert_eq!(q.len(), 1, "{text}: {q:#?}");
+        let found = q[0].speaker.as_ref().expect(text);
+        assert_eq!(s(text, found.span), speaker, "{text}");
+        assert_eq!(found.resolution, Resolution::Description, "{text}");
+    }
+    // A bare institution noun is no speaker of its own.
+    let q = quotes("“The road is closed,” ministry said.", &[]);
+    assert!(q[0].speaker.is_none(), "{q:#?}");
+}
