@@ -975,6 +975,8 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
     for named in namesakes_named.values_mut() {
         named.sort_unstable_by_key(|(span, _)| span.start);
     }
+    // One-word person names no full name explains, each an entity of its own.
+    let mut lone_names: FxHashMap<String, usize> = FxHashMap::default();
     for m in singles {
         let key = m.words.first().cloned().unwrap_or_default();
         let holders: &[usize] = people_by_surname.get(&key).map_or(&[], Vec::as_slice);
@@ -1033,24 +1035,30 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                 }
             }
             None => {
-                let key = m.key.clone();
-                match entities.iter().position(|e| {
-                    e.label == EntityLabel::Per && !e.mentions.is_empty() && e.key == key
-                }) {
-                    Some(i) => {
-                        if let Some(e) = entities.get_mut(i) {
-                            e.mentions.push((m.doc, m.span, MentionLink::Name));
-                        }
+                // The same one-word name seen before: looked up, not searched for.
+                let earlier = by_key
+                    .get(&(true, m.key.clone()))
+                    .copied()
+                    .filter(|&i| {
+                        entities
+                            .get(i)
+                            .is_some_and(|e| e.label == EntityLabel::Per && !e.mentions.is_empty())
+                    })
+                    .or_else(|| lone_names.get(&m.key).copied());
+                match earlier.and_then(|i| entities.get_mut(i)) {
+                    Some(e) => e.mentions.push((m.doc, m.span, MentionLink::Name)),
+                    None => {
+                        lone_names.insert(m.key.clone(), entities.len());
+                        entities.push(Building {
+                            label: m.label,
+                            name: m.name.clone(),
+                            key: m.key.clone(),
+                            words: m.words.clone(),
+                            aliases: Vec::new(),
+                            titles: m.title.iter().cloned().collect(),
+                            mentions: vec![(m.doc, m.span, MentionLink::Name)],
+                        });
                     }
-                    None => entities.push(Building {
-                        label: m.label,
-                        name: m.name.clone(),
-                        key,
-                        words: m.words.clone(),
-                        aliases: Vec::new(),
-                        titles: m.title.iter().cloned().collect(),
-                        mentions: vec![(m.doc, m.span, MentionLink::Name)],
-                    }),
                 }
             }
         }
@@ -1074,6 +1082,20 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
     } else {
         Vec::new()
     };
+    // Each sole holder's mention spans per document, in text order, so that a title found in
+    // the text is checked against them by binary search rather than against every mention.
+    let mut taken: FxHashMap<(usize, usize), Vec<Span>> = FxHashMap::default();
+    for who in holders.values() {
+        if let [one] = who.as_slice() {
+            for &(d, span, _) in entities.get(*one).map_or(&[][..], |e| &e.mentions) {
+                taken.entry((*one, d)).or_default().push(span);
+            }
+        }
+    }
+    for spans in taken.values_mut() {
+        spans.sort_unstable_by_key(|s| s.start);
+        spans.dedup();
+    }
     for (title, who) in &holders {
         let [one] = who.as_slice() else {
             continue;
@@ -1085,17 +1107,28 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                 let start = from + pos;
                 let end = start + needle.len();
                 from = end;
-                let bounded = at_word_break(lower.get(end..));
+                let bounded = lower
+                    .get(..start)
+                    .and_then(|b| b.chars().next_back())
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && at_word_break(lower.get(end..));
                 if !bounded {
                     continue;
                 }
                 let span = Span::new(start, end);
-                if let Some(e) = entities.get_mut(*one) {
-                    if !e
-                        .mentions
-                        .iter()
-                        .any(|(dd, s, _)| *dd == d && s.overlaps(span))
-                    {
+                let spans = taken.entry((*one, d)).or_default();
+                // The entity's mentions in a document do not overlap one another, so only the
+                // neighbours of the insertion point can overlap the title.
+                let at = spans.partition_point(|s| s.start < span.start);
+                let overlapping = at
+                    .checked_sub(1)
+                    .and_then(|i| spans.get(i))
+                    .into_iter()
+                    .chain(spans.get(at))
+                    .any(|s| s.overlaps(span));
+                if !overlapping {
+                    spans.insert(at, span);
+                    if let Some(e) = entities.get_mut(*one) {
                         e.mentions.push((d, span, MentionLink::Title));
                     }
                 }

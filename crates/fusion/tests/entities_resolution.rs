@@ -743,3 +743,23 @@ fn a_newspaper_short_name_is_the_paper_its_own_document_names() {
     // A document naming neither paper gets the one the story names far more often.
     assert!(same(&es, ("d", "Post"), ("a", "Orsk Post")));
 }
+
+#[test]
+fn a_title_alone_is_a_whole_phrase_not_the_end_of_a_longer_word() {
+    use EntityLabel::*;
+    let docs = [Doc {
+        id: "a",
+        text: "Mayor Tomas Kell spoke in Orsk. Aides tried to soothe mayor-backing donors. Later the mayor left.",
+        mentions: &[("Tomas Kell", Per), ("Orsk", Loc)],
+    }];
+    let es = entities(&docs);
+    let kell = holder(&es, "a", "Tomas Kell");
+    let titles_alone: Vec<usize> = kell
+        .mentions
+        .iter()
+        .filter(|m| m.link == MentionLink::Title)
+        .map(|m| m.evidence.span.start)
+        .collect();
+    let later = docs[0].text.find("the mayor left").unwrap_or(usize::MAX);
+    assert_eq!(titles_alone, vec![later], "{kell:#?}");
+}
