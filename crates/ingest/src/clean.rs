@@ -75,7 +75,7 @@ pub fn clean_text(src: &MappedText, mode: CleanMode, cands: &mut Candidates) -> 
     let mut lines = split_lines(text, mode, src, &mut removed);
     // Read before metadata lines are taken out: the layout is the text as the writer broke it.
     let layout = (mode == CleanMode::Scraped).then(|| Layout::of(text, &lines));
-    let top = classify_metadata(text, &mut lines, mode, layout, src, cands, &mut removed);
+    let top = classify_metadata(text, &mut lines, mode, layout, src, cands);
     let headline_only = keep_lone_headline(&mut lines, &top);
     for line in &lines {
         if let LineKind::Removed(kind) = &line.kind {
@@ -922,7 +922,6 @@ fn classify_metadata(
     layout: Option<Layout>,
     src: &MappedText,
     cands: &mut Candidates,
-    removed: &mut Vec<Removal>,
 ) -> TopLines {
     let orig = |r: &Range<usize>| Some(src.to_original(Span::from(r.clone())));
     let n = lines.len();
@@ -1267,7 +1266,6 @@ fn classify_metadata(
             }
         }
     }
-    let _ = removed;
     TopLines {
         title,
         dates: date_lines,
@@ -1340,8 +1338,8 @@ fn looks_like_title(s: &str) -> bool {
         && parse_dateline(s).is_none()
 }
 
-/// `label: rest`, `label rest`, `label - rest` (case-insensitive); the longest label wins.
-/// "FOR IMMEDIATE RELEASE", "For immediate release:", "For Release" alone on a line.
+/// A press release's marker alone on its line: "FOR IMMEDIATE RELEASE", "For immediate
+/// release:", "For Release".
 fn is_release_marker(s: &str) -> bool {
     let t = s.trim().trim_end_matches([':', '.', ' ']);
     ["for immediate release", "for release"]
@@ -1349,6 +1347,7 @@ fn is_release_marker(s: &str) -> bool {
         .any(|m| t.eq_ignore_ascii_case(m))
 }
 
+/// `label: rest`, `label rest`, `label - rest` (case-insensitive); the longest label wins.
 fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
     let t = s
         .trim_start_matches(['(', '['])

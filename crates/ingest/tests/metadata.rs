@@ -231,6 +231,19 @@ fn a_date_line_above_the_headline_with_no_furniture_is_the_publication_date() {
         d.metadata.page_dates.first().map(|p| p.value),
         Some(PartialDate::ymd(2025, 3, 4))
     );
+
+    // A page dump: today's date, the headline, a share row under it. The row is furniture
+    // within two lines of the date, so the date is still the page's.
+    let d = doc(
+        "c.txt",
+        &format!("Tuesday, March 4, 2025\nCracks found in Lower Fenn dam\nShare | Tweet | Email\n{BODY}\n"),
+    );
+    assert!(d.metadata.published.is_none(), "{:?}", d.metadata.published);
+    assert_eq!(
+        d.metadata.page_dates.first().map(|p| p.value),
+        Some(PartialDate::ymd(2025, 3, 4))
+    );
+    assert!(d.text().starts_with("Engineers found"), "{}", d.text());
 }
 
 #[test]
