@@ -505,9 +505,12 @@ impl<'a> Scanner<'a> {
             // courtesy titles ("…,” Ms. Velic said in her speech), the role before the name
             // ("…,” spokesman Tomas Reyl said", "…,” fire chief Reyl said") or a description
             // the name is set beside ("…,” the fire chief, Tomas Reyl, said").
-            if !self.only_speaker_words_between(start, &speaker) {
-                return None;
-            }
+            let speaker = if self.only_speaker_words_between(start, &speaker) {
+                speaker
+            } else {
+                // "…,” a spokeswoman for Varn police said.": the role's holder is the speaker.
+                self.role_for_owner(start, &speaker)?
+            };
             // "…“blockade,” Mr. Bush acknowledged that …": the cue reports a clause of its
             // own, so the quote before it is not what was said.
             if self.reports_clause_after(cue_token + 1) {
@@ -533,6 +536,27 @@ impl<'a> Scanner<'a> {
         first > start + 1
             && self.word(first - 1) == ","
             && self.role_phrase(start, first - 1).is_some()
+    }
+
+    /// "a spokeswoman for Varn police" / "the head of the agency" from `start` up to the end of
+    /// `owner` (the noun phrase found before the cue): a description whose role is the words
+    /// before "for"/"of"/"at", the rest naming whose role it is (a determiner and capitalised
+    /// words only, up to the owner).
+    fn role_for_owner(&self, start: usize, owner: &Draft) -> Option<Draft> {
+        let owner_first = owner
+            .role
+            .map_or(owner.range.0, |(r, _)| r.min(owner.range.0));
+        let link =
+            (start + 1..owner_first).find(|&t| matches!(self.word(t), "for" | "of" | "at"))?;
+        let role = self.role_phrase(start, link)?;
+        let owner_words = (link + 1..owner_first)
+            .all(|t| lexicon::is_determiner(self.word(t)) || self.is_capitalised_word(t));
+        owner_words.then_some(Draft {
+            range: (start, owner.range.1),
+            resolution: Resolution::Description,
+            entity: None,
+            role: Some(role),
+        })
     }
 
     /// Whether the words from `t` on open a reported clause ("that ...", "Friday she had

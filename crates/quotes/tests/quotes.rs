@@ -578,3 +578,26 @@ fn an_institution_described_speaks() {
     let q = quotes("“The road is closed,” ministry said.", &[]);
     assert!(q[0].speaker.is_none(), "{q:#?}");
 }
+
+#[test]
+fn a_role_for_someone_is_the_speaker_not_the_one_it_serves() {
+    for (text, speaker, role) in [
+        (
+            "“The road is closed,” a spokeswoman for Varn police said.",
+            "a spokeswoman for Varn police",
+            "spokeswoman",
+        ),
+        (
+            "“My client is innocent,” a lawyer for Tomas Reyl said.",
+            "a lawyer for Tomas Reyl",
+            "lawyer",
+        ),
+    ] {
+        let q = quotes(text, &[("Tomas Reyl", PER)]);
+        assert_eq!(q.len(), 1, "{text}: {q:#?}");
+        let found = q[0].speaker.as_ref().expect(text);
+        assert_eq!(s(text, found.span), speaker, "{text}");
+        assert_eq!(found.role.as_deref(), Some(role), "{text}");
+        assert_ne!(found.name.as_deref(), Some("Tomas Reyl"), "{text}");
+    }
+}
