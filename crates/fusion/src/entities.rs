@@ -14,29 +14,34 @@
 //!    entity's titles; in other names they stay ("Finance Ministry"); "Republic of X" is X.
 //! 2. **One type per name per story**: the tagger reads each document alone and may call one
 //!    name a person here and an organisation there; each name takes the label most of its
-//!    mentions have, a person's surname voting for the person label of names ending in it.
+//!    mentions have, a person's surname voting for the person label of names ending in it
+//!    unless the name is written as a place at least twice ("in Kellton").
 //! 3. **Aliases** of countries come from a built-in table ([`COUNTRY_ALIASES`]).
 //! 4. **Spelling variants**: two person names with the same surname whose given names differ
 //!    by one edit ("Stoyan"/"Stojan"), or the same given names and surnames one edit apart
 //!    ("Ferrow"/"Ferrowe"), or the same given name and surname with middle names one leaves
-//!    out, are one person; different given names ("Irena Dask", "Milan Dask") stay apart.
+//!    out, are one person; different given names ("Irena Dask", "Milan Dask") stay apart, and
+//!    so do given names differing only in a final vowel ("Ivan"/"Ivana Marek": siblings) and
+//!    one-letter variants one article writes side by side ("Anna Lind", "Anna Lindt").
 //! 5. **Spans ending in a person's full name** ("Sixers Fire Coach Maurice Cheeks", what a
 //!    title-case headline makes of a name) are that person when the story has one such person.
 //! 6. **Short names of organisations**: a one-word organisation (or MISC) name that is the head
 //!    word of one longer such name ("Gulls" of "Vesk Harbor Gulls", "Academy" of "Ostrel Academy
 //!    of Arts") is that organisation; when several share the head word ("Orsk Post", "Tarvel
 //!    Post"), each document's short name is the one that document names in full, else the one
-//!    the story names at least three times as often as the others; places are never shortened ("Esteria" is not "North
-//!    Esteria").
+//!    the story names at least three times as often as the others. Places are never shortened
+//!    ("Esteria" is not "North Esteria").
 //! 7. **Surnames alone** attach to the one person of the story with that surname. When several
-//!    people share it, a bare surname attaches to the one its own document names, else to the
-//!    one the story names in full at least three times as often as any other; otherwise it is
-//!    left unresolved and a note says so. Rules 5–7 link a mention as
-//!    [`MentionLink::Name`] (5) or [`MentionLink::Surname`] (6, 7: part of the name alone).
+//!    people share it, a bare surname attaches to the one its own document names; of several
+//!    its document names, to the one named alone in the latest sentence before it that names
+//!    any ("Her husband, Dario Velic, wept. ... Velic said."); otherwise to the one the story
+//!    names in full at least three times as often as any other; otherwise it is left
+//!    unresolved and a note says so. Rules 5–7 link a mention as [`MentionLink::Name`] (5) or
+//!    [`MentionLink::Surname`] (6, 7: part of the name alone).
 //! 8. **Places named after people** ("Velic Square", "Velic Airport": a name ending in a
 //!    facility word) are never merged with a person, whatever label NER gave them.
-//! 9. **Titles alone** ("the prime minister") attach to the one entity of the story seen with
-//!    that title: a capitalised title word in or right before the name ("Prime Minister Ana
+//! 9. **Titles alone** ("the prime minister", as whole words) attach to the one person of the
+//!    story seen with that title (other names keep their title words: "Finance Ministry"): a capitalised title word in or right before the name ("Prime Minister Ana
 //!    Velic"), or a lower-case role noun right before a person's name ("actress Tara Vell").
 use crate::analyze::{IdCounters, Prepared};
 use crate::model::{Entity, EntityMentionRef, MentionLink, Note, NoteKind};
@@ -846,9 +851,48 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             }
         }
     }
-    // Longer spans ending in one person's full name are that person: title-case headlines lead
-    // the tagger to take headline words into the name ("Sixers Fire Coach Maurice Cheeks").
-    // Shorter names are settled first, so a chain of such spans ends at the shortest full name.
+    join_spans_ending_in_a_person(&mut entities);
+    join_short_names(&mut entities);
+    attach_one_word_names(docs, &mut entities, &by_key, singles, &mut notes);
+    link_titles_alone(docs, &mut entities);
+
+    let mut entities: Vec<Building> = entities
+        .into_iter()
+        .filter(|e| !e.mentions.is_empty())
+        .collect();
+    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    let out = entities
+        .into_iter()
+        .map(|e| {
+            let mut doc_ids: Vec<usize> = e.mentions.iter().map(|(d, _, _)| *d).collect();
+            doc_ids.sort_unstable();
+            doc_ids.dedup();
+            let mentions = e
+                .mentions
+                .iter()
+                .filter_map(|&(d, span, link)| {
+                    docs.get(d).map(|p| EntityMentionRef {
+                        evidence: p.evidence(span),
+                        link,
+                    })
+                })
+                .collect();
+            Entity {
+                id: ids.next("ent"),
+                name: e.name,
+                label: e.label,
+                aliases: e.aliases,
+                titles: e.titles,
+                mentions,
+                document_count: doc_ids.len(),
+            }
+        })
+        .collect();
+    (out, notes)
+}
+
+/// Longer spans ending in one person's full name are that person (rule 5).
+fn join_spans_ending_in_a_person(entities: &mut [Building]) {
     let mut people_by_words: FxHashMap<Vec<String>, Vec<usize>> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
         if e.label == EntityLabel::Per && e.words.len() >= 2 {
@@ -875,10 +919,12 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
         let [person] = people.as_slice() else {
             continue;
         };
-        merge_into(&mut entities, long, *person, MentionLink::Name);
+        merge_into(entities, long, *person, MentionLink::Name);
     }
-    // Organisations named by their head word alone join the one longer name with that head (or
-    // the one the story names far more often than the others).
+}
+
+/// Organisations named by their head word alone join a longer name with that head (rule 6).
+fn join_short_names(entities: &mut [Building]) {
     let mut by_head: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
         if e.words.len() >= 2 {
@@ -914,7 +960,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             .collect();
         match longer.as_slice() {
             [] => {}
-            [one] => merge_into(&mut entities, short, *one, MentionLink::Surname),
+            [one] => merge_into(entities, short, *one, MentionLink::Surname),
             several => {
                 // Several organisations share the head word ("Orsk Post", "Tarvel Post"): each
                 // document's short name is the one that document names in full; the story's
@@ -943,13 +989,22 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
                     })
                     .collect();
                 for (d, long) in moves {
-                    move_document_mentions(&mut entities, short, long, d, MentionLink::Surname);
+                    move_document_mentions(entities, short, long, d, MentionLink::Surname);
                 }
             }
         }
     }
-    // Surnames (and given names) alone. How often each person is named in full decides between
-    // namesakes when nothing closer does.
+}
+
+/// One-word person names: surnames (and given names) alone join the person of the story
+/// who bears them (rule 7); the rest become entities of their own.
+fn attach_one_word_names(
+    docs: &[&Prepared<'_>],
+    entities: &mut Vec<Building>,
+    by_key: &FxHashMap<(bool, String), usize>,
+    singles: Vec<&CleanMention<'_>>,
+    notes: &mut Vec<Note>,
+) {
     let named_counts: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
     let mut people_by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
@@ -1063,7 +1118,10 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             }
         }
     }
-    // Titles alone: "the prime minister" → the one entity holding that title.
+}
+
+/// Titles alone ("the prime minister") join the one entity holding that title (rule 9).
+fn link_titles_alone(docs: &[&Prepared<'_>], entities: &mut [Building]) {
     let mut holders: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, e) in entities
         .iter()
@@ -1135,40 +1193,6 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             }
         }
     }
-
-    let mut entities: Vec<Building> = entities
-        .into_iter()
-        .filter(|e| !e.mentions.is_empty())
-        .collect();
-    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
-    let out = entities
-        .into_iter()
-        .map(|e| {
-            let mut doc_ids: Vec<usize> = e.mentions.iter().map(|(d, _, _)| *d).collect();
-            doc_ids.sort_unstable();
-            doc_ids.dedup();
-            let mentions = e
-                .mentions
-                .iter()
-                .filter_map(|&(d, span, link)| {
-                    docs.get(d).map(|p| EntityMentionRef {
-                        evidence: p.evidence(span),
-                        link,
-                    })
-                })
-                .collect();
-            Entity {
-                id: ids.next("ent"),
-                name: e.name,
-                label: e.label,
-                aliases: e.aliases,
-                titles: e.titles,
-                mentions,
-                document_count: doc_ids.len(),
-            }
-        })
-        .collect();
-    (out, notes)
 }
 
 /// True when `rest` (the text after a match) starts at a word boundary.
