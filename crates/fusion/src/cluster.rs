@@ -678,42 +678,43 @@ impl StoryClusterer {
         ranked.truncate(self.opts.candidates);
         ranked
             .into_iter()
-            .filter_map(|(s, _)| {
-                let story = self.stories.get(s as usize)?;
-                let (words_norm, names_norm) = self.norms(story);
-                let wc = self.cosine(probe.words, &story.words, words_norm);
-                let nc = self.cosine(probe.names, &story.names, names_norm);
-                // A product, not a sum: sharing vocabulary is not enough, the names must agree.
-                let mut score = wc * nc.max(0.0).powf(self.opts.name_weight);
-                if self.opts.name_coverage_weight > 0.0 {
-                    let is_name =
-                        |t: u32| !self.numeric_term.get(t as usize).copied().unwrap_or(false);
-                    score *= coverage(probe.names, &story.names, is_name)
-                        .powf(self.opts.name_coverage_weight);
-                }
-                if !probe.years.is_empty()
-                    && !story.years.is_empty()
-                    && !probe.years.iter().any(|y| story.years.contains(y))
-                {
-                    score *= self.opts.year_mismatch;
-                }
-                if let (Some(published), Some(story_days)) = (probe.days, story.days) {
-                    // Near in time: published near the story's reports, or either side writes
-                    // a date near the other's publication (a trial report naming the
-                    // shooting's date; a report of the shooting when the trial reports came
-                    // first).
-                    let apart = probe
-                        .mentioned_days
-                        .iter()
-                        .map(|&r| gap(r, story_days))
-                        .chain(story.mentioned_days.iter().map(|&r| gap(published, r)))
-                        .fold(gap(published, story_days), i32::min)
-                        as f32;
-                    score *= self.time_factor(apart);
-                }
-                Some((s, score))
-            })
+            .filter_map(|(s, _)| Some((s, self.score(probe, self.stories.get(s as usize)?))))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// How well a document (or a group's centroid) fits a story: word cosine × name
+    /// cosine^weight, damped by names the story has not seen, a year it does not have and
+    /// distance in time.
+    fn score(&self, probe: &Probe<'_>, story: &Story) -> f32 {
+        let (words_norm, names_norm) = self.norms(story);
+        let wc = self.cosine(probe.words, &story.words, words_norm);
+        let nc = self.cosine(probe.names, &story.names, names_norm);
+        // A product, not a sum: sharing vocabulary is not enough, the names must agree.
+        let mut score = wc * nc.max(0.0).powf(self.opts.name_weight);
+        if self.opts.name_coverage_weight > 0.0 {
+            let is_name = |t: u32| !self.numeric_term.get(t as usize).copied().unwrap_or(false);
+            score *=
+                coverage(probe.names, &story.names, is_name).powf(self.opts.name_coverage_weight);
+        }
+        if !probe.years.is_empty()
+            && !story.years.is_empty()
+            && !probe.years.iter().any(|y| story.years.contains(y))
+        {
+            score *= self.opts.year_mismatch;
+        }
+        if let (Some(published), Some(story_days)) = (probe.days, story.days) {
+            // Near in time: published near the story's reports, or either side writes a date
+            // near the other's publication (a trial report naming the shooting's date; a
+            // report of the shooting when the trial reports came first).
+            let apart = probe
+                .mentioned_days
+                .iter()
+                .map(|&r| gap(r, story_days))
+                .chain(story.mentioned_days.iter().map(|&r| gap(published, r)))
+                .fold(gap(published, story_days), i32::min) as f32;
+            score *= self.time_factor(apart);
+        }
+        score
     }
 
     /// How much a score is kept for a story `apart` days from the document: 1 within
