@@ -351,7 +351,10 @@ impl StoryClusterer {
     /// document in the stream, counting from 0 over every [`StoryClusterer::add`] and
     /// [`StoryClusterer::add_to`] call, new story), in the order the moves happened. A caller
     /// that keeps each document's story applies them after every call; moves not taken are
-    /// kept (at most one entry per move).
+    /// kept (at most one entry per move). A call reports a document at most once, with the
+    /// story it ends that call in (a group split off and re-homed in one review is one move,
+    /// to its new home); moves kept over several calls are applied in order, later ones
+    /// winning.
     pub fn take_moves(&mut self) -> Vec<(usize, StoryId)> {
         // Called after every document: when nothing moved, the buffer has no capacity and
         // neither it nor the `Vec::new()` left in its place allocates.
@@ -411,6 +414,9 @@ impl StoryClusterer {
     /// young story like any report, and a split it makes due is made now (a copy stays in the
     /// group of its near-identical original). Moves are reported by
     /// [`StoryClusterer::take_moves`]; the returned story is the document's after review.
+    /// A story id not handed out yet starts a new story; the id of a story review left empty
+    /// (its documents moved: see `take_moves`) starts that story afresh, so callers should
+    /// apply the moves before naming a story here.
     pub fn add_to(&mut self, doc: &ClusterInput<'_>, story: StoryId) -> StoryId {
         let features = self.features(doc);
         let day = doc.published.and_then(days_since_epoch);
