@@ -575,11 +575,17 @@ fn middle_names_differ(a: &[String], b: &[String]) -> bool {
 
 /// An organisation (or other non-place, non-person) name of one word that is the head of a
 /// longer such name ([`head_word`]: "Gulls" for "Vesk Harbor Gulls", "Academy" for "Ostrel
-/// Academy of Arts"). Organisation and other (MISC) labels count as one kind here: the tagger
-/// swaps them for teams and products. Places are left alone: "Esteria" is not "North Esteria".
+/// Academy of Arts"). A short name the tagger called MISC may still be an organisation's (it
+/// takes a team's plural name for a nationality: "Pistons"), but an organisation's short name
+/// is not a MISC name's head: "Giants" the team is not "Gentle Giants" the film. Places are
+/// left alone: "Esteria" is not "North Esteria".
 fn short_name_of(short: &Building, long: &Building) -> bool {
-    let group = |l: EntityLabel| matches!(l, EntityLabel::Org | EntityLabel::Misc);
-    if !group(short.label) || !group(long.label) || long.words.len() < 2 {
+    let kinds_fit = match short.label {
+        EntityLabel::Org => long.label == EntityLabel::Org,
+        EntityLabel::Misc => matches!(long.label, EntityLabel::Org | EntityLabel::Misc),
+        _ => false,
+    };
+    if !kinds_fit || long.words.len() < 2 {
         return false;
     }
     let [word] = short.words.as_slice() else {

@@ -763,3 +763,30 @@ fn a_title_alone_is_a_whole_phrase_not_the_end_of_a_longer_word() {
     let later = docs[0].text.find("the mayor left").unwrap_or(usize::MAX);
     assert_eq!(titles_alone, vec![later], "{kell:#?}");
 }
+
+#[test]
+fn a_team_short_name_is_not_the_head_of_a_film_title() {
+    use EntityLabel::*;
+    let docs = [
+        Doc {
+            id: "a",
+            text: "The Giants beat Orsk 3-1. The film Gentle Giants opened the same night.",
+            mentions: &[("Gentle Giants", Misc), ("Giants", Org), ("Orsk", Org)],
+        },
+        Doc {
+            id: "b",
+            text: "The Giants will play Orsk again. Pistons fans cheered the Tarvel Pistons.",
+            mentions: &[
+                ("Tarvel Pistons", Org),
+                ("Giants", Org),
+                ("Orsk", Org),
+                ("Pistons", Misc),
+            ],
+        },
+    ];
+    let es = entities(&docs);
+    assert!(!same(&es, ("a", "Giants"), ("a", "Gentle Giants")));
+    assert!(same(&es, ("a", "Giants"), ("b", "Giants")));
+    // A team's short name the tagger called MISC still joins the team.
+    assert!(same(&es, ("b", "Pistons"), ("b", "Tarvel Pistons")));
+}
