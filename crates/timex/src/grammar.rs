@@ -460,6 +460,41 @@ impl<'a> Grammar<'a> {
         self.is(i, "'") && self.glued(i) && self.is(i + 1, "s")
     }
 
+    /// Whether the number at `i` is a house number: capitalised words follow that end in a
+    /// street word ("1800 Pitkin Ave.", "2100 Main Street"), and nothing capitalised after it
+    /// ("the 1994 Road Traffic Act" is a year).
+    fn street_number(&self, i: usize) -> bool {
+        let mut last = None;
+        for t in i + 1..i + 5 {
+            if !self.capital(t) || self.kind(t) != Some(TokenKind::Word) {
+                break;
+            }
+            last = Some(t);
+        }
+        last.is_some_and(|t| {
+            matches!(
+                self.w(t),
+                "ave"
+                    | "avenue"
+                    | "st"
+                    | "street"
+                    | "road"
+                    | "rd"
+                    | "blvd"
+                    | "boulevard"
+                    | "lane"
+                    | "drive"
+                    | "way"
+                    | "place"
+                    | "square"
+                    | "court"
+                    | "highway"
+                    | "parkway"
+                    | "terrace"
+            ) && !(self.capital(t + 1) && self.kind(t + 1) == Some(TokenKind::Word))
+        })
+    }
+
     fn prev_word(&self, i: usize) -> &str {
         i.checked_sub(1).map(|p| self.w(p)).unwrap_or("")
     }
@@ -1937,6 +1972,9 @@ impl<'a> Grammar<'a> {
                     "in" | "since" | "of" | "year" | "by" | "until"
                 )
             {
+                return None;
+            }
+            if self.street_number(s) {
                 return None;
             }
             // "the 2013-14 season", "fiscal 2013-14", "the 2008-2012 period": a span of
@@ -3867,6 +3905,33 @@ impl<'a> Grammar<'a> {
             ),
             _ => return None,
         };
+        // "Valentine's Day in 2012", "Christmas 2010", "Easter of 1916": the year written
+        // beside the feast names it, whatever the publication date.
+        let year_at = if matches!(self.w(end), "in" | "of" | ",") {
+            end + 1
+        } else {
+            end
+        };
+        if let Some(y) = self.year4(year_at).filter(|y| (1800..=2100).contains(y)) {
+            let day = match fixed {
+                Some((m, d)) => ymd(y, m, d),
+                None => match w {
+                    _ if named_feast.is_some() => named_feast
+                        .and_then(|(feast, offset)| feast(y).and_then(|d| add_days(d, offset))),
+                    "easter" => easter(y),
+                    "election" => election_day(y),
+                    "labor" => labor_day(y),
+                    "memorial" => memorial_day(y),
+                    _ => thanksgiving(y),
+                },
+            };
+            if let Some(day) = day.filter(|_| !self.is(end - 1, "week")) {
+                // "Christmas 2010" is one expression; in "Valentine's Day in 2012" the
+                // preposition is no part of either, and the year stays a timex of its own.
+                let hit_end = if year_at == end { year_at + 1 } else { end };
+                return Some(Hit::date(hit_end, Val::absolute_day(day)));
+            }
+        }
         let lean = self.lean(i, end, Lean::Past);
         let val = match fixed {
             Some((m, d)) => self.resolve_month_day(m, d, Some(lean), false),

@@ -483,3 +483,23 @@ fn shooting_story_event_anchored_spans() {
         ],
     );
 }
+
+/// House numbers are not years, and a feast with its year written beside it is that year's
+/// feast, whatever the publication date (TimeML 1.2.1: a timex's value is the date it names;
+/// "in" is no part of an extent, so "2012" stays a timex of its own).
+#[test]
+fn trial_story_with_addresses_and_a_dated_feast() {
+    check(
+        (2013, 4, 12),
+        "The family lived in a fifth-floor flat at 1800 Pitkin Ave. until the shooting. \
+         Orna Vesk had planned to marry on Valentine's Day in 2012, and the shop at \
+         2100 Main Street where she worked closed at Christmas 2010. The 1994 Road Traffic \
+         Act still governs the junction.",
+        &[
+            ("Valentine's Day", "2012-02-14"),
+            ("in 2012", "2012"),
+            ("Christmas 2010", "2010-12-25"),
+            ("1994", "1994"),
+        ],
+    );
+}
