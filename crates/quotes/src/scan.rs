@@ -43,6 +43,14 @@ struct Draft {
     role: Option<Range>,
 }
 
+impl Draft {
+    /// The first token of the speaker's words: its role's when the role comes before it.
+    fn first_token(&self) -> usize {
+        self.role
+            .map_or(self.range.0, |(role_first, _)| role_first.min(self.range.0))
+    }
+}
+
 #[derive(Clone, Copy)]
 struct CueAt {
     token: usize,
@@ -304,7 +312,7 @@ impl<'a> Scanner<'a> {
                 pending = None;
                 if let Some((o, start, mut parts)) = open.take() {
                     parts.push((start, i));
-                    if matches!(w, "“" | "\"" | "«" | "„" | "``") {
+                    if is_opening_mark(w) {
                         open = Some((o, i + 1, parts));
                         continue;
                     }
@@ -317,14 +325,7 @@ impl<'a> Scanner<'a> {
                 // that would pair with the next opening mark.
                 if let Some((o, mut parts, line_start)) = pending.take() {
                     parts.push((line_start, i));
-                    parts.retain(|(a, b)| a < b);
-                    if !parts.is_empty() {
-                        regions.push(Region {
-                            open: o,
-                            close: i,
-                            parts,
-                        });
-                    }
+                    push_region(&mut regions, o, i, parts);
                 }
                 continue;
             }
@@ -333,7 +334,7 @@ impl<'a> Scanner<'a> {
             let low_high_close =
                 w == "“" && open.as_ref().is_some_and(|(o, ..)| self.word(*o) == "„");
             match (w, open.take()) {
-                ("“" | "«" | "„" | "``" | "\"", None) => {
+                (w, None) if is_opening_mark(w) => {
                     pending = None;
                     open = Some((i, i + 1, Vec::new()));
                 }
@@ -341,14 +342,7 @@ impl<'a> Scanner<'a> {
                     if low_high_close || matches!(w, "”" | "»" | "\"" | "''") =>
                 {
                     parts.push((start, i));
-                    parts.retain(|(a, b)| a < b);
-                    if !parts.is_empty() {
-                        regions.push(Region {
-                            open: o,
-                            close: i,
-                            parts,
-                        });
-                    }
+                    push_region(&mut regions, o, i, parts);
                 }
                 (_, state) => open = state,
             }
@@ -526,9 +520,7 @@ impl<'a> Scanner<'a> {
     /// Whether the tokens from `start` up to `speaker` are the speaker's own words: titles, its
     /// role, or a description set off by a comma before the name.
     fn only_speaker_words_between(&self, start: usize, speaker: &Draft) -> bool {
-        let first = speaker.role.map_or(speaker.range.0, |(role_first, _)| {
-            role_first.min(speaker.range.0)
-        });
+        let first = speaker.first_token();
         if (start..first).all(|t| lexicon::is_title(self.word(t))) {
             return true;
         }
@@ -543,9 +535,7 @@ impl<'a> Scanner<'a> {
     /// before "for"/"of"/"at", the rest naming whose role it is (a determiner and capitalised
     /// words only, up to the owner).
     fn role_for_owner(&self, start: usize, owner: &Draft) -> Option<Draft> {
-        let owner_first = owner
-            .role
-            .map_or(owner.range.0, |(r, _)| r.min(owner.range.0));
+        let owner_first = owner.first_token();
         let link =
             (start + 1..owner_first).find(|&t| matches!(self.word(t), "for" | "of" | "at"))?;
         let role = self.role_phrase(start, link)?;
@@ -1621,6 +1611,20 @@ fn is_name_word(w: &str) -> bool {
 
 /// A lower-case word that may modify a role noun when a determiner makes the phrase a
 /// description ("an embassy official"); function words are excluded.
+/// A double quote mark that can open a quote (the straight mark too).
+fn is_opening_mark(w: &str) -> bool {
+    matches!(w, "“" | "\"" | "«" | "„" | "``")
+}
+
+/// Record a quote region closing at `close`, with its content parts (empty ones dropped); a
+/// region with no content is no quote.
+fn push_region(regions: &mut Vec<Region>, open: usize, close: usize, mut parts: Vec<Range>) {
+    parts.retain(|(a, b)| a < b);
+    if !parts.is_empty() {
+        regions.push(Region { open, close, parts });
+    }
+}
+
 fn is_plain_modifier_word(w: &str) -> bool {
     w.len() > 2
         && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
