@@ -1055,15 +1055,14 @@ fn attach_one_word_names(
                 in_doc.dedup();
                 let sentences = docs.get(m.doc).map_or(&[][..], |p| p.sentences.as_slice());
                 let candidates = if in_doc.is_empty() { many } else { &in_doc };
-                match candidates {
+                let decided = match candidates {
                     [one] => Some(*one),
-                    _ if namesake_named_last(named_here, sentences, m.span).is_some() => {
-                        namesake_named_last(named_here, sentences, m.span)
-                    }
-                    _ if dominant(candidates, &named_counts).is_some() => {
-                        dominant(candidates, &named_counts)
-                    }
-                    _ => {
+                    _ => namesake_named_last(named_here, sentences, m.span)
+                        .or_else(|| dominant(candidates, &named_counts)),
+                };
+                match decided {
+                    Some(i) => Some(i),
+                    None => {
                         if let Some(p) = docs.get(m.doc) {
                             notes.push(Note {
                                 kind: NoteKind::AmbiguousMention,
