@@ -134,17 +134,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mentioned: Vec<triangulate_doc::PartialDate> = match published {
             Some(date) if use_mentions => {
                 triangulate_timex::find_timexes(text, &triangulate_timex::Anchor::on(date))
-                    .into_iter()
-                    .filter(|t| {
-                        matches!(
-                            t.kind,
-                            triangulate_timex::TimexType::Date | triangulate_timex::TimexType::Time
-                        )
-                    })
-                    .filter_map(|t| {
-                        t.partial
-                            .or_else(|| triangulate_doc::PartialDate::parse_iso(&t.value))
-                    })
+                    .iter()
+                    .filter_map(|t| t.calendar_date())
                     .collect()
             }
             _ => Vec::new(),

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use triangulate_doc::{EntityMention, PartialDate, Span};
 use triangulate_quantity::Quantity;
 use triangulate_quotes::Quote;
-use triangulate_timex::{Timex, TimexType};
+use triangulate_timex::Timex;
 
 /// A document with its layers checked against its text (bad layers dropped).
 pub(crate) struct Prepared<'a> {
@@ -238,12 +238,8 @@ pub fn analyze(docs: &[AnnotatedDoc], opts: &FusionOptions) -> Analysis {
             }
             _ => p.text,
         };
-        let mentioned: Vec<PartialDate> = p
-            .timexes
-            .iter()
-            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter_map(|t| t.partial.or_else(|| PartialDate::parse_iso(&t.value)))
-            .collect();
+        let mentioned: Vec<PartialDate> =
+            p.timexes.iter().filter_map(|t| t.calendar_date()).collect();
         let input = ClusterInput {
             text,
             names: &names,

@@ -10,7 +10,7 @@ use crate::analyze::Prepared;
 use crate::model::*;
 use rustc_hash::FxHashMap;
 use triangulate_doc::{days_in_month, PartialDate, Span};
-use triangulate_timex::{AnchorUse, TimexType};
+use triangulate_timex::AnchorUse;
 
 fn precision(d: &PartialDate) -> Option<DatePrecision> {
     match (d.year, d.month, d.day) {
@@ -82,10 +82,7 @@ pub(crate) fn build(docs: &[&Prepared<'_>], claims: &[Claim]) -> (Vec<TimelineEn
     let mut entry_key: FxHashMap<String, usize> = FxHashMap::default();
     for p in docs {
         for t in &p.timexes {
-            if !matches!(t.kind, TimexType::Date | TimexType::Time) {
-                continue;
-            }
-            let Some(written) = t.partial.or_else(|| PartialDate::parse_iso(&t.value)) else {
+            let Some(written) = t.calendar_date() else {
                 continue;
             };
             let (date, inferred) = complete(written, p, dominant.as_ref());

@@ -314,6 +314,18 @@ pub struct Timex {
     pub partial: Option<PartialDate>,
 }
 
+impl Timex {
+    /// The calendar date a date or time expression names (complete or partial): its
+    /// [`Timex::partial`] fields, else its value read as an ISO date; `None` for durations and
+    /// sets, and for values that are no date ("PRESENT_REF", "2025-W10").
+    pub fn calendar_date(&self) -> Option<PartialDate> {
+        if !matches!(self.kind, TimexType::Date | TimexType::Time) {
+            return None;
+        }
+        self.partial.or_else(|| PartialDate::parse_iso(&self.value))
+    }
+}
+
 /// Finds and normalises the time expressions of `text` against `anchor`.
 ///
 /// Expressions never overlap and come in text order. Never panics, whatever the input.
