@@ -65,6 +65,20 @@ fn live_hypothesis(
     })
 }
 
+/// What every step of one sentence's search reads besides the weights, which training may
+/// change between steps.
+#[derive(Clone, Copy)]
+pub(crate) struct SentenceInput<'a> {
+    pub(crate) sentence: &'a PreparedSentence,
+    /// The document's labels before this sentence (the document-level features read it).
+    pub(crate) history: &'a LabelHistory,
+    pub(crate) hash_bits: u32,
+    pub(crate) beam: Beam,
+    /// How many of the sentence's tokens are searched: all of them when decoding, those with
+    /// a gold label in training. The last of them may not leave an entity open.
+    pub(crate) len: usize,
+}
+
 /// Beam search over one sentence at a time; its buffers are reused from sentence to sentence.
 ///
 /// A sequence scores the sum of its label scores: raw, or locally normalised when
@@ -94,22 +108,25 @@ impl BeamSearch {
         self.step_starts.clear();
     }
 
-    /// Extends every live hypothesis with each label allowed at token `i` (`last`: the
-    /// sentence's last token, where no entity may stay open) and keeps the best `beam.width`.
-    /// Returns `false`, leaving the search as it was, if no hypothesis survives; that cannot
-    /// happen with the BILOU constraints (outside or a closing label is always allowed), and
-    /// each caller says what it falls back to.
-    #[allow(clippy::too_many_arguments)]
+    /// Extends every live hypothesis with each label allowed at token `i` of `input` (at its
+    /// last token no entity may stay open) and keeps the best `input.beam.width`. Returns
+    /// `false`, leaving the search as it was, if no hypothesis survives; that cannot happen
+    /// with the BILOU constraints (outside or a closing label is always allowed), and each
+    /// caller says what it falls back to.
     pub(crate) fn step(
         &mut self,
         weights: &impl Weights,
-        hash_bits: u32,
-        sentence: &PreparedSentence,
+        input: &SentenceInput<'_>,
         i: usize,
-        last: bool,
-        history: &LabelHistory,
-        beam: Beam,
     ) -> bool {
+        let SentenceInput {
+            sentence,
+            history,
+            hash_bits,
+            beam,
+            len,
+        } = *input;
+        let last = i + 1 == len;
         let BeamSearch {
             context_buckets,
             label_buckets,
@@ -310,13 +327,17 @@ mod tests {
 
         /// Takes the search's step for token `i` with a raw-score beam of `width`.
         fn step(&self, search: &mut BeamSearch, i: usize, width: usize) {
-            let beam = Beam {
-                width,
-                temperature: None,
+            let input = SentenceInput {
+                sentence: &self.sentence,
+                history: &self.history,
+                hash_bits: HASH_BITS,
+                beam: Beam {
+                    width,
+                    temperature: None,
+                },
+                len: self.words.len(),
             };
-            let last = i + 1 == self.words.len();
-            let (weights, sentence) = (&Dense(&self.weights), &self.sentence);
-            assert!(search.step(weights, HASH_BITS, sentence, i, last, &self.history, beam));
+            assert!(search.step(&Dense(&self.weights), &input, i));
         }
 
         /// Sum of the label scores of a sequence, added in the order the search adds them.

@@ -6,7 +6,7 @@
 //! clusters, gazetteer phrase hashes), a free-text description, and the weights: for every
 //! bucket with a non-zero weight, its delta-coded index and `(label, i16)` pairs scaled by one
 //! `f32` factor.
-use crate::beam::BeamSearch;
+use crate::beam::{BeamSearch, SentenceInput};
 use crate::features::{
     apply_first_pass, best_label, hash_bytes, label_confidence, prepare_document, token_features,
     LabelHistory, Lexicon, PreparedSentence, Weights,
@@ -289,9 +289,16 @@ fn decode_sentence_beam(
     search: &mut BeamSearch,
 ) -> Vec<(Label, f32)> {
     let n = sentence.tokens.len();
+    let input = SentenceInput {
+        sentence,
+        history,
+        hash_bits,
+        beam,
+        len: n,
+    };
     search.start();
     for i in 0..n {
-        if !search.step(weights, hash_bits, sentence, i, i + 1 == n, history, beam) {
+        if !search.step(weights, &input, i) {
             // Cannot happen (see `BeamSearch::step`), but a sentence of all-outside labels is
             // a safe answer if the constraints ever leave nothing.
             return vec![(Label::OUTSIDE, 1.0); n];

@@ -1,6 +1,6 @@
 //! Training: lexicon induction (casing evidence, clusters, gazetteer) and the averaged
 //! perceptron, with the number of epochs chosen on the development set.
-use crate::beam::BeamSearch;
+use crate::beam::{BeamSearch, SentenceInput};
 use crate::conll::ConllDocument;
 use crate::eval::Scores;
 use crate::features::{
@@ -686,9 +686,15 @@ fn beam_train_sentence(
     scratch: &mut BeamTraining,
 ) -> usize {
     let n = sentence.tokens.len().min(gold.len());
-    let beam = Beam {
-        width,
-        temperature: None,
+    let input = SentenceInput {
+        sentence,
+        history,
+        hash_bits: update.hash_bits,
+        beam: Beam {
+            width,
+            temperature: None,
+        },
+        len: n,
     };
     let BeamTraining { search, best } = scratch;
     search.start();
@@ -696,16 +702,7 @@ fn beam_train_sentence(
     // the early update is made); the empty prefix is the one hypothesis before the first step.
     let mut gold_position = Some(0usize);
     for (i, &truth) in gold.iter().enumerate().take(n) {
-        let stepped = search.step(
-            &Dense(update.weights),
-            update.hash_bits,
-            sentence,
-            i,
-            i + 1 == n,
-            history,
-            beam,
-        );
-        if !stepped {
+        if !search.step(&Dense(update.weights), &input, i) {
             break;
         }
         let Some(position) = gold_position else {
