@@ -47,6 +47,7 @@ use crate::analyze::{IdCounters, Prepared};
 use crate::model::{Entity, EntityMentionRef, MentionLink, Note, NoteKind};
 use crate::text::{fold, words};
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 use triangulate_doc::{EntityLabel, Span};
 
 /// Country names and their common aliases; every name in a row is the same country. Folded
@@ -186,11 +187,26 @@ pub fn name_key(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn country_canonical(key: &str) -> Option<&'static str> {
-    COUNTRY_ALIASES
-        .iter()
-        .find(|row| row.iter().any(|alias| name_key(alias) == key))
-        .and_then(|row| row.first().copied())
+/// [`name_key`] of every alias of [`COUNTRY_ALIASES`] to the key of its row's first name,
+/// folded once rather than the whole table again for every mention looked up. The first row
+/// holding an alias wins, as a search of the table in order would.
+static COUNTRY_KEYS: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
+    let mut keys = FxHashMap::default();
+    for row in COUNTRY_ALIASES {
+        if let Some(canonical) = row.first() {
+            let canonical = name_key(canonical);
+            for alias in *row {
+                keys.entry(name_key(alias))
+                    .or_insert_with(|| canonical.clone());
+            }
+        }
+    }
+    keys
+});
+
+/// The comparison key of the country whose alias has comparison key `key`, if any.
+fn country_key(key: &str) -> Option<&'static str> {
+    COUNTRY_KEYS.get(key).map(String::as_str)
 }
 
 /// A mention cleaned of its title: the name words, the title words, and the full surface.
@@ -802,18 +818,16 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
             singles.push(m);
             continue;
         }
-        let key = m.key.clone();
-        let (key, link) = match country_canonical(&key) {
-            Some(canonical) if m.label != EntityLabel::Per => {
-                let ck = name_key(canonical);
-                let link = if ck == key {
+        let (key, link) = match country_key(&m.key) {
+            Some(country) if m.label != EntityLabel::Per => {
+                let link = if country == m.key {
                     MentionLink::Name
                 } else {
                     MentionLink::AliasTable
                 };
-                (ck, link)
+                (country.to_string(), link)
             }
-            _ => (key, MentionLink::Name),
+            _ => (m.key.clone(), MentionLink::Name),
         };
         let person = m.label == EntityLabel::Per;
         let slot = match by_key.get(&(person, key.clone())) {
@@ -946,7 +960,7 @@ fn join_short_names(entities: &mut [Building]) {
         };
         if short_entity.mentions.is_empty()
             || short_entity.words.len() != 1
-            || country_canonical(&short_entity.key).is_some()
+            || country_key(&short_entity.key).is_some()
         {
             continue;
         }
