@@ -3913,18 +3913,7 @@ impl<'a> Grammar<'a> {
             end
         };
         if let Some(y) = self.year4(year_at).filter(|y| (1800..=2100).contains(y)) {
-            let day = match fixed {
-                Some((m, d)) => ymd(y, m, d),
-                None => match w {
-                    _ if named_feast.is_some() => named_feast
-                        .and_then(|(feast, offset)| feast(y).and_then(|d| add_days(d, offset))),
-                    "easter" => easter(y),
-                    "election" => election_day(y),
-                    "labor" => labor_day(y),
-                    "memorial" => memorial_day(y),
-                    _ => thanksgiving(y),
-                },
-            };
+            let day = feast_day(w, named_feast, fixed, y);
             if let Some(day) = day.filter(|_| !self.is(end - 1, "week")) {
                 // "Christmas 2010" is one expression; in "Valentine's Day in 2012" the
                 // preposition is no part of either, and the year stays a timex of its own.
@@ -3936,15 +3925,7 @@ impl<'a> Grammar<'a> {
         let val = match fixed {
             Some((m, d)) => self.resolve_month_day(m, d, Some(lean), false),
             None => {
-                let rule = |y: i32| match w {
-                    _ if named_feast.is_some() => named_feast
-                        .and_then(|(feast, offset)| feast(y).and_then(|d| add_days(d, offset))),
-                    "easter" => easter(y),
-                    "election" => election_day(y),
-                    "labor" => labor_day(y),
-                    "memorial" => memorial_day(y),
-                    _ => thanksgiving(y),
-                };
+                let rule = |y: i32| feast_day(w, named_feast, None, y);
                 match (self.anchor, self.anchor_year) {
                     (Some(a), Some(y)) => {
                         // The nearest occurrence, a future one counting double (as for
@@ -4026,6 +4007,32 @@ fn weekday_feast(epithet: &str, weekday: &str) -> Option<(FeastRule, i64)> {
         ("black", "friday") => Some((thanksgiving, 1)),
         ("cyber", "monday") => Some((thanksgiving, 4)),
         _ => None,
+    }
+}
+
+/// The day in year `y` of a holiday as `holiday` read it: its fixed `(month, day)`, else the
+/// feast a weekday is named after (`named_feast`, from [`weekday_feast`]), else the movable
+/// feast its first word `w` names ("easter", "election", "labor", "memorial"; any other word
+/// is Thanksgiving, the one left). One rule for a feast with its year written beside it and
+/// for one resolved from the publication date.
+fn feast_day(
+    w: &str,
+    named_feast: Option<(FeastRule, i64)>,
+    fixed: Option<(u32, u32)>,
+    y: i32,
+) -> Option<NaiveDate> {
+    if let Some((m, d)) = fixed {
+        return ymd(y, m, d);
+    }
+    if let Some((feast, offset)) = named_feast {
+        return feast(y).and_then(|d| add_days(d, offset));
+    }
+    match w {
+        "easter" => easter(y),
+        "election" => election_day(y),
+        "labor" => labor_day(y),
+        "memorial" => memorial_day(y),
+        _ => thanksgiving(y),
     }
 }
 
