@@ -472,26 +472,8 @@ impl<'a> Grammar<'a> {
             last = Some(t);
         }
         last.is_some_and(|t| {
-            matches!(
-                self.w(t),
-                "ave"
-                    | "avenue"
-                    | "st"
-                    | "street"
-                    | "road"
-                    | "rd"
-                    | "blvd"
-                    | "boulevard"
-                    | "lane"
-                    | "drive"
-                    | "way"
-                    | "place"
-                    | "square"
-                    | "court"
-                    | "highway"
-                    | "parkway"
-                    | "terrace"
-            ) && !(self.capital(t + 1) && self.kind(t + 1) == Some(TokenKind::Word))
+            lexicon::street_word(self.w(t))
+                && !(self.capital(t + 1) && self.kind(t + 1) == Some(TokenKind::Word))
         })
     }
 

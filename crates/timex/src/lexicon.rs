@@ -1,4 +1,5 @@
-//! Word lists: months, weekdays, number words, ordinals, units, seasons, parts of the day.
+//! Word lists: months, weekdays, number words, ordinals, units, seasons, parts of the day,
+//! and the street words that tell a house number from a year.
 //! All lookups take lower-cased words and are plain `match`es (compiled to jump tables).
 
 /// Month number for a month name or its usual abbreviation.
@@ -207,5 +208,30 @@ pub(crate) fn time_zone(word: &str) -> bool {
             | "et"
             | "pt"
             | "ct"
+    )
+}
+
+/// Words that end a street name ("Pitkin Ave.", "Main Street"): a number before such a name
+/// is a house number, not a year.
+pub(crate) fn street_word(word: &str) -> bool {
+    matches!(
+        word,
+        "ave"
+            | "avenue"
+            | "st"
+            | "street"
+            | "road"
+            | "rd"
+            | "blvd"
+            | "boulevard"
+            | "lane"
+            | "drive"
+            | "way"
+            | "place"
+            | "square"
+            | "court"
+            | "highway"
+            | "parkway"
+            | "terrace"
     )
 }
