@@ -246,9 +246,9 @@ impl BeamSearch {
 
     /// Position in the newest beam of the hypothesis that extends the one at `parent` in the
     /// previous beam with `label` (`parent` 0 before the first step: the empty hypothesis), or
-    /// `None` if it was pruned (or recombined). The hypotheses of a beam are distinct label sequences, so this
-    /// tells whether a given path (training's gold labels) is still in the beam without
-    /// comparing any hypothesis's labels.
+    /// `None` if it was pruned (or recombined). The hypotheses of a beam are distinct label
+    /// sequences, so this tells whether a given path (training's gold labels) is still in the
+    /// beam without comparing any hypothesis's labels.
     pub(crate) fn extended_position(&self, parent: usize, label: Label) -> Option<usize> {
         self.newest()
             .iter()
