@@ -77,8 +77,8 @@
 //!   `XXXX-WXX-5`, with [`AnchorUse::None`] so nothing completes a year for it. The simple
 //!   present alone does not make a habit ("the bill comes before parliament in January" is
 //!   as often a schedule), and a past verb met before the adverb governs the expression
-//!   ("officials who typically meet in private met on Tuesday" is one Tuesday). "The new rules take effect in January", "the ban comes into force
-//!   in March" are scheduled ahead.
+//!   ("officials who typically meet in private met on Tuesday" is one Tuesday). "The new
+//!   rules take effect in January", "the ban comes into force in March" are scheduled ahead.
 //! - **Yearless dates** after "since" (in the same clause) or "ended" ("the quarter ended
 //!   Sept. 30") lie before the anchor; a weekday after a lower-case "until" is a deadline
 //!   ahead, and so is "by August" when the clause has a future verb. Present-tense schedule
