@@ -8,7 +8,7 @@
 
 use crate::dates::parse_date;
 use crate::meta::{confidence, Candidates};
-use crate::IngestError;
+use crate::{IngestError, Payload};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use triangulate_doc::{EvidenceSource, InputFormat};
@@ -24,10 +24,9 @@ pub struct FeedItem {
     pub payload: String,
     /// The element the payload came from (`content:encoded`, `description`, ...).
     pub payload_field: String,
-    pub payload_is_html: bool,
-    /// The item has a title and no content, description or summary: the payload is the title,
-    /// which is the item's text.
-    pub headline_only: bool,
+    /// HTML, text, or the item's title when it has no content, description or summary (the
+    /// title is then the item's text).
+    pub payload_kind: Payload,
     pub cands: Candidates,
 }
 
@@ -330,17 +329,17 @@ fn finish_item(
 ) -> Option<FeedItem> {
     // Headline feeds give a title and a date only; the title is then the item's text (and the
     // document's original bytes, so the title's evidence points into them).
-    let (payload, payload_field, payload_is_html, headline_only) =
-        match (it.content.or(it.summary), &it.title) {
-            (Some((p, field, html)), _) => (p, field, html, false),
-            (None, Some(title)) => (title.clone(), "title".to_string(), false, true),
-            (None, None) => return None,
-        };
+    let (payload, payload_field, payload_kind) = match (it.content.or(it.summary), &it.title) {
+        (Some((p, field, true)), _) => (p, field, Payload::Html),
+        (Some((p, field, false)), _) => (p, field, Payload::Text),
+        (None, Some(title)) => (title.clone(), "title".to_string(), Payload::Headline),
+        (None, None) => return None,
+    };
     let mut cands = Candidates::default();
     let conf = confidence::STRUCTURED;
     let ev = |f: &str| EvidenceSource::FeedField(f.to_string());
     if let Some(t) = &it.title {
-        let orig = headline_only.then_some(0..payload.len());
+        let orig = (payload_kind == Payload::Headline).then_some(0..payload.len());
         cands.add_title(&unescape_title(t), ev("title"), orig, conf);
     }
     if let Some(l) = &it.link {
@@ -377,8 +376,7 @@ fn finish_item(
         offset: it.offset,
         payload,
         payload_field,
-        payload_is_html,
-        headline_only,
+        payload_kind,
         cands,
     })
 }
@@ -429,7 +427,7 @@ mod tests {
         assert_eq!(feed.items.len(), 2);
         let a = &feed.items[0];
         assert_eq!(a.payload, "<p>The accord was signed.</p>");
-        assert!(a.payload_is_html);
+        assert_eq!(a.payload_kind, Payload::Html);
         let m = a.cands.clone().resolve();
         assert_eq!(m.title.unwrap().value, "Accord signed");
         assert_eq!(m.outlet.unwrap().value, "Brenna Herald");
@@ -437,7 +435,7 @@ mod tests {
         assert_eq!(m.authors[0].value, "Jane Doe");
         assert_eq!(m.language.unwrap().value, "en");
         assert_eq!(feed.items[1].payload, "Plain & simple summary.");
-        assert!(!feed.items[1].payload_is_html);
+        assert_ne!(feed.items[1].payload_kind, Payload::Html);
         assert!(xml[feed.items[1].offset..].starts_with("<item>"));
     }
 

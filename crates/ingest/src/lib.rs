@@ -611,7 +611,7 @@ fn finish_document(
 
 /// What a container record's payload holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Payload {
+pub(crate) enum Payload {
     /// Plain text, for the line cleaner.
     Text,
     /// An HTML page or fragment.
@@ -844,13 +844,7 @@ fn read_feed(ctx: &mut InputCtx<'_>, data: &[u8], emit: &mut Emit<'_>) {
             offset,
             feed.format,
             &item.payload,
-            if item.headline_only {
-                Payload::Headline
-            } else if item.payload_is_html {
-                Payload::Html
-            } else {
-                Payload::Text
-            },
+            item.payload_kind,
             item.cands,
             warnings,
         ));
