@@ -751,13 +751,12 @@ fn merge_into(entities: &mut [Building], from: usize, into: usize, link: Mention
     let Some(e) = entities.get_mut(into) else {
         return;
     };
-    e.mentions
-        .extend(mentions.into_iter().map(|(d, span, _)| (d, span, link)));
-    for alias in aliases.into_iter().chain(std::iter::once(name)) {
-        if alias != e.name && !e.aliases.contains(&alias) {
-            e.aliases.push(alias);
-        }
-    }
+    absorb(
+        e,
+        mentions,
+        link,
+        aliases.into_iter().chain(std::iter::once(name)),
+    );
     for t in titles {
         if !e.titles.contains(&t) {
             e.titles.push(t);
@@ -775,7 +774,7 @@ fn move_document_mentions(
     link: MentionLink,
 ) {
     let Some((moved, name)) = entities.get_mut(from).map(|e| {
-        let (moved, kept) = std::mem::take(&mut e.mentions)
+        let (moved, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut e.mentions)
             .into_iter()
             .partition(|m| m.0 == doc);
         e.mentions = kept;
@@ -783,14 +782,25 @@ fn move_document_mentions(
     }) else {
         return;
     };
-    let moved: Vec<(usize, Span, MentionLink)> = moved;
-    let Some(e) = entities.get_mut(into) else {
-        return;
-    };
+    if let Some(e) = entities.get_mut(into) {
+        absorb(e, moved, link, std::iter::once(name));
+    }
+}
+
+/// Give `e` the mentions of another entity, each now linked as `link`, and that entity's
+/// names as aliases (those `e` does not already go by).
+fn absorb(
+    e: &mut Building,
+    mentions: Vec<(usize, Span, MentionLink)>,
+    link: MentionLink,
+    names: impl IntoIterator<Item = String>,
+) {
     e.mentions
-        .extend(moved.into_iter().map(|(d, span, _)| (d, span, link)));
-    if name != e.name && !e.aliases.contains(&name) {
-        e.aliases.push(name);
+        .extend(mentions.into_iter().map(|(d, span, _)| (d, span, link)));
+    for alias in names {
+        if alias != e.name && !e.aliases.contains(&alias) {
+            e.aliases.push(alias);
+        }
     }
 }
 
