@@ -1,20 +1,11 @@
 //! A group that review splits off a story and re-homes into another story
 //! ([`ClusterOptions::rehome_split_groups`]): the moves a caller is told about, and the story
 //! the split left empty. Fictional people, places and outlets throughout.
+mod heist_and_fire;
+
+use heist_and_fire::{FIRE, HEIST, HEIST_FIRST};
 use std::collections::HashSet;
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer, StoryId};
-
-const HEIST_FIRST: &str = "Armed robbers emptied the display cases of Harrow Jewellers on Lentre Avenue in Varn on Tuesday evening, police in Varn said; the owner, Ilsa Marrow, put the loss at several million.";
-const HEIST: [&str; 3] = [
-    "Four men rammed a van into the front of Harrow Jewellers on Lentre Avenue in Varn and escaped with rings and watches, Varn police said. Owner Ilsa Marrow said no one was hurt.",
-    "Thieves drove a van through the window of Harrow Jewellers on Lentre Avenue in Varn and fled with rings and watches; owner Ilsa Marrow said staff were unhurt, according to Varn police.",
-    "A van smashed into Harrow Jewellers on Lentre Avenue in Varn before four men grabbed rings and watches and fled, police in Varn said. Owner Ilsa Marrow said nobody was injured.",
-];
-const FIRE: [&str; 3] = [
-    "Fire destroyed a grain warehouse at the Kessa docks overnight, and harbour master Tobin Crale said forty firefighters fought the blaze until dawn.",
-    "Forty firefighters battled a blaze that gutted a grain warehouse at the Kessa docks through the night, harbour master Tobin Crale said.",
-    "A grain warehouse at the Kessa docks burned down overnight despite forty firefighters working until dawn, according to harbour master Tobin Crale.",
-];
 
 fn input(text: &str) -> ClusterInput<'_> {
     ClusterInput {

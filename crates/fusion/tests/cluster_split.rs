@@ -2,8 +2,10 @@
 //! same-kind first event (same actors, same vocabulary), later reports of the second event
 //! gather around it, and review splits the two groups apart and moves the earlier reports
 //! ([`StoryClusterer::take_moves`]). Fictional people, places and outlets throughout.
+mod heist_and_fire;
 mod recalls;
 
+use heist_and_fire::{FIRE, HEIST, HEIST_FIRST};
 use recalls::{AIRBAGS, BRAKES, RECALLS};
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer, StoryId};
 
@@ -119,18 +121,6 @@ fn a_story_grown_by_a_syndicated_copy_is_reviewed_at_once() {
         assert_eq!(ids[0], ids[brake], "{ids:?}");
     }
 }
-
-const HEIST_FIRST: &str = "Armed robbers emptied the display cases of Harrow Jewellers on Lentre Avenue in Varn on Tuesday evening, police in Varn said; the owner, Ilsa Marrow, put the loss at several million.";
-const HEIST: [&str; 3] = [
-    "Four men rammed a van into the front of Harrow Jewellers on Lentre Avenue in Varn and escaped with rings and watches, Varn police said. Owner Ilsa Marrow said no one was hurt.",
-    "Thieves drove a van through the window of Harrow Jewellers on Lentre Avenue in Varn and fled with rings and watches; owner Ilsa Marrow said staff were unhurt, according to Varn police.",
-    "A van smashed into Harrow Jewellers on Lentre Avenue in Varn before four men grabbed rings and watches and fled, police in Varn said. Owner Ilsa Marrow said nobody was injured.",
-];
-const FIRE: [&str; 3] = [
-    "Fire destroyed a grain warehouse at the Kessa docks overnight, and harbour master Tobin Crale said forty firefighters fought the blaze until dawn.",
-    "Forty firefighters battled a blaze that gutted a grain warehouse at the Kessa docks through the night, harbour master Tobin Crale said.",
-    "A grain warehouse at the Kessa docks burned down overnight despite forty firefighters working until dawn, according to harbour master Tobin Crale.",
-];
 
 /// Puts `first` in its own story, the fire reports in another, then forces the heist reports
 /// into the fire's story with `add_to` (as the first reports of an event sometimes join
