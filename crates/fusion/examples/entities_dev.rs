@@ -12,7 +12,8 @@
 //!
 //! Output, one JSON object a line:
 //! - `{"kind":"entity", "subtopic", "story", "entity", "name", "label", "doc_id", "start", "end",
-//!   "text", "link"}` for every mention of every resolved entity;
+//!   "text", "link"}` for every mention of every resolved entity (`link` as the report's JSON
+//!   writes a `MentionLink`);
 //! - `{"kind":"ner", "subtopic", "doc_id", "start", "end", "text", "label"}` for every NER
 //!   mention (what resolution had to work with).
 //!
@@ -21,7 +22,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use triangulate_annotate::Annotator;
 use triangulate_doc::{Document, InputFormat, MappedText, Metadata, SourceRef};
-use triangulate_fusion::{analyze, AnnotatedDoc, ClusterOptions, FusionOptions, MentionLink};
+use triangulate_fusion::{analyze, AnnotatedDoc, ClusterOptions, FusionOptions};
 
 /// Dev topics of the standard ECB+ split (Cybulska & Vossen 2015).
 const DEV_TOPICS: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
@@ -45,15 +46,6 @@ impl Split {
             Split::Train => !DEV_TOPICS.contains(&topic),
             Split::All => true,
         }
-    }
-}
-
-fn link_name(link: MentionLink) -> &'static str {
-    match link {
-        MentionLink::Name => "name",
-        MentionLink::AliasTable => "alias_table",
-        MentionLink::Surname => "surname",
-        MentionLink::Title => "title",
     }
 }
 
@@ -194,7 +186,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         "start": m.evidence.span.start,
                         "end": m.evidence.span.end,
                         "text": m.evidence.text,
-                        "link": link_name(m.link),
+                        "link": m.link,
                     });
                     writeln!(out, "{row}")?;
                 }
