@@ -17,6 +17,10 @@ struct Doc<'a> {
     mentions: &'a [(&'a str, EntityLabel)],
 }
 
+fn doc<'a>(id: &'a str, text: &'a str, mentions: &'a [(&'a str, EntityLabel)]) -> Doc<'a> {
+    Doc { id, text, mentions }
+}
+
 fn annotated(d: &Doc<'_>) -> AnnotatedDoc {
     let doc = Document {
         id: d.id.to_string(),
@@ -96,27 +100,27 @@ fn same(entities: &[Entity], a: (&str, &str), b: (&str, &str)) -> bool {
 fn one_name_tagged_with_different_labels_in_different_documents_is_one_entity() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Coach Orsolya Venn left the Marrow Hawks on Friday. Venn had led the club for six seasons in Korvath.",
-            mentions: &[
+        doc(
+            "a",
+            "Coach Orsolya Venn left the Marrow Hawks on Friday. Venn had led the club for six seasons in Korvath.",
+            &[
                 ("Orsolya Venn", Per),
                 ("Venn", Per),
                 ("Marrow Hawks", Org),
                 ("Korvath", Loc),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "The Marrow Hawks parted ways with Orsolya Venn. Fans in Korvath were stunned.",
-            mentions: &[("Orsolya Venn", Per), ("Marrow Hawks", Org), ("Korvath", Loc)],
-        },
-        Doc {
-            // The tagger read the name as an organisation here and the city as a person.
-            id: "c",
-            text: "Orsolya Venn is out. Korvath reacted with anger.",
-            mentions: &[("Orsolya Venn", Org), ("Korvath", Per)],
-        },
+        ),
+        doc(
+            "b",
+            "The Marrow Hawks parted ways with Orsolya Venn. Fans in Korvath were stunned.",
+            &[("Orsolya Venn", Per), ("Marrow Hawks", Org), ("Korvath", Loc)],
+        ),
+        // The tagger read the name as an organisation here and the city as a person.
+        doc(
+            "c",
+            "Orsolya Venn is out. Korvath reacted with anger.",
+            &[("Orsolya Venn", Org), ("Korvath", Per)],
+        ),
     ];
     let es = entities(&docs);
     let venn = holder(&es, "c", "Orsolya Venn");
@@ -134,16 +138,16 @@ fn a_lone_surname_in_a_minority_label_still_joins_the_person() {
     use EntityLabel::*;
     // "Venn" tagged as a place in one document: the story knows a person of that surname.
     let docs = [
-        Doc {
-            id: "a",
-            text: "Orsolya Venn resigned on Friday.",
-            mentions: &[("Orsolya Venn", Per)],
-        },
-        Doc {
-            id: "b",
-            text: "Orsolya Venn said she was tired. Venn thanked the players.",
-            mentions: &[("Orsolya Venn", Per), ("Venn", Loc)],
-        },
+        doc(
+            "a",
+            "Orsolya Venn resigned on Friday.",
+            &[("Orsolya Venn", Per)],
+        ),
+        doc(
+            "b",
+            "Orsolya Venn said she was tired. Venn thanked the players.",
+            &[("Orsolya Venn", Per), ("Venn", Loc)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("b", "Venn"), ("a", "Orsolya Venn")));
@@ -153,22 +157,22 @@ fn a_lone_surname_in_a_minority_label_still_joins_the_person() {
 fn apostrophe_names_and_possessives_attach_to_the_full_name() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Tarsk coach Jim O'Darra was fired on Monday.",
-            mentions: &[("Jim O'Darra", Per), ("Tarsk", Loc)],
-        },
-        Doc {
-            id: "b",
-            text: "O'Darra's dismissal surprised nobody. O'Darra had lost nine games.",
-            mentions: &[("O'Darra's", Per), ("O'Darra", Per)],
-        },
-        Doc {
-            // Corpus tokenisation: the possessive is a token of its own inside the span.
-            id: "c",
-            text: "Club officials praised O'Darra 's work .",
-            mentions: &[("O'Darra 's", Per)],
-        },
+        doc(
+            "a",
+            "Tarsk coach Jim O'Darra was fired on Monday.",
+            &[("Jim O'Darra", Per), ("Tarsk", Loc)],
+        ),
+        doc(
+            "b",
+            "O'Darra's dismissal surprised nobody. O'Darra had lost nine games.",
+            &[("O'Darra's", Per), ("O'Darra", Per)],
+        ),
+        // Corpus tokenisation: the possessive is a token of its own inside the span.
+        doc(
+            "c",
+            "Club officials praised O'Darra 's work .",
+            &[("O'Darra 's", Per)],
+        ),
     ];
     let es = entities(&docs);
     let jim = holder(&es, "a", "Jim O'Darra");
@@ -186,26 +190,22 @@ fn apostrophe_names_and_possessives_attach_to_the_full_name() {
 fn middle_initials_credentials_and_spaced_titles_do_not_split_a_person() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Dr. Mara K. Ostin was named health commissioner of Vaska.",
-            mentions: &[("Mara K. Ostin", Per), ("Vaska", Loc)],
-        },
-        Doc {
-            id: "b",
-            text: "The governor chose Mara Ostin, MD, a rural doctor.",
-            mentions: &[("Mara Ostin, MD", Per)],
-        },
-        Doc {
-            id: "c",
-            text: "Dr . Mara Ostin thanked the governor .",
-            mentions: &[("Dr . Mara Ostin", Per)],
-        },
-        Doc {
-            id: "d",
-            text: "Mara Ostin will start in May.",
-            mentions: &[("Mara Ostin", Per)],
-        },
+        doc(
+            "a",
+            "Dr. Mara K. Ostin was named health commissioner of Vaska.",
+            &[("Mara K. Ostin", Per), ("Vaska", Loc)],
+        ),
+        doc(
+            "b",
+            "The governor chose Mara Ostin, MD, a rural doctor.",
+            &[("Mara Ostin, MD", Per)],
+        ),
+        doc(
+            "c",
+            "Dr . Mara Ostin thanked the governor .",
+            &[("Dr . Mara Ostin", Per)],
+        ),
+        doc("d", "Mara Ostin will start in May.", &[("Mara Ostin", Per)]),
     ];
     let es = entities(&docs);
     let ostin = holder(&es, "d", "Mara Ostin");
@@ -216,20 +216,20 @@ fn middle_initials_credentials_and_spaced_titles_do_not_split_a_person() {
 fn a_surname_spelled_with_one_letter_more_is_the_same_person_but_other_given_names_are_not() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Climber Duncan Ferrow died on Mount Tarvel.",
-            mentions: &[("Duncan Ferrow", Per), ("Mount Tarvel", Loc)],
-        },
-        Doc {
-            id: "b",
-            text: "Duncan Ferrowe, 54, fell near the summit of Mt Tarvel. His partner Lena Ferrow survived.",
-            mentions: &[
+        doc(
+            "a",
+            "Climber Duncan Ferrow died on Mount Tarvel.",
+            &[("Duncan Ferrow", Per), ("Mount Tarvel", Loc)],
+        ),
+        doc(
+            "b",
+            "Duncan Ferrowe, 54, fell near the summit of Mt Tarvel. His partner Lena Ferrow survived.",
+            &[
                 ("Duncan Ferrowe", Per),
                 ("Lena Ferrow", Per),
                 ("Mt Tarvel", Loc),
             ],
-        },
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("a", "Duncan Ferrow"), ("b", "Duncan Ferrowe")));
@@ -241,16 +241,16 @@ fn a_surname_spelled_with_one_letter_more_is_the_same_person_but_other_given_nam
 fn a_team_or_company_named_by_its_last_word_joins_the_one_full_name() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Vesk Harbor Gulls signed a new coach. The Ostrel Academy of Arts praised the move.",
-            mentions: &[("Vesk Harbor Gulls", Org), ("Ostrel Academy of Arts", Org)],
-        },
-        Doc {
-            id: "b",
-            text: "The Gulls have not won a title since 1998, the Academy said.",
-            mentions: &[("Gulls", Org), ("Academy", Org)],
-        },
+        doc(
+            "a",
+            "The Vesk Harbor Gulls signed a new coach. The Ostrel Academy of Arts praised the move.",
+            &[("Vesk Harbor Gulls", Org), ("Ostrel Academy of Arts", Org)],
+        ),
+        doc(
+            "b",
+            "The Gulls have not won a title since 1998, the Academy said.",
+            &[("Gulls", Org), ("Academy", Org)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("a", "Vesk Harbor Gulls"), ("b", "Gulls")));
@@ -261,21 +261,21 @@ fn a_team_or_company_named_by_its_last_word_joins_the_one_full_name() {
 fn a_short_name_two_organisations_share_and_a_place_inside_a_longer_place_stay_apart() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Vesk Harbor Gulls beat the Brenna Gulls. Trade between Esteria and North Esteria resumed.",
-            mentions: &[
+        doc(
+            "a",
+            "The Vesk Harbor Gulls beat the Brenna Gulls. Trade between Esteria and North Esteria resumed.",
+            &[
                 ("Vesk Harbor Gulls", Org),
                 ("Brenna Gulls", Org),
                 ("North Esteria", Loc),
                 ("Esteria", Loc),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "The Gulls fans celebrated in Esteria.",
-            mentions: &[("Gulls", Org), ("Esteria", Loc)],
-        },
+        ),
+        doc(
+            "b",
+            "The Gulls fans celebrated in Esteria.",
+            &[("Gulls", Org), ("Esteria", Loc)],
+        ),
     ];
     let es = entities(&docs);
     assert!(!same(&es, ("b", "Gulls"), ("a", "Vesk Harbor Gulls")));
@@ -288,24 +288,24 @@ fn a_headline_span_ending_in_a_known_full_name_is_that_person() {
     use EntityLabel::*;
     // Title-case headlines lead the tagger to take headline words into the name.
     let docs = [
-        Doc {
-            id: "a",
-            text: "Marrow Hawks Fire Coach Orsolya Venn\nThe Marrow Hawks fired Orsolya Venn on Friday.",
-            mentions: &[
+        doc(
+            "a",
+            "Marrow Hawks Fire Coach Orsolya Venn\nThe Marrow Hawks fired Orsolya Venn on Friday.",
+            &[
                 ("Marrow Hawks Fire Coach Orsolya Venn", Org),
                 ("Marrow Hawks", Org),
                 ("Orsolya Venn", Per),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "Board Names Orsolya Venn\nOrsolya Venn will chair the Orsolya Venn Foundation.",
-            mentions: &[
+        ),
+        doc(
+            "b",
+            "Board Names Orsolya Venn\nOrsolya Venn will chair the Orsolya Venn Foundation.",
+            &[
                 ("Board Names Orsolya Venn", Per),
                 ("Orsolya Venn Foundation", Org),
                 ("Orsolya Venn", Per),
             ],
-        },
+        ),
     ];
     let es = entities(&docs);
     assert!(same(
@@ -329,16 +329,12 @@ fn a_headline_span_ending_in_a_known_full_name_is_that_person() {
 fn a_bare_surname_still_attaches_after_a_headline_span_was_merged_into_its_person() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Board Names Orsolya Venn\nOrsolya Venn will chair the board.",
-            mentions: &[("Board Names Orsolya Venn", Per), ("Orsolya Venn", Per)],
-        },
-        Doc {
-            id: "b",
-            text: "Venn starts in May.",
-            mentions: &[("Venn", Per)],
-        },
+        doc(
+            "a",
+            "Board Names Orsolya Venn\nOrsolya Venn will chair the board.",
+            &[("Board Names Orsolya Venn", Per), ("Orsolya Venn", Per)],
+        ),
+        doc("b", "Venn starts in May.", &[("Venn", Per)]),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("b", "Venn"), ("a", "Orsolya Venn")));
@@ -348,22 +344,21 @@ fn a_bare_surname_still_attaches_after_a_headline_span_was_merged_into_its_perso
 fn generational_suffixes_do_not_hide_the_surname() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Accountant Anthony Varga III was charged on Monday. Varga denied the charges.",
-            mentions: &[("Anthony Varga III", Per), ("Varga", Per)],
-        },
-        Doc {
-            id: "b",
-            text: "Anthony Varga, 39, was released on bail. Lawyers for Varga said little.",
-            mentions: &[("Anthony Varga", Per), ("Varga", Per)],
-        },
-        Doc {
-            id: "c",
-            text:
-                "Neighbours said Varga kept to himself. Tomas Kell Jr. and Kell spoke to reporters.",
-            mentions: &[("Varga", Per), ("Tomas Kell Jr.", Per), ("Kell", Per)],
-        },
+        doc(
+            "a",
+            "Accountant Anthony Varga III was charged on Monday. Varga denied the charges.",
+            &[("Anthony Varga III", Per), ("Varga", Per)],
+        ),
+        doc(
+            "b",
+            "Anthony Varga, 39, was released on bail. Lawyers for Varga said little.",
+            &[("Anthony Varga", Per), ("Varga", Per)],
+        ),
+        doc(
+            "c",
+            "Neighbours said Varga kept to himself. Tomas Kell Jr. and Kell spoke to reporters.",
+            &[("Varga", Per), ("Tomas Kell Jr.", Per), ("Kell", Per)],
+        ),
     ];
     let es = entities(&docs);
     let varga = holder(&es, "a", "Anthony Varga III");
@@ -381,16 +376,16 @@ fn generational_suffixes_do_not_hide_the_surname() {
 fn a_full_name_with_a_middle_name_is_the_same_person() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Police arrested Anthony Phillip Varga on Monday.",
-            mentions: &[("Anthony Phillip Varga", Per)],
-        },
-        Doc {
-            id: "b",
-            text: "Anthony Varga was released on bail.",
-            mentions: &[("Anthony Varga", Per)],
-        },
+        doc(
+            "a",
+            "Police arrested Anthony Phillip Varga on Monday.",
+            &[("Anthony Phillip Varga", Per)],
+        ),
+        doc(
+            "b",
+            "Anthony Varga was released on bail.",
+            &[("Anthony Varga", Per)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(
@@ -404,25 +399,25 @@ fn a_full_name_with_a_middle_name_is_the_same_person() {
 fn a_bare_surname_shared_by_relatives_means_the_one_the_story_is_about() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Anthony Varga was charged. Anthony Varga denied it.",
-            mentions: &[("Anthony Varga", Per)],
-        },
-        Doc {
-            id: "b",
-            text: "Anthony Varga, 39, and his mother Michele Varga appeared in court. Varga pleaded not guilty.",
-            mentions: &[
+        doc(
+            "a",
+            "Anthony Varga was charged. Anthony Varga denied it.",
+            &[("Anthony Varga", Per)],
+        ),
+        doc(
+            "b",
+            "Anthony Varga, 39, and his mother Michele Varga appeared in court. Varga pleaded not guilty.",
+            &[
                 ("Anthony Varga", Per),
                 ("Michele Varga", Per),
                 ("Varga", Per),
             ],
-        },
-        Doc {
-            id: "c",
-            text: "Lawyers for Anthony Varga asked for bail. Varga stayed silent.",
-            mentions: &[("Anthony Varga", Per), ("Varga", Per)],
-        },
+        ),
+        doc(
+            "c",
+            "Lawyers for Anthony Varga asked for bail. Varga stayed silent.",
+            &[("Anthony Varga", Per), ("Varga", Per)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("b", "Varga"), ("a", "Anthony Varga")));
@@ -433,16 +428,16 @@ fn a_bare_surname_shared_by_relatives_means_the_one_the_story_is_about() {
 fn a_leading_article_is_not_part_of_the_name() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Marrow Hawks won again.",
-            mentions: &[("The Marrow Hawks", Org)],
-        },
-        Doc {
-            id: "b",
-            text: "Fans of the Marrow Hawks celebrated.",
-            mentions: &[("Marrow Hawks", Org)],
-        },
+        doc(
+            "a",
+            "The Marrow Hawks won again.",
+            &[("The Marrow Hawks", Org)],
+        ),
+        doc(
+            "b",
+            "Fans of the Marrow Hawks celebrated.",
+            &[("Marrow Hawks", Org)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("a", "The Marrow Hawks"), ("b", "Marrow Hawks")));
@@ -452,22 +447,22 @@ fn a_leading_article_is_not_part_of_the_name() {
 fn a_team_short_name_tagged_misc_joins_the_team_named_far_more_often_than_a_stray_span() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Vesk Harbor Gulls beat Brenna. Go Gulls!",
-            mentions: &[("Vesk Harbor Gulls", Org), ("Go Gulls", Org)],
-        },
-        Doc {
-            // The tagger calls the short name MISC here.
-            id: "b",
-            text: "The Gulls won. Coach Ilse Marr praised the Gulls.",
-            mentions: &[("Gulls", Misc), ("Ilse Marr", Per)],
-        },
-        Doc {
-            id: "c",
-            text: "Vesk Harbor Gulls fans sang. The Vesk Harbor Gulls play again on Sunday.",
-            mentions: &[("Vesk Harbor Gulls", Org)],
-        },
+        doc(
+            "a",
+            "The Vesk Harbor Gulls beat Brenna. Go Gulls!",
+            &[("Vesk Harbor Gulls", Org), ("Go Gulls", Org)],
+        ),
+        // The tagger calls the short name MISC here.
+        doc(
+            "b",
+            "The Gulls won. Coach Ilse Marr praised the Gulls.",
+            &[("Gulls", Misc), ("Ilse Marr", Per)],
+        ),
+        doc(
+            "c",
+            "Vesk Harbor Gulls fans sang. The Vesk Harbor Gulls play again on Sunday.",
+            &[("Vesk Harbor Gulls", Org)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("b", "Gulls"), ("c", "Vesk Harbor Gulls")));
@@ -478,20 +473,20 @@ fn a_team_short_name_tagged_misc_joins_the_team_named_far_more_often_than_a_stra
 fn a_lower_case_role_before_a_person_names_her_later_but_not_before_a_team() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Perennial party girl and actress Tara Vell checked into a clinic. Ilse Marr will coach Marrow Hawks next year.",
-            mentions: &[
+        doc(
+            "a",
+            "Perennial party girl and actress Tara Vell checked into a clinic. Ilse Marr will coach Marrow Hawks next year.",
+            &[
                 ("Tara Vell", Per),
                 ("Ilse Marr", Per),
                 ("Marrow Hawks", Org),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "A friend of the actress said she was doing well. The coach declined to comment.",
-            mentions: &[],
-        },
+        ),
+        doc(
+            "b",
+            "A friend of the actress said she was doing well. The coach declined to comment.",
+            &[],
+        ),
     ];
     let es = entities(&docs);
     let vell = holder(&es, "b", "the actress");
@@ -510,21 +505,21 @@ fn a_lower_case_role_before_a_person_names_her_later_but_not_before_a_team() {
 fn curly_possessives_accents_and_punctuation_only_spans_are_read_without_panics() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Ana Velić’s cabinet met. « … » Dr. — Velic spoke.",
-            mentions: &[
+        doc(
+            "a",
+            "Ana Velić’s cabinet met. « … » Dr. — Velic spoke.",
+            &[
                 ("Ana Velić’s", Per),
                 ("« … »", Per),
                 ("Dr. —", Per),
                 ("Velic", Per),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "Ana Velic arrived in Brenna.",
-            mentions: &[("Ana Velic", Per), ("Brenna", Loc)],
-        },
+        ),
+        doc(
+            "b",
+            "Ana Velic arrived in Brenna.",
+            &[("Ana Velic", Per), ("Brenna", Loc)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("a", "Ana Velić’s"), ("b", "Ana Velic")));
@@ -539,16 +534,16 @@ fn a_title_alone_is_found_in_a_text_whose_lower_case_is_longer() {
     use EntityLabel::*;
     // "İ" lower-cases to two characters: a full lower-casing would shift every offset after it.
     let docs = [
-        Doc {
-            id: "a",
-            text: "Prime Minister Ana Velic arrived.",
-            mentions: &[("Ana Velic", Per)],
-        },
-        Doc {
-            id: "b",
-            text: "İzmir hosted the talks. The prime minister spoke first.",
-            mentions: &[("İzmir", Loc)],
-        },
+        doc(
+            "a",
+            "Prime Minister Ana Velic arrived.",
+            &[("Ana Velic", Per)],
+        ),
+        doc(
+            "b",
+            "İzmir hosted the talks. The prime minister spoke first.",
+            &[("İzmir", Loc)],
+        ),
     ];
     let es = entities(&docs);
     let velic = holder(&es, "b", "The prime minister");
@@ -560,30 +555,30 @@ fn names_one_letter_apart_are_two_people_when_one_article_writes_both_or_only_a_
 ) {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Ivan Marek scored twice for Tarvel Rovers. Anna Lind, the club doctor, and her sister-in-law Anna Lindt watched.",
-            mentions: &[
+        doc(
+            "a",
+            "Ivan Marek scored twice for Tarvel Rovers. Anna Lind, the club doctor, and her sister-in-law Anna Lindt watched.",
+            &[
                 ("Ivan Marek", Per),
                 ("Tarvel Rovers", Org),
                 ("Anna Lindt", Per),
                 ("Anna Lind", Per),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "Ivana Marek, his sister, won the junior race. Anna Lind praised both. Stojan Markelov coached them.",
-            mentions: &[
+        ),
+        doc(
+            "b",
+            "Ivana Marek, his sister, won the junior race. Anna Lind praised both. Stojan Markelov coached them.",
+            &[
                 ("Ivana Marek", Per),
                 ("Anna Lind", Per),
                 ("Stojan Markelov", Per),
             ],
-        },
-        Doc {
-            id: "c",
-            text: "Coach Stoyan Markelov said Ivan Marek was ready.",
-            mentions: &[("Stoyan Markelov", Per), ("Ivan Marek", Per)],
-        },
+        ),
+        doc(
+            "c",
+            "Coach Stoyan Markelov said Ivan Marek was ready.",
+            &[("Stoyan Markelov", Per), ("Ivan Marek", Per)],
+        ),
     ];
     let es = entities(&docs);
     assert!(!same(&es, ("a", "Ivan Marek"), ("b", "Ivana Marek")));
@@ -602,21 +597,21 @@ fn names_one_letter_apart_are_two_people_when_one_article_writes_both_or_only_a_
 fn a_bare_surname_right_after_a_relative_is_named_is_the_relative_not_the_main_bearer() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Prime Minister Ana Velic won a second term. Ana Velic thanked voters in Orsk.",
-            mentions: &[("Ana Velic", Per), ("Orsk", Loc)],
-        },
-        Doc {
-            id: "b",
-            text: "Ana Velic spoke first. Her husband, Dario Velic, wept in the front row. \"It was a long road,\" Velic said.",
-            mentions: &[("Ana Velic", Per), ("Dario Velic", Per), ("Velic", Per)],
-        },
-        Doc {
-            id: "c",
-            text: "Ana Velic named her cabinet. Velic kept the finance ministry.",
-            mentions: &[("Ana Velic", Per), ("Velic", Per)],
-        },
+        doc(
+            "a",
+            "Prime Minister Ana Velic won a second term. Ana Velic thanked voters in Orsk.",
+            &[("Ana Velic", Per), ("Orsk", Loc)],
+        ),
+        doc(
+            "b",
+            "Ana Velic spoke first. Her husband, Dario Velic, wept in the front row. \"It was a long road,\" Velic said.",
+            &[("Ana Velic", Per), ("Dario Velic", Per), ("Velic", Per)],
+        ),
+        doc(
+            "c",
+            "Ana Velic named her cabinet. Velic kept the finance ministry.",
+            &[("Ana Velic", Per), ("Velic", Per)],
+        ),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("b", "Velic"), ("b", "Dario Velic")));
@@ -629,11 +624,7 @@ fn a_bare_surname_right_after_a_relative_is_named_is_the_relative_not_the_main_b
 fn a_title_set_off_by_a_curly_quote_is_read_like_one_set_off_by_a_straight_quote() {
     use EntityLabel::*;
     let titles_of_kell = |text: &str| {
-        let docs = [Doc {
-            id: "a",
-            text,
-            mentions: &[("Tomas Kell", Per)],
-        }];
+        let docs = [doc("a", text, &[("Tomas Kell", Per)])];
         holder(&entities(&docs), "a", "Tomas Kell").titles.clone()
     };
     let straight = titles_of_kell("The office of Trade Minister \"Tomas Kell\" closed.");
@@ -649,25 +640,25 @@ fn a_title_set_off_by_a_curly_quote_is_read_like_one_set_off_by_a_straight_quote
 fn title_words_inside_an_organisation_name_are_part_of_the_name() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Finance Ministry of Esteria and the Interior Ministry disagreed. General Orvane Motors cut jobs.",
-            mentions: &[
+        doc(
+            "a",
+            "The Finance Ministry of Esteria and the Interior Ministry disagreed. General Orvane Motors cut jobs.",
+            &[
                 ("Finance Ministry", Org),
                 ("Interior Ministry", Org),
                 ("Esteria", Loc),
                 ("General Orvane Motors", Org),
             ],
-        },
-        Doc {
-            id: "b",
-            text: "Before the general election, the Finance Ministry froze spending. Prime Minister Ana Velic agreed; the prime minister spoke in Orsk.",
-            mentions: &[
+        ),
+        doc(
+            "b",
+            "Before the general election, the Finance Ministry froze spending. Prime Minister Ana Velic agreed; the prime minister spoke in Orsk.",
+            &[
                 ("Finance Ministry", Org),
                 ("Ana Velic", Per),
                 ("Orsk", Loc),
             ],
-        },
+        ),
     ];
     let es = entities(&docs);
     assert!(same(
@@ -694,16 +685,16 @@ fn title_words_inside_an_organisation_name_are_part_of_the_name() {
 fn a_town_named_again_and_again_is_not_turned_into_the_person_who_bears_its_name() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "Mayor Mara Kellton opened the dam in Kellton. Mara Kellton cut the ribbon.",
-            mentions: &[("Mara Kellton", Per), ("Kellton", Loc)],
-        },
-        Doc {
-            id: "b",
-            text: "Mara Kellton said the dam at Kellton holds.",
-            mentions: &[("Mara Kellton", Per), ("Kellton", Loc)],
-        },
+        doc(
+            "a",
+            "Mayor Mara Kellton opened the dam in Kellton. Mara Kellton cut the ribbon.",
+            &[("Mara Kellton", Per), ("Kellton", Loc)],
+        ),
+        doc(
+            "b",
+            "Mara Kellton said the dam at Kellton holds.",
+            &[("Mara Kellton", Per), ("Kellton", Loc)],
+        ),
     ];
     let es = entities(&docs);
     assert!(!same(&es, ("a", "Kellton"), ("a", "Mara Kellton")));
@@ -715,26 +706,22 @@ fn a_town_named_again_and_again_is_not_turned_into_the_person_who_bears_its_name
 fn a_newspaper_short_name_is_the_paper_its_own_document_names() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Orsk Post first reported the leak. The Orsk Post said the Post had three sources.",
-            mentions: &[("Orsk Post", Org), ("Post", Org)],
-        },
-        Doc {
-            id: "b",
-            text: "According to the Orsk Post, the minister knew. The Orsk Post stood by its story.",
-            mentions: &[("Orsk Post", Org)],
-        },
-        Doc {
-            id: "c",
-            text: "The Tarvel Post disputed the account. An editor at the Post called it thin.",
-            mentions: &[("Tarvel Post", Org), ("Post", Org)],
-        },
-        Doc {
-            id: "d",
-            text: "Readers of the Post were split.",
-            mentions: &[("Post", Org)],
-        },
+        doc(
+            "a",
+            "The Orsk Post first reported the leak. The Orsk Post said the Post had three sources.",
+            &[("Orsk Post", Org), ("Post", Org)],
+        ),
+        doc(
+            "b",
+            "According to the Orsk Post, the minister knew. The Orsk Post stood by its story.",
+            &[("Orsk Post", Org)],
+        ),
+        doc(
+            "c",
+            "The Tarvel Post disputed the account. An editor at the Post called it thin.",
+            &[("Tarvel Post", Org), ("Post", Org)],
+        ),
+        doc("d", "Readers of the Post were split.", &[("Post", Org)]),
     ];
     let es = entities(&docs);
     assert!(same(&es, ("a", "Post"), ("a", "Orsk Post")));
@@ -747,11 +734,11 @@ fn a_newspaper_short_name_is_the_paper_its_own_document_names() {
 #[test]
 fn a_title_alone_is_a_whole_phrase_not_the_end_of_a_longer_word() {
     use EntityLabel::*;
-    let docs = [Doc {
-        id: "a",
-        text: "Mayor Tomas Kell spoke in Orsk. Aides tried to soothe mayor-backing donors. Later the mayor left.",
-        mentions: &[("Tomas Kell", Per), ("Orsk", Loc)],
-    }];
+    let docs = [doc(
+        "a",
+        "Mayor Tomas Kell spoke in Orsk. Aides tried to soothe mayor-backing donors. Later the mayor left.",
+        &[("Tomas Kell", Per), ("Orsk", Loc)],
+    )];
     let es = entities(&docs);
     let kell = holder(&es, "a", "Tomas Kell");
     let titles_alone: Vec<usize> = kell
@@ -768,21 +755,21 @@ fn a_title_alone_is_a_whole_phrase_not_the_end_of_a_longer_word() {
 fn a_team_short_name_is_not_the_head_of_a_film_title() {
     use EntityLabel::*;
     let docs = [
-        Doc {
-            id: "a",
-            text: "The Giants beat Orsk 3-1. The film Gentle Giants opened the same night.",
-            mentions: &[("Gentle Giants", Misc), ("Giants", Org), ("Orsk", Org)],
-        },
-        Doc {
-            id: "b",
-            text: "The Giants will play Orsk again. Pistons fans cheered the Tarvel Pistons.",
-            mentions: &[
+        doc(
+            "a",
+            "The Giants beat Orsk 3-1. The film Gentle Giants opened the same night.",
+            &[("Gentle Giants", Misc), ("Giants", Org), ("Orsk", Org)],
+        ),
+        doc(
+            "b",
+            "The Giants will play Orsk again. Pistons fans cheered the Tarvel Pistons.",
+            &[
                 ("Tarvel Pistons", Org),
                 ("Giants", Org),
                 ("Orsk", Org),
                 ("Pistons", Misc),
             ],
-        },
+        ),
     ];
     let es = entities(&docs);
     assert!(!same(&es, ("a", "Giants"), ("a", "Gentle Giants")));
