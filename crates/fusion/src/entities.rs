@@ -502,6 +502,21 @@ struct Building {
     mentions: Vec<(usize, Span, MentionLink)>,
 }
 
+impl Building {
+    /// Record `alias` unless the entity already goes by it.
+    fn add_alias(&mut self, alias: &str) {
+        if alias != self.name && !self.aliases.iter().any(|a| a == alias) {
+            self.aliases.push(alias.to_string());
+        }
+    }
+
+    fn add_title(&mut self, title: &str) {
+        if !self.titles.iter().any(|t| t == title) {
+            self.titles.push(title.to_string());
+        }
+    }
+}
+
 /// Two spellings one edit apart (a letter changed, added or dropped: "Stoyan"/"Stojan",
 /// "Ferrow"/"Ferrowe"), both at least four letters long and starting with the same letter.
 fn one_edit_apart(a: &str, b: &str) -> bool {
@@ -757,10 +772,8 @@ fn merge_into(entities: &mut [Building], from: usize, into: usize, link: Mention
         link,
         aliases.into_iter().chain(std::iter::once(name)),
     );
-    for t in titles {
-        if !e.titles.contains(&t) {
-            e.titles.push(t);
-        }
+    for t in &titles {
+        e.add_title(t);
     }
 }
 
@@ -798,9 +811,7 @@ fn absorb(
     e.mentions
         .extend(mentions.into_iter().map(|(d, span, _)| (d, span, link)));
     for alias in names {
-        if alias != e.name && !e.aliases.contains(&alias) {
-            e.aliases.push(alias);
-        }
+        e.add_alias(&alias);
     }
 }
 
@@ -871,13 +882,9 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
         by_key.insert((person, key), slot);
         if let Some(e) = entities.get_mut(slot) {
             e.mentions.push((m.doc, m.span, link));
-            if !e.aliases.iter().any(|a| a == m.surface) && m.surface != e.name {
-                e.aliases.push(m.surface.to_string());
-            }
+            e.add_alias(m.surface);
             if let Some(t) = &m.title {
-                if !e.titles.contains(t) {
-                    e.titles.push(t.clone());
-                }
+                e.add_title(t);
             }
         }
     }
@@ -1109,13 +1116,10 @@ fn attach_one_word_names(
         match chosen.and_then(|i| entities.get_mut(i)) {
             Some(e) => {
                 e.mentions.push((m.doc, m.span, MentionLink::Surname));
-                if !e.aliases.iter().any(|a| a == m.surface) {
-                    e.aliases.push(m.surface.to_string());
-                }
+                // Holders are named in full, so the one-word name is never their name.
+                e.add_alias(m.surface);
                 if let Some(t) = &m.title {
-                    if !e.titles.contains(t) {
-                        e.titles.push(t.clone());
-                    }
+                    e.add_title(t);
                 }
             }
             None => {
