@@ -40,9 +40,10 @@
 //!    [`MentionLink::Surname`] (6, 7: part of the name alone).
 //! 8. **Places named after people** ("Velic Square", "Velic Airport": a name ending in a
 //!    facility word) are never merged with a person, whatever label NER gave them.
-//! 9. **Titles alone** ("the prime minister", as whole words) attach to the one person of the
-//!    story seen with that title (other names keep their title words: "Finance Ministry"): a capitalised title word in or right before the name ("Prime Minister Ana
-//!    Velic"), or a lower-case role noun right before a person's name ("actress Tara Vell").
+//! 9. **Titles alone** ("the prime minister", as whole words) attach to the one person of the story
+//!    seen with that title (other names keep their title words: "Finance Ministry"): a capitalised
+//!    title word in or right before the name ("Prime Minister Ana Velic"), or a lower-case role
+//!    noun right before a person's name ("actress Tara Vell").
 use crate::analyze::{IdCounters, Prepared};
 use crate::model::{Entity, EntityMentionRef, MentionLink, Note, NoteKind};
 use crate::text::{fold, words};
@@ -156,11 +157,12 @@ const TITLE_WORDS: &[&str] = &[
     "trade",
 ];
 
-/// Role nouns news writes in lower case right before a person's name ("actress Tara Vell",
-/// "coach Orsolya Venn"): titles of that person too, so that "the actress" can later name the
-/// one person seen with that role. Only before names tagged as people: before other names they
-/// are mostly verbs or modifiers ("to host Oscars"), which is also why "host" is not one. Other title words count before a name only when capitalised ("Trade Minister"),
-/// since in lower case they are as often ordinary words ("free trade").
+/// Role nouns news writes in lower case right before a person's name ("actress Tara Vell", "coach
+/// Orsolya Venn"): titles of that person too, so that "the actress" can later name the one person
+/// seen with that role. Only before names tagged as people: before other names they are mostly
+/// verbs or modifiers ("to host Oscars"), which is also why "host" is not one. Other title words
+/// count before a name only when capitalised ("Trade Minister"), since in lower case they are as
+/// often ordinary words ("free trade").
 const ROLE_WORDS: &[&str] = &[
     "actor",
     "actress",
@@ -267,9 +269,9 @@ fn name_tokens(surface: &str) -> Vec<&str> {
 /// before comparison, or the suffix would stand where the surname belongs.
 const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
-/// Comparison forms of name words: [`name_key`] of each, abbreviations spelled out,
-/// a generational suffix after a given name and a surname dropped, and single letters between the first
-/// and the last word dropped ("Mara K. Ostin" is "Mara Ostin").
+/// Comparison forms of name words: [`name_key`] of each, abbreviations spelled out, a generational
+/// suffix after a given name and a surname dropped, and single letters between the first and the
+/// last word dropped ("Mara K. Ostin" is "Mara Ostin").
 fn comparison_words(tokens: &[&str]) -> Vec<String> {
     let mut keyed: Vec<String> = tokens
         .iter()
@@ -421,16 +423,16 @@ const MIN_PLACE_WRITINGS: usize = 2;
 /// "to" are left out ("a letter from Velic").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
 
-/// One type per name per story. The tagger reads each document alone and may call a name a
-/// person in one and an organisation or a place in another ("Elton Brand" ORG, "Troy" PER);
-/// left as it is, one name becomes two entities. Each name takes the label most of its
-/// mentions in the story have. (Counting the votes of a longer name's head word written alone
-/// as well was tried and dropped: "Brand" alone tagged ORG turned "Elton Brand" into an
-/// organisation.) A person's full name also votes for the person label of every other name ending in
-/// its surname: "Venn" tagged as a place, or "Mo Cheeks" as one, in a story that names
-/// "Orsolya Venn" or "Maurice Cheeks", unless the name is written as a place (after "in", "at", "near")
-/// at least [`MIN_PLACE_WRITINGS`] times: a town is not turned into its namesake. Ties keep the tagger's label; names ending in a facility
-/// word stay places.
+/// One type per name per story. The tagger reads each document alone and may call a name a person
+/// in one and an organisation or a place in another ("Elton Brand" ORG, "Troy" PER); left as it is,
+/// one name becomes two entities. Each name takes the label most of its mentions in the story have.
+/// (Counting the votes of a longer name's head word written alone as well was tried and dropped:
+/// "Brand" alone tagged ORG turned "Elton Brand" into an organisation.) A person's full name also
+/// votes for the person label of every other name ending in its surname: "Venn" tagged as a place,
+/// or "Mo Cheeks" as one, in a story that names "Orsolya Venn" or "Maurice Cheeks", unless the name
+/// is written as a place (after "in", "at", "near") at least [`MIN_PLACE_WRITINGS`] times: a town
+/// is not turned into its namesake. Ties keep the tagger's label; names ending in a facility word
+/// stay places.
 fn settle_labels(mentions: &mut [CleanMention<'_>]) {
     let mut votes: FxHashMap<&str, [usize; 4]> = FxHashMap::default();
     // Person mentions by last word (the surname, or the whole of a one-word name).
