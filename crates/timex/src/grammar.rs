@@ -634,6 +634,11 @@ impl<'a> Grammar<'a> {
         if !(1000..=2999).contains(&y) || self.number_continues(i) || self.number_preceded(i) {
             return None;
         }
+        // "fell 2000ft", "a 1500m race": a unit written onto the number makes it an amount
+        // ("1990s" is still the decade).
+        if self.glued(i + 1) && self.kind(i + 1) == Some(TokenKind::Word) && !self.is(i + 1, "s") {
+            return None;
+        }
         Some(y)
     }
 
@@ -1794,12 +1799,13 @@ impl<'a> Grammar<'a> {
     /// "Tuesday", "Monday, March 3", "Monday evening", "Monday at 3 p.m.".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let (weekday, j) = self.weekday_at(i)?;
-        // "Super Tuesday", "Bloody Sunday", "Black Monday": a capitalised epithet makes the
-        // weekday the name of an event (the feasts among them are read by `holiday`).
+        // "Super Tuesday", "Bloody Sunday", "Black Monday", "Patch Tuesday" (a software
+        // maker's monthly release day): a capitalised epithet makes the weekday the name of
+        // an event (the feasts among them are read by `holiday`).
         let epithet = self.prev_word(i);
         if self.capital(i)
             && self.capital(i.wrapping_sub(1))
-            && (matches!(epithet, "super" | "bloody" | "black" | "blue")
+            && (matches!(epithet, "super" | "bloody" | "black" | "blue" | "patch")
                 || weekday_feast(epithet, self.w(i)).is_some())
         {
             return None;
