@@ -50,6 +50,25 @@ pub struct TrainConfig {
     /// 2004); 1 trains each decision greedily on gold previous labels. With a wider beam the
     /// model must also be decoded with a raw-score beam of this width.
     pub train_beam: usize,
+    /// Percentage (1–100) of the training documents to train on: whole documents, each kept
+    /// or left out by a hash of the seed and its index ([`document_subset`]). Below 100 it
+    /// measures a learning curve (how much more data would help); 100 uses them all.
+    pub train_document_percent: u8,
+    /// Train each pass for exactly these epochs instead of choosing the epoch on the
+    /// development set, which is then not needed (it may be empty, or part of the training
+    /// data). Used for the final model on train + dev, with the counts the dev selection chose
+    /// on a train-only run of the same recipe. `None` selects on dev.
+    pub fixed_epochs: Option<FixedEpochs>,
+}
+
+/// Epoch counts for training without development-set selection ([`TrainConfig::fixed_epochs`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixedEpochs {
+    /// Epochs of the first pass (and of the jackknifed first-pass models that tag the training
+    /// documents for the second pass).
+    pub first_pass: usize,
+    /// Epochs of the second pass (ignored for a one-pass model).
+    pub second_pass: usize,
 }
 
 impl Default for TrainConfig {
@@ -67,6 +86,8 @@ impl Default for TrainConfig {
             name_substitution_percent: 0,
             name_substitution_word_percent: 100,
             train_beam: 1,
+            train_document_percent: 100,
+            fixed_epochs: None,
         }
     }
 }
@@ -225,16 +246,70 @@ fn evaluate_prepared(
     scores
 }
 
-/// Trains a model on `train`, choosing the epoch by micro F1 on `dev`. `log` receives progress
-/// lines.
+/// The indices of the documents a training run with `percent` (1–100) of `count` documents
+/// and seed `seed` keeps, ascending. Whole documents, so the document-level features stay
+/// intact; each index is kept when a hash of the seed and the index falls below `percent`, so
+/// the share is `percent` only approximately, the subsets of a smaller and a larger percentage
+/// with the same seed are nested, and the same seed always picks the same documents. 100 (or
+/// more) keeps every document; 0 keeps none.
+pub fn document_subset(count: usize, percent: u8, seed: u64) -> Vec<usize> {
+    if percent >= 100 {
+        return (0..count).collect();
+    }
+    (0..count)
+        .filter(|&index| mix(seed ^ 0x7375_6273_6574, index as u64) % 100 < u64::from(percent))
+        .collect()
+}
+
+/// Trains a model on `train`, choosing each pass's epoch by micro F1 on `dev`, or training the
+/// epochs of [`TrainConfig::fixed_epochs`] when set (then `dev` may be empty; its text, if
+/// any, still feeds the casing evidence, as with selection). `log` receives progress lines.
 pub fn train(
     train: &[ConllDocument],
     dev: &[ConllDocument],
     config: &TrainConfig,
     mut log: impl FnMut(&str),
 ) -> Result<(NerModel, TrainReport), NerError> {
+    if config.train_document_percent == 0 || config.train_document_percent > 100 {
+        return Err(NerError::Training(format!(
+            "training document percentage {} out of range 1..=100",
+            config.train_document_percent
+        )));
+    }
+    let subset: Vec<ConllDocument>;
+    let train = if config.train_document_percent < 100 {
+        let kept = document_subset(train.len(), config.train_document_percent, config.seed);
+        subset = kept
+            .iter()
+            .filter_map(|&index| train.get(index).cloned())
+            .collect();
+        log(&format!(
+            "training documents: {} of {} ({} of {} tokens), kept by a hash of the seed and the document index at {}%",
+            subset.len(),
+            train.len(),
+            subset.iter().map(ConllDocument::token_count).sum::<usize>(),
+            train.iter().map(ConllDocument::token_count).sum::<usize>(),
+            config.train_document_percent
+        ));
+        subset.as_slice()
+    } else {
+        train
+    };
     check_documents(train, "training data")?;
-    check_documents(dev, "development data")?;
+    match config.fixed_epochs {
+        None => check_documents(dev, "development data")?,
+        Some(fixed) => {
+            if !dev.is_empty() {
+                check_documents(dev, "development data")?;
+            }
+            if fixed.first_pass == 0 || (config.second_pass && fixed.second_pass == 0) {
+                return Err(NerError::Training(format!(
+                    "fixed epochs {} / {}: every pass needs at least one",
+                    fixed.first_pass, fixed.second_pass
+                )));
+            }
+        }
+    }
     if !(10..=24).contains(&config.hash_bits) {
         return Err(NerError::Training(format!(
             "hash bits {} out of range 10..=24",
@@ -335,7 +410,13 @@ pub fn train(
             prepare_document(&lexicon, Some(&fold_gazetteers[fold]), &words_of(doc))
         })
         .collect();
-    let dev_prepared: Vec<Vec<PreparedSentence>> = dev
+    // Without epoch selection the development set is not tagged during training at all.
+    let selection_dev: &[ConllDocument] = if config.fixed_epochs.is_some() {
+        &[]
+    } else {
+        dev
+    };
+    let dev_prepared: Vec<Vec<PreparedSentence>> = selection_dev
         .iter()
         .map(|doc| prepare_document(&lexicon, None, &words_of(doc)))
         .collect();
@@ -345,14 +426,21 @@ pub fn train(
         .collect();
     let all_docs: Vec<usize> = (0..train_all.len()).collect();
 
-    log("pass 1 (local features)");
+    let (selection, first_epochs, second_epochs) = match config.fixed_epochs {
+        None => (Some(()), config.max_epochs, config.max_epochs),
+        Some(fixed) => (None, fixed.first_pass, fixed.second_pass),
+    };
+    log(&match config.fixed_epochs {
+        None => "pass 1 (local features)".to_string(),
+        Some(_) => format!("pass 1 (local features), {first_epochs} epochs, no dev selection"),
+    });
     let (first, first_report) = train_pass(
         config,
         &train_prepared,
         &gold,
         &all_docs,
-        Some((&dev_prepared, dev)),
-        config.max_epochs,
+        selection.map(|()| (dev_prepared.as_slice(), selection_dev)),
+        first_epochs,
         &mut log,
     )?;
     let mut report = first_report;
@@ -399,8 +487,8 @@ pub fn train(
             &stacked_train,
             &gold,
             &all_docs,
-            Some((&stacked_dev, dev)),
-            config.max_epochs,
+            selection.map(|()| (stacked_dev.as_slice(), selection_dev)),
+            second_epochs,
             &mut log,
         )?;
         report.second_pass = Some(Box::new(second_report));
@@ -412,8 +500,20 @@ pub fn train(
     } else {
         "greedy".to_string()
     };
+    let epochs = match config.fixed_epochs {
+        None => format!(
+            "final pass epoch {} of {}; dev micro F1 {:.2}",
+            final_report.best_epoch,
+            final_report.epoch_dev_f1.len(),
+            final_report.best_dev.micro.f1()
+        ),
+        Some(_) if passes.len() > 1 => format!(
+            "fixed epochs {first_epochs} (pass 1) and {second_epochs} (pass 2), no dev selection"
+        ),
+        Some(_) => format!("fixed epochs {first_epochs}, no dev selection"),
+    };
     let description = format!(
-        "averaged perceptron, BILOU, {decoding}, {} pass(es); trained on {} documents / {} tokens{}; final pass epoch {} of {}; dev micro F1 {:.2}",
+        "averaged perceptron, BILOU, {decoding}, {} pass(es); trained on {} documents / {} tokens{}; {epochs}",
         passes.len(),
         train.len(),
         train.iter().map(ConllDocument::token_count).sum::<usize>(),
@@ -427,9 +527,6 @@ pub fn train(
                 config.name_substitution_word_percent
             )
         },
-        final_report.best_epoch,
-        final_report.epoch_dev_f1.len(),
-        final_report.best_dev.micro.f1()
     );
     let dense: Vec<&[f32]> = passes.iter().map(Vec::as_slice).collect();
     let mut model = NerModel::new(config.hash_bits, lexicon, &dense, description);

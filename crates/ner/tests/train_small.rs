@@ -1,7 +1,7 @@
 //! Training end to end on a small fictional corpus: the trainer learns, saves, and reloads.
 use triangulate_doc::EntityLabel;
 use triangulate_ner::conll::{parse_conll, ConllDocument};
-use triangulate_ner::train::{evaluate, train, TrainConfig};
+use triangulate_ner::train::{document_subset, evaluate, train, FixedEpochs, TrainConfig};
 use triangulate_ner::{bio_spans, Beam, NerModel, FORMAT_VERSION};
 
 /// Fictional articles in CoNLL layout (token and tag only).
@@ -150,4 +150,140 @@ fn beam_training_learns_and_the_model_file_keeps_its_beam() {
     assert!(spans.contains(&(0, 2, EntityLabel::Per)), "{spans:?}");
     assert!(spans.contains(&(3, 5, EntityLabel::Org)), "{spans:?}");
     assert!(spans.contains(&(7, 8, EntityLabel::Loc)), "{spans:?}");
+}
+
+#[test]
+fn document_subset_is_deterministic_nested_and_near_its_share() {
+    let half = document_subset(2000, 50, 7);
+    assert_eq!(half, document_subset(2000, 50, 7));
+    assert_ne!(
+        half,
+        document_subset(2000, 50, 8),
+        "the seed picks the documents"
+    );
+    assert!((900..=1100).contains(&half.len()), "{}", half.len());
+    assert!(
+        half.windows(2).all(|w| w[0] < w[1]),
+        "ascending, no repeats"
+    );
+    let three_quarters = document_subset(2000, 75, 7);
+    assert!((1400..=1600).contains(&three_quarters.len()));
+    assert!(half.iter().all(|i| three_quarters.binary_search(i).is_ok()));
+    assert_eq!(document_subset(5, 100, 7), vec![0, 1, 2, 3, 4]);
+    assert!(document_subset(5, 0, 7).is_empty());
+}
+
+#[test]
+fn training_on_a_share_of_the_documents_says_so_and_refuses_a_bad_share() {
+    let mut train_docs = parse_conll(&corpus(), true, "fictional").unwrap();
+    let dev_docs = train_docs.split_off(9);
+    let config = TrainConfig {
+        train_document_percent: 60,
+        ..small_config()
+    };
+    let kept = document_subset(train_docs.len(), 60, config.seed).len();
+    assert!(kept > 0 && kept < train_docs.len(), "{kept}");
+    let mut lines = Vec::new();
+    let (model, _) = train(&train_docs, &dev_docs, &config, |l| {
+        lines.push(l.to_string())
+    })
+    .unwrap();
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!(
+            "training documents: {kept} of {}",
+            train_docs.len()
+        ))),
+        "{lines:?}"
+    );
+    assert!(
+        model
+            .description()
+            .contains(&format!("trained on {kept} documents")),
+        "{}",
+        model.description()
+    );
+    for percent in [0, 101] {
+        let config = TrainConfig {
+            train_document_percent: percent,
+            ..small_config()
+        };
+        let error = train(&train_docs, &dev_docs, &config, |_| {}).unwrap_err();
+        assert!(error.to_string().contains("percentage"), "{error}");
+    }
+}
+
+#[test]
+fn fixed_epochs_reproduce_the_epochs_dev_selection_chose() {
+    let mut train_docs = parse_conll(&corpus(), true, "fictional").unwrap();
+    let dev_docs = train_docs.split_off(9);
+    let selected_config = small_config();
+    let (selected, report) = train(&train_docs, &dev_docs, &selected_config, |_| {}).unwrap();
+    let second = report.second_pass.as_ref().expect("two passes").best_epoch;
+    let fixed_config = TrainConfig {
+        fixed_epochs: Some(FixedEpochs {
+            first_pass: report.best_epoch,
+            second_pass: second,
+        }),
+        ..small_config()
+    };
+    let mut lines = Vec::new();
+    let (fixed, fixed_report) = train(&train_docs, &dev_docs, &fixed_config, |l| {
+        lines.push(l.to_string())
+    })
+    .unwrap();
+    assert!(
+        lines.iter().all(|l| !l.contains("dev F1")),
+        "no dev evaluation without selection: {lines:?}"
+    );
+    assert_eq!(fixed_report.best_epoch, report.best_epoch);
+    assert!(fixed_report.epoch_dev_f1.is_empty());
+    assert!(
+        fixed.description().ends_with(&format!(
+            "fixed epochs {} (pass 1) and {second} (pass 2), no dev selection",
+            report.best_epoch
+        )),
+        "{}",
+        fixed.description()
+    );
+    // The same shuffles and the same averaged weights: only the description differs.
+    assert_eq!(fixed.weight_count(), selected.weight_count());
+    for doc in train_docs.iter().chain(&dev_docs) {
+        let words: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(fixed.tag_document(&words), selected.tag_document(&words));
+    }
+}
+
+#[test]
+fn fixed_epochs_train_without_a_dev_set_on_all_given_documents() {
+    let mut docs = parse_conll(&corpus(), true, "fictional").unwrap();
+    let held_out = docs.split_off(9);
+    let config = TrainConfig {
+        fixed_epochs: Some(FixedEpochs {
+            first_pass: 3,
+            second_pass: 2,
+        }),
+        ..small_config()
+    };
+    let (model, _) = train(&docs, &[], &config, |_| {}).unwrap();
+    assert!(model.description().contains("trained on 9 documents"));
+    let scores = evaluate(&model, &held_out);
+    assert!(scores.micro.f1() > 90.0, "{scores}");
+
+    // Selection needs a dev set; fixed epochs need at least one epoch per pass.
+    assert!(train(&docs, &[], &small_config(), |_| {}).is_err());
+    for (first_pass, second_pass) in [(0, 2), (3, 0)] {
+        let config = TrainConfig {
+            fixed_epochs: Some(FixedEpochs {
+                first_pass,
+                second_pass,
+            }),
+            ..small_config()
+        };
+        let error = train(&docs, &[], &config, |_| {}).unwrap_err();
+        assert!(error.to_string().contains("fixed epochs"), "{error}");
+    }
 }

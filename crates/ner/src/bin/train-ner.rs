@@ -1,7 +1,20 @@
-//! Trains the NER model: `train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N]
+//! Trains the NER model: `train-ner --train TRAIN.conll [--train MORE.conll ...]
+//! [--dev DEV.conll] --out MODEL [--epochs N] [--fixed-epochs FIRST[,SECOND]]
 //! [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass]
 //! [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none]
-//! [--substitute-names DOCS%[:WORDS%]] [--train-beam N]`.
+//! [--substitute-names DOCS%[:WORDS%]] [--train-beam N] [--train-docs PERCENT]`.
+//!
+//! `--train-docs PERCENT` trains on that share of the training documents (whole documents,
+//! chosen by a hash of the seed and the document index; the log says which share was kept):
+//! a learning-curve point, to judge what more training data would be worth.
+//!
+//! `--train` may be given more than once: the files' documents are trained on in that order,
+//! as one list (jackknife folds, name substitution and the gazetteer cover all of them).
+//! `--fixed-epochs FIRST[,SECOND]` trains the first and second pass for exactly those epochs
+//! instead of choosing them on `--dev`, which is then optional: the way to train the final
+//! model on train + dev with the epochs a train-only run chose. A `--dev` file given with it
+//! still feeds the casing evidence and is scored after training, labelled as not held out
+//! when it is also a training file.
 //!
 //! `--train-beam N` (N ≥ 2) trains a structured perceptron with a raw-score beam of N and early
 //! update instead of one decision at a time on gold previous labels; the model file records N
@@ -9,16 +22,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use triangulate_ner::conll::read_conll;
-use triangulate_ner::train::{train, TrainConfig};
+use triangulate_ner::train::{train, FixedEpochs, TrainConfig};
 use triangulate_ner::NerModel;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: train-ner --train TRAIN.conll --dev DEV.conll --out MODEL [--epochs N] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]] [--train-beam N]");
+    eprintln!("usage: train-ner --train TRAIN.conll [--train MORE.conll ...] [--dev DEV.conll] --out MODEL [--epochs N] [--fixed-epochs FIRST[,SECOND]] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]] [--train-beam N] [--train-docs PERCENT]");
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
-    let mut train_path = None;
+    let mut train_paths: Vec<PathBuf> = Vec::new();
     let mut dev_path = None;
     let mut out = None;
     let mut config = TrainConfig::default();
@@ -26,7 +39,10 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         let mut value = || args.next();
         match arg.as_str() {
-            "--train" => train_path = value().map(PathBuf::from),
+            "--train" => match value() {
+                Some(v) => train_paths.push(PathBuf::from(v)),
+                None => return usage(),
+            },
             "--dev" => dev_path = value().map(PathBuf::from),
             "--out" => out = value().map(PathBuf::from),
             "--epochs" => match value().and_then(|v| v.parse().ok()) {
@@ -53,6 +69,23 @@ fn main() -> ExitCode {
                     _ => return usage(),
                 }
             }
+            "--fixed-epochs" => {
+                let Some(v) = value() else { return usage() };
+                let (first, second) = v.split_once(',').unwrap_or((v.as_str(), v.as_str()));
+                match (first.parse::<usize>(), second.parse::<usize>()) {
+                    (Ok(first_pass), Ok(second_pass)) if first_pass >= 1 && second_pass >= 1 => {
+                        config.fixed_epochs = Some(FixedEpochs {
+                            first_pass,
+                            second_pass,
+                        });
+                    }
+                    _ => return usage(),
+                }
+            }
+            "--train-docs" => match value().and_then(|v| v.parse().ok()) {
+                Some(n) if (1..=100).contains(&n) => config.train_document_percent = n,
+                _ => return usage(),
+            },
             "--one-pass" => config.second_pass = false,
             "--train-beam" => match value().and_then(|v| v.parse().ok()) {
                 Some(n) if n >= 1 => config.train_beam = n,
@@ -88,20 +121,35 @@ fn main() -> ExitCode {
             _ => return usage(),
         }
     }
-    let (Some(train_path), Some(dev_path), Some(out)) = (train_path, dev_path, out) else {
+    let Some(out) = out else { return usage() };
+    if train_paths.is_empty() || (dev_path.is_none() && config.fixed_epochs.is_none()) {
+        // Without fixed epochs the epochs are chosen on --dev, so it is required.
         return usage();
-    };
+    }
     let result = (|| {
         let started = std::time::Instant::now();
-        let train_docs = read_conll(&train_path, true)?;
-        let dev_docs = read_conll(&dev_path, true)?;
+        let mut train_docs = Vec::new();
+        for path in &train_paths {
+            let docs = read_conll(path, true)?;
+            eprintln!("training file {}: {} documents", path.display(), docs.len());
+            train_docs.extend(docs);
+        }
+        let dev_docs = match &dev_path {
+            Some(path) => read_conll(path, true)?,
+            None => Vec::new(),
+        };
         let (model, report) = train(&train_docs, &dev_docs, &config, |line| {
             eprintln!("[{:6.1}s] {line}", started.elapsed().as_secs_f64())
         })?;
         model.save(&out)?;
-        // Check the file we wrote reads back and tags the same way.
+        // Check the file we wrote reads back as the model we trained.
         let reloaded = NerModel::load(&out)?;
-        let check = triangulate_ner::train::evaluate(&reloaded, &dev_docs);
+        if reloaded != model {
+            return Err(triangulate_ner::NerError::Training(format!(
+                "{} does not read back as the trained model",
+                out.display()
+            )));
+        }
         eprintln!(
             "best epoch {} / second pass {:?} ({:.1}s)",
             report.best_epoch,
@@ -113,7 +161,15 @@ fn main() -> ExitCode {
             reloaded.weight_count(),
             reloaded.description()
         );
-        println!("{check}");
+        if let Some(path) = &dev_path {
+            if train_paths.contains(path) {
+                println!(
+                    "{} is also training data: the score below is a training fit, not held out",
+                    path.display()
+                );
+            }
+            println!("{}", triangulate_ner::train::evaluate(&reloaded, &dev_docs));
+        }
         Ok::<_, triangulate_ner::NerError>(())
     })();
     match result {
