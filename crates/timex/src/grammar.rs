@@ -205,6 +205,10 @@ pub(crate) struct Grammar<'a> {
     last_day: Cell<Option<NaiveDate>>,
     /// Token index where `last_day` was named.
     last_day_at: Cell<usize>,
+    /// Where the text last named a day it does not date fully ("on Saturday" with no
+    /// anchor, "on the 19th"), and the weekday when it named one: without it a narrative
+    /// "that night" in an undated page would be taken for a generic "that day".
+    last_partial_day: Cell<Option<(usize, Option<u32>)>>,
 }
 
 const MAX_QUARTER_DISTANCE: usize = 400;
@@ -235,6 +239,7 @@ impl<'a> Grammar<'a> {
             last_year: Cell::new(None),
             last_day: Cell::new(None),
             last_day_at: Cell::new(0),
+            last_partial_day: Cell::new(None),
         }
     }
 
@@ -305,6 +310,11 @@ impl<'a> Grammar<'a> {
                         if let Some(day) = hit.partial.and_then(full_day) {
                             self.last_day.set(Some(day));
                             self.last_day_at.set(i);
+                        } else if let Some(weekday) = hit.value.strip_prefix("XXXX-WXX-") {
+                            let weekday = weekday.get(..1).and_then(|d| d.parse().ok());
+                            self.last_partial_day.set(Some((i, weekday)));
+                        } else if hit.partial.is_some_and(|p| p.day.is_some()) {
+                            self.last_partial_day.set(Some((i, None)));
                         }
                     }
                     out.push(Timex {
@@ -2608,10 +2618,22 @@ impl<'a> Grammar<'a> {
         if self.is(j + 1, "or") {
             return None;
         }
-        // "that day" with no day before it is generic ("trades made that day").
+        // "that day" with no day before it is generic ("trades made that day"); after a day
+        // named but not dated ("on Saturday" in an undated page) it is that day, its date
+        // unknown.
         let reference = match self.last_day.get() {
             Some(day) => Some(day),
-            None if delta == 0 => return None,
+            None if delta == 0 => {
+                let (_, weekday) = self
+                    .last_partial_day
+                    .get()
+                    .filter(|(at, _)| i.saturating_sub(*at) <= MAX_DAY_DISTANCE)?;
+                let value = match weekday {
+                    Some(weekday) => format!("XXXX-WXX-{weekday}"),
+                    _ => "XXXX-XX-XX".to_string(),
+                };
+                return Some(Hit::date(j + 1, Val::unknown(&value)));
+            }
             None => self.anchor,
         };
         let v = match reference.and_then(|d| add_days(d, delta)) {
@@ -2991,6 +3013,18 @@ impl<'a> Grammar<'a> {
         };
         if matches!(self.w(s), "a" | "an") && unit_long(s + 1) {
             return None;
+        }
+        // "a weeklong manhunt", "a yearlong inquiry": the same written as one word.
+        if !the {
+            if let Some(unit) = self.w(s).strip_suffix("long").and_then(lexicon::unit) {
+                let amount = if unit.1 { None } else { Some(1.0) };
+                return Some(Hit::new(
+                    s + 1,
+                    TimexType::Duration,
+                    unit.0.duration(amount),
+                    AnchorUse::None,
+                ));
+            }
         }
         if let Some((unit, plural)) = lexicon::unit(self.w(s)).filter(|_| !the) {
             if unit_long(s) {
@@ -3657,6 +3691,11 @@ impl<'a> Grammar<'a> {
             };
             date = Some(self.resolve_weekday(weekday, lean, false));
             end = e;
+            // "7 p.m. Wednesday night": the part of day after the weekday is part of the
+            // expression; the clock time is the finer value.
+            if lexicon::part_of_day(self.w(e)).is_some() && !self.is(e, "overnight") {
+                end = e + 1;
+            }
         } else if matches!(self.w(k), "today" | "yesterday" | "tomorrow") {
             if let Some(hit) = self.relative_word(k) {
                 date = Some(Val {

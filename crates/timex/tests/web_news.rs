@@ -41,3 +41,50 @@ fn patch_tuesday_is_no_weekday_of_the_story() {
     assert_eq!(hits[0].0, "Tuesday");
     assert_eq!(hits[0].1, TimexType::Date.as_str());
 }
+
+#[test]
+fn clock_time_weekday_and_part_of_day_are_one_expression() {
+    assert_eq!(
+        found("A cyclist was hit in Orsk around 7 p.m. Wednesday night."),
+        vec![(
+            "around 7 p.m. Wednesday night".into(),
+            "TIME",
+            "XXXX-WXX-3T19:00".into()
+        )]
+    );
+    let anchored = find_timexes(
+        "The fire at the Vask mill broke out at 3:30 a.m. Tuesday morning.",
+        &Anchor::ymd(2012, 8, 7).expect("valid date"),
+    );
+    assert_eq!(anchored.len(), 1);
+    assert_eq!(anchored[0].value, "2012-08-07T03:30");
+}
+
+#[test]
+fn one_word_unit_long_adjectives_are_durations() {
+    assert_eq!(
+        found("Police ended a weeklong manhunt for the Orsk escapee."),
+        vec![("weeklong".into(), "DURATION", "P1W".into())]
+    );
+    assert_eq!(
+        found("The yearlong inquiry into the Vask port and a monthslong strike."),
+        vec![
+            ("yearlong".into(), "DURATION", "P1Y".into()),
+            ("monthslong".into(), "DURATION", "PXM".into())
+        ]
+    );
+    assert!(found("Kestrel Ferries sold a lifelong pass and an oblong ticket.").is_empty());
+}
+
+#[test]
+fn that_night_after_an_undated_day_is_that_day() {
+    assert_eq!(
+        found("Tomas Eld reached the Orsk ridge on Saturday. He expected to die that night."),
+        vec![
+            ("Saturday".into(), "DATE", "XXXX-WXX-6".into()),
+            ("that night".into(), "DATE", "XXXX-WXX-6".into())
+        ]
+    );
+    // With no day named before it, "that day" stays generic.
+    assert!(found("Trades made that day were cancelled by the Vask exchange.").is_empty());
+}
