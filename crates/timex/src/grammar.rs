@@ -2970,7 +2970,36 @@ impl<'a> Grammar<'a> {
             if let Some((unit, true)) = lexicon::unit(self.w(i)) {
                 let bare_in = self.prev_word(i) == "in"
                     && matches!(self.w(i + 1), "." | "," | ";" | ":" | "!" | "?" | "\"" | "");
-                if (matches!(self.prev_word(i), "for" | "over" | "within") || bare_in)
+                // "hanged himself hours after his arrest", "returned minutes later": a
+                // bare plural counted from an event is a length of time like "for
+                // hours", unless a word before it counts or qualifies it ("a matter of
+                // days before", "the first days after").
+                let from_event = matches!(self.w(i + 1), "after" | "later" | "before" | "earlier")
+                    && !matches!(
+                        self.prev_word(i),
+                        "of" | "the"
+                            | "first"
+                            | "last"
+                            | "final"
+                            | "early"
+                            | "initial"
+                            | "those"
+                            | "these"
+                            | "few"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "recent"
+                            | "following"
+                            | "previous"
+                            | "next"
+                            | "coming"
+                            | "past"
+                            | "more"
+                    )
+                    && (i == 0 || self.kind(i - 1) != Some(TokenKind::Number))
+                    && lexicon::cardinal(self.prev_word(i)).is_none();
+                if (matches!(self.prev_word(i), "for" | "over" | "within") || bare_in || from_event)
                     && unit != Unit::Second
                 {
                     return Some(Hit::new(

@@ -88,3 +88,19 @@ fn that_night_after_an_undated_day_is_that_day() {
     // With no day named before it, "that day" stays generic.
     assert!(found("Trades made that day were cancelled by the Vask exchange.").is_empty());
 }
+
+#[test]
+fn bare_plural_counted_from_an_event_is_a_duration() {
+    assert_eq!(
+        found("The Orsk smuggler hanged himself in his cell hours after his arrest."),
+        vec![("hours".into(), "DURATION", "PTXH".into())]
+    );
+    assert_eq!(
+        found("Escorted out of the Vask depot, she returned minutes later with a rifle."),
+        vec![("minutes".into(), "DURATION", "PTXM".into())]
+    );
+    // Counted or qualified by the word before it, it is no bare length.
+    assert!(found("It is a matter of days before the Orsk talks collapse.").is_empty());
+    assert!(found("In the first days after the Vask flood, roads were shut.").is_empty());
+    assert!(found("A guard fired seconds before the Orsk blast.").is_empty());
+}
