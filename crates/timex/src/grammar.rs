@@ -3107,7 +3107,12 @@ impl<'a> Grammar<'a> {
         }
         // "a" before a unit is a duration only when nothing makes it a rate ("$5 a year").
         let article = matches!(self.w(s), "a" | "an") && amount == Some(1.0);
-        let (k, adjectival) = if self.is(j, "-") && self.glued(j) {
+        // "an eight-year deal"; also with the hyphen set apart ("an eight - year deal", as
+        // tokenized or carelessly typed copy writes it) when a singular unit follows, which
+        // no range ("two - three weeks") has.
+        let spaced_adjective =
+            self.is(j, "-") && lexicon::unit(self.w(j + 1)).is_some_and(|(_, plural)| !plural);
+        let (k, adjectival) = if self.is(j, "-") && self.glued(j) || spaced_adjective {
             (j + 1, true)
         } else {
             (j, false)

@@ -104,3 +104,20 @@ fn bare_plural_counted_from_an_event_is_a_duration() {
     assert!(found("In the first days after the Vask flood, roads were shut.").is_empty());
     assert!(found("A guard fired seconds before the Orsk blast.").is_empty());
 }
+
+#[test]
+fn a_unit_adjective_with_a_spaced_hyphen_is_a_duration() {
+    assert_eq!(
+        found("The Orsk club made an eight - year offer to Tomas Eld."),
+        vec![("eight - year".into(), "DURATION", "P8Y".into())]
+    );
+    assert_eq!(
+        found("Ana Velic began a 90 - day stay at the Vask clinic."),
+        vec![("90 - day".into(), "DURATION", "P90D".into())]
+    );
+    // A range keeps its plural unit and stays vague.
+    assert_eq!(
+        found("Repairs at the Vask dam take two - three weeks."),
+        vec![("two - three weeks".into(), "DURATION", "PXW".into())]
+    );
+}
