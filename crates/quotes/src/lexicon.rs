@@ -422,6 +422,7 @@ const ROLE_NOUNS: &[&str] = &[
     "chancellor",
     "chief",
     "coach",
+    "columnist",
     "commander",
     "commissioner",
     "correspondent",
@@ -464,6 +465,7 @@ const ROLE_NOUNS: &[&str] = &[
     "prosecutor",
     "queen",
     "regulator",
+    "reporter",
     "representative",
     "researcher",
     "resident",
@@ -478,6 +480,74 @@ const ROLE_NOUNS: &[&str] = &[
     "surgeon",
     "witness",
 ];
+
+/// Nouns for private people that news uses as speakers once introduced ("the woman said",
+/// "the victim's mother told reporters", "the defendant added"). Kept apart from
+/// [`is_role_noun`] because they are not titles: "Mother" before a name is not stripped as one.
+pub(crate) fn is_person_noun(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let singular = lower.strip_suffix('s').filter(|s| s.len() > 2);
+    [lower.as_str()]
+        .into_iter()
+        .chain(singular)
+        .any(|w| PERSON_NOUNS.binary_search(&w).is_ok())
+        || matches!(lower.as_str(), "men" | "women" | "children")
+}
+
+/// Sorted for binary search.
+const PERSON_NOUNS: &[&str] = &[
+    "boy",
+    "brother",
+    "carpenter",
+    "child",
+    "customer",
+    "daughter",
+    "defendant",
+    "driver",
+    "farmer",
+    "father",
+    "fisherman",
+    "girl",
+    "grandfather",
+    "grandmother",
+    "husband",
+    "man",
+    "mother",
+    "neighbor",
+    "neighbour",
+    "nurse",
+    "owner",
+    "parent",
+    "passenger",
+    "pilot",
+    "shopkeeper",
+    "sister",
+    "son",
+    "student",
+    "survivor",
+    "suspect",
+    "teacher",
+    "teenager",
+    "victim",
+    "widow",
+    "wife",
+    "woman",
+    "worker",
+];
+
+/// An age used as a noun or modifier: "45-year-old" ("the 45-year-old said", "a 45-year-old
+/// carpenter"). The number is returned so that the description can find the person whose age
+/// was given earlier ("Tomas Reyl, 45,").
+pub(crate) fn age_of_age_word(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let digits = lower
+        .strip_suffix("-year-old")
+        .or_else(|| lower.strip_suffix("-year-olds"))?;
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
 
 /// Titles and capitalised role words that precede a name but are not part of it.
 pub(crate) fn is_title(word: &str) -> bool {
@@ -645,6 +715,18 @@ mod tests {
     #[test]
     fn role_nouns_sorted() {
         assert!(ROLE_NOUNS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PERSON_NOUNS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn person_nouns_and_ages() {
+        assert!(is_person_noun("woman") && is_person_noun("Neighbours") && is_person_noun("women"));
+        assert!(!is_person_noun("minister") && !is_person_noun("house"));
+        assert_eq!(age_of_age_word("45-year-old"), Some(45));
+        assert_eq!(age_of_age_word("8-year-olds"), Some(8));
+        assert_eq!(age_of_age_word("year-old"), None);
+        assert_eq!(age_of_age_word("forty-year-old"), None);
+        assert_eq!(age_of_age_word("45-year"), None);
     }
 
     #[test]

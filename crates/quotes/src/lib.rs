@@ -8,6 +8,7 @@
 //!   paragraph reopens the quote without closing the previous one, and nested single quotes
 //!   inside double quotes.
 //! - **Indirect** speech: "Velic said (that) ...", "... , Velic said.", "According to Velic, ...",
+//!   "Velic, according to Nordwire, had ..." (both sides of the attribution, as two parts),
 //!   "Velic told Nordwire ...", "Velic was quoted by Nordwire as saying ...", and naming
 //!   verbs that characterise in the speaker's words: "Dask has called the deal rushed",
 //!   "described it as ...", "accused the government of ...". A sentence may hold several
@@ -30,7 +31,12 @@
 //! first gendered pronoun after a mention outside quotes); then to the most recent person
 //! mention of a compatible gender that is not inside a quote. Descriptions ("the minister")
 //! resolve to the last person given that role, including "of" titles ("Minister of Foreign
-//! Affairs Irena Dask").
+//! Affairs Irena Dask"). Private people are speakers too when described with a determiner ("the
+//! woman", "the victim's sister", "the 32-year-old mother of two") or as a bare plural
+//! ("neighbours said"); "the 45-year-old" resolves to the person whose age was written with the
+//! name ("Tomas Reyl, 45,"), "the carpenter" to one given that noun ("Tomas Reyl, a carpenter
+//! from Oskar Bay,"). Reduced passives ("the man accused of …", "the barn dubbed “…” by …")
+//! give no speaker.
 //!
 //! When no entity mentions are given, runs of capitalised words stand in for them (titles and
 //! role words are stripped), so quotes still get speakers without the NER stage, at lower

@@ -613,10 +613,10 @@ impl<'a> Scanner<'a> {
             }
             end = quoted;
         } else if cue.verb.form == VerbForm::Past
-            && matches!(
+            && (matches!(
                 self.word(end.wrapping_sub(1)),
                 "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
+            ) || self.is_reduced_passive(cue))
         {
             // Passive: "Velic is said to be ill", "she was told to leave" report no words of
             // the subject.
@@ -627,6 +627,16 @@ impl<'a> Scanner<'a> {
         }
         let speaker = self.np_before(end, lower)?;
         Some((speaker, via))
+    }
+
+    /// A past participle with its agent or complement straight after it and no object: "the man
+    /// accused of shooting", "the gun described by police as", "a letter claimed by the group".
+    /// The subject before it did not say anything. "said by" and "added by" are left alone:
+    /// "Velic said by telephone", "she said by way of explanation" are active.
+    fn is_reduced_passive(&self, cue: CueAt) -> bool {
+        let next = self.word(cue.token + 1);
+        (next == "by" && !matches!(cue.verb.lemma, "say" | "add"))
+            || (next == "of" && cue.verb.lemma == "accuse")
     }
 
     /// The noun phrase ending just before `end`: a pronoun, a named mention (with a role before
@@ -728,7 +738,59 @@ impl<'a> Scanner<'a> {
                 });
             }
         }
+        if !had_appositive {
+            return self.private_person_before(last, end, lower);
+        }
         None
+    }
+
+    /// A private person described, ending at `last`: "the 45-year-old", "the victim's mother",
+    /// "a young woman", "the 32-year-old mother of two", or bare plural "neighbours". Unlike a
+    /// role ("the minister"), such a description may carry any lower-case describing words, so
+    /// it is accepted only up to a determiner (or as a bare plural noun).
+    fn private_person_before(&self, last: usize, end: usize, lower: usize) -> Option<Draft> {
+        // "mother of two": the head is the noun before "of" + a number.
+        let head = if last >= lower + 2
+            && self.word(last - 1) == "of"
+            && is_small_number_word(self.word(last))
+        {
+            last - 2
+        } else {
+            last
+        };
+        let w = self.word(head);
+        if !is_person_head(w) {
+            return None;
+        }
+        let mut first = head;
+        while first > lower && first + 5 > head {
+            let prev = self.word(first - 1);
+            if lexicon::is_determiner(prev) {
+                let role_first = first;
+                return Some(Draft {
+                    range: (first - 1, end),
+                    resolution: Resolution::Description,
+                    entity: None,
+                    role: Some((role_first, head + 1)),
+                });
+            }
+            let describes = is_modifier(prev)
+                || (is_plain_modifier_word(prev) && !is_preposition(prev))
+                || lexicon::age_of_age_word(prev).is_some()
+                || prev == "'s"
+                || lexicon::is_person_noun(prev);
+            if !describes {
+                break;
+            }
+            first -= 1;
+        }
+        let bare_plural = head == last && w.ends_with('s') && lexicon::is_person_noun(w);
+        bare_plural.then_some(Draft {
+            range: (head, end),
+            resolution: Resolution::Description,
+            entity: None,
+            role: Some((head, head + 1)),
+        })
     }
 
     /// The noun phrase starting at `start` (after a cue verb, "said ___"): pronoun, role words
@@ -804,8 +866,13 @@ impl<'a> Scanner<'a> {
         let has_det = lexicon::is_determiner(self.word(start));
         for t in start..stop.min(start + 5) {
             let w = self.word(t);
-            if lexicon::is_role_noun(w) {
+            // "the student ISNA news agency": a person noun before a name only modifies it.
+            let modifies_name = !lexicon::is_role_noun(w) && self.is_capitalised_word(t + 1);
+            if lexicon::is_role_noun(w) || (has_det && is_person_head(w) && !modifies_name) {
                 last = Some(t);
+            } else if w == "'s" && last.is_some() {
+                // "the victim's sister": the possessor was not the head after all.
+                last = None;
             } else {
                 let modifies = is_modifier(w)
                     || (has_det && t == start)
@@ -867,7 +934,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let close = (end + 1..end + 8).find(|&t| matches!(self.word(t), "," | "." | ""))?;
-        self.role_phrase(end + 1, close)
+        self.role_phrase(end + 1, close).or_else(|| {
+            // "Tomas Reyl, a carpenter from Oskar Bay,": the role ends where its
+            // prepositional tail begins.
+            let tail = (end + 2..close)
+                .find(|&t| matches!(self.word(t), "from" | "of" | "at" | "in" | "for" | "with"))?;
+            self.role_phrase(end + 1, tail)
+        })
     }
 
     /// `[start, end)` as a role if it ends in a role noun and holds only role words; a leading
@@ -877,12 +950,14 @@ impl<'a> Scanner<'a> {
         if start < end && lexicon::is_determiner(self.word(start)) {
             start += 1;
         }
-        if start >= end || !lexicon::is_role_noun(self.word(end - 1)) {
+        let head = self.word(end.saturating_sub(1));
+        if start >= end || !(lexicon::is_role_noun(head) || is_person_head(head)) {
             return None;
         }
         let all_role_words = (start..end).all(|t| {
             let w = self.word(t);
             lexicon::is_role_noun(w)
+                || is_person_head(w)
                 || is_modifier(w)
                 || lexicon::is_title(w)
                 || w == "'s"
@@ -974,6 +1049,23 @@ impl<'a> Scanner<'a> {
                     return self.indirect_candidate((comma + 1, content_end), None, speaker, via);
                 }
                 if self.word(t - 1) == "," {
+                    // "Reyl, according to a witness, set the fire again": the parenthetical
+                    // closes with a comma, and what was said is both sides of it. A comma
+                    // that opens a relative clause ("according to Nordwire, which said")
+                    // does not close it.
+                    let close = (t + 2..content_end)
+                        .find(|&c| self.word(c) == ",")
+                        .filter(|&c| {
+                            c + 2 < content_end
+                                && !matches!(self.word(c + 1), "which" | "who" | "whose" | "where")
+                        });
+                    if let Some(close) = close {
+                        let (speaker, via) = self.according_to(t + 2, close)?;
+                        let mut said =
+                            self.indirect_candidate((first, t - 1), None, speaker, via)?;
+                        said.content.push((close + 1, content_end));
+                        return Some(said);
+                    }
                     let (speaker, via) = self.according_to(t + 2, content_end)?;
                     return self.indirect_candidate((first, t - 1), None, speaker, via);
                 }
@@ -994,6 +1086,11 @@ impl<'a> Scanner<'a> {
                 else {
                     continue;
                 };
+                // "the gun described as stolen" is a passive; "what Velic described as" and
+                // "what he described as" keep their speaker, who is named.
+                if self.word(t + 1) == "as" && speaker.resolution == Resolution::Description {
+                    continue;
+                }
                 // The verb is part of what is reported: "called the deal rushed".
                 let stop = self.clause_end(t + 1, content_end, in_region);
                 return self.indirect_candidate((t, stop), Some(cue), Some(speaker), via);
@@ -1150,12 +1247,15 @@ impl<'a> Scanner<'a> {
             "describe" => window.clone().any(|k| self.word(k) == "as" && k + 1 < end),
             "accuse" => window.clone().any(|k| self.word(k) == "of" && k + 1 < end),
             _ => {
-                let quoted_soon = (t + 2..end.min(t + 7)).any(|k| {
+                let quote_open = (t + 2..end.min(t + 7)).find(|&k| {
                     matches!(self.word(k), "“" | "\"" | "„" | "«" | "``")
                         && in_region.get(k).copied().unwrap_or(false)
                 });
-                if quoted_soon {
-                    return true;
+                if let Some(open) = quote_open {
+                    // "the man dubbed the “Oddfather” by tabloid newspapers": a passive.
+                    let close = (open + 1..end.min(open + 12))
+                        .find(|&k| matches!(self.word(k), "”" | "\"" | "“" | "»" | "''"));
+                    return close.is_none_or(|c| self.word(c + 1) != "by");
                 }
                 // "called the deal rushed", "called it unworkable": a one-word complement
                 // that ends the clause, after a short object.
@@ -1256,15 +1356,28 @@ impl<'a> Scanner<'a> {
         if lexicon::is_determiner(self.word(t)) {
             t += 1;
         }
-        if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
-            return self.entities[k].end_token.min(stop);
+        let after = if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
+            self.entities[k].end_token
+        } else {
+            match self.word(t) {
+                "reporters" | "journalists" | "parliament" | "lawmakers" | "him" | "her"
+                | "them" | "us" | "me" | "supporters" | "delegates" | "the" => t + 1,
+                w if lexicon::is_role_noun(w) => t + 1,
+                _ => return start,
+            }
+        };
+        // "told Nordwire columnist Ana Velic (that) …": the addressee's role and name go too.
+        let mut role_end = after;
+        while role_end < stop && role_end < after + 3 && lexicon::is_role_noun(self.word(role_end))
+        {
+            role_end += 1;
         }
-        match self.word(t) {
-            "reporters" | "journalists" | "parliament" | "lawmakers" | "him" | "her" | "them"
-            | "us" | "me" | "supporters" | "delegates" | "the" => (t + 1).min(stop),
-            w if lexicon::is_role_noun(w) => (t + 1).min(stop),
-            _ => start,
-        }
+        let named = (role_end > after)
+            .then(|| self.entity_starting_at.get(role_end).copied().flatten())
+            .flatten();
+        named
+            .map_or(after, |k| self.entities[k].end_token)
+            .min(stop)
     }
 
     fn indirect_candidate(
@@ -1488,13 +1601,37 @@ impl<'a> Scanner<'a> {
                 .map(|(_, end)| singular(self.word(end - 1)))
                 .or_else(|| self.of_title_head(e.first_token, sent_first))
         };
+        // "the 45-year-old" is the person whose age was given: "Tomas Reyl, 45,".
+        let described_age = d.role.and_then(|(first, end)| {
+            (first..end).find_map(|t| lexicon::age_of_age_word(self.word(t)))
+        });
+        let fits = |k: usize| {
+            role_head(k).as_deref() == Some(head.as_str())
+                || described_age.is_some_and(|age| self.age_given(k) == Some(age))
+        };
         let matching = (0..self.entities_starting_before(d.range.0))
             .rev()
             .take(LOOKBACK_ENTITIES)
             .filter(|&k| self.entities[k].end_token <= d.range.0)
             .filter(|&k| self.entities[k].label == EntityLabel::Per)
-            .find(|&k| role_head(k).as_deref() == Some(head.as_str()));
-        matching.or(last_person.filter(|&k| role_head(k).as_deref() == Some(head.as_str())))
+            .find(|&k| fits(k));
+        matching.or(last_person.filter(|&k| fits(k)))
+    }
+
+    /// The age written with a person's name: "Tomas Reyl, 45,", "Tomas Reyl (45)", or
+    /// "45-year-old Tomas Reyl".
+    fn age_given(&self, k: usize) -> Option<u32> {
+        let e = &self.entities[k];
+        let after = |i: usize| self.word(e.end_token + i);
+        let bracketed = matches!((after(0), after(2)), ("," | "(", "," | "." | ")" | ";"));
+        let written_after = bracketed
+            .then(|| after(1).parse::<u32>().ok())
+            .flatten()
+            .filter(|&age| (1..=120).contains(&age));
+        written_after.or_else(|| {
+            let before = e.first_token.checked_sub(1)?;
+            lexicon::age_of_age_word(self.word(before))
+        })
     }
 
     /// Head of a title with an "of" phrase right before a name: "minister" for "Minister of
@@ -1623,6 +1760,52 @@ fn push_region(regions: &mut Vec<Region>, open: usize, close: usize, mut parts: 
     if !parts.is_empty() {
         regions.push(Region { open, close, parts });
     }
+}
+
+/// Head of a description of a person: a role ("minister"), a private person ("woman") or an
+/// age used as a noun ("the 45-year-old").
+fn is_person_head(w: &str) -> bool {
+    lexicon::is_person_noun(w) || lexicon::age_of_age_word(w).is_some()
+}
+
+/// Prepositions that end a walk back over describing words: "the address after neighbors
+/// reported" is not a description of the neighbours.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "than"
+            | "when"
+            | "while"
+            | "where"
+            | "since"
+            | "until"
+            | "near"
+            | "against"
+            | "during"
+            | "without"
+            | "through"
+            | "across"
+            | "behind"
+            | "between"
+            | "among"
+            | "outside"
+            | "inside"
+            | "because"
+    )
+}
+
+/// "two" in "mother of two": the count of children that follows a parent noun.
+fn is_small_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    ) || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_plain_modifier_word(w: &str) -> bool {

@@ -601,3 +601,170 @@ fn a_role_for_someone_is_the_speaker_not_the_one_it_serves() {
         assert_ne!(found.name.as_deref(), Some("Tomas Reyl"), "{text}");
     }
 }
+
+#[test]
+fn age_description_resolves_to_person_with_that_age() {
+    let text = "Tomas Reyl, 45, was charged on Monday with setting fire to a barn near Oskar Bay. \
+                “I did not mean to hurt anyone,” the 45-year-old said in court.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 1);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "the 45-year-old");
+    assert_eq!(speaker.resolution, Resolution::Description);
+    assert_eq!(speaker.name.as_deref(), Some("Tomas Reyl"));
+}
+
+#[test]
+fn age_description_of_another_age_stays_unresolved() {
+    let text = "Tomas Reyl, 45, and his neighbour were questioned. \
+                “We heard nothing that night,” the 38-year-old told reporters.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "the 38-year-old");
+    assert_eq!(speaker.name, None);
+}
+
+#[test]
+fn private_people_described_are_speakers() {
+    // Tomas Reyl is there so that the NER output is not empty (no capitalised-word fallback).
+    let text = "Tomas Reyl was charged on Monday. \
+                “We will appeal,” the 32-year-old mother of two told reporters. \
+                “He was a quiet man,” said the victim's sister. \
+                Neighbours said the barn had stood empty for years.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    let spoken: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref();
+            (
+                speaker.map_or("<none>", |sp| s(text, sp.span)),
+                speaker.and_then(|sp| sp.role.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spoken,
+        vec![
+            ("the 32-year-old mother of two", Some("32-year-old mother")),
+            ("the victim's sister", Some("victim's sister")),
+            ("Neighbours", Some("Neighbours")),
+        ]
+    );
+}
+
+#[test]
+fn appositive_person_noun_is_a_role_for_the_description() {
+    let text = "Tomas Reyl, a carpenter from Oskar Bay, was the first witness. \
+                “The fire started in the loft,” the carpenter said.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "the carpenter");
+    assert_eq!(speaker.name.as_deref(), Some("Tomas Reyl"));
+}
+
+#[test]
+fn reduced_passives_and_name_modifiers_are_not_speakers() {
+    let text = "Tomas Reyl was in court on Monday. \
+                The man accused of setting fire to the barn is Anselm Dorr. \
+                The rifle described by police as stolen was found in Oskar Bay. \
+                According to the student Varn news agency, the fire injured two people.";
+    let q = quotes(text, &[("Tomas Reyl", PER), ("Anselm Dorr", PER)]);
+    let speakers: Vec<&str> = q
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|sp| s(text, sp.span)))
+        .collect();
+    assert!(
+        !speakers
+            .iter()
+            .any(|sp| matches!(*sp, "The man" | "The rifle" | "the student")),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn said_by_telephone_is_still_speech() {
+    let text = "Tomas Reyl said by telephone that the barn had been empty for years.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|sp| sp.name.as_deref()),
+        Some("Tomas Reyl")
+    );
+}
+
+#[test]
+fn passive_naming_and_mid_sentence_according_to() {
+    let text = "Tomas Reyl was in court on Monday. \
+                The barn dubbed the “Red Ruin” by local papers burned down in May. \
+                Then, on May 3, according to a surviving witness, Anselm Dorr set the fire again. \
+                “God made the hills first,” she said by way of explaining her choice.";
+    let q = quotes(text, &[("Tomas Reyl", PER), ("Anselm Dorr", PER)]);
+    let found: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|q| {
+            (
+                s(text, q.span),
+                q.speaker.as_ref().map(|sp| s(text, sp.span)),
+            )
+        })
+        .collect();
+    assert!(
+        !found.iter().any(|(_, sp)| *sp == Some("The barn")),
+        "{found:?}"
+    );
+    let according = q
+        .iter()
+        .find(|q| q.speaker.as_ref().map(|sp| s(text, sp.span)) == Some("a surviving witness"))
+        .expect("quote according to the witness");
+    let parts: Vec<&str> = according.parts.iter().map(|&p| s(text, p)).collect();
+    assert_eq!(
+        parts,
+        vec!["Then, on May 3", "Anselm Dorr set the fire again"]
+    );
+    assert!(
+        found.contains(&("God made the hills first,", Some("she"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn addressee_with_role_and_name_is_not_the_content() {
+    let text = "Tomas Reyl was born in Oskar Bay.\n\n\
+                “He is the boss of the harbour!”\n\n\
+                his mother told Varn Post columnist Ana Velic.\n\n\
+                Reyl told Nordwire reporter Irena Dask that the harbour would reopen in May.";
+    let q = quotes(
+        text,
+        &[
+            ("Tomas Reyl", PER),
+            ("Reyl", PER),
+            ("Varn Post", ORG),
+            ("Ana Velic", PER),
+            ("Nordwire", ORG),
+            ("Irena Dask", PER),
+        ],
+    );
+    let contents: Vec<&str> = q.iter().map(|q| s(text, q.span)).collect();
+    assert!(
+        !contents.iter().any(|c| c.contains("Ana Velic")),
+        "{contents:?}"
+    );
+    assert!(
+        contents.contains(&"the harbour would reopen in May"),
+        "{contents:?}"
+    );
+}
+
+#[test]
+fn according_to_followed_by_a_relative_clause() {
+    // The comma after "Nordwire" opens a relative clause; it does not close the attribution.
+    let text =
+        "The outage hit every provider, according to Nordwire, which said the cable was cut.";
+    let q = quotes(text, &[("Nordwire", ORG)]);
+    assert!(
+        q.iter()
+            .any(|q| s(text, q.span) == "The outage hit every provider" && q.parts.is_empty()),
+        "{:?}",
+        q.iter().map(|q| s(text, q.span)).collect::<Vec<_>>()
+    );
+}
