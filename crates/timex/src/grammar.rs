@@ -3701,6 +3701,20 @@ impl<'a> Grammar<'a> {
     /// "3 p.m.", "8:15 GMT", "9 a.m. Tuesday", "noon".
     fn clock(&self, i: usize) -> Option<Hit> {
         let (h, m, mut end) = self.clock_parts(i)?;
+        // "with 7:41 left", "4:43 to play": a game clock counting down gives the minutes and
+        // seconds left, not a time of day.
+        if end == i + 3
+            && self.is(i + 1, ":")
+            && (matches!(self.w(end), "left" | "remaining")
+                || self.is(end, "to") && matches!(self.w(end + 1), "go" | "play"))
+        {
+            let value = if m == 0 {
+                format!("PT{h}M")
+            } else {
+                format!("PT{h}M{m}S")
+            };
+            return Some(Hit::new(end, TimexType::Duration, value, AnchorUse::None));
+        }
         let mut date = None;
         let k = if self.is(end, ",") || self.is(end, "on") {
             end + 1

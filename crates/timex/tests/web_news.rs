@@ -121,3 +121,20 @@ fn a_unit_adjective_with_a_spaced_hyphen_is_a_duration() {
         vec![("two - three weeks".into(), "DURATION", "PXW".into())]
     );
 }
+
+#[test]
+fn a_game_clock_is_time_left_not_a_time_of_day() {
+    assert_eq!(
+        found("Tomas Eld hit a jumper with 7:41 left in the half for the Orsk Owls."),
+        vec![("7:41".into(), "DURATION", "PT7M41S".into())]
+    );
+    assert_eq!(
+        found("He made a free throw with 4:00 to play."),
+        vec![("4:00".into(), "DURATION", "PT4M".into())]
+    );
+    // A clock time is still one.
+    assert_eq!(
+        found("The Vask ferry left at 7:41 with 40 cars."),
+        vec![("7:41".into(), "TIME", "XXXX-XX-XXT07:41".into())]
+    );
+}
