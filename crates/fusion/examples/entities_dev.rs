@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use triangulate_annotate::Annotator;
-use triangulate_doc::{Document, InputFormat, MappedText, Metadata, SourceRef};
+use triangulate_doc::Document;
 use triangulate_fusion::{analyze, AnnotatedDoc, ClusterOptions, FusionOptions};
 
 /// Dev topics of the standard ECB+ split (Cybulska & Vossen 2015).
@@ -50,21 +50,7 @@ impl Split {
 }
 
 fn document(id: &str, text: &str) -> Document {
-    Document {
-        id: id.to_string(),
-        source: SourceRef {
-            path: id.to_string(),
-            record: None,
-            record_offset: None,
-        },
-        format: InputFormat::Text,
-        encoding: "UTF-8".to_string(),
-        original: text.as_bytes().to_vec(),
-        body: MappedText::identity(text),
-        removed: Vec::new(),
-        metadata: Metadata::default(),
-        warnings: Vec::new(),
-    }
+    Document::from_plain_text(id, id, text)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -2,9 +2,7 @@
 //! teams and outlets). Entity mentions are given by hand, each with the label a tagger might
 //! give it, so these tests check resolution alone and not the NER model. Each case is a defect
 //! the ECB+ benchmark (`bench/entities/`) showed on real news, written again with invented names.
-use triangulate_doc::{
-    Document, EntityLabel, EntityMention, InputFormat, MappedText, Metadata, SourceRef, Span,
-};
+use triangulate_doc::{Document, EntityLabel, EntityMention, Span};
 use triangulate_fusion::{
     analyze, AnnotatedDoc, ClusterOptions, Entity, FusionOptions, MentionLink,
 };
@@ -22,21 +20,8 @@ fn doc<'a>(id: &'a str, text: &'a str, mentions: &'a [(&'a str, EntityLabel)]) -
 }
 
 fn annotated(d: &Doc<'_>) -> AnnotatedDoc {
-    let doc = Document {
-        id: d.id.to_string(),
-        source: SourceRef {
-            path: format!("{}.txt", d.id),
-            record: None,
-            record_offset: None,
-        },
-        format: InputFormat::Text,
-        encoding: "UTF-8".to_string(),
-        original: d.text.as_bytes().to_vec(),
-        body: MappedText::identity(d.text),
-        removed: Vec::new(),
-        metadata: Metadata::default(),
-        warnings: Vec::new(),
-    };
+    let doc = Document::from_plain_text(d.id, format!("{}.txt", d.id), d.text);
+
     let mut entities: Vec<EntityMention> = Vec::new();
     for (surface, label) in d.mentions {
         let mut from = 0;

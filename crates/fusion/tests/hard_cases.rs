@@ -2,8 +2,7 @@
 //! outlets). Entity mentions are given by hand so these tests do not depend on the NER model;
 //! time expressions come from the real `triangulate-timex` scanner.
 use triangulate_doc::{
-    Document, EntityLabel, EntityMention, EvidenceSource, InputFormat, MappedText, MetaValue,
-    Metadata, PartialDate, SourceRef, Span,
+    Document, EntityLabel, EntityMention, EvidenceSource, MetaValue, Metadata, PartialDate, Span,
 };
 use triangulate_fusion::{
     analyze, Analysis, AnnotatedDoc, ConflictKind, DateRange, FusionOptions, MentionLink, Story,
@@ -25,17 +24,6 @@ struct Spec<'a> {
 fn annotated(s: &Spec<'_>) -> AnnotatedDoc {
     let meta = |v: String| MetaValue::new(v, EvidenceSource::Text, None, 1.0);
     let doc = Document {
-        id: s.id.to_string(),
-        source: SourceRef {
-            path: format!("{}.txt", s.id),
-            record: None,
-            record_offset: None,
-        },
-        format: InputFormat::Text,
-        encoding: "UTF-8".to_string(),
-        original: s.text.as_bytes().to_vec(),
-        body: MappedText::identity(s.text),
-        removed: Vec::new(),
         metadata: Metadata {
             outlet: Some(meta(s.outlet.to_string())),
             published: s
@@ -44,8 +32,9 @@ fn annotated(s: &Spec<'_>) -> AnnotatedDoc {
             credited_agencies: s.agencies.iter().map(|a| meta(a.to_string())).collect(),
             ..Metadata::default()
         },
-        warnings: Vec::new(),
+        ..Document::from_plain_text(s.id, format!("{}.txt", s.id), s.text)
     };
+
     let mut entities = Vec::new();
     for (surface, label) in s.entities {
         let mut from = 0;
