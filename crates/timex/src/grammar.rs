@@ -205,6 +205,9 @@ pub(crate) struct Grammar<'a> {
     last_day: Cell<Option<NaiveDate>>,
     /// Token index where `last_day` was named.
     last_day_at: Cell<usize>,
+    /// Whether the text reports games (two different [`lexicon::game_word`]s): its "first
+    /// half" and "fourth quarter" are then periods of play.
+    reports_games: bool,
     /// Where the text last named a day it does not date fully ("on Saturday" with no
     /// anchor, "on the 19th"), and the weekday when it named one: without it a narrative
     /// "that night" in an undated page would be taken for a generic "that day".
@@ -222,8 +225,17 @@ impl<'a> Grammar<'a> {
             (Some(y), Some(m), Some(dd)) => ymd(y, m as u32, dd as u32),
             _ => None,
         });
+        let toks = tokenize(text);
+        let mut game_words: Vec<&str> = toks
+            .iter()
+            .map(|t| t.lower.as_str())
+            .filter(|w| lexicon::game_word(w))
+            .collect();
+        game_words.sort_unstable();
+        game_words.dedup();
+        let reports_games = game_words.len() >= 2;
         Grammar {
-            toks: tokenize(text),
+            toks,
             text,
             anchor: full,
             anchor_year: date.and_then(|d| d.year),
@@ -240,6 +252,7 @@ impl<'a> Grammar<'a> {
             last_day: Cell::new(None),
             last_day_at: Cell::new(0),
             last_partial_day: Cell::new(None),
+            reports_games,
         }
     }
 
@@ -248,6 +261,9 @@ impl<'a> Grammar<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             match self.best_at(i) {
+                // "late in the fourth quarter" of a game: a period of play, which has no
+                // calendar value (left untagged like other event-anchored spans).
+                Some(hit) if hit.end > i && self.period_of_play(&hit, i) => i = hit.end,
                 Some(hit) if hit.end > i && !self.round_of_a_tournament(hit.end) => {
                     let (Some(first), Some(last)) = (self.toks.get(i), self.toks.get(hit.end - 1))
                     else {
@@ -332,6 +348,38 @@ impl<'a> Grammar<'a> {
             }
         }
         out
+    }
+
+    /// Whether `hit` (starting at token `start`) is a quarter or half of a game rather than
+    /// of a year: the text reports games (or a game clock runs down to it), no year is
+    /// written, and no business word stands within a dozen tokens in its sentence
+    /// ("fourth-quarter sales" stays the calendar's).
+    fn period_of_play(&self, hit: &Hit, start: usize) -> bool {
+        // "with 7:42 left in the first half": the game clock says so in any text.
+        let after_countdown = self.prev_word(start) == "in"
+            && matches!(
+                self.prev_word(start.saturating_sub(1)),
+                "left" | "remaining" | "play" | "go"
+            );
+        if !(self.reports_games || after_countdown)
+            || hit.kind != TimexType::Date
+            || hit.anchored == AnchorUse::Absolute
+        {
+            return false;
+        }
+        let is_period = hit.value.split_once('-').is_some_and(|(year, part)| {
+            (year == "XXXX" || year.bytes().all(|b| b.is_ascii_digit()))
+                && matches!(part, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
+        });
+        let sentence_end = |k: &usize| matches!(self.w(*k), "." | "!" | "?");
+        let before = (start.saturating_sub(12)..start)
+            .rev()
+            .take_while(|k| !sentence_end(k));
+        let after = (hit.end..hit.end + 12).take_while(|k| !sentence_end(k));
+        is_period
+            && !before
+                .chain(after)
+                .any(|k| lexicon::business_word(self.w(k)))
     }
 
     /// Whether an indefinite article one or two tokens before `i` ("a second quarter", "a

@@ -235,3 +235,59 @@ pub(crate) fn street_word(word: &str) -> bool {
             | "terrace"
     )
 }
+
+/// Words that only game reports use. A text with two different ones reports games, whose
+/// "first half" and "fourth quarter" are periods of play, not of the calendar.
+pub(crate) fn game_word(word: &str) -> bool {
+    matches!(
+        word,
+        "touchdown"
+            | "touchdowns"
+            | "quarterback"
+            | "quarterbacks"
+            | "halftime"
+            | "interception"
+            | "interceptions"
+            | "fumble"
+            | "fumbled"
+            | "rebounds"
+            | "scoreless"
+            | "scrimmage"
+            | "inning"
+            | "innings"
+            | "dunk"
+            | "kickoff"
+            | "tipoff"
+            | "playoff"
+            | "playoffs"
+            | "pointer"
+            | "goalkeeper"
+    )
+}
+
+/// Words of business and economic reporting: a quarter or half beside one is the
+/// calendar's, even in a text that also reports games.
+pub(crate) fn business_word(word: &str) -> bool {
+    matches!(
+        word,
+        "earnings"
+            | "profit"
+            | "profits"
+            | "revenue"
+            | "revenues"
+            | "sales"
+            | "fiscal"
+            | "percent"
+            | "%"
+            | "economy"
+            | "gdp"
+            | "growth"
+            | "quarterly"
+            | "results"
+            | "shares"
+            | "income"
+            | "dividend"
+            | "output"
+            | "inflation"
+    )
+}

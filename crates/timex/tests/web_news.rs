@@ -138,3 +138,32 @@ fn a_game_clock_is_time_left_not_a_time_of_day() {
         vec![("7:41".into(), "TIME", "XXXX-XX-XXT07:41".into())]
     );
 }
+
+#[test]
+fn quarters_and_halves_of_a_game_are_no_calendar_periods() {
+    let game = "The Orsk Owls trailed at halftime. Tomas Eld threw a touchdown pass late in \
+                the fourth quarter, and the defence held in the second half.";
+    assert!(found(game).is_empty(), "{:?}", found(game));
+    let anchored = find_timexes(game, &Anchor::ymd(2012, 12, 23).expect("valid date"));
+    assert!(anchored.is_empty());
+    // A business sentence in the same text keeps its calendar quarter, and one game word
+    // alone does not make a game report.
+    let mixed = format!("{game} The club's revenue rose in the fourth quarter.");
+    assert_eq!(
+        found(&mixed),
+        vec![("the fourth quarter".into(), "DATE", "XXXX-Q4".into())]
+    );
+    assert_eq!(
+        found("Vask Foods expects weaker sales in the second half, before the playoffs."),
+        vec![("the second half".into(), "DATE", "XXXX-H2".into())]
+    );
+    // A game clock running down to it is enough.
+    assert_eq!(
+        found("Ana Velic scored with 7:42 left in the first half for Vask."),
+        vec![("7:42".into(), "DURATION", "PT7M42S".into())]
+    );
+    assert_eq!(
+        found("Orsk Rail carried more riders in the first half than its rivals did."),
+        vec![("the first half".into(), "DATE", "XXXX-H1".into())]
+    );
+}
