@@ -25,7 +25,7 @@
 //! sentence, and how early it comes in its document) and capped per story
 //! ([`crate::FusionOptions::max_single_source_claims`]); the story says how many were left out.
 use crate::analyze::{IdCounters, Prepared};
-use crate::entities::entity_at;
+use crate::entities::MentionIndex;
 use crate::input::FusionOptions;
 use crate::model::*;
 use crate::negation::{self, Negation};
@@ -984,6 +984,7 @@ pub(crate) fn quote_groups(
         via: Option<String>,
         features: StatementFeatures,
     }
+    let mentions = MentionIndex::new(entities);
     let mut quotes: Vec<Q> = Vec::new();
     for (d, p) in docs.iter().enumerate() {
         for q in &p.quotes {
@@ -997,7 +998,7 @@ pub(crate) fn quote_groups(
                     .or_else(|| s.span.text(p.text).map(str::to_string))
             });
             let entity = speaker_span
-                .and_then(|s| entity_at(entities, p.id, s))
+                .and_then(|s| mentions.entity_at(p.id, s))
                 .map(|e| e.id.clone());
             let via = q.via.as_ref().and_then(|v| {
                 v.name

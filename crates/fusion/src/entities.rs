@@ -1237,16 +1237,111 @@ fn at_word_break(rest: Option<&str>) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// Entity id whose mention covers `span` in document `doc_id`, if any.
-pub(crate) fn entity_at<'e>(
+/// The story's entity mentions by document, for finding the entity a span names without
+/// scanning every mention of the story for each look-up (quotes ask once each).
+pub(crate) struct MentionIndex<'e> {
     entities: &'e [crate::model::Entity],
-    doc_id: &str,
-    span: Span,
-) -> Option<&'e crate::model::Entity> {
-    entities.iter().find(|e| {
-        e.mentions.iter().any(|m| {
-            m.evidence.doc_id == doc_id
-                && (m.evidence.span.overlaps(span) || span.contains(m.evidence.span))
+    /// Per document: mention spans sorted by start, each with its entity's index, and the
+    /// largest end among it and all before it (mentions of different entities may overlap).
+    by_doc: FxHashMap<&'e str, Vec<(Span, usize, usize)>>,
+}
+
+impl<'e> MentionIndex<'e> {
+    pub(crate) fn new(entities: &'e [crate::model::Entity]) -> Self {
+        let mut by_doc: FxHashMap<&'e str, Vec<(Span, usize, usize)>> = FxHashMap::default();
+        for (k, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                let span = m.evidence.span;
+                by_doc
+                    .entry(m.evidence.doc_id.as_str())
+                    .or_default()
+                    .push((span, k, span.end));
+            }
+        }
+        for mentions in by_doc.values_mut() {
+            mentions.sort_by_key(|&(span, k, _)| (span.start, span.end, k));
+            let mut max_end = 0;
+            for m in mentions.iter_mut() {
+                max_end = max_end.max(m.0.end);
+                m.2 = max_end;
+            }
+        }
+        MentionIndex { entities, by_doc }
+    }
+
+    /// The entity with a mention overlapping `span` (or inside it) in document `doc_id`; of
+    /// several, the first in the entity list.
+    pub(crate) fn entity_at(&self, doc_id: &str, span: Span) -> Option<&'e crate::model::Entity> {
+        let mentions = self.by_doc.get(doc_id)?;
+        let before_end = mentions.partition_point(|&(m, _, _)| m.start <= span.end);
+        mentions
+            .get(..before_end)?
+            .iter()
+            .rev()
+            .take_while(|&&(_, _, max_end)| max_end >= span.start)
+            .filter(|&&(m, _, _)| m.overlaps(span) || span.contains(m))
+            .map(|&(_, k, _)| k)
+            .min()
+            .and_then(|k| self.entities.get(k))
+    }
+}
+
+#[cfg(test)]
+mod mention_index_tests {
+    use super::*;
+    use crate::model::{Entity, EntityMentionRef, EvidenceSpan, MentionLink};
+
+    fn entity(id: &str, mentions: &[(&str, usize, usize)]) -> Entity {
+        Entity {
+            id: id.to_string(),
+            name: id.to_string(),
+            label: EntityLabel::Per,
+            aliases: Vec::new(),
+            titles: Vec::new(),
+            mentions: mentions
+                .iter()
+                .map(|&(doc, start, end)| EntityMentionRef {
+                    evidence: EvidenceSpan {
+                        doc_id: doc.to_string(),
+                        span: Span::new(start, end),
+                        text: String::new(),
+                    },
+                    link: MentionLink::Name,
+                })
+                .collect(),
+            document_count: 1,
+        }
+    }
+
+    /// What the index replaces: every mention of every entity, in entity order.
+    fn scan<'e>(entities: &'e [Entity], doc: &str, span: Span) -> Option<&'e Entity> {
+        entities.iter().find(|e| {
+            e.mentions.iter().any(|m| {
+                m.evidence.doc_id == doc
+                    && (m.evidence.span.overlaps(span) || span.contains(m.evidence.span))
+            })
         })
-    })
+    }
+
+    #[test]
+    fn index_answers_as_a_scan_of_every_mention() {
+        // A long mention before short ones (ends not sorted by start), overlapping mentions of
+        // two entities, an empty mention, and a second document.
+        let entities = vec![
+            entity("a", &[("d1", 40, 52), ("d2", 0, 9)]),
+            entity("b", &[("d1", 0, 60), ("d1", 70, 75)]),
+            entity("c", &[("d1", 44, 48), ("d1", 80, 80), ("d1", 90, 99)]),
+        ];
+        let index = MentionIndex::new(&entities);
+        for doc in ["d1", "d2", "d3"] {
+            for start in 0..105 {
+                for end in start..(start + 12).min(106) {
+                    let span = Span::new(start, end);
+                    let want = scan(&entities, doc, span).map(|e| e.id.as_str());
+                    let got = index.entity_at(doc, span).map(|e| e.id.as_str());
+                    assert_eq!(got, want, "{doc} {start}..{end}");
+                }
+            }
+        }
+    }
 }
