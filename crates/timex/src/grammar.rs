@@ -3859,6 +3859,14 @@ impl<'a> Grammar<'a> {
             if self.prev_word(i) == "average" {
                 return None;
             }
+            // "told Us Weekly", "Entertainment Weekly has confirmed": a capitalised frequency
+            // word after a capitalised word ends a title.
+            if self.capital(i)
+                && self.capital(i.wrapping_sub(1))
+                && self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
+            {
+                return None;
+            }
             // "paid quarterly", "twice daily" and "daily flights" recur; "a quarterly report"
             // and "the annual meeting" name a kind of thing, and "the Party daily Granma" is
             // a newspaper.

@@ -167,3 +167,20 @@ fn quarters_and_halves_of_a_game_are_no_calendar_periods() {
         vec![("the first half".into(), "DATE", "XXXX-H1".into())]
     );
 }
+
+#[test]
+fn a_capitalised_frequency_word_after_a_name_is_a_title() {
+    assert!(found("Her rep confirmed the news to Us Weekly on Friday.")
+        .iter()
+        .all(|(text, _, _)| text != "Weekly"));
+    assert!(found("Orsk Weekly has confirmed that Ana Velic will direct it.").is_empty());
+    // Lower case, or opening a sentence, it is still a recurrence.
+    assert_eq!(
+        found("The Vask council meets weekly."),
+        vec![("weekly".into(), "SET", "P1W".into())]
+    );
+    assert_eq!(
+        found("Dividends are paid to Orsk holders. Quarterly, the board reviews them."),
+        vec![("Quarterly".into(), "SET", "P3M".into())]
+    );
+}
