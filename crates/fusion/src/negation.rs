@@ -308,6 +308,25 @@ fn phrase_in(n: &Negation, affirmative: &[(Option<String>, Span)]) -> Option<Spa
     None
 }
 
+/// Words that, shortly before an affirmed phrase (within [`HEDGE_REACH`] words), make it a
+/// possibility rather than an assertion ("he could have been the source", "one of the more
+/// likely candidates"): a denial does not contradict a possibility.
+const HEDGES: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "possibly",
+    "perhaps",
+    "likely",
+    "suspected",
+    "speculated",
+    "candidate",
+    "candidates",
+];
+
+/// How many words before an affirmed phrase a hedge may stand.
+const HEDGE_REACH: usize = 4;
+
 /// Words that, before an affirmed phrase in its sentence, make it something the sentence
 /// reports or dismisses rather than asserts ("discounted rumors that he was the source").
 const HEARSAY: &[&str] = &[
@@ -326,13 +345,20 @@ const HEARSAY: &[&str] = &[
     "allegations",
 ];
 
-/// Whether `sentence` (its text, starting at byte `offset` of the document) reports or
-/// dismisses what it says at `said` instead of asserting it.
+/// Whether `sentence` (its text, starting at byte `offset` of the document) reports,
+/// dismisses or only supposes what it says at `said` instead of asserting it.
 pub fn is_hearsay(sentence: &str, offset: usize, said: Span) -> bool {
     let before = sentence
         .get(..said.start.saturating_sub(offset))
         .unwrap_or_default();
-    words(before).any(|w| HEARSAY.contains(&fold(w.text).as_str()))
+    let folded: Vec<String> = words(before).map(|w| fold(w.text)).collect();
+    let near = folded.len().saturating_sub(HEDGE_REACH);
+    folded.iter().any(|w| HEARSAY.contains(&w.as_str()))
+        || folded
+            .get(near..)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| HEDGES.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -371,6 +397,12 @@ mod tests {
         let rumour = "Tarn discounted rumors that he was the informant, aides said.";
         let at = rumour.find("informant").expect("word");
         assert!(is_hearsay(rumour, 0, Span::new(at, at + 9)));
+        let possible = "Tarn could have been the informant.";
+        let at = possible.find("informant").expect("word");
+        assert!(is_hearsay(possible, 0, Span::new(at, at + 9)));
+        let far = "Tarn, who may retire next year, said he was the informant.";
+        let at = far.find("informant").expect("word");
+        assert!(!is_hearsay(far, 0, Span::new(at, at + 9)));
         let plain = "Tarn said he was the informant.";
         let at = plain.find("informant").expect("word");
         assert!(!is_hearsay(plain, 100, Span::new(100 + at, 100 + at + 9)));
