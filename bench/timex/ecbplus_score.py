@@ -25,6 +25,7 @@ import collections
 import io
 import json
 import random
+import re
 import tarfile
 import xml.etree.ElementTree as ET
 
@@ -117,10 +118,13 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
+LINE_BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029\t]")
+
+
 def context(text, s, e, width=60):
-    left = text[max(0, s - width):s].replace("\n", " ")
-    right = text[e:e + width].replace("\n", " ")
-    return f"{left}[[{text[s:e]}]]{right}"
+    """The expression in [[...]] with `width` characters either side, on one line."""
+    one_line = lambda part: LINE_BREAKS.sub(" ", part)
+    return f"{one_line(text[max(0, s - width):s])}[[{one_line(text[s:e])}]]{one_line(text[e:e + width])}"
 
 
 def main():
@@ -193,7 +197,8 @@ def main():
                         c["strict_timeml"] += exact_tm
                         c["relaxed"] += over
                     if not exact_tm and split != "test":
-                        hit = [text[ps:pe] for ps, pe, _, _ in p if overlaps((ps, pe), (s, e))]
+                        hit = [LINE_BREAKS.sub(" ", text[ps:pe]) for ps, pe, _, _ in p
+                               if overlaps((ps, pe), (s, e))]
                         misses[split].append((tag, doc_id, "partial: " + " | ".join(hit) if hit else "missed",
                                               context(text, s, e)))
                 validated = [sentence_spans[doc_id][v] for v in doc["validated_sentences"]

@@ -3165,6 +3165,18 @@ impl<'a> Grammar<'a> {
         } else {
             (j, false)
         };
+        // "survived two nights on the ridge": nights are counted as days (ISO 8601 has no
+        // night unit); a rate ("$90 a night") and a single night are left alone.
+        if self.is(k, "nights") && !adjectival {
+            if let Some(n) = amount.filter(|n| *n >= 2.0 && n.fract() == 0.0) {
+                return Some(Hit::new(
+                    k + 1,
+                    TimexType::Duration,
+                    format!("P{n}D"),
+                    AnchorUse::None,
+                ));
+            }
+        }
         let (unit, plural) = lexicon::unit(self.w(k))?;
         if amount.is_none() && !plural && !adjectival {
             return None;

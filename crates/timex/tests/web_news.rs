@@ -184,3 +184,15 @@ fn a_capitalised_frequency_word_after_a_name_is_a_title() {
         vec![("Quarterly".into(), "SET", "P3M".into())]
     );
 }
+
+#[test]
+fn nights_counted_are_days() {
+    assert_eq!(
+        found("Tomas Eld survived two nights in an ice cave on Mount Orsk."),
+        vec![("two nights".into(), "DURATION", "P2D".into())]
+    );
+    assert_eq!(
+        found("The Vask inn charges 90 euros a night."),
+        Vec::<(String, &str, String)>::new()
+    );
+}
