@@ -13,10 +13,13 @@ use crate::model::{decode_document_beam, Beam, NerModel, TaggedDocument};
 use crate::NerError;
 use std::collections::HashMap;
 
-/// Training settings. The defaults train `models/ner/conll2003-plain.model`; the embedded
-/// default `models/ner/conll2003.model` adds `external_groups: 0x83` (Brown clusters and
-/// gazetteers, second pass only), `name_substitution_percent: 50` and `seed: 2`
-/// (`train-ner --external brown,gazetteers,second-pass-only --substitute-names 50 --seed 2`).
+/// Training settings. The defaults train `models/ner/conll2003-plain.model`;
+/// `models/ner/conll2003-train-only.model` adds `external_groups: 0x83` (Brown clusters and
+/// gazetteers, second pass only), `name_substitution_percent: 50`, `seed: 2` and
+/// `train_beam: 2` (`train-ner --external brown,gazetteers,second-pass-only --substitute-names
+/// 50 --seed 2 --train-beam 2`), and the embedded default `models/ner/conll2003.model` is that
+/// recipe on train + dev with `fixed_epochs` 6 and 7, the epochs the train-only run chose
+/// (`--train TRAIN --train DEV --fixed-epochs 6,7`).
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
     /// log2 of the number of feature buckets.

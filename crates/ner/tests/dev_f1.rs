@@ -1,14 +1,25 @@
-//! Regression floors on the CoNLL-2003 development set (read from `../shared`, never copied),
-//! for the built-in model and the two optional model files.
+//! Regression floors on the CoNLL-2003 development set (read from `../shared`, never copied).
+//!
+//! The built-in model is trained on train + dev, so a dev score of it measures nothing about
+//! generalisation; the generalisation floor is on `conll2003-train-only.model`, the same recipe
+//! trained on `train.txt` alone with the epochs chosen on dev. The built-in model gets a
+//! sanity check (it fits the data it was trained on, and says what it was trained on), and the
+//! two other model files (both train-only) keep their floors.
 use std::path::PathBuf;
 use triangulate_ner::conll::{read_conll, ConllDocument};
 use triangulate_ner::train::evaluate;
 use triangulate_ner::NerModel;
 
-/// A little under the measured 94.13 (the built-in model: trained with a beam of 2, lexicons in
-/// the second pass and name substitution; model plus document-level rules, decoded as trained;
-/// the other training seed measured 93.94; see models/ner/MODEL_CARD.md, "Seventh pass").
-const MICRO_F1_FLOOR: f64 = 93.7;
+/// A little under the measured 94.13 (`conll2003-train-only.model`: the built-in model's recipe
+/// trained on `train.txt` alone, beam 2, lexicons in the second pass and name substitution;
+/// model plus document-level rules, decoded as trained; the other training seed measured
+/// 93.94; see models/ner/MODEL_CARD.md, "Seventh pass" and "Eighth pass").
+const TRAIN_ONLY_MODEL_DEV_F1_FLOOR: f64 = 93.7;
+
+/// The built-in model has seen dev in training, so it must fit dev better than any train-only
+/// model does; far below its measured training fit (models/ner/MODEL_CARD.md, "Eighth pass"),
+/// a sanity floor, not a quality claim.
+const EMBEDDED_MODEL_DEV_FIT_FLOOR: f64 = 97.0;
 
 /// A little under the measured 93.47 (model plus document-level rules; models/ner/MODEL_CARD.md).
 const LEXICON_MODEL_DEV_F1_FLOOR: f64 = 93.0;
@@ -34,18 +45,13 @@ fn dev_documents() -> Option<Vec<ConllDocument>> {
 }
 
 #[test]
-fn dev_set_f1_stays_above_floor() {
-    let Some(docs) = dev_documents() else {
+fn train_only_model_dev_f1_stays_above_floor() {
+    let Some(scores) =
+        check_model_file("conll2003-train-only.model", TRAIN_ONLY_MODEL_DEV_F1_FLOOR)
+    else {
         return;
     };
-    let scores = evaluate(NerModel::embedded().unwrap(), &docs);
-    eprintln!("{scores}");
     assert_eq!(scores.micro.gold, 5942);
-    assert!(
-        scores.micro.f1() >= MICRO_F1_FLOOR,
-        "dev micro F1 {:.2}",
-        scores.micro.f1()
-    );
     for label in triangulate_doc::EntityLabel::ALL {
         assert!(
             scores.of(label).f1() >= 80.0,
@@ -55,11 +61,32 @@ fn dev_set_f1_stays_above_floor() {
     }
 }
 
-/// Scores the model file `name` under `models/ner/` and checks its micro F1 floor.
-fn check_model_file(name: &str, floor: f64) {
+#[test]
+fn embedded_model_is_trained_on_train_and_dev_and_fits_dev() {
+    let model = NerModel::embedded().unwrap();
+    // 946 train.txt documents and 216 valid.txt documents, with the epochs fixed.
+    assert!(
+        model.description().contains("trained on 1162 documents")
+            && model.description().contains("no dev selection"),
+        "{}",
+        model.description()
+    );
     let Some(docs) = dev_documents() else {
         return;
     };
+    let scores = evaluate(model, &docs);
+    eprintln!("embedded model, dev is training data (a fit, not held out)\n{scores}");
+    assert!(
+        scores.micro.f1() >= EMBEDDED_MODEL_DEV_FIT_FLOOR,
+        "dev micro F1 {:.2}",
+        scores.micro.f1()
+    );
+}
+
+/// Scores the model file `name` under `models/ner/` and checks its micro F1 floor; `None` when
+/// the shared data is absent.
+fn check_model_file(name: &str, floor: f64) -> Option<triangulate_ner::eval::Scores> {
+    let docs = dev_documents()?;
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../models/ner")
         .join(name);
@@ -71,6 +98,7 @@ fn check_model_file(name: &str, floor: f64) {
         "{name}: dev micro F1 {:.2}",
         scores.micro.f1()
     );
+    Some(scores)
 }
 
 #[test]
