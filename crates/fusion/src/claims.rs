@@ -854,6 +854,7 @@ fn find_conflicts(
                             && match (value_of(x), value_of(y)) {
                                 (Some(vx), Some(vy)) => {
                                     vx.context.iter().any(|l| vy.context.contains(l))
+                                        && vx.count_role() == vy.count_role()
                                         && !writes_amount_of(y, &vx)
                                         && !writes_amount_of(x, &vy)
                                 }

@@ -14,6 +14,8 @@
 //! list share the context of its head. Year roles and swapped pairs are decided on these words.
 use crate::claims::lemma;
 use crate::text::{fold, is_stop_word, words};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 use triangulate_doc::Span;
 use triangulate_quantity::{Approx, Quantity, QuantityKind};
 use triangulate_text::lexicon::{is_month_name, is_phrase_break};
@@ -62,7 +64,70 @@ pub struct Value {
     pub phrase: Span,
 }
 
+/// What happened to the people a count counts, in the words news uses for it: the killed and
+/// the injured of one event are two facts, never one disagreement ("killing at least 10 people"
+/// against "injuring five people").
+const COUNT_ROLES: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "killed",
+            "killing",
+            "kill",
+            "kills",
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "death",
+            "deaths",
+            "fatalities",
+            "lives",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
+        ],
+    ),
+    ("missing", &["missing"]),
+    (
+        "arrested",
+        &[
+            "arrested",
+            "arresting",
+            "arrest",
+            "arrests",
+            "detained",
+            "detaining",
+        ],
+    ),
+    ("evacuated", &["evacuated", "evacuating", "evacuate"]),
+    ("rescued", &["rescued", "rescuing", "rescue"]),
+];
+
+/// [`COUNT_ROLES`] by claim lemma.
+static COUNT_ROLE_OF_LEMMA: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    COUNT_ROLES
+        .iter()
+        .flat_map(|&(role, words)| words.iter().map(move |w| (lemma(w), role)))
+        .collect()
+});
+
 impl Value {
+    /// For a count, what happened to what it counts ("killed", "injured", ...), from the last
+    /// such word of its context.
+    pub fn count_role(&self) -> Option<&'static str> {
+        if !matches!(self.kind, ValueKind::Count(_)) {
+            return None;
+        }
+        self.context
+            .iter()
+            .rev()
+            .find_map(|l| COUNT_ROLE_OF_LEMMA.get(l).copied())
+    }
+
     /// Same kind, and the intervals meet. Values converted from different written units get a
     /// 2% margin ("52 weeks" is a year).
     pub fn agrees_with(&self, other: &Value) -> bool {
@@ -378,6 +443,18 @@ mod tests {
         assert!(!one("It was a two-day visit.").agrees_with(&twenty));
         assert_eq!(one("The 46-year-old officer left.").kind, ValueKind::Age);
         assert_eq!(one("The officer is 46 years old.").kind, ValueKind::Age);
+    }
+
+    #[test]
+    fn counts_know_what_happened_to_what_they_count() {
+        let v =
+            values("The storm hit Oskar Bay, killing at least 10 people and injuring 40 others.");
+        let roles: Vec<Option<&str>> = v.iter().map(Value::count_role).collect();
+        assert_eq!(roles, vec![Some("killed"), Some("injured")]);
+        assert_eq!(
+            one("Police counted 12 boats in the harbour.").count_role(),
+            None
+        );
     }
 
     #[test]
