@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Usage: bench/timex/ecbplus.sh [--no-heideltime]
+# Usage: bench/timex/ecbplus.sh [--no-heideltime] [--before REV]
+#   --no-heideltime  ours only (quick, for rule work)
+#   --before REV     also builds timex-jsonl from the committed crate as it was at git revision
+#                    REV (crates/timex taken from REV, the rest from HEAD; own target dir) and
+#                    scores it in the same run
 #
 # Held-out, out-of-domain check of time-expression extents on ECB+ (2008-2013 web news):
 # recall of the gold time mentions of validated sentences by triangulate-timex (no publication
@@ -17,7 +21,14 @@ HT_TOOLS="$SHARED/tools/baselines/timex_baselines/heideltime"
 OUT=${ECBPLUS_OUT:-$ROOT/bench/out/timex-ecbplus}
 HT_DCT=2010-07-01
 WITH_HT=1
-[ "${1:-}" = "--no-heideltime" ] && WITH_HT=0
+BEFORE=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-heideltime) WITH_HT=0; shift ;;
+    --before) BEFORE=${2:?--before needs a git revision}; shift 2 ;;
+    *) echo "ecbplus.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
 [ -f "$DATA/docs.jsonl" ] || { echo "ecbplus.sh: $DATA/docs.jsonl not found (the shared data lives in ../shared)" >&2; exit 2; }
 rm -rf "$OUT"; mkdir -p "$OUT"
 echo "== ECB+ documents: $(wc -l < "$DATA/docs.jsonl") ($DATA)"
@@ -30,6 +41,20 @@ if [ -z "${TIMEX_JSONL:-}" ]; then
 fi
 "$TIMEX_JSONL" --id-field doc_id "$DATA/docs.jsonl" "$OUT/ours.jsonl" | tee "$OUT/ours.log"
 HT_ARGS=()
+BEFORE_ARGS=()
+if [ -n "$BEFORE" ]; then
+  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+  SRC="$OUT/before-src"
+  mkdir -p "$SRC"
+  (cd "$ROOT" && git archive HEAD | tar -x -C "$SRC" && rm -rf "$SRC/crates/timex" \
+     && git archive "$BEFORE" crates/timex | tar -x -C "$SRC")
+  # timex-jsonl itself may be newer than REV: take HEAD's.
+  mkdir -p "$SRC/crates/timex/src/bin"
+  git -C "$ROOT" show HEAD:crates/timex/src/bin/timex-jsonl.rs > "$SRC/crates/timex/src/bin/timex-jsonl.rs"
+  (cd "$SRC" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR-before" cargo build -q --release -p triangulate-timex --bin timex-jsonl)
+  "$CARGO_TARGET_DIR-before/release/timex-jsonl" --id-field doc_id "$DATA/docs.jsonl" "$OUT/before.jsonl" | tee "$OUT/before.log"
+  BEFORE_ARGS=(--before "$OUT/before.jsonl" --before-name "$BEFORE")
+fi
 
 # --- HeidelTime (same driver as run.sh and shared/tools/baselines/timex_baselines/run_all.sh)
 VENV="$ROOT/.venv-timex"
@@ -64,7 +89,7 @@ elif [ "$WITH_HT" = 1 ]; then
 fi
 
 # --- score
-python3 "$ROOT/bench/timex/ecbplus_score.py" "$DATA" "$OUT/ours.jsonl" "${HT_ARGS[@]}" \
+python3 "$ROOT/bench/timex/ecbplus_score.py" "$DATA" "$OUT/ours.jsonl" "${HT_ARGS[@]}" "${BEFORE_ARGS[@]}" \
   --out "$OUT" --json "$OUT/results.json" | tee "$OUT/table.md"
 python3 - "$OUT" <<'PY'
 import re, sys

@@ -1,6 +1,7 @@
 """Recall of ECB+ gold time mentions by triangulate-timex and HeidelTime, per split and tag.
 
-Usage: ecbplus_score.py DATA_DIR OURS.jsonl [--heideltime HT.jsonl] [--out DIR] [--sample N]
+Usage: ecbplus_score.py DATA_DIR OURS.jsonl [--heideltime HT.jsonl] [--before OLD.jsonl
+       --before-name REV] [--out DIR] [--sample N] [--json FILE]
 
 DATA_DIR is ../shared/data/ecbplus. OURS.jsonl is `timex-jsonl --id-field doc_id` output (byte
 offsets into each record's text); HT.jsonl is `ht2jsonl.py` output (character offsets, one
@@ -132,6 +133,8 @@ def main():
     ap.add_argument("data_dir")
     ap.add_argument("ours")
     ap.add_argument("--heideltime")
+    ap.add_argument("--before", help="timex-jsonl output of an earlier revision, scored beside")
+    ap.add_argument("--before-name", default="before")
     ap.add_argument("--out")
     ap.add_argument("--sample", type=int, default=12)
     ap.add_argument("--json")
@@ -169,6 +172,8 @@ def main():
         gold[m["doc_id"]].append((s, e, m["tag"], tm_start, docs[m["doc_id"]]["text"][s:e]))
 
     systems = [("triangulate-timex", load_ours(args.ours, docs))]
+    if args.before:
+        systems.append((f"triangulate-timex @{args.before_name}", load_ours(args.before, docs)))
     if args.heideltime:
         systems.append(("HeidelTime 2.2.1", load_heideltime(args.heideltime)))
 
@@ -219,7 +224,7 @@ def main():
             }
         results[name] = res
         if args.out:
-            slug = "ours" if name.startswith("triangulate") else "heideltime"
+            slug = {"triangulate-timex": "ours", "HeidelTime 2.2.1": "heideltime"}.get(name, "before")
             with open(f"{args.out}/misses_{slug}.txt", "w", encoding="utf-8") as f:
                 for split in misses:
                     for tag, doc_id, how, ctx in sorted(misses[split]):
