@@ -382,6 +382,36 @@ impl<'a> Grammar<'a> {
                 .any(|k| lexicon::business_word(self.w(k)))
     }
 
+    /// Whether token `i` stands in a title-cased line ("Ellen DeGeneres to Host Next Year's
+    /// Oscars"), where capitals mark no name: at least four words of four letters or more
+    /// on the line (within 24 tokens either side), nearly all (all but one in six) of them
+    /// capitalised.
+    fn title_case_line(&self, i: usize) -> bool {
+        let line_break_between = |a: usize, b: usize| match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => self
+                .text
+                .get(x.end..y.start)
+                .is_none_or(|gap| gap.contains('\n')),
+            _ => true,
+        };
+        let mut first = i;
+        while first > 0 && i - first < 24 && !line_break_between(first - 1, first) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < self.toks.len() && last - i < 24 && !line_break_between(last, last + 1) {
+            last += 1;
+        }
+        let (mut words, mut capitalised) = (0usize, 0usize);
+        for t in self.toks.get(first..=last).unwrap_or_default() {
+            if t.kind == TokenKind::Word && t.lower.chars().count() >= 4 {
+                words += 1;
+                capitalised += usize::from(t.capital);
+            }
+        }
+        words >= 4 && capitalised * 6 >= words * 5
+    }
+
     /// Whether an indefinite article one or two tokens before `i` ("a second quarter", "a
     /// flat second quarter") follows a preposition ("after", "following", "despite").
     fn indefinite_after_preposition(&self, i: usize) -> bool {
@@ -2424,7 +2454,8 @@ impl<'a> Grammar<'a> {
         let j = s + 1;
         // ABC's "This Week": a title-cased phrase inside a sentence names a show or a
         // column, not a week.
-        if self.capital(s) && self.capital(j) && !self.opens_sentence(i) {
+        if self.capital(s) && self.capital(j) && !self.opens_sentence(i) && !self.title_case_line(i)
+        {
             return None;
         }
         // "the past two years", "the next few days", "the last 12 months": durations.
@@ -3194,7 +3225,9 @@ impl<'a> Grammar<'a> {
         if (adjectival && plural)
             || (article && unit == Unit::Quarter && self.is(k + 1, "of"))
             || (article && unit == Unit::Second)
-            || (self.capital(k) && self.kind(s) == Some(TokenKind::Number))
+            || (self.capital(k)
+                && self.kind(s) == Some(TokenKind::Number)
+                && !self.title_case_line(k))
         {
             return None;
         }

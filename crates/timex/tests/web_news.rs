@@ -196,3 +196,17 @@ fn nights_counted_are_days() {
         Vec::<(String, &str, String)>::new()
     );
 }
+
+#[test]
+fn a_title_cased_headline_still_has_its_times() {
+    let headline = "Ana Velic to Host Next Year's Orsk Awards\nThe Vask academy said on Friday.";
+    assert!(found(headline)
+        .iter()
+        .any(|(text, _, value)| text == "Next Year" && value == "XXXX"));
+    assert!(found("Kestrel Club Makes Offer To Tomas Eld (8 Years?)")
+        .iter()
+        .any(|(text, _, value)| text == "8 Years" && value == "P8Y"));
+    // Inside an ordinary sentence a title-cased phrase is still a title.
+    assert!(found("Ana Velic told ABC's This Week that she would stay.").is_empty());
+    assert!(found("Tomas Eld appeared on 60 Minutes with his lawyer.").is_empty());
+}
