@@ -625,6 +625,12 @@ impl<'a> Scanner<'a> {
         while end > lower && lexicon::is_verb_filler(self.word(end - 1)) {
             end -= 1;
         }
+        // "Anselm Dorr, who said he would publish the letters, could not be reached": the
+        // relative pronoun stands for the noun phrase before its comma.
+        if end >= lower + 3 && self.word(end - 1) == "who" && self.word(end - 2) == "," {
+            let speaker = self.np_before(end - 2, lower)?;
+            return Some((speaker, via));
+        }
         let speaker = self.np_before(end, lower)?;
         Some((speaker, via))
     }
@@ -670,7 +676,16 @@ impl<'a> Scanner<'a> {
                             .flatten()
                             .is_none();
                     if head_is_description {
-                        return Some(self.named(k, None));
+                        // "…, his son, Ike Reyl, said": the description before the name is
+                        // part of the speaker as written, and gives the role.
+                        let head = self.np_before(open, lower).filter(|d| {
+                            d.resolution == Resolution::Description && d.range.1 == open
+                        });
+                        let mut named = self.named(k, head.as_ref().and_then(|d| d.role));
+                        if let Some(head) = head {
+                            named.range.0 = head.range.0;
+                        }
+                        return Some(named);
                     }
                 }
             }
@@ -1161,7 +1176,18 @@ impl<'a> Scanner<'a> {
             if content_end <= start + 2 {
                 continue;
             }
-            let stop = self.clause_end(start, content_end, in_region);
+            let mut stop = self.clause_end(start, content_end, in_region);
+            // "Dorr, who said he would publish the letters, could not be reached": what was
+            // said ends with the relative clause.
+            let mut subject_end = t;
+            while subject_end > first && lexicon::is_verb_filler(self.word(subject_end - 1)) {
+                subject_end -= 1;
+            }
+            if self.word(subject_end.wrapping_sub(1)) == "who" {
+                if let Some(comma) = (start..stop).find(|&c| self.word(c) == ",") {
+                    stop = comma;
+                }
+            }
             return self.indirect_candidate((start, stop), Some(cue), Some(speaker), via);
         }
         None
@@ -1317,7 +1343,50 @@ impl<'a> Scanner<'a> {
     /// A short time or circumstance phrase after a cue that ends the sentence: "said on
     /// Tuesday", "said as dawn broke", "said in a statement".
     fn is_trailing_adverbial(&self, start: usize, end: usize) -> bool {
-        if end <= start || end - start > 7 || (start..end).any(|t| self.word(t) == "that") {
+        if end <= start || (start..end).any(|t| self.word(t) == "that") {
+            return false;
+        }
+        // Longer phrases ("in an interview with The Varn Herald, a Brenna newspaper") only after
+        // a preposition, and when nothing in them looks like a clause of their own (an
+        // auxiliary or a subject pronoun): "said Monday the two incidents were not related".
+        let long_ok = end - start <= 14
+            && matches!(
+                self.word(start),
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "during"
+                    | "via"
+                    | "by"
+                    | "through"
+                    | "over"
+                    | "from"
+            )
+            && (start..end).all(|t| {
+                !matches!(
+                    self.word(t),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "I"
+                )
+            });
+        if end - start > 7 && !long_ok {
             return false;
         }
         let w = self.word(start);

@@ -768,3 +768,56 @@ fn according_to_followed_by_a_relative_clause() {
         q.iter().map(|q| s(text, q.span)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn relative_who_said_speaks_for_the_noun_phrase_before_it() {
+    let text = "Tomas Reyl was found dead in Oskar Bay on Tuesday. \
+                Anselm Dorr, who said he would publish the letters after Reyl died, could not be reached Wednesday.";
+    let q = quotes(
+        text,
+        &[("Tomas Reyl", PER), ("Reyl", PER), ("Anselm Dorr", PER)],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        s(text, q[0].span),
+        "he would publish the letters after Reyl died"
+    );
+    assert_eq!(
+        q[0].speaker.as_ref().and_then(|sp| sp.name.as_deref()),
+        Some("Anselm Dorr")
+    );
+}
+
+#[test]
+fn description_before_an_appositive_name_is_part_of_the_speaker() {
+    let text = "His heart failed while he was reading a book, his son, Ike Reyl, said.";
+    let q = quotes(text, &[("Ike Reyl", PER)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        s(text, q[0].span),
+        "His heart failed while he was reading a book"
+    );
+    let speaker = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(s(text, speaker.span), "his son, Ike Reyl");
+    assert_eq!(speaker.name.as_deref(), Some("Ike Reyl"));
+    assert_eq!(speaker.role.as_deref(), Some("son"));
+}
+
+#[test]
+fn long_prepositional_tail_after_the_cue_is_not_what_was_said() {
+    let text = "Tomas Reyl spoke to reporters. Dorr never called, he said in an interview with The Varn Herald, a Brenna newspaper.";
+    let q = quotes(
+        text,
+        &[("Tomas Reyl", PER), ("Dorr", PER), ("The Varn Herald", ORG)],
+    );
+    let contents: Vec<&str> = q.iter().map(|q| s(text, q.span)).collect();
+    assert_eq!(contents, vec!["Dorr never called"]);
+}
+
+#[test]
+fn long_tail_without_a_preposition_is_still_what_was_said() {
+    let text = "Inspector Tomas Reyl said Monday the two fires on consecutive nights in the Oskar Bay harbour district were not related.";
+    let q = quotes(text, &[("Tomas Reyl", PER)]);
+    assert_eq!(q.len(), 1);
+    assert!(s(text, q[0].span).ends_with("were not related"));
+}
