@@ -384,8 +384,8 @@ impl<'a> Grammar<'a> {
 
     /// Whether token `i` stands in a title-cased line ("Ellen DeGeneres to Host Next Year's
     /// Oscars"), where capitals mark no name: at least four words of four letters or more
-    /// on the line (within 24 tokens either side), nearly all (all but one in six) of them
-    /// capitalised.
+    /// on the line (within 24 tokens either side), every one of them capitalised, as
+    /// headline style writes them ("spoke on Velmar TV's This Week" is a sentence).
     fn title_case_line(&self, i: usize) -> bool {
         let line_break_between = |a: usize, b: usize| match (self.toks.get(a), self.toks.get(b)) {
             (Some(x), Some(y)) => self
@@ -409,7 +409,7 @@ impl<'a> Grammar<'a> {
                 capitalised += usize::from(t.capital);
             }
         }
-        words >= 4 && capitalised * 6 >= words * 5
+        words >= 4 && capitalised == words
     }
 
     /// Whether an indefinite article one or two tokens before `i` ("a second quarter", "a
