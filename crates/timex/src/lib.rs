@@ -199,9 +199,10 @@
 //!   TBAQ's way: "the night of May 29" tags only the date (AQUAINT, 2 of 2; one expression
 //!   cost 0.34 value F1 there), a 24-hour clock with a zone in brackets ("(0735 GMT)") is
 //!   left untagged, and "annual" is no SET.
-//! - Title-case headlines hide times behind the capitals that mark names: "Host Next
-//!   Year's Oscars" and "Offer (8 Years?)" are untagged, because a title-cased "This Week"
-//!   or "60 Minutes" inside a sentence is a show.
+//! - A title-cased "This Week" or "60 Minutes" inside a sentence is a show, not a time;
+//!   only in a line whose every long word is capitalised (a headline: "Host Next Year's
+//!   Oscars", "Offer (8 Years?)") do capitals say nothing. A headline run into its first
+//!   sentence on one line is read as a sentence.
 //! - English only.
 
 mod calendar;
