@@ -371,9 +371,7 @@ fn never_panics_on_any_slice() {
 
 #[test]
 fn documents_are_anchored_on_their_publication_date() {
-    use triangulate_doc::{
-        Document, EvidenceSource, InputFormat, MappedText, MetaValue, Metadata, SourceRef,
-    };
+    use triangulate_doc::{Document, EvidenceSource, MetaValue, Metadata};
     let text = "The Ostrel ferry resumed service yesterday.";
     let metadata = Metadata {
         published: Some(MetaValue::new(
@@ -385,20 +383,10 @@ fn documents_are_anchored_on_their_publication_date() {
         ..Metadata::default()
     };
     let doc = Document {
-        id: "fixture-1".to_string(),
-        source: SourceRef {
-            path: "fixture.txt".to_string(),
-            record: None,
-            record_offset: None,
-        },
-        format: InputFormat::Text,
-        encoding: "UTF-8".to_string(),
-        original: text.as_bytes().to_vec(),
-        body: MappedText::identity(text),
-        removed: Vec::new(),
         metadata,
-        warnings: Vec::new(),
+        ..Document::from_plain_text("fixture-1", "fixture.txt", text)
     };
+
     let found = triangulate_timex::find_timexes_in(&doc);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].value, "2025-03-02");
