@@ -56,6 +56,16 @@
 //! document joined for [`ClusterOptions::young_story_idle_docs`] documents. Each member keeps
 //! its similarities to the earlier members, so a join adds one row of at most S − 1 cosines
 //! and the grouping (S ≤ 16 members by default).
+//!
+//! A document that scored just below the threshold in its best story gets a second look
+//! ([`ClusterOptions::second_look_share`]): it starts a story of its own, and when a later
+//! report joins the story it nearly joined while it is still alone, it is scored there again
+//! and moves in when it now reaches the threshold. A story's first reports rarely name
+//! everything a follow-up does (an inquiry's findings, a recapture, a new official); once
+//! later reports have written those names, the follow-up fits. Only a bounded number of
+//! recent near misses is kept ([`NEAR_MISSES_KEPT`], each for at most
+//! [`ClusterOptions::young_story_idle_docs`] documents), so a join costs at most that many
+//! checks, and a score only for those waiting on the story just joined.
 use crate::text::{fold, is_stop_word, stem, words};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -155,6 +165,16 @@ pub struct ClusterOptions {
     /// fitted it better then); review later splits them off, and without this they would
     /// stay apart from that first story for good.
     pub rehome_split_groups: bool,
+    /// A document whose best story scores at least this share of the threshold (but below
+    /// it) starts a story of its own and gets a second look: when a later document joins
+    /// that best story while the near miss is still alone, it is scored there again and
+    /// joins when it reaches the threshold (reported by [`StoryClusterer::take_moves`]).
+    /// 0 (or a negative or NaN share, or 1 and above) turns it off. Further below the
+    /// threshold than about half, the growing story's broader vocabulary pulls in the first
+    /// report of a same-kind event (on the ECB+ dev set a share of 0.4 merged a player's two
+    /// arrests); 0.5 to 0.65 scored the same there, 0.7 to 0.9 gained less (see
+    /// `bench/clustering/README.md`).
+    pub second_look_share: f32,
 }
 
 impl Default for ClusterOptions {
@@ -181,6 +201,7 @@ impl Default for ClusterOptions {
             lead_words: 40.0,
             lead_boost: 1.0,
             rehome_split_groups: true,
+            second_look_share: 0.6,
         }
     }
 }
@@ -294,7 +315,24 @@ pub struct StoryClusterer {
     postings_head: Vec<u32>,
     /// Documents moved to another story by review since the caller last took them.
     moves: Vec<(usize, StoryId)>,
+    /// Recent documents that started a story of their own just below the threshold of
+    /// another (oldest first, at most [`NEAR_MISSES_KEPT`]).
+    near_misses: Vec<NearMiss>,
 }
+
+/// A document that started a story of its own because its best story scored just below the
+/// threshold ([`ClusterOptions::second_look_share`]).
+struct NearMiss {
+    /// The story the document started (it is that story's only member while it waits).
+    alone: u32,
+    /// The story it nearly joined.
+    near: u32,
+    /// Document count when it was recorded (near misses expire like young stories' members).
+    at: u32,
+}
+
+/// How many near misses wait for a second look at once (bounds the work per join).
+pub const NEAR_MISSES_KEPT: usize = 64;
 
 /// A document's features: term ids with sublinear tf.
 struct Features {
@@ -344,6 +382,7 @@ impl StoryClusterer {
             postings: Vec::new(),
             postings_head: Vec::new(),
             moves: Vec::new(),
+            near_misses: Vec::new(),
         }
     }
 
@@ -399,11 +438,17 @@ impl StoryClusterer {
         let best = self.best_story(&probe);
         let id = match best {
             Some((id, score)) if score >= self.opts.threshold => id,
-            _ => self.new_story(),
+            Some((near, score)) => {
+                let alone = self.new_story();
+                self.note_near_miss(alone, near, score);
+                alone
+            }
+            None => self.new_story(),
         };
         let position = self.docs_seen - 1;
         self.join(id, position, features, day, Some((words, names)));
         let id = self.review(id);
+        self.second_look(id);
         self.housekeeping();
         StoryId(id)
     }
@@ -428,6 +473,7 @@ impl StoryClusterer {
         let position = self.docs_seen - 1;
         self.join(id, position, features, day, None);
         let id = self.review(id);
+        self.second_look(id);
         self.housekeeping();
         StoryId(id)
     }
@@ -918,6 +964,96 @@ impl StoryClusterer {
             self.join(home, m.doc, m.features, m.day, None);
         }
         Some(home)
+    }
+
+    /// Remember a document that started story `alone` because its best story, `near`,
+    /// scored `score`, just below the threshold (see [`ClusterOptions::second_look_share`]).
+    fn note_near_miss(&mut self, alone: u32, near: u32, score: f32) {
+        let share = self.opts.second_look_share;
+        // `!(share > 0.0)` also rejects NaN; a share of 1 or more leaves no room below the
+        // threshold.
+        if !(share > 0.0 && share < 1.0) || score < share * self.opts.threshold {
+            return;
+        }
+        if self.near_misses.len() >= NEAR_MISSES_KEPT {
+            self.near_misses.remove(0);
+        }
+        self.near_misses.push(NearMiss {
+            alone,
+            near,
+            at: self.docs_seen,
+        });
+    }
+
+    /// After a join into story `grown`: score the near misses waiting on it again, and move
+    /// each that now reaches the threshold into it. Near misses whose story is no longer
+    /// theirs alone (a later report joined them), whose story was emptied or retired, or
+    /// that waited longer than [`ClusterOptions::young_story_idle_docs`] are dropped.
+    fn second_look(&mut self, grown: u32) {
+        if self.near_misses.is_empty() {
+            return;
+        }
+        let now = self.docs_seen;
+        let patience = self.opts.young_story_idle_docs;
+        let mut waiting = std::mem::take(&mut self.near_misses);
+        waiting.retain(|nm| {
+            now.saturating_sub(nm.at) <= patience
+                && self
+                    .stories
+                    .get(nm.alone as usize)
+                    .is_some_and(|s| s.size == 1 && s.members.len() == 1)
+                && self
+                    .stories
+                    .get(nm.near as usize)
+                    .is_some_and(|s| !s.words.is_empty())
+        });
+        let mut kept = Vec::with_capacity(waiting.len());
+        for nm in waiting {
+            if nm.near != grown || nm.alone == grown || !self.fits_now(&nm) {
+                kept.push(nm);
+                continue;
+            }
+            let Some(alone) = self.stories.get_mut(nm.alone as usize) else {
+                continue;
+            };
+            let members = std::mem::take(&mut alone.members);
+            // Empty, like a story a re-homed group left: no longer a candidate, id taken.
+            *alone = Story {
+                last_seen: alone.last_seen,
+                ..Story::default()
+            };
+            for m in members {
+                self.moves.push((m.doc as usize, StoryId(nm.near)));
+                // Weighted under today's IDF, as a document joining now would be.
+                self.join(nm.near, m.doc, m.features, m.day, None);
+            }
+        }
+        self.near_misses = kept;
+    }
+
+    /// Whether a near miss's document now scores at least the threshold in the story it
+    /// nearly joined (under today's IDF and that story's current centroid).
+    fn fits_now(&self, nm: &NearMiss) -> bool {
+        let (Some(alone), Some(near)) = (
+            self.stories.get(nm.alone as usize),
+            self.stories.get(nm.near as usize),
+        ) else {
+            return false;
+        };
+        let Some(m) = alone.members.first() else {
+            return false;
+        };
+        let words = self.weighted(&m.features.words);
+        let names = self.weighted(&m.features.names);
+        let years: Vec<i32> = m.features.anchor_year.into_iter().collect();
+        let probe = Probe {
+            words: &words,
+            names: &names,
+            days: m.day.map(|d| (d, d)),
+            mentioned_days: &m.features.mentioned_days,
+            years: &years,
+        };
+        self.score(&probe, near) >= self.opts.threshold
     }
 
     /// Move the members at `leaving` (indices into the story's members) into a new story and
