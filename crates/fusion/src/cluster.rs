@@ -169,7 +169,9 @@ pub struct ClusterOptions {
     /// it) starts a story of its own and gets a second look: when a later document joins
     /// that best story while the near miss is still alone, it is scored there again and
     /// joins when it reaches the threshold (reported by [`StoryClusterer::take_moves`]).
-    /// 0 (or a negative or NaN share, or 1 and above) turns it off. Further below the
+    /// 0 (or a negative or NaN share, or 1 and above) turns it off, and so does
+    /// [`ClusterOptions::young_story_size`] 0 (the near miss's features are kept as the
+    /// member of its young story). Further below the
     /// threshold than about half, the growing story's broader vocabulary pulls in the first
     /// report of a same-kind event (on the ECB+ dev set a share of 0.4 merged a player's two
     /// arrests); 0.5 to 0.65 scored the same there, 0.7 to 0.9 gained less (see
