@@ -40,7 +40,8 @@ pub struct InputArgs {
 /// Options of the commands that run the language layer.
 #[derive(clap::Args, Clone)]
 pub struct ModelArgs {
-    /// Entity model file to use instead of the one built in, e.g.
+    /// Entity model file to use instead of the one built in (trained on CoNLL-2003 train + dev),
+    /// e.g. `models/ner/conll2003-train-only.model` (the same recipe on train only),
     /// `models/ner/conll2003-plain.model` (no lexicons, faster) or
     /// `models/ner/conll2003-lexicons.model` (see models/ner/MODEL_CARD.md).
     #[arg(long, value_name = "PATH")]
