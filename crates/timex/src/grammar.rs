@@ -355,12 +355,19 @@ impl<'a> Grammar<'a> {
     /// written, and no business word stands within a dozen tokens in its sentence
     /// ("fourth-quarter sales" stays the calendar's).
     fn period_of_play(&self, hit: &Hit, start: usize) -> bool {
-        // "with 7:42 left in the first half": the game clock says so in any text.
+        // "with 7:42 left in the first half": the game clock says so in any text, but only
+        // a clock ("with two weeks left in the fourth quarter" counts down a calendar one).
         let after_countdown = self.prev_word(start) == "in"
-            && matches!(
-                self.prev_word(start.saturating_sub(1)),
-                "left" | "remaining" | "play" | "go"
-            );
+            && (2..=3).any(|back| {
+                start.checked_sub(back).is_some_and(|countdown| {
+                    self.countdown_end(countdown) == Some(start - 1)
+                        && countdown.checked_sub(3).is_some_and(|clock| {
+                            self.kind(clock) == Some(TokenKind::Number)
+                                && self.is(clock + 1, ":")
+                                && self.kind(clock + 2) == Some(TokenKind::Number)
+                        })
+                })
+            });
         if !(self.reports_games || after_countdown)
             || hit.kind != TimexType::Date
             || hit.anchored == AnchorUse::Absolute
@@ -380,6 +387,16 @@ impl<'a> Grammar<'a> {
             && !before
                 .chain(after)
                 .any(|k| lexicon::business_word(self.w(k)))
+    }
+
+    /// Where the words of a game clock's countdown starting at token `k` ("left",
+    /// "remaining", "to go", "to play") end, if they stand there.
+    fn countdown_end(&self, k: usize) -> Option<usize> {
+        match self.w(k) {
+            "left" | "remaining" => Some(k + 1),
+            "to" if matches!(self.w(k + 1), "go" | "play") => Some(k + 2),
+            _ => None,
+        }
     }
 
     /// Whether token `i` stands in a title-cased line ("Ellen DeGeneres to Host Next Year's
@@ -3796,11 +3813,7 @@ impl<'a> Grammar<'a> {
         let (h, m, mut end) = self.clock_parts(i)?;
         // "with 7:41 left", "4:43 to play": a game clock counting down gives the minutes and
         // seconds left, not a time of day.
-        if end == i + 3
-            && self.is(i + 1, ":")
-            && (matches!(self.w(end), "left" | "remaining")
-                || self.is(end, "to") && matches!(self.w(end + 1), "go" | "play"))
-        {
+        if end == i + 3 && self.is(i + 1, ":") && self.countdown_end(end).is_some() {
             let value = if m == 0 {
                 format!("PT{h}M")
             } else {

@@ -210,3 +210,23 @@ fn a_title_cased_headline_still_has_its_times() {
     assert!(found("Ana Velic told ABC's This Week that she would stay.").is_empty());
     assert!(found("Tomas Eld appeared on 60 Minutes with his lawyer.").is_empty());
 }
+
+#[test]
+fn time_left_in_a_calendar_quarter_is_no_game_clock() {
+    // Only a game clock ("7:42 left") makes the quarter or half after it a period of play;
+    // a business text counting weeks down to the end of a quarter keeps the quarter.
+    let values = |text: &str| -> Vec<String> { found(text).into_iter().map(|t| t.2).collect() };
+    assert_eq!(
+        values("With two weeks left in the fourth quarter, Orsk Motors expects to ship 40 trucks."),
+        vec!["P2W".to_string(), "XXXX-Q4".to_string()]
+    );
+    assert_eq!(
+        values("The Vask plant has a month to go in the first half, its owner said."),
+        vec!["P1M".to_string(), "XXXX-H1".to_string()]
+    );
+    // A game clock still does it, counting down with "to play" too.
+    assert_eq!(
+        values("Orsk had the ball with 4:43 to play in the third quarter."),
+        vec!["PT4M43S".to_string()]
+    );
+}
