@@ -3,8 +3,9 @@
 //! `{"id": <the object's NAME field>, "timexes": [{"start", "end", "type", "value", "text"}]}`
 //! with byte offsets into that `text`. Without `--anchor` relative expressions stay partial,
 //! the way a document without a publication date is read. Prints the throughput of the
-//! tagging calls alone, like `timex-tml`. A line that is no JSON object with a string `text`
-//! is reported on standard error and skipped; the others are still tagged.
+//! tagging calls alone, like `timex-tml`. A line that is not UTF-8, or no JSON object with a
+//! string `text`, is reported on standard error with its line number and skipped; the others
+//! are still tagged, and the exit status is then 1 (2 when the files or arguments are bad).
 //!
 //! Used by `bench/timex/ecbplus.sh` (ECB+ `docs.jsonl`, id field `doc_id`).
 
@@ -32,6 +33,8 @@ enum RunError {
 /// Why one input line was skipped.
 #[derive(Debug, thiserror::Error)]
 enum LineError {
+    #[error("not UTF-8: {0}")]
+    NotUtf8(#[from] std::str::Utf8Error),
     #[error("not JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("no string field \"text\"")]
@@ -79,12 +82,13 @@ fn parse_args(args: &[String]) -> Result<Options, RunError> {
     })
 }
 
-/// Tags one input line; the output line and the time spent in [`find_timexes`].
+/// Tags one input line (its bytes, without the line break); the output line, the time spent
+/// in [`find_timexes`] and the number of timexes found.
 fn tag_line(
-    line: &str,
+    line: &[u8],
     options: &Options,
 ) -> Result<(serde_json::Value, Duration, usize), LineError> {
-    let record: serde_json::Value = serde_json::from_str(line)?;
+    let record: serde_json::Value = serde_json::from_str(std::str::from_utf8(line)?)?;
     let text = record
         .get("text")
         .and_then(|t| t.as_str())
@@ -123,12 +127,25 @@ fn run() -> Result<bool, RunError> {
     let mut out = BufWriter::new(output);
     let mut tagging = Duration::ZERO;
     let (mut done, mut failed, mut found) = (0usize, 0usize, 0usize);
-    for (number, line) in BufReader::new(input).lines().enumerate() {
-        let line = line.map_err(io(&options.input))?;
-        if line.trim().is_empty() {
+    // Lines are read as bytes: one that is not UTF-8 is a bad line to report and skip, where
+    // `BufRead::lines` would end the batch with an I/O error.
+    let mut reader = BufReader::new(input);
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        if reader
+            .read_until(b'\n', &mut line)
+            .map_err(io(&options.input))?
+            == 0
+        {
+            break;
+        }
+        number += 1;
+        if line.trim_ascii().is_empty() {
             continue;
         }
-        match tag_line(&line, &options) {
+        match tag_line(line.trim_ascii_end(), &options) {
             Ok((record, spent, count)) => {
                 tagging += spent;
                 found += count;
@@ -136,7 +153,7 @@ fn run() -> Result<bool, RunError> {
                 writeln!(out, "{record}").map_err(io(&options.output))?;
             }
             Err(e) => {
-                eprintln!("{}:{}: {e}", options.input.display(), number + 1);
+                eprintln!("{}:{number}: {e}", options.input.display());
                 failed += 1;
             }
         }
