@@ -29,6 +29,13 @@ const SENTENCES: &[&str] = &[
     "Officials who typically meet in Malmö met on Tuesday, as they usually do.",
     "Kraków held Maundy Thursday services; the Good Friday Agreement held.",
     "The first and second quarters were weak; 2010’s budget paid two thousand dollars.",
+    // Web-news rules (ECB+ pass): game clocks and periods, unit adjectives, "that night",
+    // title-cased lines, titles ending in a frequency word, units written onto numbers.
+    "Eld threw a touchdown at halftime in São Paulo with 7:41 left in the fourth quarter.",
+    "A weeklong manhunt in Malmö ended hours after the arrest; he survived two nights.",
+    "Vask Star To Host Next Year’s Gala In Zürich\nOn Saturday in Kraków, that night, it rained.",
+    "It is not Patch Tuesday, Us Weekly said at 7 p.m. Wednesday night of an eight - year deal.",
+    "The climber fell 2000ft near Malmö with two weeks left in the first half of 2013.",
 ];
 
 /// Characters placed around and inside the sentences: accented letters, typographic
