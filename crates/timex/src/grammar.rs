@@ -2716,21 +2716,23 @@ impl<'a> Grammar<'a> {
         }
         // "that day" with no day before it is generic ("trades made that day"); after a day
         // named but not dated ("on Saturday" in an undated page) it is that day, its date
-        // unknown.
-        let reference = match self.last_day.get() {
-            Some(day) => Some(day),
-            None if delta == 0 => {
-                let (_, weekday) = self
-                    .last_partial_day
-                    .get()
-                    .filter(|(at, _)| i.saturating_sub(*at) <= MAX_DAY_DISTANCE)?;
+        // unknown, also when a dated day came before that one.
+        let last_day = self.last_day.get();
+        let partial_day_since = self.last_partial_day.get().filter(|(at, _)| {
+            i.saturating_sub(*at) <= MAX_DAY_DISTANCE
+                && (last_day.is_none() || *at > self.last_day_at.get())
+        });
+        let reference = match (last_day, partial_day_since) {
+            (_, Some((_, weekday))) if delta == 0 => {
                 let value = match weekday {
                     Some(weekday) => format!("XXXX-WXX-{weekday}"),
-                    _ => "XXXX-XX-XX".to_string(),
+                    None => "XXXX-XX-XX".to_string(),
                 };
                 return Some(Hit::date(j + 1, Val::unknown(&value)));
             }
-            None => self.anchor,
+            (Some(day), _) => Some(day),
+            (None, _) if delta == 0 => return None,
+            (None, _) => self.anchor,
         };
         let v = match reference.and_then(|d| add_days(d, delta)) {
             Some(d) => Val::anchored_day(d),

@@ -230,3 +230,22 @@ fn time_left_in_a_calendar_quarter_is_no_game_clock() {
         vec!["PT4M43S".to_string()]
     );
 }
+
+#[test]
+fn that_night_is_the_undated_day_named_after_an_earlier_dated_one() {
+    // The day named last is the one meant, even when an earlier one had a full date.
+    let hits =
+        found("The Orsk ferry sank on March 3, 2012. The crew returned on Saturday, and that night the harbour closed.");
+    assert_eq!(
+        hits.last(),
+        Some(&("that night".into(), "DATE", "XXXX-WXX-6".into())),
+        "{hits:?}"
+    );
+    // The dated day is still the reference when it was named last.
+    let hits = found("The crew left on Saturday. The ferry sank on March 3, 2012, and that night the harbour closed.");
+    assert_eq!(
+        hits.last(),
+        Some(&("that night".into(), "DATE", "2012-03-03".into())),
+        "{hits:?}"
+    );
+}
