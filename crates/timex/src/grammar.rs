@@ -3083,10 +3083,6 @@ impl<'a> Grammar<'a> {
                             | "initial"
                             | "those"
                             | "these"
-                            | "few"
-                            | "several"
-                            | "many"
-                            | "some"
                             | "recent"
                             | "following"
                             | "previous"
@@ -3095,6 +3091,7 @@ impl<'a> Grammar<'a> {
                             | "past"
                             | "more"
                     )
+                    && !lexicon::vague_quantity(self.prev_word(i))
                     && (i == 0 || self.kind(i - 1) != Some(TokenKind::Number))
                     && lexicon::cardinal(self.prev_word(i)).is_none();
                 if (matches!(self.prev_word(i), "for" | "over" | "within") || bare_in || from_event)
