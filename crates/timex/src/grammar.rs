@@ -228,8 +228,7 @@ impl<'a> Grammar<'a> {
         let toks = tokenize(text);
         let mut game_words: Vec<&str> = toks
             .iter()
-            .map(|t| t.lower.as_str())
-            .filter(|w| lexicon::game_word(w))
+            .filter_map(|t| lexicon::game_word(&t.lower))
             .collect();
         game_words.sort_unstable();
         game_words.dedup();

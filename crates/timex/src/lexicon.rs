@@ -236,33 +236,28 @@ pub(crate) fn street_word(word: &str) -> bool {
     )
 }
 
-/// Words that only game reports use. A text with two different ones reports games, whose
-/// "first half" and "fourth quarter" are periods of play, not of the calendar.
-pub(crate) fn game_word(word: &str) -> bool {
-    matches!(
-        word,
-        "touchdown"
-            | "touchdowns"
-            | "quarterback"
-            | "quarterbacks"
-            | "halftime"
-            | "interception"
-            | "interceptions"
-            | "fumble"
-            | "fumbled"
-            | "rebounds"
-            | "scoreless"
-            | "scrimmage"
-            | "inning"
-            | "innings"
-            | "dunk"
-            | "kickoff"
-            | "tipoff"
-            | "playoff"
-            | "playoffs"
-            | "pointer"
-            | "goalkeeper"
-    )
+/// Words that only game reports use, as the word each stands for ("touchdowns" is
+/// "touchdown"). A text with two different ones reports games, whose "first half" and
+/// "fourth quarter" are periods of play, not of the calendar; a word and its plural are one.
+pub(crate) fn game_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "touchdown" | "touchdowns" => "touchdown",
+        "quarterback" | "quarterbacks" => "quarterback",
+        "halftime" => "halftime",
+        "interception" | "interceptions" => "interception",
+        "fumble" | "fumbled" => "fumble",
+        "rebounds" => "rebounds",
+        "scoreless" => "scoreless",
+        "scrimmage" => "scrimmage",
+        "inning" | "innings" => "inning",
+        "dunk" => "dunk",
+        "kickoff" => "kickoff",
+        "tipoff" => "tipoff",
+        "playoff" | "playoffs" => "playoff",
+        "pointer" => "pointer",
+        "goalkeeper" => "goalkeeper",
+        _ => return None,
+    })
 }
 
 /// Words of business and economic reporting: a quarter or half beside one is the

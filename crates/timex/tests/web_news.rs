@@ -249,3 +249,18 @@ fn that_night_is_the_undated_day_named_after_an_earlier_dated_one() {
         "{hits:?}"
     );
 }
+
+#[test]
+fn one_game_word_in_two_forms_makes_no_game_report() {
+    // "playoff" and "playoffs" are one word: a retailer's text naming it twice keeps its
+    // calendar quarter.
+    assert_eq!(
+        found("Vask Sports sold playoff tickets online. Fans bought seats for the playoffs. In the fourth quarter, Vask Sports opened two stores."),
+        vec![("the fourth quarter".into(), "DATE", "XXXX-Q4".into())]
+    );
+    // Two different game words still make one.
+    assert!(
+        found("Vask won the playoff game after a touchdown. In the fourth quarter, Eld ran.")
+            .is_empty()
+    );
+}
