@@ -19,11 +19,19 @@
 //! `--train-beam N` (N ≥ 2) trains a structured perceptron with a raw-score beam of N and early
 //! update instead of one decision at a time on gold previous labels; the model file records N
 //! (format version 3) and decodes with that beam.
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use triangulate_ner::conll::read_conll;
 use triangulate_ner::train::{train, FixedEpochs, TrainConfig};
 use triangulate_ner::NerModel;
+
+/// Whether `dev` is one of the `train` files, compared as canonical paths: `--dev ./dev.txt`
+/// after `--train data/../dev.txt` is still a training fit and must be labelled so.
+fn names_a_training_file(dev: &Path, train: &[PathBuf]) -> bool {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let dev = canonical(dev);
+    train.iter().any(|t| canonical(t) == dev)
+}
 
 fn usage() -> ExitCode {
     eprintln!("usage: train-ner --train TRAIN.conll [--train MORE.conll ...] [--dev DEV.conll] --out MODEL [--epochs N] [--fixed-epochs FIRST[,SECOND]] [--hash-bits B] [--seed S] [--clusters 64,256,1024|none] [--one-pass] [--external brown,gazetteers[,organisations][,first-pass-only|second-pass-only]|none] [--substitute-names DOCS%[:WORDS%]] [--train-beam N] [--train-docs PERCENT]");
@@ -162,7 +170,7 @@ fn main() -> ExitCode {
             reloaded.description()
         );
         if let Some(path) = &dev_path {
-            if train_paths.contains(path) {
+            if names_a_training_file(path, &train_paths) {
                 println!(
                     "{} is also training data: the score below is a training fit, not held out",
                     path.display()
@@ -178,5 +186,33 @@ fn main() -> ExitCode {
             eprintln!("train-ner: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dev_file_named_another_way_is_still_a_training_file() {
+        let dir = std::env::temp_dir().join(format!("train-ner-paths-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).expect("create scratch folder");
+        for name in ["dev.conll", "train.conll"] {
+            std::fs::write(dir.join(name), "-DOCSTART- O\n").expect("write file");
+        }
+        let train = [dir.join("train.conll"), dir.join("sub/../dev.conll")];
+        // The spelling differs, so a plain comparison of the paths misses it.
+        assert!(!train.contains(&dir.join("./dev.conll")));
+        assert!(names_a_training_file(&dir.join("./dev.conll"), &train));
+        assert!(!names_a_training_file(
+            &dir.join("dev.conll"),
+            &[dir.join("train.conll")]
+        ));
+        // A path that does not exist is compared as written.
+        assert!(names_a_training_file(
+            Path::new("no/such/dev.conll"),
+            &[PathBuf::from("no/such/dev.conll")]
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
