@@ -388,14 +388,15 @@ impl StoryClusterer {
         }
     }
 
-    /// Documents that review moved to another story since the last call, as (position of the
-    /// document in the stream, counting from 0 over every [`StoryClusterer::add`] and
-    /// [`StoryClusterer::add_to`] call, new story), in the order the moves happened. A caller
-    /// that keeps each document's story applies them after every call; moves not taken are
-    /// kept (at most one entry per move). A call reports a document at most once, with the
-    /// story it ends that call in (a group split off and re-homed in one review is one move,
-    /// to its new home); moves kept over several calls are applied in order, later ones
-    /// winning.
+    /// Documents that review or a second look at a near miss
+    /// ([`ClusterOptions::second_look_share`]) moved to another story since the last call, as
+    /// (position of the document in the stream, counting from 0 over every
+    /// [`StoryClusterer::add`] and [`StoryClusterer::add_to`] call, new story), in the order
+    /// the moves happened. A caller that keeps each document's story applies them after every
+    /// call; moves not taken are kept (at most one entry per move). A call reports a document
+    /// at most once, with the story it ends that call in (a group split off and re-homed in
+    /// one review is one move, to its new home); moves kept over several calls are applied in
+    /// order, later ones winning.
     pub fn take_moves(&mut self) -> Vec<(usize, StoryId)> {
         // Called after every document: when nothing moved, the buffer has no capacity and
         // neither it nor the `Vec::new()` left in its place allocates.
