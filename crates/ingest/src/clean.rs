@@ -252,13 +252,20 @@ pub(crate) fn not_a_headline(headline: &str) -> Option<String> {
     if headline.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
         return Some(format!("only a headline, and it has no words: {preview:?}"));
     }
-    let lower = headline.to_ascii_lowercase();
-    let is_link = !headline.contains(char::is_whitespace)
-        && (lower.contains("://") || lower.starts_with("www."));
-    if is_link {
+    if is_bare_link(headline) {
         return Some(format!("only a headline, and it is a link: {preview:?}"));
     }
     None
+}
+
+/// Whether `text` is a web address and nothing else ("https://herald.example/a",
+/// "www.herald.example"): no words of an article, a headline or a title.
+pub(crate) fn is_bare_link(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    !text.is_empty()
+        && !text.contains(char::is_whitespace)
+        && (lower.contains("://") || lower.starts_with("www."))
 }
 
 /// The text of a headline given on its own (a feed item's `<title>` with no description):

@@ -582,6 +582,12 @@ fn finish_document(
             },
         });
     }
+    if !headline_only && clean::is_bare_link(&body.text) {
+        let preview: String = body.text.trim().chars().take(80).collect();
+        return Err(IngestError::NoText {
+            reason: format!("the text is only a link: {preview:?}"),
+        });
+    }
     if headline_only {
         if let Some(reason) = clean::not_a_headline(&body.text) {
             return Err(IngestError::NoText { reason });

@@ -84,7 +84,8 @@ fn push_clean(
 }
 
 impl Candidates {
-    /// A title or headline. Empty values are ignored.
+    /// A title or headline. Empty values are ignored, and so is a bare web address (feeds
+    /// and scrapers sometimes put the item's link where its title belongs).
     pub fn add_title(
         &mut self,
         value: &str,
@@ -92,6 +93,9 @@ impl Candidates {
         orig: Option<std::ops::Range<usize>>,
         conf: f32,
     ) {
+        if crate::clean::is_bare_link(value) {
+            return;
+        }
         push_clean(&mut self.title, value, source, orig, conf);
     }
 

@@ -367,3 +367,19 @@ fn a_stack_of_short_lines_above_the_story_has_no_headline() {
     );
     assert_eq!(title(&d), Some("Cranes topple in Tessaly gale"));
 }
+
+#[test]
+fn a_record_whose_text_is_only_a_link_is_no_text_and_a_link_is_no_title() {
+    let reason = no_text_reason(
+        "links.jsonl",
+        "{\"id\":\"a\",\"title\":\"Cranes topple in Tessaly gale\",\"text\":\"https://courier.example/2025/03/04/cranes\"}\n",
+    );
+    assert!(reason.contains("only a link"), "{reason}");
+    let feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Vell Courier</title>\n\
+        <item><title>https://courier.example/2025/03/04/cranes</title>\
+        <description>Two harbour cranes toppled in the Tessaly gale on Tuesday, the port authority said.</description>\
+        </item>\n</channel></rss>";
+    let d = only("linktitle.rss", feed);
+    assert_eq!(title(&d), None);
+    assert!(d.text().starts_with("Two harbour cranes toppled"));
+}
