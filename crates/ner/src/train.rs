@@ -414,11 +414,8 @@ pub fn train(
         })
         .collect();
     // Without epoch selection the development set is not tagged during training at all.
-    let selection_dev: &[ConllDocument] = if config.fixed_epochs.is_some() {
-        &[]
-    } else {
-        dev
-    };
+    let select_on_dev = config.fixed_epochs.is_none();
+    let selection_dev: &[ConllDocument] = if select_on_dev { dev } else { &[] };
     let dev_prepared: Vec<Vec<PreparedSentence>> = selection_dev
         .iter()
         .map(|doc| prepare_document(&lexicon, None, &words_of(doc)))
@@ -429,9 +426,9 @@ pub fn train(
         .collect();
     let all_docs: Vec<usize> = (0..train_all.len()).collect();
 
-    let (selection, first_epochs, second_epochs) = match config.fixed_epochs {
-        None => (Some(()), config.max_epochs, config.max_epochs),
-        Some(fixed) => (None, fixed.first_pass, fixed.second_pass),
+    let (first_epochs, second_epochs) = match config.fixed_epochs {
+        None => (config.max_epochs, config.max_epochs),
+        Some(fixed) => (fixed.first_pass, fixed.second_pass),
     };
     log(&match config.fixed_epochs {
         None => "pass 1 (local features)".to_string(),
@@ -442,7 +439,7 @@ pub fn train(
         &train_prepared,
         &gold,
         &all_docs,
-        selection.map(|()| (dev_prepared.as_slice(), selection_dev)),
+        select_on_dev.then_some((dev_prepared.as_slice(), selection_dev)),
         first_epochs,
         &mut log,
     )?;
@@ -490,7 +487,7 @@ pub fn train(
             &stacked_train,
             &gold,
             &all_docs,
-            selection.map(|()| (stacked_dev.as_slice(), selection_dev)),
+            select_on_dev.then_some((stacked_dev.as_slice(), selection_dev)),
             second_epochs,
             &mut log,
         )?;
