@@ -149,3 +149,18 @@ fn a_share_that_is_no_share_turns_the_second_look_off() {
         assert!(moves.is_empty(), "share {share}: {moves:?}");
     }
 }
+
+#[test]
+fn without_young_stories_there_is_no_second_look() {
+    // A near miss is looked at again through the features its one-document story keeps as a
+    // young story's member: with young stories off (and review with them), as documented on
+    // `second_look_share`, the share changes nothing.
+    let without_young = |share: f32| ClusterOptions {
+        young_story_size: 0,
+        ..options(share)
+    };
+    let (off, _) = run(without_young(0.0));
+    let (stories, moves) = run(without_young(ClusterOptions::default().second_look_share));
+    assert_eq!(stories, off);
+    assert!(moves.is_empty(), "{moves:?}");
+}
