@@ -146,14 +146,15 @@
 //!   ("a matter of days before", "the first days after"); counted nights ("two nights")
 //!   are days (`P2D`); "7 p.m. Wednesday night" is one expression. Games have their own
 //!   clock: "with 7:41 left" is `PT7M41S`, not a time of day, and the quarters and halves
-//!   of a game ("late in the fourth quarter" in a text with two game-only words such as
-//!   "touchdown", "halftime", "playoffs", or after a game clock) are periods of play with no
-//!   calendar value, left untagged unless a business word ("revenue", "sales") stands within
-//!   a dozen words of it in its sentence; "with two weeks left in the fourth quarter" is no
-//!   game clock. A unit written onto a number is no year ("fell 2000ft"), a capitalised
+//!   of a game ("late in the fourth quarter" in a text with two different game-only words
+//!   such as "touchdown", "halftime", "playoffs", a word and its plural counting once, or
+//!   after a game clock) are periods of play with no calendar value, left untagged unless a
+//!   business word ("revenue", "sales") stands within a dozen words of it in its sentence;
+//!   "with two weeks left in the fourth quarter" is no game clock. A unit written onto a number is no year ("fell 2000ft"), a capitalised
 //!   frequency word after a capitalised word is a title ("Us Weekly"), and "Patch Tuesday"
-//!   is an event. In a page without a date, "that night" after a day named but not dated
-//!   ("on Saturday") is that day (`XXXX-WXX-6`) rather than a generic night.
+//!   is an event. "That night" after a day named but not dated ("on Saturday" in a page
+//!   without a date) is that day (`XXXX-WXX-6`) rather than a generic night, or an earlier
+//!   dated day.
 //!
 //! # Command-line tools
 //!
