@@ -39,10 +39,83 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// Month number for a month name or its abbreviation ("Mar", "Sept.", "March").
+/// Month names of the other languages news pages are most often published in (German, French,
+/// Spanish, Italian, Portuguese, Dutch), full names only, lower case, with and without their
+/// accents: a page's date line ("4. März 2025", "4 mars 2025", "4 de marzo de 2025") is its
+/// publication date whatever the language of the page. English abbreviations stay English only
+/// ("Mar"), so a word such as "mai" or "mars" counts only as a whole month name.
+const FOREIGN_MONTHS: &[(&str, u8)] = &[
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("februari", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("maart", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("julho", 7),
+    ("august", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("december", 12),
+];
+
+/// Month number for a month name or its abbreviation ("Mar", "Sept.", "March"), or a month
+/// name of another common news language ("März", "mars", "marzo").
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 {
         return None;
     }
     if w == "sept" {
@@ -52,14 +125,67 @@ pub fn month_number(word: &str) -> Option<u8> {
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
         .map(|i| i as u8 + 1)
+        .or_else(|| {
+            FOREIGN_MONTHS
+                .iter()
+                .find(|(name, _)| *name == w)
+                .map(|&(_, n)| n)
+        })
 }
 
+/// Weekday names of the languages in [`FOREIGN_MONTHS`], full names only ("Dienstag, 4. März").
+const FOREIGN_WEEKDAYS: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "sabado",
+    "domingo",
+    "lunedì",
+    "lunedi",
+    "martedì",
+    "martedi",
+    "mercoledì",
+    "mercoledi",
+    "giovedì",
+    "giovedi",
+    "venerdì",
+    "venerdi",
+    "sabato",
+    "domenica",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
 fn is_weekday(word: &str) -> bool {
-    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    w.len() >= 3
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    (w.len() >= 3
         && WEEKDAYS
             .iter()
-            .any(|d| *d == w || d.starts_with(&w) && w.len() == 3)
+            .any(|d| *d == w || d.starts_with(&w) && w.len() == 3))
+        || FOREIGN_WEEKDAYS.contains(&w.as_str())
 }
 
 /// Parse a whole string as a date. Returns `None` when the string is not (only) a date.
@@ -142,7 +268,11 @@ fn parse_time(t: &str) -> Option<String> {
 /// `the 19th`, with an optional trailing time (`08:15 GMT`, `8:15 a.m.` is ignored).
 fn parse_written(s: &str) -> Option<ParsedDate> {
     let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
-    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    // "4 de marzo de 2025", "4 de março de 2025": the linking "de" carries nothing.
+    let mut words: Vec<&str> = cleaned
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "de" | "del"))
+        .collect();
     if words.first().is_some_and(|w| is_weekday(w)) {
         words.remove(0);
     }
@@ -258,6 +388,13 @@ mod tests {
         assert_eq!(d("Monday, October 5, 2025").as_deref(), Some("2025-10-05"));
         assert_eq!(d("Sept. 9, 2024").as_deref(), Some("2024-09-09"));
         assert_eq!(d("March 2025").as_deref(), Some("2025-03"));
+        assert_eq!(d("4. März 2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(d("4 mars 2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(d("4 de marzo de 2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(d("12 août 2024").as_deref(), Some("2024-08-12"));
+        assert_eq!(d("1 dicembre 2023").as_deref(), Some("2023-12-01"));
+        assert_eq!(d("Mars rover"), None);
+        assert_eq!(d("Dienstag, 4. März 2025").as_deref(), Some("2025-03-04"));
     }
 
     #[test]

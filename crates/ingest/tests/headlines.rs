@@ -383,3 +383,15 @@ fn a_record_whose_text_is_only_a_link_is_no_text_and_a_link_is_no_title() {
     assert_eq!(title(&d), None);
     assert!(d.text().starts_with("Two harbour cranes toppled"));
 }
+
+#[test]
+fn a_date_line_in_another_language_is_the_publication_date() {
+    let text = "Grenzbrücke bei Oskar Bay wieder offen\nDienstag, 4. März 2025\n\n\
+                Die Brücke bei Oskar Bay ist nach Reparaturen seit Montag wieder geöffnet, teilte die Stadt Varn mit. \
+                Der Verkehr rollt wieder normal, die Fähre nach Tessaly fährt ab Mittwoch nach Plan.\n";
+    let d = only("brucke.txt", text);
+    assert_eq!(title(&d), Some("Grenzbrücke bei Oskar Bay wieder offen"));
+    let published = d.metadata.published.as_ref().map(|p| p.value.to_iso());
+    assert_eq!(published.as_deref(), Some("2025-03-04"));
+    assert!(d.text().starts_with("Die Brücke"));
+}
