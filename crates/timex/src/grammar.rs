@@ -354,20 +354,18 @@ impl<'a> Grammar<'a> {
     /// written, and no business word stands within a dozen tokens in its sentence
     /// ("fourth-quarter sales" stays the calendar's).
     fn period_of_play(&self, hit: &Hit, start: usize) -> bool {
-        // "with 7:42 left in the first half": the game clock says so in any text, but only
-        // a clock ("with two weeks left in the fourth quarter" counts down a calendar one).
-        let after_countdown = self.prev_word(start) == "in"
-            && (2..=3).any(|back| {
-                start.checked_sub(back).is_some_and(|countdown| {
-                    self.countdown_end(countdown) == Some(start - 1)
-                        && countdown.checked_sub(3).is_some_and(|clock| {
-                            self.kind(clock) == Some(TokenKind::Number)
-                                && self.is(clock + 1, ":")
-                                && self.kind(clock + 2) == Some(TokenKind::Number)
-                        })
-                })
-            });
-        if !(self.reports_games || after_countdown)
+        // "with 7:42 left in the first half", "eight minutes to play in the first half", "did
+        // not play in the second half": playing, or a game clock running down, says so in any
+        // text; "with two weeks left in the fourth quarter" counts down a calendar one.
+        let in_play = self.prev_word(start) == "in"
+            && (matches!(self.prev_word(start - 1), "play" | "played" | "playing")
+                || (2..=3).any(|back| {
+                    start.checked_sub(back).is_some_and(|countdown| {
+                        self.countdown_end(countdown) == Some(start - 1)
+                            && self.game_time_before(countdown)
+                    })
+                }));
+        if !(self.reports_games || in_play)
             || hit.kind != TimexType::Date
             || hit.anchored == AnchorUse::Absolute
         {
@@ -386,6 +384,21 @@ impl<'a> Grammar<'a> {
             && !before
                 .chain(after)
                 .any(|k| lexicon::business_word(self.w(k)))
+    }
+
+    /// Whether the time before token `k` is a game's: a clock ("7:42") or minutes or seconds
+    /// ("eight minutes", "30 seconds"), which no calendar period counts down in.
+    fn game_time_before(&self, k: usize) -> bool {
+        let clock = k.checked_sub(3).is_some_and(|c| {
+            self.kind(c) == Some(TokenKind::Number)
+                && self.is(c + 1, ":")
+                && self.kind(c + 2) == Some(TokenKind::Number)
+        });
+        clock
+            || matches!(
+                lexicon::unit(self.prev_word(k)),
+                Some((Unit::Minute | Unit::Second, _))
+            )
     }
 
     /// Where the words of a game clock's countdown starting at token `k` ("left",

@@ -224,11 +224,23 @@ fn time_left_in_a_calendar_quarter_is_no_game_clock() {
         values("The Vask plant has a month to go in the first half, its owner said."),
         vec!["P1M".to_string(), "XXXX-H1".to_string()]
     );
-    // A game clock still does it, counting down with "to play" too.
+    // A game clock still does it, counting down with "to play" too, and so do minutes or
+    // seconds written out and playing in the period.
     assert_eq!(
         values("Orsk had the ball with 4:43 to play in the third quarter."),
         vec!["PT4M43S".to_string()]
     );
+    assert_eq!(
+        values(
+            "Eld scored with less than eight minutes to play in the first half of the Owls' game."
+        ),
+        vec!["PT8M".to_string()]
+    );
+    assert_eq!(
+        values("Eld scored with 30 seconds left in the first half."),
+        vec!["PT30S".to_string()]
+    );
+    assert!(values("He was hurt against the Owls and did not play in the second half.").is_empty());
 }
 
 #[test]
