@@ -2,7 +2,7 @@
 //! (how many tokens it covers and what they mean); [`Grammar::run`] keeps the longest match at
 //! each position and moves past it, so expressions never overlap.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use chrono::{Datelike, NaiveDate};
 use triangulate_doc::{PartialDate, Span};
@@ -209,9 +209,10 @@ pub(crate) struct Grammar<'a> {
     /// half" and "fourth quarter" are then periods of play.
     reports_games: bool,
     /// Where the text last named a day it does not date fully ("on Saturday" with no
-    /// anchor, "on the 19th"), and the weekday when it named one: without it a narrative
-    /// "that night" in an undated page would be taken for a generic "that day".
-    last_partial_day: Cell<Option<(usize, Option<u32>)>>,
+    /// anchor, "on March 3", "on the 19th"), and that day as far as it is known (the value
+    /// without a time of day, and the partial date): without it a narrative "that night" in
+    /// an undated page would be taken for a generic "that day".
+    last_partial_day: RefCell<Option<(usize, Val)>>,
 }
 
 const MAX_QUARTER_DISTANCE: usize = 400;
@@ -250,7 +251,7 @@ impl<'a> Grammar<'a> {
             last_year: Cell::new(None),
             last_day: Cell::new(None),
             last_day_at: Cell::new(0),
-            last_partial_day: Cell::new(None),
+            last_partial_day: RefCell::new(None),
             reports_games,
         }
     }
@@ -325,11 +326,16 @@ impl<'a> Grammar<'a> {
                         if let Some(day) = hit.partial.and_then(full_day) {
                             self.last_day.set(Some(day));
                             self.last_day_at.set(i);
-                        } else if let Some(weekday) = hit.value.strip_prefix("XXXX-WXX-") {
-                            let weekday = weekday.get(..1).and_then(|d| d.parse().ok());
-                            self.last_partial_day.set(Some((i, weekday)));
-                        } else if hit.partial.is_some_and(|p| p.day.is_some()) {
-                            self.last_partial_day.set(Some((i, None)));
+                        } else if hit.value.starts_with("XXXX-WXX-")
+                            || hit.partial.is_some_and(|p| p.day.is_some())
+                        {
+                            let day = hit.value.split('T').next().unwrap_or_default();
+                            let day = Val {
+                                value: day.to_string(),
+                                anchored: AnchorUse::Partial,
+                                partial: hit.partial,
+                            };
+                            self.last_partial_day.replace(Some((i, day)));
                         }
                     }
                     out.push(Timex {
@@ -2730,18 +2736,12 @@ impl<'a> Grammar<'a> {
         // named but not dated ("on Saturday" in an undated page) it is that day, its date
         // unknown, also when a dated day came before that one.
         let last_day = self.last_day.get();
-        let partial_day_since = self.last_partial_day.get().filter(|(at, _)| {
+        let partial_day_since = self.last_partial_day.borrow().clone().filter(|(at, _)| {
             i.saturating_sub(*at) <= MAX_DAY_DISTANCE
                 && (last_day.is_none() || *at > self.last_day_at.get())
         });
         let reference = match (last_day, partial_day_since) {
-            (_, Some((_, weekday))) if delta == 0 => {
-                let value = match weekday {
-                    Some(weekday) => format!("XXXX-WXX-{weekday}"),
-                    None => "XXXX-XX-XX".to_string(),
-                };
-                return Some(Hit::date(j + 1, Val::unknown(&value)));
-            }
+            (_, Some((_, day))) if delta == 0 => return Some(Hit::date(j + 1, day)),
             (Some(day), _) => Some(day),
             (None, _) if delta == 0 => return None,
             (None, _) => self.anchor,

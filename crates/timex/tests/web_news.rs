@@ -276,3 +276,23 @@ fn one_game_word_in_two_forms_makes_no_game_report() {
             .is_empty()
     );
 }
+
+#[test]
+fn that_night_keeps_what_is_known_of_an_undated_day() {
+    // "That night" after "March 3" in an undated page is March 3 of an unknown year, not a
+    // day of which nothing is known.
+    let last = |text: &str| found(text).pop();
+    assert_eq!(
+        last("The Orsk ferry sank on March 3. That night the harbour closed."),
+        Some(("That night".into(), "DATE", "XXXX-03-03".into()))
+    );
+    assert_eq!(
+        last("The Orsk ferry sank on the 19th. That night the harbour closed."),
+        Some(("That night".into(), "DATE", "XXXX-XX-19".into()))
+    );
+    // A part of day named with the day stays out of "that night" itself.
+    assert_eq!(
+        last("The Orsk ferry sank on Saturday morning. That night the harbour closed."),
+        Some(("That night".into(), "DATE", "XXXX-WXX-6".into()))
+    );
+}
