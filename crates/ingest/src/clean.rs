@@ -1117,6 +1117,28 @@ fn classify_metadata(
             });
         }
         if title.is_none() {
+            // "Headline\nShare | Tweet | Email\n\nBody...": a headline with furniture (a share
+            // bar, a navigation row) between it and the story's lead. The line after the
+            // furniture must read as a lead (a sentence of a dozen words or more), so a masthead
+            // over a menu and a list of headlines is not taken for the title.
+            let lead_after_furniture = |i: usize, lines: &[Line]| {
+                let mut j = i + 1;
+                let mut furniture = 0;
+                while j < n && (lines[j].kind == LineKind::Blank || is_boilerplate(&lines[j].kind))
+                {
+                    furniture += usize::from(lines[j].kind != LineKind::Blank);
+                    j += 1;
+                }
+                furniture > 0
+                    && j < n
+                    && lines[j].kind == LineKind::Text
+                    && texts[j].split_whitespace().count() >= 12
+                    && texts[j].trim_end().ends_with(['.', '"', '”', '!', '?'])
+            };
+            title =
+                (0..top_end.min(n)).find(|&i| headline(i, lines) && lead_after_furniture(i, lines));
+        }
+        if title.is_none() {
             // "Title\nBody...": the first line of text, when the layout sets it apart from the
             // lead right below it. The line below must read as a lead: a stack of short lines
             // ("Ivo Rask\nPort Director\nTessaly Harbour Authority", an address, a list) is

@@ -395,3 +395,22 @@ fn a_date_line_in_another_language_is_the_publication_date() {
     assert_eq!(published.as_deref(), Some("2025-03-04"));
     assert!(d.text().starts_with("Die Brücke"));
 }
+
+#[test]
+fn a_headline_over_its_share_bar_is_the_title() {
+    let text = "March 3, 2025\nBridge at Oskar Bay reopens after repairs\nShare | Tweet | Email\n\n\
+                The bridge at Oskar Bay reopened on Monday after three weeks of repairs, the Varn roads agency said. \
+                Traffic was flowing normally by noon.\n\nThe agency said the work cost 2.4 million crowns.\n";
+    let d = only("share.txt", text);
+    assert_eq!(title(&d), Some("Bridge at Oskar Bay reopens after repairs"));
+    // The date line stays the page's date (furniture within two lines of it; see
+    // metadata.rs), but the headline is no longer thrown out as a related link.
+    assert!(d.metadata.published.is_none());
+    assert!(d.text().starts_with("The bridge at Oskar Bay"));
+    // A masthead over a menu and a list of headlines is not a title.
+    let text = "Varn Herald\nHome | World | Sport | Weather\n\nBridge at Oskar Bay reopens\n\nFerry timetable changes\n";
+    let report = ingest("masthead.txt", text);
+    for d in &report.documents {
+        assert_ne!(title(d), Some("Varn Herald"));
+    }
+}

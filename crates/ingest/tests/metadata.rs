@@ -244,6 +244,11 @@ fn a_date_line_above_the_headline_with_no_furniture_is_the_publication_date() {
         Some(PartialDate::ymd(2025, 3, 4))
     );
     assert!(d.text().starts_with("Engineers found"), "{}", d.text());
+    // The headline over its share row is still the title.
+    assert_eq!(
+        d.metadata.title.as_ref().map(|t| t.value.as_str()),
+        Some("Cracks found in Lower Fenn dam")
+    );
 }
 
 #[test]
