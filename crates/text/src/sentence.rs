@@ -127,9 +127,10 @@ fn terminal_kind(word: &str, next_word: &str) -> Option<Terminal> {
 
 fn is_closer(word: &str, gap: &str) -> bool {
     match word {
-        "”" | "’" | "»" | "›" | ")" | "]" | "}" => !gap.contains('\n'),
+        // PTB's closing mark ('') only closes: tokenised corpora write it after a space.
+        "”" | "’" | "»" | "›" | ")" | "]" | "}" | "''" => !gap.contains('\n'),
         // Straight quotes are ambiguous; one glued to the terminal closes, one after a space opens.
-        "\"" | "'" | "''" => gap.is_empty(),
+        "\"" | "'" => gap.is_empty(),
         _ => false,
     }
 }

@@ -245,8 +245,9 @@ fn split_piece(text: &str, start: usize, end: usize, next: Option<char>, out: &m
             if after.is_empty() || is_elision(after) {
                 break;
             }
-            // PTB/LDC double quotes written as two characters: ``Yes,'' he said.
-            let width = if matches!(c, '`' | '\'') && after.starts_with(c) && after.len() > 1 {
+            // PTB/LDC double quotes written as two characters: ``Yes,'' he said; also standing
+            // alone, as tokenised corpora write them (`` Yes , '' he said).
+            let width = if matches!(c, '`' | '\'') && after.starts_with(c) {
                 2
             } else {
                 len

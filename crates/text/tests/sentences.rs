@@ -89,6 +89,14 @@ fn closing_quote_stays_with_the_sentence_it_ends() {
         sents("He asked: \"Why?\" Nobody answered."),
         ["He asked: \"Why?\"", "Nobody answered."]
     );
+    // Tokenised corpora space PTB's closing mark off the period; it still ends the sentence.
+    assert_eq!(
+        sents("The chief said the fire `` is suspicious . '' Nobody was hurt ."),
+        [
+            "The chief said the fire `` is suspicious . ''",
+            "Nobody was hurt ."
+        ]
+    );
 }
 
 #[test]

@@ -85,6 +85,16 @@ fn ldc_double_quotes() {
 }
 
 #[test]
+fn ldc_double_quotes_standing_alone_as_tokenised_corpora_write_them() {
+    assert_eq!(
+        toks("`` Yes , '' he said ."),
+        ["``", "Yes", ",", "''", "he", "said", "."]
+    );
+    // A lone backtick or apostrophe is still one character.
+    assert_eq!(toks("` Yes ' he"), ["`", "Yes", "'", "he"]);
+}
+
+#[test]
 fn no_before_number_only() {
     assert_eq!(toks("seeded No. 5 here"), ["seeded", "No.", "5", "here"]);
     assert_eq!(
