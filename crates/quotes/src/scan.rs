@@ -178,6 +178,12 @@ impl<'a> Scanner<'a> {
         // Direct quotes first: their cues must not be read again as indirect speech.
         let mut direct: Vec<Option<Candidate>> = Vec::with_capacity(regions.len());
         for (k, region) in regions.iter().enumerate() {
+            // "told CNN's “Larry King Live”", "in his book “The Secret Man: The Story of
+            // Watergate's Deep Throat,”": the title of a work, not words spoken.
+            if self.is_title_of_a_work(region) {
+                direct.push(None);
+                continue;
+            }
             let mut found = self.attribute_direct(region, &in_region);
             if found.is_none() && k > 0 {
                 found = self.inherit(&regions[k - 1], region, direct[k - 1].as_ref());
@@ -350,6 +356,42 @@ impl<'a> Scanner<'a> {
         self.single_quote_regions(&mut regions);
         regions.sort_by_key(|r| r.open);
         regions
+    }
+
+    /// Whether a quoted region is a title (of a show, book, film, law): two to twelve words,
+    /// every word capitalised except short function words, nothing after a final punctuation
+    /// mark but a comma.
+    fn is_title_of_a_work(&self, region: &Region) -> bool {
+        let words: Vec<&str> = region
+            .parts
+            .iter()
+            .flat_map(|&(a, b)| (a..b).map(|t| self.word(t)))
+            .filter(|w| !matches!(*w, "," | ":" | "'s" | "’s" | "-" | "–" | "—"))
+            .collect();
+        let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let function_word = |w: &str| {
+            matches!(
+                w,
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "to"
+                    | "at"
+                    | "with"
+                    | "or"
+            )
+        };
+        (2..=12).contains(&words.len())
+            && words.first().is_some_and(|w| capitalised(w))
+            && words.iter().all(|w| capitalised(w) || function_word(w))
+            // A capital pronoun or a sentence's end says it is speech ("I Will Not Go.").
+            && !words
+                .iter()
+                .any(|w| matches!(*w, "I" | "." | "!" | "?" | "We" | "You"))
     }
 
     /// Whether the mark at token `i` can only close a quote: a closing curly or angle mark, or a
@@ -1435,6 +1477,27 @@ impl<'a> Scanner<'a> {
                 _ => return start,
             }
         };
+        // "told Nordwire's “Evening Harbour Hour”", "told Nordwire's Evening Report": the
+        // outlet's programme is part of the addressee.
+        let mut after = after;
+        if matches!(self.word(after), "'s" | "’s") {
+            let programme = after + 1;
+            after = if is_opening_mark(self.word(programme)) {
+                (programme + 1..stop.min(programme + 16))
+                    .find(|&c| matches!(self.word(c), "”" | "\"" | "''" | "»" | "“"))
+                    .map_or(after, |close| close + 1)
+            } else {
+                let mut end = programme;
+                while end < stop && self.is_capitalised_word(end) {
+                    end += 1;
+                }
+                if end > programme {
+                    end
+                } else {
+                    after
+                }
+            };
+        }
         // "told Nordwire columnist Ana Velic (that) …": the addressee's role and name go too.
         let mut role_end = after;
         while role_end < stop && role_end < after + 3 && lexicon::is_role_noun(self.word(role_end))

@@ -821,3 +821,28 @@ fn long_tail_without_a_preposition_is_still_what_was_said() {
     assert_eq!(q.len(), 1);
     assert!(s(text, q[0].span).ends_with("were not related"));
 }
+
+#[test]
+fn titles_of_works_in_quotes_are_not_speech() {
+    let text = "“I am proud of what we did,” Tomas Reyl told Nordwire's “Evening Harbour Hour” on Monday. \
+                In his book, “The Quiet Man: The Story of Oskar Bay's Ferry,” Reyl wrote that the ferry saved the town.";
+    let q = quotes(
+        text,
+        &[("Tomas Reyl", PER), ("Reyl", PER), ("Nordwire", ORG)],
+    );
+    let contents: Vec<&str> = q.iter().map(|q| s(text, q.span)).collect();
+    assert!(
+        !contents
+            .iter()
+            .any(|c| c.contains("Evening Harbour Hour") && !c.contains("proud")),
+        "{contents:?}"
+    );
+    assert!(
+        !contents.iter().any(|c| c.starts_with("The Quiet Man")),
+        "{contents:?}"
+    );
+    assert!(
+        contents.contains(&"I am proud of what we did,"),
+        "{contents:?}"
+    );
+}
