@@ -687,6 +687,21 @@ impl<'a> Scanner<'a> {
             || (next == "of" && cue.verb.lemma == "accuse")
     }
 
+    /// The first token of a possessor ending at `end` (exclusive) before a "'s": a named
+    /// mention, or a run of capitalised words ("Velic", "the Varn Herald").
+    fn possessor_before(&self, end: usize, lower: usize) -> Option<usize> {
+        let last = end.checked_sub(1).filter(|&l| l >= lower)?;
+        if let Some(k) = self.entity_ending_at.get(last).copied().flatten() {
+            let first = self.entities[k].first_token;
+            return (first >= lower).then_some(first);
+        }
+        let mut first = last;
+        while first > lower && self.is_capitalised_word(first - 1) && first + 4 > last {
+            first -= 1;
+        }
+        self.is_capitalised_word(last).then_some(first)
+    }
+
     /// The noun phrase ending just before `end`: a pronoun, a named mention (with a role before
     /// it or an appositive after it), or a description.
     fn np_before(&self, end: usize, lower: usize) -> Option<Draft> {
@@ -765,11 +780,21 @@ impl<'a> Scanner<'a> {
         let institution = lexicon::is_institution_noun(w);
         if (lexicon::is_role_noun(w) || institution) && !had_appositive {
             let mut first = last;
+            let mut possessed = false;
             while first > lower && first + 5 > last {
                 let prev = self.word(first - 1);
                 if lexicon::is_determiner(prev) {
                     first -= 1;
                     break;
+                }
+                // "Velic's spokesman", "Esteria's trade ministry": the possessor is the
+                // determiner; the noun after it speaks.
+                if matches!(prev, "'s" | "’s") && first >= lower + 2 {
+                    if let Some(owner) = self.possessor_before(first - 1, lower) {
+                        first = owner;
+                        possessed = true;
+                        break;
+                    }
                 }
                 // "the Varn transport ministry": whose ministry it is, written capitalised.
                 let owner = institution && self.is_capitalised_word(first - 1);
@@ -778,7 +803,7 @@ impl<'a> Scanner<'a> {
                 }
                 first -= 1;
             }
-            let has_det = lexicon::is_determiner(self.word(first));
+            let has_det = possessed || lexicon::is_determiner(self.word(first));
             // An institution speaks only as "the ministry", not as a bare noun ("…,” ministry
             // officials said" has its own head).
             if institution && !has_det {
@@ -786,7 +811,12 @@ impl<'a> Scanner<'a> {
             }
             let plural = w.ends_with('s') || w.eq_ignore_ascii_case("police");
             if has_det || plural || first < last {
-                let role_first = if has_det { first + 1 } else { first };
+                // A possessor stays in the role ("Velic's spokesman"); an article does not.
+                let role_first = if has_det && !possessed {
+                    first + 1
+                } else {
+                    first
+                };
                 return Some(Draft {
                     range: (first, end),
                     resolution: Resolution::Description,
@@ -871,8 +901,34 @@ impl<'a> Scanner<'a> {
         let mut t = start;
         while t < stop && t < start + 6 {
             if let Some(k) = self.entity_starting_at.get(t).copied().flatten() {
-                // "a U.S. Embassy official", "a Nordwire spokesman": the name is a modifier.
                 let e_end = self.entities[k].end_token;
+                // "according to Esteria's trade ministry", "said Velic's spokesman": the
+                // possessed noun speaks, not the possessor.
+                if matches!(self.word(e_end), "'s" | "’s") {
+                    let mut head = e_end + 1;
+                    while head < stop
+                        && head < e_end + 4
+                        && (is_modifier(self.word(head)) || is_plain_modifier_word(self.word(head)))
+                        && !lexicon::is_role_noun(self.word(head))
+                        && !lexicon::is_institution_noun(self.word(head))
+                    {
+                        head += 1;
+                    }
+                    let w = self.word(head);
+                    if head < stop
+                        && (lexicon::is_role_noun(w)
+                            || lexicon::is_institution_noun(w)
+                            || is_person_head(w))
+                    {
+                        return Some(Draft {
+                            range: (start, head + 1),
+                            resolution: Resolution::Description,
+                            entity: None,
+                            role: Some((t, head + 1)),
+                        });
+                    }
+                }
+                // "a U.S. Embassy official", "a Nordwire spokesman": the name is a modifier.
                 let mut r = e_end;
                 while r < stop
                     && r < e_end + 3

@@ -846,3 +846,33 @@ fn titles_of_works_in_quotes_are_not_speech() {
         "{contents:?}"
     );
 }
+
+#[test]
+fn the_possessed_noun_speaks_not_its_possessor() {
+    let text = "Trade grew by a tenth last year, according to Esteria's trade ministry. \
+                “The minister will not comment,” Ana Velic's spokesman said. \
+                Tomas Reyl arrived in Brenna on Monday.";
+    let q = quotes(
+        text,
+        &[
+            ("Esteria", EntityLabel::Loc),
+            ("Ana Velic", PER),
+            ("Tomas Reyl", PER),
+            ("Brenna", EntityLabel::Loc),
+        ],
+    );
+    let speakers: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref().expect("speaker");
+            (s(text, sp.span), sp.name.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            ("Esteria's trade ministry", None),
+            ("Ana Velic's spokesman", None)
+        ]
+    );
+}
