@@ -71,6 +71,15 @@ fn compatible(a: &PartialDate, b: &PartialDate) -> bool {
 }
 
 /// Add a cleaned string value to a candidate list; empty values are ignored.
+/// The host of a web address, without scheme, "www.", port, path or query.
+fn host_of(link: &str) -> Option<&str> {
+    let link = link.trim();
+    let rest = link.split_once("://").map_or(link, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (host.contains('.') && !host.is_empty()).then_some(host)
+}
+
 fn push_clean(
     list: &mut Vec<MetaValue<String>>,
     value: &str,
@@ -99,7 +108,9 @@ impl Candidates {
         push_clean(&mut self.title, value, source, orig, conf);
     }
 
-    /// An outlet name. Empty values are ignored.
+    /// An outlet name. Empty values are ignored; a web address given as the name
+    /// ("https://www.herald.example", as some sites fill `og:site_name`) becomes its host
+    /// ("herald.example").
     pub fn add_outlet(
         &mut self,
         value: &str,
@@ -107,6 +118,12 @@ impl Candidates {
         orig: Option<std::ops::Range<usize>>,
         conf: f32,
     ) {
+        if crate::clean::is_bare_link(value) {
+            if let Some(host) = host_of(value) {
+                push_clean(&mut self.outlet, host, source, orig, conf);
+            }
+            return;
+        }
         push_clean(&mut self.outlet, value, source, orig, conf);
     }
 
@@ -294,6 +311,27 @@ pub fn normalise_language(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_given_as_outlet_becomes_its_host_and_a_link_is_no_title() {
+        let mut c = Candidates::default();
+        c.add_outlet(
+            "https://www.courier.example/news/",
+            EvidenceSource::Inferred,
+            None,
+            0.5,
+        );
+        c.add_outlet("Vell Courier", EvidenceSource::Inferred, None, 0.4);
+        c.add_title("www.courier.example", EvidenceSource::Inferred, None, 0.9);
+        let outlets: Vec<&str> = c.outlet.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(outlets, vec!["courier.example", "Vell Courier"]);
+        assert!(c.title.is_empty());
+        assert_eq!(
+            host_of("http://herald.example:8080/a?b"),
+            Some("herald.example")
+        );
+        assert_eq!(host_of("https://localhost/"), None);
+    }
 
     #[test]
     fn partial_date_completed_only_from_agreeing_metadata() {
