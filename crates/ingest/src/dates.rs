@@ -177,6 +177,12 @@ const FOREIGN_WEEKDAYS: &[&str] = &[
     "vrijdag",
     "zaterdag",
     "zondag",
+    "segunda-feira",
+    "terça-feira",
+    "terca-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
 ];
 
 fn is_weekday(word: &str) -> bool {
@@ -285,6 +291,15 @@ fn parse_written(s: &str) -> Option<ParsedDate> {
         time = parse_time(&rest);
         time.as_ref()?;
         words.truncate(pos);
+        // "22 de outubro de 2010 às 20:13", "4. März 2025 um 08:15", "March 3, 2025 at 08:15".
+        while words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "às" | "à" | "as" | "um" | "at" | "alle" | "om" | "a" | "las"
+            )
+        }) {
+            words.pop();
+        }
     }
     let day_of = |w: &str| -> Option<u8> {
         let w = w.trim_end_matches(['.']);
@@ -395,6 +410,11 @@ mod tests {
         assert_eq!(d("1 dicembre 2023").as_deref(), Some("2023-12-01"));
         assert_eq!(d("Mars rover"), None);
         assert_eq!(d("Dienstag, 4. März 2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(
+            d("sexta-feira, 22 de outubro de 2010 às 20:13").as_deref(),
+            Some("2010-10-22")
+        );
+        assert_eq!(d("4. März 2025 um 08:15").as_deref(), Some("2025-03-04"));
     }
 
     #[test]
