@@ -448,7 +448,7 @@ fn classify_line_in(line: &str, mode: CleanMode) -> Option<RemovalKind> {
     ]) {
         return Some(RemovalKind::Advertisement);
     }
-    if (s.starts_with('©')
+    if (s.starts_with(['©', 'ⓒ', 'Ⓒ'])
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright ")
         || lower.contains("all rights reserved"))
@@ -1502,14 +1502,16 @@ fn byline_parts(rest: &str) -> Option<Vec<BylinePart>> {
 /// The holder named in a copyright line: "© 2025 The Brenna Herald. All rights reserved."
 pub(crate) fn copyright_holder(s: &str) -> Option<String> {
     let mut t = s.trim().to_string();
+    // "ⓒ" (circled small c) is how Korean and Japanese pages often write the sign.
     for p in [
         "©",
+        "ⓒ",
+        "Ⓒ",
         "(c)",
         "(C)",
         "Copyright",
         "copyright",
         "COPYRIGHT",
-        "©",
     ] {
         t = t.replace(p, " ");
     }

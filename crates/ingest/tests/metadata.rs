@@ -143,6 +143,21 @@ fn trailers_and_copyright_lines() {
         d.metadata.outlet.as_ref().unwrap().value,
         "The Fenn Valley Post"
     );
+    // The circled sign Korean and Japanese pages use.
+    let d = doc(
+        "c.txt",
+        &format!(
+            "{BODY}
+
+ⓒ Fennmedia.example
+"
+        ),
+    );
+    assert_eq!(
+        d.metadata.outlet.as_ref().map(|o| o.value.as_str()),
+        Some("Fennmedia.example")
+    );
+    assert_eq!(d.text(), BODY);
 }
 
 #[test]
