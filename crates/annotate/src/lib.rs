@@ -34,6 +34,10 @@ pub struct Annotations {
     pub timexes: Vec<Timex>,
     pub quotes: Vec<Quote>,
     pub quantities: Vec<Quantity>,
+    /// Stages left out for this document and why ("entities not tagged: …"), so a reader of
+    /// the output knows an empty layer was not a finding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Which stages to run and with what.
@@ -72,15 +76,33 @@ pub fn anchor_for(doc: &Document) -> Anchor {
     }
 }
 
+/// The language of a document when it is known and not English (the entity model is trained
+/// on English news: on other languages it tags capitalised nouns and function words).
+pub fn other_language(doc: &Document) -> Option<&str> {
+    let language = doc.metadata.language.as_ref()?.value.as_str();
+    let primary = language.split(['-', '_']).next().unwrap_or(language);
+    (!primary.is_empty() && !primary.eq_ignore_ascii_case("en")).then_some(language)
+}
+
 impl Annotator<'_> {
     pub fn annotate(&self, doc: &Document) -> Annotations {
         let text = doc.text();
         let layer = triangulate_text::analyze(text);
-        let entities = match self.entity_tagger {
+        let mut notes = Vec::new();
+        let entity_tagger = match (self.entity_tagger, other_language(doc)) {
+            (Some(_), Some(language)) => {
+                notes.push(format!(
+                    "entities not tagged: the document's language is {language:?} and the entity model reads English"
+                ));
+                None
+            }
+            (tagger, _) => tagger,
+        };
+        let entities = match entity_tagger {
             Some(t) => t.tag(text, &layer.tokens, &layer.sentences),
             None => Vec::new(),
         };
-        let title_entities = match (self.entity_tagger, &doc.metadata.title) {
+        let title_entities = match (entity_tagger, &doc.metadata.title) {
             (Some(t), Some(title)) => {
                 let title = title.value.as_str();
                 let layer = triangulate_text::analyze(title);
@@ -103,6 +125,7 @@ impl Annotator<'_> {
             timexes,
             quotes,
             quantities,
+            notes,
         }
     }
 }

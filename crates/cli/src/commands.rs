@@ -175,6 +175,9 @@ struct AnnotatedJson<'a> {
     source: &'a triangulate_doc::SourceRef,
     text: &'a str,
     spans: Vec<triangulate_annotate::SpanRecord>,
+    /// Stages left out for this document, and why.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -233,6 +236,7 @@ pub fn annotate(input: &InputArgs, model: &ModelArgs, json: bool) -> Result<Outc
                 source: &d.source,
                 text: d.text(),
                 spans: a.span_records(d),
+                notes: &a.notes,
             })
             .collect();
         serde_json::to_writer_pretty(
@@ -247,6 +251,9 @@ pub fn annotate(input: &InputArgs, model: &ModelArgs, json: bool) -> Result<Outc
     } else {
         for (doc, ann) in report.documents.iter().zip(&annotations) {
             writeln!(out, "== {} ({})", doc.id, doc.source.path)?;
+            for note in &ann.notes {
+                writeln!(out, "  note: {note}")?;
+            }
             for r in ann.span_records(doc) {
                 if r.layer == "sentence" {
                     continue;

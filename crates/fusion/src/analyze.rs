@@ -59,6 +59,11 @@ impl Prepared<'_> {
 fn prepare<'a>(ad: &'a AnnotatedDoc, problems: &mut Vec<DocumentProblem>) -> Prepared<'a> {
     let doc = &ad.doc;
     let text = doc.text();
+    // Stages the language layer left out (a document in another language has no entities).
+    problems.extend(ad.layers.notes.iter().map(|note| DocumentProblem {
+        doc_id: doc.id.clone(),
+        message: note.clone(),
+    }));
     // Layers index the text, except the title's entities, which index the title.
     let mut keep_layer = |layer: &'static str, within: &str, spans: Vec<Span>| -> bool {
         match check_spans(&doc.id, within, layer, spans) {
