@@ -44,6 +44,13 @@
 //!    seen with that title (other names keep their title words: "Finance Ministry"): a capitalised
 //!    title word in or right before the name ("Prime Minister Ana Velic"), or a lower-case role
 //!    noun right before a person's name ("actress Tara Vell").
+//! 10. **Pronouns** ("he", "her", "himself") join a person its document names in the pronoun's
+//!     sentence or the two before it: in the latest of those sentences naming a person whose
+//!     gender fits, the first such person (a reader's preference for the subject), or the one
+//!     known to have the pronoun's gender. Gender comes from titles ("Ms.", "actress",
+//!     "spokesman") and from pronouns with one person to refer to. A pronoun inside a direct quote
+//!     only refers to people named inside the same quote. Pronouns are mentions
+//!     ([`MentionLink::Pronoun`]), never aliases.
 use crate::analyze::{IdCounters, Prepared};
 use crate::model::{Entity, EntityMentionRef, MentionLink, Note, NoteKind};
 use crate::text::{fold, words};
@@ -894,6 +901,7 @@ pub(crate) fn resolve(docs: &[&Prepared<'_>], ids: &mut IdCounters) -> (Vec<Enti
     join_short_names(&mut entities);
     attach_one_word_names(docs, &mut entities, &by_key, singles, &mut notes);
     link_titles_alone(docs, &mut entities);
+    link_pronouns(docs, &mut entities);
 
     let mut entities: Vec<Building> = entities
         .into_iter()
@@ -1226,6 +1234,281 @@ fn link_titles_alone(docs: &[&Prepared<'_>], entities: &mut [Building]) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A person's grammatical gender as the text gives it, for matching "he" and "she".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Third-person singular pronouns and the gender each asks for.
+const PRONOUNS: &[(&str, Gender)] = &[
+    ("he", Gender::Male),
+    ("him", Gender::Male),
+    ("his", Gender::Male),
+    ("himself", Gender::Male),
+    ("she", Gender::Female),
+    ("her", Gender::Female),
+    ("hers", Gender::Female),
+    ("herself", Gender::Female),
+];
+
+/// Titles and role nouns that say a person's gender ("Ms.", "actress", "spokesman").
+const GENDERED_TITLES: &[(&str, Gender)] = &[
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("chairman", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("actor", Gender::Male),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("chairwoman", Gender::Female),
+    ("spokeswoman", Gender::Female),
+    ("actress", Gender::Female),
+];
+
+/// How many sentences before a pronoun's own a reader looks back for its person. Beyond that a
+/// news writer names the person again.
+const PRONOUN_LOOKBACK_SENTENCES: usize = 2;
+
+/// One person mention or pronoun of a document, in text order, for the pronoun sweep.
+#[derive(Clone, Copy)]
+struct Referent {
+    span: Span,
+    sentence: usize,
+    /// The direct quote it is inside, if any (index into the document's direct-quote spans).
+    quote: Option<usize>,
+    entity: usize,
+}
+
+/// The pronouns of a document, each with what a reader could attach it to: the people
+/// mentioned in the lookback window (and inside the same direct quote, or outside any).
+struct PronounSite {
+    doc: usize,
+    span: Span,
+    gender: Gender,
+    /// Candidate entities, most recent sentence first and, within a sentence, in text order.
+    candidates: Vec<(usize, usize)>,
+}
+
+/// Index of the sentence holding byte `at` (the one starting at or before it).
+fn sentence_index(sentences: &[Span], at: usize) -> usize {
+    sentences
+        .partition_point(|s| s.start <= at)
+        .saturating_sub(1)
+}
+
+/// The direct-quote span holding `span`, if any.
+fn quote_index(quotes: &[Span], span: Span) -> Option<usize> {
+    quotes.iter().position(|q| q.contains(span))
+}
+
+// Candidates are named mentions only: a pronoun is not a candidate for the next one, so a
+// wrong attachment does not spread.
+/// The gender a courtesy title right before `span` or at its start gives ("Ms. Varo", "Mr
+/// Brell").
+fn courtesy_gender(text: &str, span: Span) -> Option<Gender> {
+    let before = text.get(..span.start).unwrap_or_default().trim_end();
+    let previous = before
+        .strip_suffix('.')
+        .unwrap_or(before)
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next();
+    let first = span
+        .text(text)
+        .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next());
+    [previous, first]
+        .into_iter()
+        .flatten()
+        .find_map(|w| match w.to_ascii_lowercase().as_str() {
+            "mr" => Some(Gender::Male),
+            "mrs" | "ms" => Some(Gender::Female),
+            _ => None,
+        })
+}
+
+/// Every third-person singular pronoun of the story's documents with its candidate people, and
+/// the gender courtesy titles give people ((entity, gender) per titled mention).
+fn pronoun_sites(
+    docs: &[&Prepared<'_>],
+    entities: &[Building],
+) -> (Vec<PronounSite>, Vec<(usize, Gender)>) {
+    let mut named: Vec<Vec<(Span, usize)>> = vec![Vec::new(); docs.len()];
+    for (i, e) in entities.iter().enumerate() {
+        if e.label != EntityLabel::Per {
+            continue;
+        }
+        for &(d, span, _) in &e.mentions {
+            if let Some(v) = named.get_mut(d) {
+                v.push((span, i));
+            }
+        }
+    }
+    let mut sites = Vec::new();
+    let mut courtesy = Vec::new();
+    for (d, (p, mentions)) in docs.iter().zip(named.iter_mut()).enumerate() {
+        if mentions.is_empty() {
+            continue;
+        }
+        mentions.sort_unstable_by_key(|(s, _)| s.start);
+        courtesy.extend(
+            mentions
+                .iter()
+                .filter_map(|&(span, e)| courtesy_gender(p.text, span).map(|g| (e, g))),
+        );
+        let quotes: Vec<Span> = p
+            .quotes
+            .iter()
+            .filter(|q| q.kind == triangulate_quotes::QuoteKind::Direct)
+            .flat_map(|q| {
+                if q.parts.is_empty() {
+                    vec![q.span]
+                } else {
+                    q.parts.clone()
+                }
+            })
+            .collect();
+        let referents: Vec<Referent> = mentions
+            .iter()
+            .map(|&(span, entity)| Referent {
+                span,
+                sentence: sentence_index(&p.sentences, span.start),
+                quote: quote_index(&quotes, span),
+                entity,
+            })
+            .collect();
+        for w in words(p.text) {
+            let lower = w.text.to_ascii_lowercase();
+            let Some(&(_, gender)) = PRONOUNS.iter().find(|(word, _)| *word == lower) else {
+                continue;
+            };
+            let span = w.span();
+            let sentence = sentence_index(&p.sentences, span.start);
+            let quote = quote_index(&quotes, span);
+            let first = sentence.saturating_sub(PRONOUN_LOOKBACK_SENTENCES);
+            let before = referents.partition_point(|r| r.span.end <= span.start);
+            let window: Vec<&Referent> = referents
+                .get(..before)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|r| r.sentence >= first)
+                // A pronoun inside a direct quote is the speaker's word: it may name someone
+                // the quote itself names, never a person the narration named around it.
+                .filter(|r| r.quote == quote)
+                .collect();
+            let mut candidates: Vec<(usize, usize)> = Vec::new();
+            // Most recent sentence first; within it, text order (the subject comes first).
+            let mut rest = window.as_slice();
+            while let Some(latest) = rest.first() {
+                let cut = rest
+                    .iter()
+                    .position(|r| r.sentence != latest.sentence)
+                    .unwrap_or(rest.len());
+                let (this, next) = rest.split_at(cut);
+                for r in this.iter().rev() {
+                    if !candidates.iter().any(|&(_, e)| e == r.entity) {
+                        candidates.push((r.sentence, r.entity));
+                    }
+                }
+                rest = next;
+            }
+            sites.push(PronounSite {
+                doc: d,
+                span,
+                gender,
+                candidates,
+            });
+        }
+    }
+    (sites, courtesy)
+}
+
+/// Gender of each person entity: from courtesy titles and gendered titles ("Ms.", "actress"),
+/// when they agree; else from the pronouns that have it as their only candidate, when at least
+/// [`DOMINANT_SHARE`] times as many of those say one gender as the other. `None` where the story
+/// does not say or contradicts itself.
+fn learn_genders(
+    entities: &[Building],
+    sites: &[PronounSite],
+    courtesy: &[(usize, Gender)],
+) -> Vec<Option<Gender>> {
+    let mut titled: Vec<Vec<Gender>> = vec![Vec::new(); entities.len()];
+    for &(e, g) in courtesy {
+        if let Some(t) = titled.get_mut(e) {
+            t.push(g);
+        }
+    }
+    let mut votes = vec![(0usize, 0usize); entities.len()];
+    for site in sites {
+        if let [(_, only)] = site.candidates.as_slice() {
+            if let Some(v) = votes.get_mut(*only) {
+                match site.gender {
+                    Gender::Male => v.0 += 1,
+                    Gender::Female => v.1 += 1,
+                }
+            }
+        }
+    }
+    entities
+        .iter()
+        .zip(votes)
+        .zip(titled)
+        .map(|((e, (male, female)), mut titled)| {
+            titled.extend(e.titles.iter().flat_map(|t| t.split(' ')).filter_map(|w| {
+                GENDERED_TITLES
+                    .iter()
+                    .find(|(g, _)| *g == w)
+                    .map(|&(_, g)| g)
+            }));
+            match titled.as_slice() {
+                [g, rest @ ..] if rest.iter().all(|r| r == g) => return Some(*g),
+                [_, ..] => return None,
+                [] => {}
+            }
+            if male > 0 && male >= DOMINANT_SHARE * female {
+                Some(Gender::Male)
+            } else if female > 0 && female >= DOMINANT_SHARE * male {
+                Some(Gender::Female)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Pronouns ("she", "his") join the person a reader would take them for (rule 10): of the
+/// people its document names in the pronoun's sentence and the
+/// [`PRONOUN_LOOKBACK_SENTENCES`] before it, in the latest sentence naming any person whose
+/// gender fits, the first such person (the subject, as a reader prefers). A person fits when the
+/// story gives them the pronoun's gender or none; when that sentence names several fitting people
+/// and one of them is known to have the pronoun's gender, that one.
+fn link_pronouns(docs: &[&Prepared<'_>], entities: &mut [Building]) {
+    let (sites, courtesy) = pronoun_sites(docs, entities);
+    let genders = learn_genders(entities, &sites, &courtesy);
+    let gender_of = |e: usize| genders.get(e).copied().flatten();
+    for site in &sites {
+        let fits = |e: usize| gender_of(e).is_none_or(|g| g == site.gender);
+        let Some(&(sentence, _)) = site.candidates.iter().find(|&&(_, e)| fits(e)) else {
+            continue;
+        };
+        let in_sentence: Vec<usize> = site
+            .candidates
+            .iter()
+            .filter(|&&(s, e)| s == sentence && fits(e))
+            .map(|&(_, e)| e)
+            .collect();
+        let chosen = in_sentence
+            .iter()
+            .copied()
+            .find(|&e| gender_of(e) == Some(site.gender))
+            .or_else(|| in_sentence.first().copied());
+        if let Some(e) = chosen.and_then(|e| entities.get_mut(e)) {
+            e.mentions.push((site.doc, site.span, MentionLink::Pronoun));
         }
     }
 }

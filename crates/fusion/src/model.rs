@@ -190,6 +190,10 @@ pub enum MentionLink {
     Surname,
     /// A title alone ("the prime minister"), attached because one entity of the story holds it.
     Title,
+    /// A third-person pronoun ("she", "his"), attached to the person its document named last
+    /// with a fitting gender in the pronoun's sentence or the two before it (the first such
+    /// person of that sentence). The evidence span is the pronoun itself.
+    Pronoun,
 }
 
 /// How precisely a date is known.
