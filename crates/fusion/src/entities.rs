@@ -49,7 +49,8 @@
 //!     gender fits, the first such person (a reader's preference for the subject), or the one
 //!     known to have the pronoun's gender. Gender comes from titles ("Ms.", "actress",
 //!     "spokesman") and from pronouns with one person to refer to. A pronoun inside a direct quote
-//!     only refers to people named inside the same quote. Pronouns are mentions
+//!     only refers to people named inside the same quote. "who"/"whose" right after a person's
+//!     name (across a comma only) is that person. Pronouns are mentions
 //!     ([`MentionLink::Pronoun`]), never aliases.
 use crate::analyze::{IdCounters, Prepared};
 use crate::model::{Entity, EntityMentionRef, MentionLink, Note, NoteKind};
@@ -1271,6 +1272,9 @@ const GENDERED_TITLES: &[(&str, Gender)] = &[
     ("actress", Gender::Female),
 ];
 
+/// Relative pronouns that refer to the person named right before them ("Tara Vell, who ...").
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose"];
+
 /// How many sentences before a pronoun's own a reader looks back for its person. Beyond that a
 /// news writer names the person again.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 2;
@@ -1290,7 +1294,8 @@ struct Referent {
 struct PronounSite {
     doc: usize,
     span: Span,
-    gender: Gender,
+    /// None for a relative pronoun ("who"), which has its one candidate already.
+    gender: Option<Gender>,
     /// Candidate entities, most recent sentence first and, within a sentence, in text order.
     candidates: Vec<(usize, usize)>,
 }
@@ -1383,10 +1388,31 @@ fn pronoun_sites(
             .collect();
         for w in words(p.text) {
             let lower = w.text.to_ascii_lowercase();
+            let span = w.span();
+            if RELATIVE_PRONOUNS.contains(&lower.as_str()) {
+                // "Tara Vell, who ...": the person named right before, across a comma only.
+                let before = referents.partition_point(|r| r.span.end <= span.start);
+                let named = before
+                    .checked_sub(1)
+                    .and_then(|i| referents.get(i))
+                    .filter(|r| {
+                        p.text
+                            .get(r.span.end..span.start)
+                            .is_some_and(|gap| gap.chars().all(|c| c == ',' || c.is_whitespace()))
+                    });
+                if let Some(r) = named {
+                    sites.push(PronounSite {
+                        doc: d,
+                        span,
+                        gender: None,
+                        candidates: vec![(r.sentence, r.entity)],
+                    });
+                }
+                continue;
+            }
             let Some(&(_, gender)) = PRONOUNS.iter().find(|(word, _)| *word == lower) else {
                 continue;
             };
-            let span = w.span();
             let sentence = sentence_index(&p.sentences, span.start);
             let quote = quote_index(&quotes, span);
             let first = sentence.saturating_sub(PRONOUN_LOOKBACK_SENTENCES);
@@ -1420,7 +1446,7 @@ fn pronoun_sites(
             sites.push(PronounSite {
                 doc: d,
                 span,
-                gender,
+                gender: Some(gender),
                 candidates,
             });
         }
@@ -1448,8 +1474,9 @@ fn learn_genders(
         if let [(_, only)] = site.candidates.as_slice() {
             if let Some(v) = votes.get_mut(*only) {
                 match site.gender {
-                    Gender::Male => v.0 += 1,
-                    Gender::Female => v.1 += 1,
+                    Some(Gender::Male) => v.0 += 1,
+                    Some(Gender::Female) => v.1 += 1,
+                    None => {}
                 }
             }
         }
@@ -1492,7 +1519,10 @@ fn link_pronouns(docs: &[&Prepared<'_>], entities: &mut [Building]) {
     let genders = learn_genders(entities, &sites, &courtesy);
     let gender_of = |e: usize| genders.get(e).copied().flatten();
     for site in &sites {
-        let fits = |e: usize| gender_of(e).is_none_or(|g| g == site.gender);
+        let fits = |e: usize| {
+            site.gender
+                .is_none_or(|wanted| gender_of(e).is_none_or(|g| g == wanted))
+        };
         let Some(&(sentence, _)) = site.candidates.iter().find(|&&(_, e)| fits(e)) else {
             continue;
         };
@@ -1505,7 +1535,7 @@ fn link_pronouns(docs: &[&Prepared<'_>], entities: &mut [Building]) {
         let chosen = in_sentence
             .iter()
             .copied()
-            .find(|&e| gender_of(e) == Some(site.gender))
+            .find(|&e| site.gender.is_some() && gender_of(e) == site.gender)
             .or_else(|| in_sentence.first().copied());
         if let Some(e) = chosen.and_then(|e| entities.get_mut(e)) {
             e.mentions.push((site.doc, site.span, MentionLink::Pronoun));

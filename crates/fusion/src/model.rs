@@ -192,7 +192,8 @@ pub enum MentionLink {
     Title,
     /// A third-person pronoun ("she", "his"), attached to the person its document named last
     /// with a fitting gender in the pronoun's sentence or the two before it (the first such
-    /// person of that sentence). The evidence span is the pronoun itself.
+    /// person of that sentence), or a "who"/"whose" right after a person's name. The evidence
+    /// span is the pronoun itself.
     Pronoun,
 }
 

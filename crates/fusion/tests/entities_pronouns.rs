@@ -185,3 +185,16 @@ fn an_organisation_never_takes_a_personal_pronoun() {
     let found = entities(text, &[("Dunmere Harbour Authority", EntityLabel::Org)]);
     assert_eq!(pronoun_holder(&found, text, "He", 0), None);
 }
+
+#[test]
+fn who_right_after_a_name_is_that_person_and_nothing_else() {
+    let text = "Police questioned Orla Penn, who runs the ferry to Dunmere. A neighbour who saw \
+                the fire called them.";
+    let found = entities(text, &[("Orla Penn", PER)]);
+    assert_eq!(
+        pronoun_holder(&found, text, "who", 0).as_deref(),
+        Some("Orla Penn")
+    );
+    // "A neighbour who" follows no name: left alone.
+    assert_eq!(pronoun_holder(&found, text, "who", 1), None);
+}
