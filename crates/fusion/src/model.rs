@@ -195,6 +195,10 @@ pub enum MentionLink {
     /// person of that sentence), or a "who"/"whose" right after a person's name. The evidence
     /// span is the pronoun itself.
     Pronoun,
+    /// A description of a person: the description of an apposition ("a 33-year-old actress" in
+    /// "Tara Vell, a 33-year-old actress,") and a later "the actress" of the same document when
+    /// no other person of it was given that noun first. The evidence span is the description.
+    Description,
 }
 
 /// How precisely a date is known.

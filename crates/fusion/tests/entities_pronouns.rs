@@ -198,3 +198,56 @@ fn who_right_after_a_name_is_that_person_and_nothing_else() {
     // "A neighbour who" follows no name: left alone.
     assert_eq!(pronoun_holder(&found, text, "who", 1), None);
 }
+
+/// The name of the entity holding the mention whose text is `text_of_mention` through a
+/// description link, or None.
+fn description_holder(entities: &[Entity], text_of_mention: &str) -> Option<String> {
+    entities
+        .iter()
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.link == MentionLink::Description && m.evidence.text == text_of_mention)
+        })
+        .map(|e| e.name.clone())
+}
+
+#[test]
+fn an_apposition_and_a_later_description_name_the_person_they_follow() {
+    let text = "Tara Vell, a 33-year-old actress, left the Lorrow clinic on Friday. Staff said \
+                the actress had thanked them.";
+    let found = entities(text, &[("Tara Vell", PER)]);
+    assert_eq!(
+        description_holder(&found, "a 33-year-old actress").as_deref(),
+        Some("Tara Vell")
+    );
+    assert_eq!(
+        description_holder(&found, "the actress").as_deref(),
+        Some("Tara Vell")
+    );
+}
+
+#[test]
+fn a_description_given_to_two_people_stays_unattached() {
+    let text = "Tara Vell, a 33-year-old actress, and Nina Rusk, a 41-year-old actress, left the \
+                Lorrow clinic on Friday. Staff said the actress had thanked them.";
+    let found = entities(text, &[("Tara Vell", PER), ("Nina Rusk", PER)]);
+    assert_eq!(
+        description_holder(&found, "a 41-year-old actress").as_deref(),
+        Some("Nina Rusk")
+    );
+    assert_eq!(description_holder(&found, "the actress"), None);
+}
+
+#[test]
+fn a_description_naming_something_is_cut_to_its_head_noun() {
+    let text = "Ravi Osk, a Dunmere County deputy, arrested the driver.";
+    let found = entities(
+        text,
+        &[("Ravi Osk", PER), ("Dunmere County", EntityLabel::Loc)],
+    );
+    assert_eq!(
+        description_holder(&found, "deputy").as_deref(),
+        Some("Ravi Osk")
+    );
+}
