@@ -50,7 +50,9 @@
 //!     known to have the pronoun's gender. Gender comes from titles ("Ms.", "actress",
 //!     "spokesman") and from pronouns with one person to refer to. A pronoun inside a direct quote
 //!     only refers to people named inside the same quote. "who"/"whose" right after a person's
-//!     name (across a comma only) is that person. Pronouns are mentions
+//!     name (across a comma only) is that person; "they"/"their" is an organisation with a
+//!     plural name ("Marrow Hawks") named in that sentence or the one before with no person
+//!     named since. Pronouns are mentions
 //!     ([`MentionLink::Pronoun`]), never aliases.
 //! 11. **Descriptions**: the description in an apposition right after a person's name ("Tara
 //!     Vell, a 33-year-old actress,") is a mention of that person (cut to its head noun when it
@@ -1280,6 +1282,9 @@ const GENDERED_TITLES: &[(&str, Gender)] = &[
     ("actress", Gender::Female),
 ];
 
+/// Plural pronouns, read as a team or group with a plural name (rule 10).
+const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
+
 /// Relative pronouns that refer to the person named right before them ("Tara Vell, who ...").
 const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose"];
 
@@ -1361,10 +1366,29 @@ fn pronoun_sites(
             }
         }
     }
+    // Organisations with a plural name ("Marrow Hawks", "Tarvel 76ers"), per document.
+    let mut plural_groups: Vec<Vec<(Span, usize)>> = vec![Vec::new(); docs.len()];
+    for (i, e) in entities.iter().enumerate() {
+        let plural = e.label == EntityLabel::Org
+            && e.words.last().is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+            });
+        if !plural {
+            continue;
+        }
+        for &(d, span, _) in &e.mentions {
+            if let Some(v) = plural_groups.get_mut(d) {
+                v.push((span, i));
+            }
+        }
+    }
+    for v in &mut plural_groups {
+        v.sort_unstable_by_key(|(s, _)| s.start);
+    }
     let mut sites = Vec::new();
     let mut courtesy = Vec::new();
     for (d, (p, mentions)) in docs.iter().zip(named.iter_mut()).enumerate() {
-        if mentions.is_empty() {
+        if mentions.is_empty() && plural_groups.get(d).is_none_or(Vec::is_empty) {
             continue;
         }
         mentions.sort_unstable_by_key(|(s, _)| s.start);
@@ -1394,9 +1418,44 @@ fn pronoun_sites(
                 entity,
             })
             .collect();
+        let groups: Vec<Referent> = plural_groups
+            .get(d)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&(span, entity)| Referent {
+                span,
+                sentence: sentence_index(&p.sentences, span.start),
+                quote: quote_index(&quotes, span),
+                entity,
+            })
+            .collect();
         for w in words(p.text) {
             let lower = w.text.to_ascii_lowercase();
             let span = w.span();
+            if PLURAL_PRONOUNS.contains(&lower.as_str()) {
+                // "they" is a team or group of plural name ("the Marrow Hawks") named in this
+                // sentence or the one before, with no person named since.
+                let sentence = sentence_index(&p.sentences, span.start);
+                let quote = quote_index(&quotes, span);
+                let group = groups
+                    .get(..groups.partition_point(|g| g.span.end <= span.start))
+                    .and_then(<[Referent]>::last)
+                    .filter(|g| g.sentence + 1 >= sentence && g.quote == quote)
+                    .filter(|g| {
+                        !referents
+                            .iter()
+                            .any(|r| r.span.start >= g.span.end && r.span.end <= span.start)
+                    });
+                if let Some(g) = group {
+                    sites.push(PronounSite {
+                        doc: d,
+                        span,
+                        gender: None,
+                        candidates: vec![(g.sentence, g.entity)],
+                    });
+                }
+                continue;
+            }
             if RELATIVE_PRONOUNS.contains(&lower.as_str()) {
                 // "Tara Vell, who ...": the person named right before, across a comma only.
                 let before = referents.partition_point(|r| r.span.end <= span.start);

@@ -192,8 +192,9 @@ pub enum MentionLink {
     Title,
     /// A third-person pronoun ("she", "his"), attached to the person its document named last
     /// with a fitting gender in the pronoun's sentence or the two before it (the first such
-    /// person of that sentence), or a "who"/"whose" right after a person's name. The evidence
-    /// span is the pronoun itself.
+    /// person of that sentence), a "who"/"whose" right after a person's name, or a "they" after
+    /// an organisation with a plural name ("Marrow Hawks"). The evidence span is the pronoun
+    /// itself.
     Pronoun,
     /// A description of a person: the description of an apposition ("a 33-year-old actress" in
     /// "Tara Vell, a 33-year-old actress,") and a later "the actress" of the same document when

@@ -251,3 +251,29 @@ fn a_description_naming_something_is_cut_to_its_head_noun() {
         Some("Ravi Osk")
     );
 }
+
+#[test]
+fn they_is_a_team_with_a_plural_name_only_when_no_person_comes_between() {
+    let text = "The Marrow Hawks beat Lorrow on Sunday. They now lead the league.";
+    let found = entities(
+        text,
+        &[
+            ("Marrow Hawks", EntityLabel::Org),
+            ("Lorrow", EntityLabel::Loc),
+        ],
+    );
+    assert_eq!(
+        pronoun_holder(&found, text, "They", 0).as_deref(),
+        Some("Marrow Hawks")
+    );
+    let text = "The Marrow Hawks thanked coach Orla Penn on Sunday. They now lead the league.";
+    let found = entities(
+        text,
+        &[("Marrow Hawks", EntityLabel::Org), ("Orla Penn", PER)],
+    );
+    assert_eq!(pronoun_holder(&found, text, "They", 0), None);
+    // An organisation with a singular name is not "they".
+    let text = "Dunmere Harbour Authority raised the fees. They said costs had doubled.";
+    let found = entities(text, &[("Dunmere Harbour Authority", EntityLabel::Org)]);
+    assert_eq!(pronoun_holder(&found, text, "They", 0), None);
+}
