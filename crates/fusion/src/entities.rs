@@ -3,7 +3,8 @@
 //! Rules, in order (each documented because each is a judgement). The rules were checked on
 //! real news with `bench/entities/run.sh` (ECB+ dev topics for choosing, train topics
 //! reported; see `bench/entities/README.md`), and each has a fictional test in
-//! `tests/entities_resolution.rs` or `tests/hard_cases.rs`.
+//! `tests/entities_resolution.rs`, `tests/hard_cases.rs` or (rules 10 and 11)
+//! `tests/entities_pronouns.rs`.
 //! 1. **Names** are read word by word as written (white space splits; punctuation around a
 //!    word, possessive endings, a leading "the" and pieces that are only punctuation go: "The
 //!    Marrow Hawks", "O'Darra's", "Dr . Ostin"; a comma ends the name: "Mara Ostin, MD") and
