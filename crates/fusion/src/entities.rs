@@ -391,7 +391,17 @@ fn clean<'a>(
             }
         }
     }
-    let name = ws.join(" ");
+    let mut name = ws.join(" ");
+    // "talks in the U.S." at a sentence end: the tokenizer gives the period to the sentence
+    // (CoNLL style), but the name is written with it.
+    let mut surface = surface;
+    if ws.last().is_some_and(|w| w.contains('.'))
+        && name.ends_with(char::is_alphabetic)
+        && p.text.get(span.end..).is_some_and(|t| t.starts_with('.'))
+    {
+        name.push('.');
+        surface = p.text.get(span.start..span.end + 1).unwrap_or(surface);
+    }
     let name_words = comparison_words(&ws);
     if name_words.is_empty() {
         return None;

@@ -762,3 +762,22 @@ fn a_team_short_name_is_not_the_head_of_a_film_title() {
     // A team's short name the tagger called MISC still joins the team.
     assert!(same(&es, ("b", "Pistons"), ("b", "Tarvel Pistons")));
 }
+
+#[test]
+fn initials_at_a_sentence_end_keep_their_period_in_the_name() {
+    let es = entities(&[
+        doc(
+            "a",
+            "Ana Velic will travel to the U.K. next week. Trade with the U.K. has doubled.",
+            &[("Ana Velic", EntityLabel::Per), ("U.K", EntityLabel::Loc)],
+        ),
+        doc(
+            "b",
+            "Ana Velic said exports went to the U.K.",
+            &[("Ana Velic", EntityLabel::Per), ("U.K", EntityLabel::Loc)],
+        ),
+    ]);
+    let uk = holder(&es, "b", "U.K");
+    assert_eq!(uk.name, "U.K.");
+    assert!(!uk.aliases.iter().any(|a| a == "U.K"), "{:?}", uk.aliases);
+}
