@@ -402,15 +402,50 @@ pub fn analyze(
     }
     let failed = report_skipped(&skipped);
     if !analysis.problems.is_empty() {
-        eprintln!("{} document(s) used only in part:", analysis.problems.len());
-        for p in &analysis.problems {
-            eprintln!("  {}: {}", p.doc_id, p.message);
-        }
+        let mut err = std::io::stderr().lock();
+        write_problems(&mut err, &analysis.problems)?;
     }
     Ok(Outcome {
         documents: documents.len(),
         skipped: failed,
     })
+}
+
+/// How many documents with the same problem are named one by one before the rest are counted.
+const PROBLEM_EXAMPLES: usize = 5;
+
+/// The documents used only in part, grouped by what was left out: a batch of 800 German pages
+/// gives one line and five names, not 800 lines (every one is in `analysis.json`, `problems`).
+fn write_problems(
+    out: &mut impl Write,
+    problems: &[triangulate_fusion::DocumentProblem],
+) -> Result<()> {
+    writeln!(out, "{} document(s) used only in part:", problems.len())?;
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for p in problems {
+        match groups.iter_mut().find(|(m, _)| *m == p.message) {
+            Some((_, ids)) => ids.push(&p.doc_id),
+            None => groups.push((&p.message, vec![&p.doc_id])),
+        }
+    }
+    for (message, ids) in groups {
+        if ids.len() <= PROBLEM_EXAMPLES {
+            for id in ids {
+                writeln!(out, "  {id}: {message}")?;
+            }
+        } else {
+            writeln!(out, "  {} document(s): {message}", ids.len())?;
+            for id in ids.iter().take(PROBLEM_EXAMPLES) {
+                writeln!(out, "    {id}")?;
+            }
+            writeln!(
+                out,
+                "    … and {} more (all listed under \"problems\" in analysis.json)",
+                ids.len() - PROBLEM_EXAMPLES
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn write_analysis_summary(out: &mut impl Write, analysis: &Analysis) -> Result<()> {
@@ -451,4 +486,37 @@ pub fn schema() -> Result<Outcome> {
         documents: 1,
         skipped: 0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use triangulate_fusion::DocumentProblem;
+
+    #[test]
+    fn problems_are_grouped_by_what_was_left_out() {
+        let problem = |id: &str, message: &str| DocumentProblem {
+            doc_id: id.to_string(),
+            message: message.to_string(),
+        };
+        let mut problems: Vec<DocumentProblem> = (0..8)
+            .map(|i| problem(&format!("de-{i}"), "entities not tagged: \"de\""))
+            .collect();
+        problems.push(problem("bad", "quotes layer dropped: span out of range"));
+        let mut out = Vec::new();
+        write_problems(&mut out, &problems).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(
+            text.starts_with("9 document(s) used only in part:"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  8 document(s): entities not tagged"),
+            "{text}"
+        );
+        assert!(text.contains("    de-4\n"), "{text}");
+        assert!(!text.contains("de-5"), "{text}");
+        assert!(text.contains("… and 3 more"), "{text}");
+        assert!(text.contains("  bad: quotes layer dropped"), "{text}");
+    }
 }
