@@ -1299,6 +1299,10 @@ const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
 /// Relative pronouns that refer to the person named right before them ("Tara Vell, who ...").
 const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose"];
 
+/// Bytes of the longest word in [`PRONOUNS`], [`PLURAL_PRONOUNS`] and [`RELATIVE_PRONOUNS`]
+/// ("themselves"); a test keeps it true.
+const LONGEST_PRONOUN: usize = 10;
+
 /// How many sentences before a pronoun's own a reader looks back for its person. Beyond that a
 /// news writer names the person again.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 2;
@@ -1322,6 +1326,18 @@ struct PronounSite {
     gender: Option<Gender>,
     /// Candidate entities, most recent sentence first and, within a sentence, in text order.
     candidates: Vec<(usize, usize)>,
+}
+
+impl PronounSite {
+    /// A pronoun whose referent the text fixes ("who" after a name, "they" after a team).
+    fn fixed(doc: usize, span: Span, referent: &Referent) -> Self {
+        PronounSite {
+            doc,
+            span,
+            gender: None,
+            candidates: vec![(referent.sentence, referent.entity)],
+        }
+    }
 }
 
 /// Index of the sentence holding byte `at` (the one starting at or before it).
@@ -1441,6 +1457,11 @@ fn pronoun_sites(
             })
             .collect();
         for w in words(p.text) {
+            // Every word of every document passes here: skip those longer than any pronoun
+            // before paying for the lower-cased copy.
+            if w.text.len() > LONGEST_PRONOUN {
+                continue;
+            }
             let lower = w.text.to_ascii_lowercase();
             let span = w.span();
             if PLURAL_PRONOUNS.contains(&lower.as_str()) {
@@ -1458,12 +1479,7 @@ fn pronoun_sites(
                             .any(|r| r.span.start >= g.span.end && r.span.end <= span.start)
                     });
                 if let Some(g) = group {
-                    sites.push(PronounSite {
-                        doc: d,
-                        span,
-                        gender: None,
-                        candidates: vec![(g.sentence, g.entity)],
-                    });
+                    sites.push(PronounSite::fixed(d, span, g));
                 }
                 continue;
             }
@@ -1479,12 +1495,7 @@ fn pronoun_sites(
                             .is_some_and(|gap| gap.chars().all(|c| c == ',' || c.is_whitespace()))
                     });
                 if let Some(r) = named {
-                    sites.push(PronounSite {
-                        doc: d,
-                        span,
-                        gender: None,
-                        candidates: vec![(r.sentence, r.entity)],
-                    });
+                    sites.push(PronounSite::fixed(d, span, r));
                 }
                 continue;
             }
@@ -1794,8 +1805,19 @@ impl<'e> MentionIndex<'e> {
 }
 
 #[cfg(test)]
-mod mention_index_tests {
+mod tests {
     use super::*;
+
+    #[test]
+    fn no_pronoun_is_longer_than_the_length_the_sweep_skips_at() {
+        let longest = PRONOUNS
+            .iter()
+            .map(|(w, _)| w.len())
+            .chain(PLURAL_PRONOUNS.iter().map(|w| w.len()))
+            .chain(RELATIVE_PRONOUNS.iter().map(|w| w.len()))
+            .max();
+        assert_eq!(longest, Some(LONGEST_PRONOUN));
+    }
     use crate::model::{Entity, EntityMentionRef, EvidenceSpan, MentionLink};
 
     fn entity(id: &str, mentions: &[(&str, usize, usize)]) -> Entity {
