@@ -1,34 +1,17 @@
 //! Pronouns attached to the people of a story, on small fictional documents (invented people,
 //! places and outlets). Entity mentions are given by hand, so these tests check the pronoun rule
 //! (rule 10 of `entities.rs`) alone and not the NER model.
-use triangulate_doc::{Document, EntityLabel, EntityMention, Span};
-use triangulate_fusion::{
-    analyze, AnnotatedDoc, ClusterOptions, Entity, FusionOptions, MentionLink,
-};
+use triangulate_doc::{Document, EntityLabel, Span};
+use triangulate_fusion::{analyze, AnnotatedDoc, Entity, MentionLink};
 use triangulate_quotes::{Quote, QuoteKind};
+
+mod common;
 
 /// A document whose mentions are every occurrence of each (surface, label), and whose direct
 /// quotes are the text between each pair of straight double quotes.
 fn annotated(id: &str, text: &str, mentions: &[(&str, EntityLabel)]) -> AnnotatedDoc {
     let doc = Document::from_plain_text(id, format!("{id}.txt"), text);
-    let mut entities: Vec<EntityMention> = Vec::new();
-    for (surface, label) in mentions {
-        let mut from = 0;
-        while let Some(pos) = text.get(from..).and_then(|t| t.find(surface)) {
-            let span = Span::new(from + pos, from + pos + surface.len());
-            if !entities.iter().any(|e| e.span.overlaps(span)) {
-                entities.push(EntityMention {
-                    span,
-                    label: *label,
-                    first_token: 0,
-                    end_token: 0,
-                    confidence: 1.0,
-                });
-            }
-            from = span.end;
-        }
-    }
-    entities.sort_by_key(|e| e.span.start);
+    let entities = common::hand_mentions(text, mentions);
     let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
     let quotes = marks
         .chunks_exact(2)
@@ -54,14 +37,7 @@ fn annotated(id: &str, text: &str, mentions: &[(&str, EntityLabel)]) -> Annotate
 /// The entities of one document taken as a story.
 fn entities(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<Entity> {
     let annotated = vec![annotated("d1", text, mentions)];
-    let opts = FusionOptions {
-        clustering: ClusterOptions {
-            threshold: f32::NEG_INFINITY,
-            young_story_size: 0,
-            ..ClusterOptions::default()
-        },
-        ..FusionOptions::default()
-    };
+    let opts = common::one_story();
     analyze(&annotated, &opts)
         .stories
         .into_iter()

@@ -2,10 +2,10 @@
 //! teams and outlets). Entity mentions are given by hand, each with the label a tagger might
 //! give it, so these tests check resolution alone and not the NER model. Each case is a defect
 //! the ECB+ benchmark (`bench/entities/`) showed on real news, written again with invented names.
-use triangulate_doc::{Document, EntityLabel, EntityMention, Span};
-use triangulate_fusion::{
-    analyze, AnnotatedDoc, ClusterOptions, Entity, FusionOptions, MentionLink,
-};
+use triangulate_doc::{Document, EntityLabel};
+use triangulate_fusion::{analyze, AnnotatedDoc, Entity, MentionLink};
+
+mod common;
 
 /// One document: id, text, and its mentions as (surface, label); every occurrence of a surface
 /// not inside an earlier mention is a mention.
@@ -22,24 +22,7 @@ fn doc<'a>(id: &'a str, text: &'a str, mentions: &'a [(&'a str, EntityLabel)]) -
 fn annotated(d: &Doc<'_>) -> AnnotatedDoc {
     let doc = Document::from_plain_text(d.id, format!("{}.txt", d.id), d.text);
 
-    let mut entities: Vec<EntityMention> = Vec::new();
-    for (surface, label) in d.mentions {
-        let mut from = 0;
-        while let Some(pos) = d.text.get(from..).and_then(|t| t.find(surface)) {
-            let span = Span::new(from + pos, from + pos + surface.len());
-            if !entities.iter().any(|e| e.span.overlaps(span)) {
-                entities.push(EntityMention {
-                    span,
-                    label: *label,
-                    first_token: 0,
-                    end_token: 0,
-                    confidence: 1.0,
-                });
-            }
-            from = span.end;
-        }
-    }
-    entities.sort_by_key(|e| e.span.start);
+    let entities = common::hand_mentions(d.text, d.mentions);
     let mut ad = AnnotatedDoc::bare(doc);
     ad.layers.entities = entities;
     ad
@@ -48,14 +31,7 @@ fn annotated(d: &Doc<'_>) -> AnnotatedDoc {
 /// The entities of the documents taken as one story.
 fn entities(docs: &[Doc<'_>]) -> Vec<Entity> {
     let annotated: Vec<AnnotatedDoc> = docs.iter().map(annotated).collect();
-    let opts = FusionOptions {
-        clustering: ClusterOptions {
-            threshold: f32::NEG_INFINITY,
-            young_story_size: 0,
-            ..ClusterOptions::default()
-        },
-        ..FusionOptions::default()
-    };
+    let opts = common::one_story();
     let analysis = analyze(&annotated, &opts);
     assert_eq!(analysis.stories.len(), 1, "the documents form one story");
     analysis
