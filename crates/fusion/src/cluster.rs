@@ -227,6 +227,19 @@ pub struct ClusterInput<'a> {
     pub mentioned: &'a [PartialDate],
 }
 
+impl<'a> ClusterInput<'a> {
+    /// A document given as text alone: no entity mentions (capitalised words still count as
+    /// names), no publication date, no dates written.
+    pub fn text_only(text: &'a str) -> Self {
+        ClusterInput {
+            text,
+            names: &[],
+            published: None,
+            mentioned: &[],
+        }
+    }
+}
+
 #[derive(Default)]
 struct Story {
     /// Summed (sublinear) term frequencies of member documents, by term id.
@@ -1327,15 +1340,6 @@ pub fn days_since_epoch(d: PartialDate) -> Option<i32> {
 mod tests {
     use super::*;
 
-    fn input(text: &str) -> ClusterInput<'_> {
-        ClusterInput {
-            text,
-            names: &[],
-            published: None,
-            mentioned: &[],
-        }
-    }
-
     #[test]
     fn words_of_the_opening_weigh_more_than_the_same_words_later() {
         // "harbour" opens the text, "granary" closes it; each is written once.
@@ -1346,7 +1350,7 @@ mod tests {
             f.words.iter().find(|&&(t, _)| t == id).map(|&(_, w)| w)
         };
         let mut weighted = StoryClusterer::new(ClusterOptions::default());
-        let f = weighted.features(&input(&text));
+        let f = weighted.features(&ClusterInput::text_only(&text));
         let (open, late) = (
             tf_of(&mut weighted, &f, "harbour"),
             tf_of(&mut weighted, &f, "granary"),
@@ -1367,7 +1371,7 @@ mod tests {
             lead_words: 0.0,
             ..ClusterOptions::default()
         });
-        let f = flat.features(&input(&text));
+        let f = flat.features(&ClusterInput::text_only(&text));
         let (open, late) = (
             tf_of(&mut flat, &f, "harbour"),
             tf_of(&mut flat, &f, "granary"),
@@ -1394,14 +1398,14 @@ mod tests {
             candidates: 1,
             ..ClusterOptions::default()
         });
-        let first = c.add(&input(text));
-        let copy = c.add_to(&input(text), StoryId(u32::MAX));
+        let first = c.add(&ClusterInput::text_only(text));
+        let copy = c.add_to(&ClusterInput::text_only(text), StoryId(u32::MAX));
         assert_ne!(first, copy);
         // As a re-homed group leaves its story: emptied, still in the postings.
         if let Some(story) = c.stories.get_mut(first.0 as usize) {
             *story = Story::default();
         }
-        let f = c.features(&input(text));
+        let f = c.features(&ClusterInput::text_only(text));
         let (words, names) = (c.weighted(&f.words), c.weighted(&f.names));
         let probe = Probe {
             words: &words,
@@ -1451,10 +1455,10 @@ mod tests {
                 time_decay_days: decay,
                 ..ClusterOptions::default()
             });
-            let mut doc = input(text);
+            let mut doc = ClusterInput::text_only(text);
             doc.published = Some(PartialDate::ymd(2025, 3, 3));
             c.add(&doc);
-            let f = c.features(&input(text));
+            let f = c.features(&ClusterInput::text_only(text));
             let (words, names) = (c.weighted(&f.words), c.weighted(&f.names));
             let day = days_since_epoch(PartialDate::ymd(2025, 3, 3)).map(|d| d + days_later);
             let probe = Probe {
@@ -1537,7 +1541,7 @@ mod tests {
             young_story_idle_docs: u32::MAX,
             ..ClusterOptions::default()
         });
-        c.add(&input(
+        c.add(&ClusterInput::text_only(
             "The Qarn ferry ran aground off Tallow, the harbour master said.",
         ));
         assert_eq!(c.stories.first().map(|s| s.members.len()), Some(1));
@@ -1557,7 +1561,10 @@ mod tests {
             "Mira Osk is in rehab at a Tallow clinic, agent Joss Brin confirmed. Osk will stay for thirty days after her tour.",
             "Pell Varno is receiving treatment at a rehab centre near Quarn, according to his publicist. Varno cancelled film work.",
         ];
-        let ids: Vec<StoryId> = docs.iter().map(|d| c.add(&input(d))).collect();
+        let ids: Vec<StoryId> = docs
+            .iter()
+            .map(|d| c.add(&ClusterInput::text_only(d)))
+            .collect();
         assert_eq!(ids[0], ids[2]);
         assert_eq!(ids[1], ids[3]);
         assert_ne!(ids[0], ids[1]);

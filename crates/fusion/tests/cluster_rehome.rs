@@ -7,15 +7,6 @@ use heist_and_fire::{FIRE, HEIST, HEIST_FIRST};
 use std::collections::HashSet;
 use triangulate_fusion::{ClusterInput, ClusterOptions, StoryClusterer, StoryId};
 
-fn input(text: &str) -> ClusterInput<'_> {
-    ClusterInput {
-        text,
-        names: &[],
-        published: None,
-        mentioned: &[],
-    }
-}
-
 /// What [`StoryClusterer::take_moves`] returned after one call.
 type Moves = Vec<(usize, StoryId)>;
 
@@ -25,12 +16,12 @@ type Moves = Vec<(usize, StoryId)>;
 /// moves of each call.
 fn forced_joins() -> (StoryClusterer, Vec<StoryId>, Vec<Moves>) {
     let mut clusterer = StoryClusterer::new(ClusterOptions::default());
-    let mut stories = vec![clusterer.add(&input(HEIST_FIRST))];
-    let fire = clusterer.add(&input(FIRE[0]));
+    let mut stories = vec![clusterer.add(&ClusterInput::text_only(HEIST_FIRST))];
+    let fire = clusterer.add(&ClusterInput::text_only(FIRE[0]));
     stories.push(fire);
     let mut calls = Vec::new();
     for text in FIRE[1..].iter().chain(HEIST.iter()) {
-        stories.push(clusterer.add_to(&input(text), fire));
+        stories.push(clusterer.add_to(&ClusterInput::text_only(text), fire));
         let moves = clusterer.take_moves();
         for &(doc, story) in &moves {
             if let Some(slot) = stories.get_mut(doc) {
@@ -80,7 +71,7 @@ fn the_story_a_re_homed_group_left_is_never_a_candidate_again() {
     assert!(clusterer.story_count() > live.len(), "{stories:?}");
     // A report of the heist written like the split-off group's goes to the heist story, not
     // to the empty one the group left (which was indexed under the group's words).
-    let late = clusterer.add(&input(
+    let late = clusterer.add(&ClusterInput::text_only(
         "Police in Varn said four men who rammed a van into Harrow Jewellers on Lentre Avenue fled with rings and watches; owner Ilsa Marrow said no one was hurt.",
     ));
     assert_eq!(late, stories[0]);

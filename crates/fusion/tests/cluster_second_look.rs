@@ -58,15 +58,6 @@ const OTHER: [&str; 2] = [
      workers accepted a pay offer, union leader Piet Varga said.",
 ];
 
-fn input(text: &str) -> ClusterInput<'_> {
-    ClusterInput {
-        text,
-        names: &[],
-        published: None,
-        mentioned: &[],
-    }
-}
-
 /// Feed the stream (other stories, the breach, the inquiry, the later reports) and return
 /// each document's story with moves applied, plus every move reported.
 fn run(opts: ClusterOptions) -> (Vec<StoryId>, Vec<(usize, StoryId)>) {
@@ -78,7 +69,7 @@ fn run(opts: ClusterOptions) -> (Vec<StoryId>, Vec<(usize, StoryId)>) {
     let mut stories = Vec::new();
     let mut all_moves = Vec::new();
     for text in stream {
-        stories.push(clusterer.add(&input(text)));
+        stories.push(clusterer.add(&ClusterInput::text_only(text)));
         for (doc, story) in clusterer.take_moves() {
             if let Some(slot) = stories.get_mut(doc) {
                 *slot = story;

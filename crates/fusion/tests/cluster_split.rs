@@ -91,12 +91,7 @@ fn a_story_grown_by_a_syndicated_copy_is_reviewed_at_once() {
     // then a wire copy of the airbag report arrives and is placed beside its original with
     // `add_to` (as `analyze` does with syndicated copies). That join is reviewed like any
     // other: the airbag pair leaves at once, not only when the next report comes.
-    let input = |text| ClusterInput {
-        text,
-        names: &[],
-        published: None,
-        mentioned: &[],
-    };
+    let input = ClusterInput::text_only;
     let mut clusterer = StoryClusterer::new(ClusterOptions::default());
     let mut ids: Vec<StoryId> = RECALLS[..5]
         .iter()
@@ -127,12 +122,7 @@ fn a_story_grown_by_a_syndicated_copy_is_reviewed_at_once() {
 /// another event's story); returns the heist reports' final stories, the first report's and
 /// the fire's.
 fn split_group_after_forced_joins(opts: ClusterOptions) -> (Vec<StoryId>, StoryId, StoryId) {
-    let input = |text| ClusterInput {
-        text,
-        names: &[],
-        published: None,
-        mentioned: &[],
-    };
+    let input = ClusterInput::text_only;
     let mut clusterer = StoryClusterer::new(opts);
     let mut stories = vec![clusterer.add(&input(HEIST_FIRST))];
     let fire = clusterer.add(&input(FIRE[0]));
