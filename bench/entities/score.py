@@ -8,12 +8,12 @@ OURS.jsonl is the output of the `entities_dev` example for the same split. See R
 this file for the protocol.
 """
 import collections
-import io
 import json
 import re
 import sys
-import tarfile
-import xml.etree.ElementTree as ET
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ecbplus_xml import load_tokens  # noqa: E402  (bench/ecbplus_xml.py, shared with the other ECB+ scorer)
 
 # Capitalised words that are not names (sentence openers, pronouns, determiners).
 FUNCTION_WORDS = {
@@ -23,25 +23,6 @@ FUNCTION_WORDS = {
     "someone", "anyone", "nobody", "himself", "herself", "itself", "themselves", "mr", "mrs",
     "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
 }
-
-
-def load_tokens(data_dir, wanted):
-    """Document id -> list of (t_id, sentence, text) from the original CAT XML files."""
-    out = {}
-    with tarfile.open(f"{data_dir}/ECBplus_xml.tar.gz") as tar:
-        for member in tar:
-            name = member.name.rsplit("/", 1)[-1]
-            if not member.isfile() or not name.endswith(".xml"):
-                continue
-            doc_id = name[: -len(".xml")]
-            if doc_id not in wanted:
-                continue
-            root = ET.parse(io.BytesIO(tar.extractfile(member).read())).getroot()
-            out[doc_id] = [
-                (int(t.get("t_id")), int(t.get("sentence")), t.text or "")
-                for t in root.iter("token")
-            ]
-    return out
 
 
 def token_offsets(doc, tokens):

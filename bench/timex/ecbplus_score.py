@@ -23,12 +23,13 @@ must not steer the rules) for the error analysis.
 """
 import argparse
 import collections
-import io
 import json
 import random
 import re
-import tarfile
-import xml.etree.ElementTree as ET
+import os
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ecbplus_xml import load_tokens  # noqa: E402  (bench/ecbplus_xml.py, shared with the other ECB+ scorer)
 
 TAGS = ["TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"]
 SPLITS = ["train", "dev", "test"]
@@ -37,24 +38,6 @@ LEADING_PREPOSITIONS = {
     "on", "in", "at", "from", "since", "during", "by", "until", "till", "for", "over", "within",
     "through", "throughout", "after", "before", "of", "to", "into", "as", "between", "amid",
 }
-
-
-def load_tokens(data_dir, wanted):
-    """doc_id -> [(t_id, sentence, text)] from the CAT XML files."""
-    out = {}
-    with tarfile.open(f"{data_dir}/ECBplus_xml.tar.gz") as tar:
-        for member in tar:
-            name = member.name.rsplit("/", 1)[-1]
-            if not member.isfile() or not name.endswith(".xml"):
-                continue
-            doc_id = name[: -len(".xml")]
-            if doc_id not in wanted:
-                continue
-            root = ET.parse(io.BytesIO(tar.extractfile(member).read())).getroot()
-            out[doc_id] = [
-                (int(t.get("t_id")), int(t.get("sentence")), t.text or "") for t in root.iter("token")
-            ]
-    return out
 
 
 def token_offsets(doc, tokens):
